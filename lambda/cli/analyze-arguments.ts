@@ -1,0 +1,88 @@
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { InvalidOptionError } from '../engine/errors.ts';
+
+/** The `analyze` command's arguments, validated. */
+export const AnalyzeArguments = z.object({
+  file: z.string().min(1),
+  k: z.coerce.number().int().min(2).max(50).optional(),
+  seed: z.coerce.number().int().min(0).optional(),
+  asOf: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD')
+    .optional(),
+  map: z.string().optional(),
+  dateFormat: z.string().optional(),
+  shape: z.enum(['auto', 'transactions', 'customers']).optional(),
+  features: z.string().optional(),
+  json: z.string().optional(),
+  customers: z.string().optional(),
+  quiet: z.boolean().optional(),
+});
+export type AnalyzeArguments = z.infer<typeof AnalyzeArguments>;
+
+const OPTION_NAMES: Record<string, string> = { asOf: '--as-of', dateFormat: '--date-format' };
+
+export const ANALYZE_USAGE = `usage: segment-report analyze FILE [options]
+  FILE                 a .csv or .csv.gz transaction log or customer table
+  --k N                number of clusters (default: chosen by silhouette, 2..8)
+  --seed N             K-means seed (default 42): same seed, same clusters
+  --as-of YYYY-MM-DD   as-of day (default: the day after the last transaction)
+  --map ROLE=COLUMN,.. column roles: customer, order, date, amount | quantity, price
+  --date-format F      DD/MM/YYYY or MM/DD/YYYY when the dates cannot tell
+  --shape S            auto (default), transactions or customers
+  --features A,B,..    customer tables: the columns to cluster on
+  --json PATH          write the whole analysis as JSON
+  --customers PATH     write one row per customer (segment and cluster)
+  --quiet              print no summary`;
+
+/** Parses `analyze` arguments; throws InvalidOptionError with one readable line when they are wrong. */
+export function parseAnalyzeArguments(args: readonly string[]): AnalyzeArguments {
+  let parsed: ReturnType<typeof parseArgs>;
+  try {
+    parsed = parseArgs({
+      args: [...args],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        k: { type: 'string' },
+        seed: { type: 'string' },
+        'as-of': { type: 'string' },
+        map: { type: 'string' },
+        'date-format': { type: 'string' },
+        shape: { type: 'string' },
+        features: { type: 'string' },
+        json: { type: 'string' },
+        customers: { type: 'string' },
+        quiet: { type: 'boolean' },
+      },
+    });
+  } catch (error) {
+    throw new InvalidOptionError(`analyze: ${(error as Error).message.split('\n')[0]}`);
+  }
+  if (parsed.positionals.length !== 1) {
+    throw new InvalidOptionError(`analyze: expected exactly one FILE, got ${parsed.positionals.length}`);
+  }
+  const values = parsed.values;
+  const result = AnalyzeArguments.safeParse({
+    file: parsed.positionals[0],
+    k: values.k,
+    seed: values.seed,
+    asOf: values['as-of'],
+    map: values.map,
+    dateFormat: values['date-format'],
+    shape: values.shape,
+    features: values.features,
+    json: values.json,
+    customers: values.customers,
+    quiet: values.quiet,
+  });
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    const key = String(issue?.path[0] ?? '');
+    throw new InvalidOptionError(
+      `analyze: ${OPTION_NAMES[key] ?? `--${key}`}: ${issue?.message ?? 'invalid'}`,
+    );
+  }
+  return result.data;
+}

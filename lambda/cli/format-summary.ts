@@ -1,0 +1,61 @@
+import type { Analysis } from '../engine/analysis-types.ts';
+
+const number = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
+const money = new Intl.NumberFormat('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const percent = new Intl.NumberFormat('en-GB', { style: 'percent', maximumFractionDigits: 1 });
+
+/** The readable summary `analyze` prints: input, KPIs, RFM segments and clusters. */
+export function formatSummary(analysis: Analysis): string {
+  const { input, kpis, rfm, clusters } = analysis;
+  const rejected = Object.entries(input.rowsRejected)
+    .filter(([, count]) => (count ?? 0) > 0)
+    .map(([reason, count]) => `${reason} ${number.format(count ?? 0)}`)
+    .join(', ');
+  const lines = [
+    `${input.source}: ${input.shape === 'transactions' ? 'transaction log' : 'customer table'} ` +
+      `(${input.encoding}, delimiter ${JSON.stringify(input.delimiter)}, decimal ${JSON.stringify(input.decimalMark)})`,
+    `  rows read ${number.format(input.rowsRead)}, used ${number.format(input.rowsUsed)}` +
+      (rejected ? `, rejected: ${rejected}` : ''),
+    analysis.period.firstPurchase
+      ? `  period ${analysis.period.firstPurchase} .. ${analysis.period.lastPurchase}`
+      : '',
+    '',
+    `Customers ${number.format(kpis.customers)} (active ${number.format(kpis.activeCustomers)}), ` +
+      `orders ${number.format(kpis.orders)}, revenue ${money.format(kpis.revenue)}`,
+    `  average order value ${money.format(kpis.averageOrderValue)}, orders per customer ${kpis.ordersPerCustomer.toFixed(2)}, ` +
+      `repeat rate ${percent.format(kpis.repeatRate)}` +
+      (kpis.retentionRate === undefined ? '' : `, retention ${percent.format(kpis.retentionRate)}`),
+    `  at risk ${percent.format(kpis.atRiskCustomerShare)} of customers (${percent.format(kpis.atRiskRevenueShare)} of revenue), ` +
+      `lost ${percent.format(kpis.lostCustomerShare)}; top 20% bring ${percent.format(kpis.topFifthRevenueShare)} of revenue`,
+    `  historical CLV ${money.format(kpis.historicalClv)}` +
+      (kpis.responseRate === undefined ? '' : `, response rate ${percent.format(kpis.responseRate)}`),
+  ];
+  if (rfm) {
+    lines.push('', `RFM segments (as of ${rfm.asOf}):`);
+    for (const segment of rfm.segments.filter((candidate) => candidate.customers > 0)) {
+      lines.push(
+        `  ${segment.name.en.padEnd(20)} ${number.format(segment.customers).padStart(7)} ${percent.format(segment.share).padStart(6)}` +
+          `  revenue ${percent.format(segment.revenueShare).padStart(6)}`,
+      );
+    }
+  }
+  lines.push('');
+  if (clusters.skipped) {
+    lines.push(`Clusters: skipped, ${clusters.skipped}`);
+  } else {
+    lines.push(
+      `Clusters: K = ${clusters.k} (${clusters.selection?.method === 'fixed' ? 'fixed' : 'best silhouette'})`,
+    );
+    for (const cluster of clusters.clusters) {
+      lines.push(
+        `  ${cluster.name.en.padEnd(32)} ${number.format(cluster.size).padStart(7)} ${percent.format(cluster.share).padStart(6)}` +
+          `  revenue ${percent.format(cluster.kpis.revenueShare).padStart(6)}`,
+      );
+    }
+    lines.push(
+      `  ${number.format(clusters.ambiguousCustomers)} customers set aside as ambiguous between two clusters`,
+    );
+  }
+  for (const note of analysis.notes) lines.push(`Note: ${note}`);
+  return lines.filter((line, index) => line !== '' || lines[index - 1] !== '').join('\n');
+}

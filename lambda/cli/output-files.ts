@@ -1,0 +1,43 @@
+import { randomBytes } from 'node:crypto';
+import { realpathSync } from 'node:fs';
+import { rename, writeFile } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
+import { InvalidOptionError } from '../engine/errors.ts';
+
+/**
+ * Writes an output file whole or not at all (temporary file, then rename), and never over the input file.
+ */
+export async function writeOutputFile(
+  path: string,
+  content: string,
+  inputPath: string,
+  option: string,
+): Promise<void> {
+  if (sameFile(path, inputPath)) {
+    throw new InvalidOptionError(`${option} ${path}: refusing to overwrite the input file`);
+  }
+  const temporary = join(dirname(resolve(path)), `.${basename(path)}.${randomBytes(4).toString('hex')}.tmp`);
+  try {
+    await writeFile(temporary, content, 'utf8');
+    await rename(temporary, path);
+  } catch (error) {
+    throw new InvalidOptionError(`${option} ${path}: cannot write the file (${describe(error)})`);
+  }
+}
+
+function sameFile(left: string, right: string): boolean {
+  return canonical(left) === canonical(right);
+}
+
+function canonical(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return resolve(path);
+  }
+}
+
+function describe(error: unknown): string {
+  const code = (error as { code?: string }).code;
+  return code ?? (error instanceof Error ? error.message : String(error));
+}

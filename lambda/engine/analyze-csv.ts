@@ -1,0 +1,107 @@
+import type { AnalysisResult, InputShape, ShapeAnalysis } from './analysis-types.ts';
+import { type AnalyzeOptions, resolveAnalyzeOptions } from './analyze-options.ts';
+import { analyzeTransactions } from './analyze-transactions.ts';
+import { analyzeCustomerTable } from './customers/analyze-customer-table.ts';
+import { ColumnError, MalformedFileError } from './errors.ts';
+import { findTransactionColumns, parseColumnMapping, type TransactionColumns } from './input/column-roles.ts';
+import { detectDialect } from './input/csv-dialect.ts';
+import { isBlankRecord, type RecordBatch, readRecords } from './input/record-reader.ts';
+import { openTextSource } from './input/text-source.ts';
+
+/**
+ * Analyses one CSV file streamed as bytes (.csv or .csv.gz, any supported encoding and dialect): detects its
+ * shape, cleans it, scores RFM, clusters and computes the KPIs. Throws an InputError subclass when the file or
+ * the options are wrong, with a message naming the file and the line or column.
+ */
+export async function analyzeCsv(
+  bytes: AsyncIterable<Uint8Array>,
+  options: AnalyzeOptions,
+): Promise<AnalysisResult> {
+  const resolved = resolveAnalyzeOptions(options);
+  const { sourceName } = resolved;
+  const mapping = parseColumnMapping(resolved.map);
+  const source = await openTextSource(bytes, sourceName);
+  const dialect = detectDialect(source.sample, sourceName);
+  const { header, rest } = await takeHeader(readRecords(source.text, dialect, sourceName), sourceName);
+  const columns = findTransactionColumns(header, mapping);
+  const shape = resolved.shape === 'auto' ? detectShape(columns) : resolved.shape;
+  const delimiter = dialect.delimiter === 'whitespace' ? ' ' : dialect.delimiter;
+  let result: ShapeAnalysis;
+  if (shape === 'transactions') {
+    const complete = requireTransactionColumns(columns, header, sourceName);
+    result = await analyzeTransactions({ header, columns: complete, delimiter, batches: rest }, resolved);
+  } else {
+    result = await analyzeCustomerTable({ header, delimiter, batches: rest }, resolved);
+  }
+  return {
+    analysis: {
+      schemaVersion: 1,
+      generatedAt: resolved.now.toISOString(),
+      input: {
+        source: sourceName,
+        shape,
+        encoding: source.decoder.encoding,
+        delimiter: dialect.delimiter === '\t' ? 'tab' : dialect.delimiter,
+        ...result.input,
+        undecodableCharacters: source.decoder.replacementCount,
+      },
+      ...result.body,
+    },
+    customers: result.customers,
+  };
+}
+
+/** A transaction log names a customer, a date, and an amount or a quantity and a price. */
+function detectShape(columns: Partial<TransactionColumns>): InputShape {
+  const hasMoney =
+    columns.amount !== undefined || (columns.quantity !== undefined && columns.price !== undefined);
+  return columns.customer !== undefined && columns.date !== undefined && hasMoney
+    ? 'transactions'
+    : 'customers';
+}
+
+function requireTransactionColumns(
+  columns: Partial<TransactionColumns>,
+  header: readonly string[],
+  sourceName: string,
+): TransactionColumns {
+  const missing: string[] = [];
+  if (columns.customer === undefined) missing.push('customer');
+  if (columns.date === undefined) missing.push('date');
+  if (columns.amount === undefined && (columns.quantity === undefined || columns.price === undefined)) {
+    missing.push('amount (or quantity and price)');
+  }
+  if (columns.customer === undefined || columns.date === undefined || missing.length > 0) {
+    throw new ColumnError(
+      `${sourceName}: missing required column ${missing.join(', ')} (header: ${header.join(', ')}); ` +
+        'name them with --map customer=...,date=...,amount=...',
+    );
+  }
+  return { ...columns, customer: columns.customer, date: columns.date };
+}
+
+async function takeHeader(
+  batches: AsyncGenerator<RecordBatch>,
+  sourceName: string,
+): Promise<{ header: string[]; rest: AsyncIterable<RecordBatch> }> {
+  for (;;) {
+    const next = await batches.next();
+    if (next.done) throw new MalformedFileError(`${sourceName}: the file is empty`);
+    const index = next.value.records.findIndex((record) => !isBlankRecord(record));
+    if (index < 0) continue;
+    const header = (next.value.records[index] ?? []).map((name) => name.trim());
+    const remaining: RecordBatch = {
+      records: next.value.records.slice(index + 1),
+      firstLine: next.value.firstLine + index + 1,
+    };
+    return { header, rest: prependBatch(remaining, batches) };
+  }
+}
+
+async function* prependBatch(
+  first: RecordBatch,
+  rest: AsyncGenerator<RecordBatch>,
+): AsyncGenerator<RecordBatch> {
+  yield first;
+  yield* rest;
+}

@@ -1,0 +1,186 @@
+import { z } from 'zod';
+import { ColumnError, InvalidOptionError } from '../errors.ts';
+
+/** What a transaction-log column means to the analysis. */
+export const TransactionRole = z.enum(['customer', 'order', 'date', 'amount', 'quantity', 'price']);
+export type TransactionRole = z.infer<typeof TransactionRole>;
+
+/** Column index per role; `order` is optional (then an order is a customer's purchases of one day). */
+export interface TransactionColumns {
+  customer: number;
+  date: number;
+  order?: number | undefined;
+  amount?: number | undefined;
+  quantity?: number | undefined;
+  price?: number | undefined;
+}
+
+/**
+ * Header names each role is recognised by, in English and French, compared after lower-casing and removing
+ * accents, spaces and punctuation (`N° Facture` -> `nfacture`). Exact names first, then names containing a word.
+ */
+const ROLE_NAMES: Record<TransactionRole, { exact: string[]; containing: string[] }> = {
+  customer: {
+    exact: [
+      'customerid',
+      'customer',
+      'custid',
+      'customerno',
+      'customernumber',
+      'client',
+      'clientid',
+      'idclient',
+      'codeclient',
+      'numclient',
+      'numeroclient',
+      'nclient',
+      'refclient',
+      'buyerid',
+      'userid',
+    ],
+    containing: ['customer', 'client'],
+  },
+  order: {
+    exact: [
+      'invoiceno',
+      'invoice',
+      'invoiceid',
+      'invoicenumber',
+      'orderid',
+      'order',
+      'orderno',
+      'ordernumber',
+      'transactionid',
+      'receipt',
+      'receiptno',
+      'facture',
+      'nfacture',
+      'numfacture',
+      'numerofacture',
+      'idfacture',
+      'commande',
+      'ncommande',
+      'numcommande',
+      'numerocommande',
+      'idcommande',
+      'ticket',
+      'piece',
+      'numpiece',
+    ],
+    containing: ['invoice', 'facture', 'commande', 'order'],
+  },
+  date: {
+    exact: [
+      'invoicedate',
+      'orderdate',
+      'date',
+      'transactiondate',
+      'purchasedate',
+      'datetime',
+      'timestamp',
+      'datefacture',
+      'datecommande',
+      'dateachat',
+      'datevente',
+      'datepiece',
+    ],
+    containing: ['date'],
+  },
+  amount: {
+    exact: [
+      'amount',
+      'montant',
+      'total',
+      'totalht',
+      'totalttc',
+      'montantht',
+      'montantttc',
+      'revenue',
+      'sales',
+      'salesamount',
+      'dollarvalue',
+      'value',
+      'totalprice',
+      'linetotal',
+      'chiffredaffaires',
+      'ca',
+      'net',
+      'netamount',
+    ],
+    containing: ['amount', 'montant', 'revenue', 'total', 'value'],
+  },
+  quantity: {
+    exact: ['quantity', 'qty', 'qte', 'quantite', 'units', 'numberofcds', 'nbarticles', 'nombre'],
+    containing: ['quantity', 'quantite', 'qty'],
+  },
+  price: {
+    exact: ['unitprice', 'price', 'prix', 'prixunitaire', 'pu', 'puht', 'prixht', 'unitcost'],
+    containing: ['price', 'prix'],
+  },
+};
+
+/** Lower-cases and strips accents and everything that is not a letter or digit. */
+export function normaliseHeader(name: string): string {
+  return name
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '');
+}
+
+/** Finds each role's column from the header names; explicit `mapping` entries win. */
+export function findTransactionColumns(
+  header: readonly string[],
+  mapping: Partial<Record<TransactionRole, string>>,
+): Partial<TransactionColumns> {
+  const normalised = header.map(normaliseHeader);
+  const taken = new Set<number>();
+  const found: Partial<Record<TransactionRole, number>> = {};
+  for (const [role, name] of Object.entries(mapping) as [TransactionRole, string][]) {
+    const index = header.findIndex((column) => column.trim() === name.trim());
+    const byNormalised = normalised.indexOf(normaliseHeader(name));
+    const column = index >= 0 ? index : byNormalised;
+    if (column < 0)
+      throw new ColumnError(
+        `--map ${role}=${name}: no column "${name}" in the header (${header.join(', ')})`,
+      );
+    found[role] = column;
+    taken.add(column);
+  }
+  for (const pass of ['exact', 'containing'] as const) {
+    for (const role of TransactionRole.options) {
+      if (found[role] !== undefined) continue;
+      const column = normalised.findIndex(
+        (name, index) => !taken.has(index) && matchesRole(name, role, pass),
+      );
+      if (column >= 0) {
+        found[role] = column;
+        taken.add(column);
+      }
+    }
+  }
+  return found;
+}
+
+function matchesRole(name: string, role: TransactionRole, pass: 'exact' | 'containing'): boolean {
+  const names = ROLE_NAMES[role];
+  return pass === 'exact' ? names.exact.includes(name) : names.containing.some((word) => name.includes(word));
+}
+
+/** Parses `--map customer=Client,order=Facture,date=Date,amount=Montant` (or quantity=...,price=...). */
+export function parseColumnMapping(option: string | undefined): Partial<Record<TransactionRole, string>> {
+  if (option === undefined || option.trim() === '') return {};
+  const mapping: Partial<Record<TransactionRole, string>> = {};
+  for (const pair of option.split(',')) {
+    const separator = pair.indexOf('=');
+    const role = TransactionRole.safeParse(pair.slice(0, separator).trim());
+    const column = pair.slice(separator + 1).trim();
+    if (separator < 0 || !role.success || column === '') {
+      throw new InvalidOptionError(
+        `--map: "${pair}" must be role=column with role one of ${TransactionRole.options.join(', ')}`,
+      );
+    }
+    mapping[role.data] = column;
+  }
+  return mapping;
+}

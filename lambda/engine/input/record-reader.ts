@@ -1,0 +1,82 @@
+import Papa from 'papaparse';
+import { MalformedFileError } from '../errors.ts';
+import { type CsvDialect, splitOnWhitespace } from './csv-dialect.ts';
+
+/** Records parsed from one chunk of text; `firstLine` is the 1-based line of the first (the header is line 1). */
+export interface RecordBatch {
+  records: string[][];
+  firstLine: number;
+}
+
+/** A record longer than this can only be an unterminated quote swallowing the file. */
+const MAX_RECORD_CHARACTERS = 1 << 22;
+
+/**
+ * Splits streamed text into records, in batches (one per chunk, so the per-record cost stays a plain loop).
+ * Quoted fields with delimiters, doubled quotes and line breaks are handled by papaparse's parser. Blank lines stay
+ * in the batch (see `isBlankRecord`) so that line numbers hold; they count records, so they are exact unless a
+ * quoted field spans lines.
+ */
+export async function* readRecords(
+  text: AsyncIterable<string>,
+  dialect: CsvDialect,
+  sourceName: string,
+): AsyncGenerator<RecordBatch> {
+  const split = dialect.delimiter === 'whitespace' ? whitespaceSplitter(dialect) : quotedSplitter(dialect);
+  let partial = '';
+  let nextLine = 1;
+  for await (const chunk of text) {
+    const input = partial + chunk;
+    const { records, consumed } = split(input, false, nextLine, sourceName);
+    partial = input.slice(consumed);
+    if (partial.length > MAX_RECORD_CHARACTERS) {
+      throw new MalformedFileError(
+        `${sourceName}: line ${nextLine + records.length}: unterminated quoted field`,
+      );
+    }
+    if (records.length > 0) yield { records, firstLine: nextLine };
+    nextLine += records.length;
+  }
+  if (partial !== '') {
+    const { records } = split(partial, true, nextLine, sourceName);
+    if (records.length > 0) yield { records, firstLine: nextLine };
+  }
+}
+
+type Splitter = (
+  input: string,
+  isLast: boolean,
+  firstLine: number,
+  sourceName: string,
+) => { records: string[][]; consumed: number };
+
+function quotedSplitter(dialect: CsvDialect): Splitter {
+  const parser = new Papa.Parser({ delimiter: dialect.delimiter, newline: dialect.newline, quoteChar: '"' });
+  return (input, isLast, firstLine, sourceName) => {
+    const result = parser.parse(input, 0, !isLast);
+    const quoteError = result.errors.find((error: Papa.ParseError) => error.type === 'Quotes');
+    if (quoteError) {
+      const line = firstLine + (quoteError.row ?? 0);
+      const what =
+        quoteError.code === 'MissingQuotes' ? 'unterminated quoted field' : 'malformed quoted field';
+      throw new MalformedFileError(`${sourceName}: line ${line}: ${what}`);
+    }
+    return { records: result.data as string[][], consumed: isLast ? input.length : result.meta.cursor };
+  };
+}
+
+function whitespaceSplitter(dialect: CsvDialect): Splitter {
+  return (input, isLast) => {
+    if (isLast)
+      return { records: input.split(dialect.newline).map(splitOnWhitespace), consumed: input.length };
+    const lastNewline = input.lastIndexOf(dialect.newline);
+    if (lastNewline < 0) return { records: [], consumed: 0 };
+    const lines = input.slice(0, lastNewline).split(dialect.newline);
+    return { records: lines.map(splitOnWhitespace), consumed: lastNewline + dialect.newline.length };
+  };
+}
+
+/** A blank line: no field, or one empty field. */
+export function isBlankRecord(record: readonly string[]): boolean {
+  return record.length === 0 || (record.length === 1 && record[0]?.trim() === '');
+}

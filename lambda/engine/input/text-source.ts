@@ -1,0 +1,64 @@
+import { MalformedFileError } from '../errors.ts';
+import { decompressIfGzip } from './decompress.ts';
+import { SniffingTextDecoder } from './text-decoding.ts';
+
+/** Characters read ahead to detect the dialect before the streaming parse starts. */
+const SAMPLE_CHARACTERS = 64 * 1024;
+
+export interface TextSource {
+  /** The first characters of the file (at least 64 KiB, or all of a smaller file). */
+  sample: string;
+  /** The whole text, sample included, as it streams in. */
+  text: AsyncIterable<string>;
+  /** The decoder, to read the detected encoding once the text is consumed. */
+  decoder: SniffingTextDecoder;
+}
+
+/** Opens a byte stream (gzip or not, any supported encoding) as text, and reads ahead a sample. */
+export async function openTextSource(
+  bytes: AsyncIterable<Uint8Array>,
+  sourceName: string,
+): Promise<TextSource> {
+  const decoder = new SniffingTextDecoder();
+  const chunks = decodedChunks(decompressIfGzip(bytes, sourceName), decoder)[Symbol.asyncIterator]();
+  const head: string[] = [];
+  let sampleLength = 0;
+  let done = false;
+  while (sampleLength < SAMPLE_CHARACTERS) {
+    const next = await chunks.next();
+    if (next.done) {
+      done = true;
+      break;
+    }
+    head.push(next.value);
+    sampleLength += next.value.length;
+  }
+  const sample = head.join('');
+  if (sample.trim() === '') throw new MalformedFileError(`${sourceName}: the file is empty`);
+  if (sample.includes('\u0000')) {
+    throw new MalformedFileError(`${sourceName}: not a CSV file: it holds binary data (NUL bytes)`);
+  }
+  return { sample, text: prepend(sample, done ? undefined : chunks), decoder };
+}
+
+async function* decodedChunks(
+  bytes: AsyncIterable<Uint8Array>,
+  decoder: SniffingTextDecoder,
+): AsyncGenerator<string> {
+  for await (const chunk of bytes) {
+    const text = decoder.decode(chunk);
+    if (text !== '') yield text;
+  }
+  const rest = decoder.decode(new Uint8Array(0), true);
+  if (rest !== '') yield rest;
+}
+
+async function* prepend(first: string, rest: AsyncIterator<string> | undefined): AsyncGenerator<string> {
+  yield first;
+  if (rest === undefined) return;
+  for (;;) {
+    const next = await rest.next();
+    if (next.done) return;
+    yield next.value;
+  }
+}

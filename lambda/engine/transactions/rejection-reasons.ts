@@ -1,0 +1,36 @@
+/**
+ * Why a transaction line is not used, checked in this order (a line counts once, under the first rule it breaks).
+ * Nothing is dropped silently: every reason is counted and reported.
+ */
+export const REJECTION_REASONS = [
+  /** The line has a different number of fields from the header (often a stray delimiter). */
+  'wrongFieldCount',
+  /** No customer id: the line cannot be attributed (guest checkouts, UCI rows without CustomerID). */
+  'missingCustomer',
+  /** The order id is `C` followed by digits: a cancellation (UCI convention). */
+  'cancelled',
+  /** The date cannot be read in any supported format (or is not a calendar date). */
+  'unreadableDate',
+  /** The amount, quantity or price cannot be read as a number. */
+  'unreadableNumber',
+  /** Quantity zero or negative: returns and corrections. */
+  'nonPositiveQuantity',
+  /** Unit price zero or negative: free items, bad-debt adjustments. */
+  'nonPositivePrice',
+  /** Amount zero or negative (logs with an amount column): refunds, free lines. */
+  'nonPositiveAmount',
+  /** Dated after the moment of the analysis. */
+  'futureDate',
+  /** Dated on or after the as-of date given with --as-of. */
+  'afterAsOf',
+] as const;
+
+export type RejectionReason = (typeof REJECTION_REASONS)[number];
+
+/** A zeroed count per reason. */
+export function emptyRejectionCounts(): Record<RejectionReason, number> {
+  return Object.fromEntries(REJECTION_REASONS.map((reason) => [reason, 0])) as Record<
+    RejectionReason,
+    number
+  >;
+}
