@@ -36,7 +36,7 @@ export function formatCustomersCsv(
       row.recencyScore,
       row.frequencyScore,
       row.monetaryScore,
-      row.segment,
+      row.segment && RFM_SEGMENT_NAMES[row.segment].en,
     ];
     const fields =
       shape === 'transactions'

@@ -27,7 +27,7 @@ export interface ClusterStepOptions {
 
 export interface ClusterStepResult {
   summary: ClustersSummary;
-  /** Per customer (same order as the facts): the cluster key and margin, or null when clustering was skipped. */
+  /** Per customer (same order as the facts): the cluster name (English) and margin, or null when clustering was skipped. */
   assignments: { cluster: string; margin: number }[] | null;
 }
 
@@ -81,7 +81,7 @@ export function clusterAndSummarize(
       ambiguousMargin: options.ambiguousMargin,
     },
     assignments: Array.from(result.assignments, (cluster, row) => ({
-      cluster: result.clusters[cluster]?.key ?? String(cluster),
+      cluster: result.clusters[cluster]?.name.en ?? String(cluster),
       margin: result.margins[row] ?? 0,
     })),
   };

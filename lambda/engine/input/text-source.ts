@@ -5,6 +5,13 @@ import { SniffingTextDecoder } from './text-decoding.ts';
 /** Characters read ahead to detect the dialect before the streaming parse starts. */
 const SAMPLE_CHARACTERS = 64 * 1024;
 
+/**
+ * Text is parsed in pieces of at most this many bytes, whatever the chunks the source delivers: each piece's
+ * records are garbage once counted, and small pieces keep that garbage small (Online Retail, 47 MB: peak RSS
+ * 111 MB with 64 KiB pieces, 270 MB with 1 MiB ones, for the same speed).
+ */
+const PARSE_CHUNK_BYTES = 64 * 1024;
+
 export interface TextSource {
   /** The first characters of the file (at least 64 KiB, or all of a smaller file). */
   sample: string;
@@ -46,8 +53,10 @@ async function* decodedChunks(
   decoder: SniffingTextDecoder,
 ): AsyncGenerator<string> {
   for await (const chunk of bytes) {
-    const text = decoder.decode(chunk);
-    if (text !== '') yield text;
+    for (let offset = 0; offset < chunk.length; offset += PARSE_CHUNK_BYTES) {
+      const text = decoder.decode(chunk.subarray(offset, offset + PARSE_CHUNK_BYTES));
+      if (text !== '') yield text;
+    }
   }
   const rest = decoder.decode(new Uint8Array(0), true);
   if (rest !== '') yield rest;
