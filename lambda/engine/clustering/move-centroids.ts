@@ -1,0 +1,97 @@
+/**
+ * The update step of Lloyd's K-means: each centroid moves to the mean of its rows; a cluster left empty takes
+ * the row farthest from its own centroid (as scikit-learn does), so K clusters stay K clusters.
+ */
+import type { PointSet } from './kmeans-engine.ts';
+
+/**
+ * Moves the centroids (in place) to the means of their rows and writes how far each moved (Euclidean) into
+ * `shifts`. Rows relocated into empty clusters are relabelled and listed in the returned array.
+ */
+export function moveCentroidsToMeans(
+  pointSet: PointSet,
+  k: number,
+  assignments: Int32Array,
+  centroids: Float64Array,
+  shifts: Float64Array,
+): number[] {
+  const { points, rowCount, dimension } = pointSet;
+  const sums = new Float64Array(k * dimension);
+  const counts = new Float64Array(k);
+  for (let row = 0, base = 0; row < rowCount; row++, base += dimension) {
+    const cluster = assignments[row] as number;
+    counts[cluster] = (counts[cluster] as number) + 1;
+    const sumBase = cluster * dimension;
+    for (let feature = 0; feature < dimension; feature++) {
+      sums[sumBase + feature] = (sums[sumBase + feature] as number) + (points[base + feature] as number);
+    }
+  }
+  const relocated = counts.includes(0)
+    ? relocateIntoEmptyClusters(pointSet, k, assignments, centroids, sums, counts)
+    : [];
+  for (let cluster = 0; cluster < k; cluster++) {
+    const count = counts[cluster] as number;
+    let shift = 0;
+    // Still empty only when every row sits exactly on a centroid: nothing to move.
+    if (count > 0) {
+      for (let feature = 0; feature < dimension; feature++) {
+        const slot = cluster * dimension + feature;
+        const moved = (sums[slot] as number) / count;
+        const difference = moved - (centroids[slot] as number);
+        shift += difference * difference;
+        centroids[slot] = moved;
+      }
+    }
+    shifts[cluster] = Math.sqrt(shift);
+  }
+  return relocated;
+}
+
+/** Gives each empty cluster the farthest remaining row (largest distance first, lowest row on ties). */
+function relocateIntoEmptyClusters(
+  pointSet: PointSet,
+  k: number,
+  assignments: Int32Array,
+  centroids: Float64Array,
+  sums: Float64Array,
+  counts: Float64Array,
+): number[] {
+  const { points, rowCount, dimension } = pointSet;
+  const distances = new Float64Array(rowCount);
+  for (let row = 0; row < rowCount; row++) {
+    const centroidBase = (assignments[row] as number) * dimension;
+    let squared = 0;
+    for (let feature = 0; feature < dimension; feature++) {
+      const difference =
+        (points[row * dimension + feature] as number) - (centroids[centroidBase + feature] as number);
+      squared += difference * difference;
+    }
+    distances[row] = squared;
+  }
+  const relocated: number[] = [];
+  for (let emptyCluster = 0; emptyCluster < k; emptyCluster++) {
+    if (counts[emptyCluster] !== 0) continue;
+    let farthestRow = -1;
+    let farthestDistance = 0;
+    for (let row = 0; row < rowCount; row++) {
+      const distance = distances[row] as number;
+      if (distance > farthestDistance && (counts[assignments[row] as number] as number) > 1) {
+        farthestDistance = distance;
+        farthestRow = row;
+      }
+    }
+    if (farthestRow < 0) break;
+    const fromCluster = assignments[farthestRow] as number;
+    for (let feature = 0; feature < dimension; feature++) {
+      const value = points[farthestRow * dimension + feature] as number;
+      sums[fromCluster * dimension + feature] = (sums[fromCluster * dimension + feature] as number) - value;
+      sums[emptyCluster * dimension + feature] = value;
+    }
+    counts[fromCluster] = (counts[fromCluster] as number) - 1;
+    counts[emptyCluster] = 1;
+    assignments[farthestRow] = emptyCluster;
+    distances[farthestRow] = 0;
+    relocated.push(farthestRow);
+  }
+  return relocated;
+}
