@@ -1,0 +1,54 @@
+#!/usr/bin/env node
+// Bundles the command line (lambda/cli/main.ts) into one ESM file, dist/cli.mjs, that runs on plain Node 20
+// without tsx or node_modules. Runs before every benchmark, so it stays a single esbuild call.
+import { statSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const projectRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
+const entryPoint = join(projectRoot, 'lambda', 'cli', 'main.ts');
+const outfile = join(projectRoot, 'dist', 'cli.mjs');
+
+// CommonJS dependencies (papaparse) call require() and read __dirname/__filename; an ESM bundle has none of
+// them, so the banner defines them from import.meta.url before any bundled code runs. esbuild renames bundled
+// code's own `require` out of the way, but not `__dirname`: a project module declaring its own top-level
+// `const __dirname` would clash with the banner. So the banner uses private names, and `define` points only
+// the free (global) `__dirname`/`__filename` references, the CommonJS ones, at them.
+const commonJsShim = [
+  "import { createRequire as __cliCreateRequire } from 'node:module';",
+  "import { dirname as __cliDirnameOf } from 'node:path';",
+  "import { fileURLToPath as __cliFileURLToPath } from 'node:url';",
+  'const require = __cliCreateRequire(import.meta.url);',
+  'const __cliFilename = __cliFileURLToPath(import.meta.url);',
+  'const __cliDirname = __cliDirnameOf(__cliFilename);',
+].join('\n');
+
+const startedAt = performance.now();
+try {
+  await build({
+    absWorkingDir: projectRoot,
+    entryPoints: [entryPoint],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    minify: false,
+    sourcemap: 'linked',
+    banner: { js: commonJsShim },
+    define: { __dirname: '__cliDirname', __filename: '__cliFilename' },
+    logLevel: 'warning',
+  });
+} catch {
+  // esbuild has already printed its diagnostics; a failed build must fail `npm run bench`.
+  process.exitCode = 1;
+}
+
+if (process.exitCode !== 1) {
+  const sizeKiB = statSync(outfile).size / 1024;
+  const elapsedMs = performance.now() - startedAt;
+  console.log(
+    `built ${relative(projectRoot, outfile)} (${sizeKiB.toFixed(1)} KiB) in ${elapsedMs.toFixed(0)} ms`,
+  );
+}

@@ -1,0 +1,72 @@
+import { execFile, spawnSync } from 'node:child_process';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { createGunzip } from 'node:zlib';
+
+const execFileAsync = promisify(execFile);
+
+/** The project root (two levels above this file). */
+export const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
+/** The shared folder next to the project: data sets, the pandas reference, docs. */
+export const sharedRoot = fileURLToPath(new URL('../../../shared/', import.meta.url));
+
+export const onlineRetailGzip = join(sharedRoot, 'data', 'online_retail', 'online_retail.csv.gz');
+export const referenceScript = join(sharedRoot, 'reference', 'rfm_reference.py');
+/** Debian's interpreter, the one apt installs python3-pandas and python3-sklearn for. */
+export const systemPython = '/usr/bin/python3';
+
+const CHILD_OUTPUT_LIMIT = 64 * 1024 * 1024;
+
+/** Throws, with the command that fixes it, when /usr/bin/python3 cannot import pandas and scikit-learn. */
+export function assertReferenceRuntime(): void {
+  const probe = spawnSync(systemPython, ['-c', 'import pandas, sklearn'], { encoding: 'utf8' });
+  if (probe.status !== 0) {
+    const reason = probe.error?.message ?? probe.stderr.trim().split('\n').at(-1) ?? 'unknown error';
+    throw new Error(
+      `${systemPython} cannot import pandas and sklearn (${reason}); run scripts/ensure-system-packages.sh (as root) first`,
+    );
+  }
+}
+
+/** Decompresses the shared Online Retail export into `directory` and returns the CSV's path. */
+export async function decompressOnlineRetail(directory: string): Promise<string> {
+  const csvPath = join(directory, 'online_retail.csv');
+  await pipeline(createReadStream(onlineRetailGzip), createGunzip(), createWriteStream(csvPath));
+  return csvPath;
+}
+
+/** Runs the pandas reference on `csvPath`; returns its one-line JSON summary. */
+export async function runReference(csvPath: string, customersOut: string): Promise<Record<string, unknown>> {
+  const { stdout } = await execFileAsync(
+    systemPython,
+    [referenceScript, csvPath, '--customers-out', customersOut],
+    {
+      cwd: projectRoot,
+      maxBuffer: CHILD_OUTPUT_LIMIT,
+    },
+  );
+  const lastLine = stdout.trim().split('\n').at(-1) ?? '';
+  return JSON.parse(lastLine) as Record<string, unknown>;
+}
+
+/** Runs our command line from source (tsx loader), writing the analysis JSON and the customers CSV. */
+export async function runOurCli(csvPath: string, jsonOut: string, customersOut: string): Promise<void> {
+  await execFileAsync(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      'lambda/cli/main.ts',
+      'analyze',
+      csvPath,
+      '--json',
+      jsonOut,
+      '--customers',
+      customersOut,
+    ],
+    { cwd: projectRoot, maxBuffer: CHILD_OUTPUT_LIMIT },
+  );
+}
