@@ -1,19 +1,31 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { InvalidOptionError } from '../engine/errors.ts';
+import { isSameFile } from './output-files.ts';
 
 /** The `analyze` command's arguments, validated. */
 export const AnalyzeArguments = z.object({
   file: z.string().min(1),
-  k: z.coerce.number().int().min(2).max(50).optional(),
-  seed: z.coerce.number().int().min(0).optional(),
+  k: z.coerce
+    .number({ error: 'must be a whole number from 2 to 50' })
+    .int('must be a whole number from 2 to 50')
+    .min(2, 'must be a whole number from 2 to 50')
+    .max(50, 'must be a whole number from 2 to 50')
+    .optional(),
+  seed: z.coerce
+    .number({ error: 'must be a whole number >= 0' })
+    .int('must be a whole number >= 0')
+    .min(0, 'must be a whole number >= 0')
+    .optional(),
   asOf: z
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD')
     .optional(),
   map: z.string().optional(),
   dateFormat: z.string().optional(),
-  shape: z.enum(['auto', 'transactions', 'customers']).optional(),
+  shape: z
+    .enum(['auto', 'transactions', 'customers'], { error: 'must be auto, transactions or customers' })
+    .optional(),
   features: z.string().optional(),
   json: z.string().optional(),
   customers: z.string().optional(),
@@ -83,6 +95,14 @@ export function parseAnalyzeArguments(args: readonly string[]): AnalyzeArguments
     throw new InvalidOptionError(
       `analyze: ${OPTION_NAMES[key] ?? `--${key}`}: ${issue?.message ?? 'invalid'}`,
     );
+  }
+  for (const [option, path] of [
+    ['--json', result.data.json],
+    ['--customers', result.data.customers],
+  ] as const) {
+    if (path !== undefined && isSameFile(path, result.data.file)) {
+      throw new InvalidOptionError(`${option} ${path}: refusing to overwrite the input file`);
+    }
   }
   return result.data;
 }

@@ -13,7 +13,7 @@ export async function writeOutputFile(
   inputPath: string,
   option: string,
 ): Promise<void> {
-  if (sameFile(path, inputPath)) {
+  if (isSameFile(path, inputPath)) {
     throw new InvalidOptionError(`${option} ${path}: refusing to overwrite the input file`);
   }
   const temporary = join(dirname(resolve(path)), `.${basename(path)}.${randomBytes(4).toString('hex')}.tmp`);
@@ -25,7 +25,8 @@ export async function writeOutputFile(
   }
 }
 
-function sameFile(left: string, right: string): boolean {
+/** True when both paths name the same file (symbolic links followed). */
+export function isSameFile(left: string, right: string): boolean {
   return canonical(left) === canonical(right);
 }
 

@@ -29,8 +29,12 @@ export function detectDialect(sample: string, sourceName: string): CsvDialect {
   const newline = detectNewline(sample);
   const completeText = sample.slice(0, Math.max(sample.lastIndexOf(newline), 0)) || sample;
   let best: { delimiter: Delimiter; fields: number; consistency: number } | undefined;
+  let unterminatedQuoteLine: number | undefined;
   for (const delimiter of CHARACTER_DELIMITERS) {
-    const rows = Papa.parse<string[]>(completeText, { delimiter, newline, skipEmptyLines: true }).data;
+    const parsed = Papa.parse<string[]>(completeText, { delimiter, newline, skipEmptyLines: true });
+    const rows = parsed.data;
+    const missingQuote = parsed.errors.find((error) => error.code === 'MissingQuotes');
+    if (missingQuote && (rows[0]?.length ?? 0) >= 2) unterminatedQuoteLine ??= (missingQuote.row ?? 0) + 1;
     const candidate = { delimiter, ...fieldCountConsistency(rows.map((row) => row.length)) };
     if (candidate.fields < 2 || candidate.consistency < MIN_CONSISTENT_SHARE) continue;
     if (!best || candidate.consistency > best.consistency || isWiderAndAsConsistent(candidate, best)) {
@@ -45,6 +49,9 @@ export function detectDialect(sample: string, sourceName: string): CsvDialect {
   const whitespace = fieldCountConsistency(whitespaceRows);
   if (whitespace.fields >= 2 && whitespace.consistency >= MIN_CONSISTENT_SHARE) {
     return { delimiter: 'whitespace', newline };
+  }
+  if (unterminatedQuoteLine !== undefined) {
+    throw new MalformedFileError(`${sourceName}: line ${unterminatedQuoteLine}: unterminated quoted field`);
   }
   throw new MalformedFileError(
     `${sourceName}: not a CSV file: no delimiter (, ; TAB | or aligned spaces) splits its first lines into the same columns`,
