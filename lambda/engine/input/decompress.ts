@@ -10,22 +10,51 @@ export async function* decompressIfGzip(
   sourceName: string,
 ): AsyncGenerator<Uint8Array> {
   const iterator = source[Symbol.asyncIterator]();
-  const first = await iterator.next();
-  if (first.done) return;
-  const head = first.value;
+  const head = await readHead(iterator, GZIP_MAGIC.length);
+  if (head.length === 0) return;
   const rest = restartedIterable(head, iterator);
   if (head[0] !== GZIP_MAGIC[0] || head[1] !== GZIP_MAGIC[1]) {
     yield* rest;
     return;
   }
-  const gunzip = Readable.from(rest, { objectMode: false }).pipe(createGunzip());
+  yield* gunzipped(rest, sourceName);
+}
+
+async function* gunzipped(
+  compressed: AsyncIterable<Uint8Array>,
+  sourceName: string,
+): AsyncGenerator<Uint8Array> {
+  const input = Readable.from(compressed, { objectMode: false });
+  const gunzip = createGunzip();
+  let sourceError: unknown;
+  input.on('error', (error) => {
+    sourceError = error;
+    gunzip.destroy(error);
+  });
+  input.pipe(gunzip);
   try {
     for await (const chunk of gunzip) yield chunk as Uint8Array;
   } catch (error) {
+    if (sourceError !== undefined) throw sourceError;
     throw new MalformedFileError(
       `${sourceName}: the gzip data is truncated or corrupt (${gzipReason(error)})`,
     );
+  } finally {
+    input.destroy();
   }
+}
+
+/** Reads chunks until at least `length` bytes are known (or the source ends), skipping empty chunks. */
+async function readHead(iterator: AsyncIterator<Uint8Array>, length: number): Promise<Uint8Array> {
+  const parts: Uint8Array[] = [];
+  let size = 0;
+  while (size < length) {
+    const next = await iterator.next();
+    if (next.done) break;
+    parts.push(next.value);
+    size += next.value.length;
+  }
+  return parts.length === 1 ? (parts[0] as Uint8Array) : Buffer.concat(parts);
 }
 
 async function* restartedIterable(

@@ -52,7 +52,12 @@ type Splitter = (
 
 function quotedSplitter(dialect: CsvDialect): Splitter {
   const parser = new Papa.Parser({ delimiter: dialect.delimiter, newline: dialect.newline, quoteChar: '"' });
-  return (input, isLast, firstLine, sourceName) => {
+  return (whole, isLast, firstLine, sourceName) => {
+    // Until the last chunk, parse only up to the last line break: a chunk that ends inside a line break or right
+    // after a closing quote would otherwise look like a malformed quote to the parser.
+    const end = isLast ? whole.length : whole.lastIndexOf(dialect.newline) + dialect.newline.length;
+    if (end < dialect.newline.length) return { records: [], consumed: 0 };
+    const input = whole.slice(0, end);
     const result = parser.parse(input, 0, !isLast);
     const quoteError = result.errors.find((error: Papa.ParseError) => error.type === 'Quotes');
     if (quoteError) {

@@ -1,0 +1,128 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { MalformedFileError } from '../../../lambda/engine/errors.ts';
+import type { CsvDialect } from '../../../lambda/engine/input/csv-dialect.ts';
+import { isBlankRecord, type RecordBatch, readRecords } from '../../../lambda/engine/input/record-reader.ts';
+import { textChunks } from '../../support/byte-streams.ts';
+
+const COMMA_LF: CsvDialect = { delimiter: ',', newline: '\n' };
+const COMMA_CRLF: CsvDialect = { delimiter: ',', newline: '\r\n' };
+
+async function readAll(chunks: string[], dialect: CsvDialect): Promise<RecordBatch[]> {
+  const batches: RecordBatch[] = [];
+  for await (const batch of readRecords(textChunks(...chunks), dialect, 'test.csv')) batches.push(batch);
+  return batches;
+}
+
+async function records(chunks: string[], dialect: CsvDialect): Promise<string[][]> {
+  return (await readAll(chunks, dialect)).flatMap((batch) => batch.records);
+}
+
+/** Every record with its line number, from the batches' firstLine. */
+async function numbered(chunks: string[], dialect: CsvDialect): Promise<[number, string[]][]> {
+  return (await readAll(chunks, dialect)).flatMap((batch) =>
+    batch.records.map((record, index): [number, string[]] => [batch.firstLine + index, record]),
+  );
+}
+
+describe('readRecords', () => {
+  it('reads quoted fields with delimiters, doubled quotes and embedded line breaks', async () => {
+    const text = 'id,description,amount\r\n1,"Mug, blue",3.5\r\n2,"Lamp\r\nwith ""shade""",12\r\n3,,""\r\n';
+    expect(await records([text], COMMA_CRLF)).toEqual([
+      ['id', 'description', 'amount'],
+      ['1', 'Mug, blue', '3.5'],
+      ['2', 'Lamp\r\nwith "shade"', '12'],
+      ['3', '', ''],
+    ]);
+  });
+
+  it('keeps blank lines in place so that line numbers hold', async () => {
+    const lines = await numbered(['a,b\n1,2\n\n3,4\n'], COMMA_LF);
+    expect(lines.filter(([, record]) => !isBlankRecord(record))).toEqual([
+      [1, ['a', 'b']],
+      [2, ['1', '2']],
+      [4, ['3', '4']],
+    ]);
+  });
+
+  it('reads a last line without a line break', async () => {
+    expect(await records(['a,b\n1,2\n3,', '4'], COMMA_LF)).toEqual([
+      ['a', 'b'],
+      ['1', '2'],
+      ['3', '4'],
+    ]);
+  });
+
+  it('rejects an unterminated quoted field with its line number', async () => {
+    const reading = records(['a,b,c\n1,2,3\n4,"5,6\n7,8,9\n'], COMMA_LF);
+    await expect(reading).rejects.toBeInstanceOf(MalformedFileError);
+    await expect(reading).rejects.toThrow('test.csv: line 3: unterminated quoted field');
+  });
+
+  it('rejects a malformed quote (text after the closing quote) with its line number', async () => {
+    await expect(records(['a,b\n1,2\n3,"x"y\n'], COMMA_LF)).rejects.toThrow(
+      'test.csv: line 3: malformed quoted field',
+    );
+  });
+
+  it('reads a CRLF line whose last field is quoted when a chunk ends between CR and LF', async () => {
+    expect(await records(['a,b\r\n"7","x"\r', '\n8,9\r\n'], COMMA_CRLF)).toEqual([
+      ['a', 'b'],
+      ['7', 'x'],
+      ['8', '9'],
+    ]);
+  });
+
+  it('reads whitespace-aligned lines, a chunk boundary anywhere', async () => {
+    const dialect: CsvDialect = { delimiter: 'whitespace', newline: '\r\n' };
+    const text = ' id  date  value\r\n 00001 19970101 11.77\r\n 00002 19970112 12.00\r\n';
+    const whole = await records([text], dialect);
+    expect(whole.filter((record) => !isBlankRecord(record))).toEqual([
+      ['id', 'date', 'value'],
+      ['00001', '19970101', '11.77'],
+      ['00002', '19970112', '12.00'],
+    ]);
+    for (let cut = 1; cut < text.length; cut++) {
+      const split = await records([text.slice(0, cut), text.slice(cut)], dialect);
+      expect(
+        split.filter((record) => !isBlankRecord(record)),
+        `cut at ${cut}`,
+      ).toEqual(whole.filter((record) => !isBlankRecord(record)));
+    }
+  });
+
+  it('gives the same records however the text is cut into chunks (property)', async () => {
+    const field = fc.oneof(
+      fc.stringMatching(/^[a-zé0-9 ]{0,4}$/),
+      fc.constantFrom('"', ',', '\r\n', '\n', '""', 'x,y', 'a"b'),
+    );
+    const row = fc.array(field, { minLength: 3, maxLength: 3 });
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(row, { minLength: 1, maxLength: 6 }),
+        fc.array(fc.nat(), { maxLength: 4 }),
+        async (rows, cutSeeds) => {
+          const text = `${rows.map((fields) => fields.map(quote).join(',')).join('\r\n')}\r\n`;
+          const cuts = [...new Set(cutSeeds.map((seed) => seed % (text.length + 1)))].sort((a, b) => a - b);
+          const chunks = [0, ...cuts].map((start, index) => text.slice(start, cuts[index] ?? text.length));
+          expect(await records(chunks, COMMA_CRLF)).toEqual(rows);
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+});
+
+/** RFC 4180 quoting: always quoted here, so that the chunk boundaries fall next to quotes often. */
+function quote(field: string): string {
+  return `"${field.replaceAll('"', '""')}"`;
+}
+
+describe('isBlankRecord', () => {
+  it('is true for no field or one empty field only', () => {
+    expect(isBlankRecord([])).toBe(true);
+    expect(isBlankRecord(['  '])).toBe(true);
+    expect(isBlankRecord(['', ''])).toBe(false);
+    expect(isBlankRecord(['x'])).toBe(false);
+  });
+});
