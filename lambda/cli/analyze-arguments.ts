@@ -29,11 +29,25 @@ export const AnalyzeArguments = z.object({
   features: z.string().optional(),
   json: z.string().optional(),
   customers: z.string().optional(),
+  html: z.string().optional(),
+  text: z.string().optional(),
+  locale: z.enum(['en', 'fr'], { error: 'must be en or fr' }).optional(),
+  currency: z
+    .string()
+    .regex(/^[A-Z]{3}$/, 'must be a three-letter ISO 4217 code such as EUR')
+    .optional(),
+  timeZone: z.string().optional(),
+  settings: z.string().optional(),
+  previous: z.string().optional(),
   quiet: z.boolean().optional(),
 });
 export type AnalyzeArguments = z.infer<typeof AnalyzeArguments>;
 
-const OPTION_NAMES: Record<string, string> = { asOf: '--as-of', dateFormat: '--date-format' };
+const OPTION_NAMES: Record<string, string> = {
+  asOf: '--as-of',
+  dateFormat: '--date-format',
+  timeZone: '--time-zone',
+};
 
 export const ANALYZE_USAGE = `usage: segment-report analyze FILE [options]
   FILE                 a .csv or .csv.gz transaction log or customer table
@@ -46,6 +60,13 @@ export const ANALYZE_USAGE = `usage: segment-report analyze FILE [options]
   --features A,B,..    customer tables: the columns to cluster on
   --json PATH          write the whole analysis as JSON
   --customers PATH     write one row per customer (segment and cluster)
+  --html PATH          write the executive summary email (HTML) to preview it
+  --text PATH          write its plain-text version
+  --locale en|fr       language of the report (default en)
+  --currency CODE      currency of the amounts (default USD in English, EUR in French)
+  --time-zone ZONE     time zone of the generated time (default UTC)
+  --settings PATH      report settings as JSON (playbook, alert thresholds, targets, names)
+  --previous PATH      a previous --json analysis, to show the changes since then
   --quiet              print no summary`;
 
 /** Parses `analyze` arguments; throws InvalidOptionError with one readable line when they are wrong. */
@@ -66,6 +87,13 @@ export function parseAnalyzeArguments(args: readonly string[]): AnalyzeArguments
         features: { type: 'string' },
         json: { type: 'string' },
         customers: { type: 'string' },
+        html: { type: 'string' },
+        text: { type: 'string' },
+        locale: { type: 'string' },
+        currency: { type: 'string' },
+        'time-zone': { type: 'string' },
+        settings: { type: 'string' },
+        previous: { type: 'string' },
         quiet: { type: 'boolean' },
       },
     });
@@ -87,6 +115,13 @@ export function parseAnalyzeArguments(args: readonly string[]): AnalyzeArguments
     features: values.features,
     json: values.json,
     customers: values.customers,
+    html: values.html,
+    text: values.text,
+    locale: values.locale,
+    currency: values.currency,
+    timeZone: values['time-zone'],
+    settings: values.settings,
+    previous: values.previous,
     quiet: values.quiet,
   });
   if (!result.success) {
@@ -99,6 +134,8 @@ export function parseAnalyzeArguments(args: readonly string[]): AnalyzeArguments
   for (const [option, path] of [
     ['--json', result.data.json],
     ['--customers', result.data.customers],
+    ['--html', result.data.html],
+    ['--text', result.data.text],
   ] as const) {
     if (path !== undefined && isSameFile(path, result.data.file)) {
       throw new InvalidOptionError(`${option} ${path}: refusing to overwrite the input file`);

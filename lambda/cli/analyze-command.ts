@@ -5,6 +5,7 @@ import { parseAnalyzeArguments } from './analyze-arguments.ts';
 import { formatCustomersCsv } from './customers-csv.ts';
 import { formatSummary } from './format-summary.ts';
 import { writeOutputFile } from './output-files.ts';
+import { wantsReport, writeReportFiles } from './report-files.ts';
 import { createProgressReporter } from './progress-reporter.ts';
 import { openInputFile } from './read-input-file.ts';
 
@@ -43,6 +44,8 @@ export async function runAnalyzeCommand(args: readonly string[], io: CommandIo):
     const csv = formatCustomersCsv(result.customers, result.analysis.input.shape);
     await writeOutputFile(options.customers, csv, options.file, '--customers');
   }
+  const subject = wantsReport(options) ? await writeReportFiles(result.analysis, options, io.now) : undefined;
   if (!options.quiet) io.stdout(`${formatSummary(result.analysis)}\n`);
+  if (!options.quiet && subject !== undefined) io.stdout(`Report: ${subject}\n`);
   return result;
 }

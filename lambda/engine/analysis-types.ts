@@ -13,6 +13,8 @@ export type InputShape = 'transactions' | 'customers';
 export interface Analysis {
   schemaVersion: 1;
   generatedAt: string;
+  /** A customer is active when the last purchase is at most this many days before the as-of day. */
+  activeWindowDays: number;
   input: InputSummary;
   period: { firstPurchase: string | null; lastPurchase: string | null };
   kpis: BaseKpis;
@@ -91,6 +93,6 @@ export interface ShapeAnalysis {
     InputSummary,
     'decimalMark' | 'dateOrder' | 'columns' | 'rowsRead' | 'rowsUsed' | 'rowsRejected' | 'firstRejectedLine'
   >;
-  body: Omit<Analysis, 'schemaVersion' | 'generatedAt' | 'input'>;
+  body: Omit<Analysis, 'schemaVersion' | 'generatedAt' | 'activeWindowDays' | 'input'>;
   customers: CustomerRow[];
 }

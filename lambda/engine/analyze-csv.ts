@@ -37,6 +37,7 @@ export async function analyzeCsv(
     analysis: {
       schemaVersion: 1,
       generatedAt: resolved.now.toISOString(),
+      activeWindowDays: resolved.activeWindowDays,
       input: {
         source: sourceName,
         shape,

@@ -1,0 +1,84 @@
+/**
+ * Every number, amount, percentage and date of the report goes through `Intl`, in the report's language,
+ * currency and time zone, so that English and French readers each see their own conventions.
+ */
+import type { ReportLocale } from '../report-settings.ts';
+
+const INTL_LOCALES: Record<ReportLocale, string> = { en: 'en-US', fr: 'fr-FR' };
+
+export interface Formatters {
+  /** An amount: whole units from 1,000 up, cents below (an average order value keeps its cents). */
+  money(value: number): string;
+  /** A short amount for subjects and headlines: €8.9M, 8,9 M€. */
+  moneyShort(value: number): string;
+  /** An amount with cents always, for per-customer figures. */
+  moneyExact(value: number): string;
+  integer(value: number): string;
+  decimal(value: number, fractionDigits?: number): string;
+  /** A share 0..1 as a percentage with one decimal. */
+  percent(share: number): string;
+  /** A relative change as a signed percentage: +4.2%, −12.0%. */
+  change(relative: number): string;
+  /** A change in percentage points: +1.5 pts. */
+  pointsChange(difference: number): string;
+  /** An ISO day (YYYY-MM-DD), shown as a date with no time. */
+  day(isoDay: string): string;
+  /** A moment, with the time zone shown. */
+  moment(date: Date): string;
+}
+
+/** The formatters of one language, currency and time zone. */
+export function makeFormatters(locale: ReportLocale, currency: string, timeZone: string): Formatters {
+  const tag = INTL_LOCALES[locale];
+  const moneyWhole = new Intl.NumberFormat(tag, { style: 'currency', currency, maximumFractionDigits: 0 });
+  const moneyCents = new Intl.NumberFormat(tag, { style: 'currency', currency, minimumFractionDigits: 2 });
+  const moneyCompact = new Intl.NumberFormat(tag, {
+    style: 'currency',
+    currency,
+    notation: 'compact',
+    maximumFractionDigits: 1,
+  });
+  const integer = new Intl.NumberFormat(tag, { maximumFractionDigits: 0 });
+  const percent = new Intl.NumberFormat(tag, {
+    style: 'percent',
+    minimumFractionDigits: 1,
+    maximumFractionDigits: 1,
+  });
+  const change = new Intl.NumberFormat(tag, {
+    style: 'percent',
+    minimumFractionDigits: 1,
+    maximumFractionDigits: 1,
+    signDisplay: 'exceptZero',
+  });
+  const points = new Intl.NumberFormat(tag, {
+    maximumFractionDigits: 1,
+    minimumFractionDigits: 1,
+    signDisplay: 'exceptZero',
+  });
+  const day = new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeZone: 'UTC' });
+  const moment = new Intl.DateTimeFormat(tag, {
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone,
+    timeZoneName: 'short',
+  });
+  return {
+    money: (value) => (Math.abs(value) >= 1000 ? moneyWhole : moneyCents).format(value),
+    moneyShort: (value) => moneyCompact.format(value),
+    moneyExact: (value) => moneyCents.format(value),
+    integer: (value) => integer.format(value),
+    decimal: (value, fractionDigits = 1) =>
+      new Intl.NumberFormat(tag, {
+        minimumFractionDigits: fractionDigits,
+        maximumFractionDigits: fractionDigits,
+      }).format(value),
+    percent: (value) => percent.format(value),
+    change: (value) => change.format(value),
+    pointsChange: (value) => `${points.format(value * 100)} pts`,
+    day: (isoDay) => day.format(new Date(`${isoDay}T00:00:00Z`)),
+    moment: (date) => moment.format(date),
+  };
+}

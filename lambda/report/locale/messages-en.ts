@@ -1,0 +1,156 @@
+import type { Messages } from './messages.ts';
+
+export const MESSAGES_EN: Messages = {
+  defaultReportName: 'Customer segmentation report',
+  kindLabel: { upload: 'New data', weekly: 'Weekly report', quarterly: 'Quarterly review' },
+  subject: ({ title, period, revenue, revenueChange, customers }) =>
+    `${title}, ${period}: revenue ${revenue}${revenueChange ? ` (${revenueChange})` : ''}, ${customers} customers`,
+  preheader: ({ customers, revenue, atRisk }) =>
+    `${customers} customers, ${revenue} revenue, ${atRisk} of customers at risk.`,
+  header: {
+    period: (first, last) => `${first} to ${last}`,
+    asOf: (day) => `As of ${day}`,
+    source: (file, rowsUsed) => `Source: ${file} (${rowsUsed} rows used)`,
+    noPeriod: 'Customer table (no transaction dates)',
+  },
+  sections: {
+    headline: 'Headline figures',
+    keyPoints: 'Key points',
+    rfmOverview: 'Segments (RFM)',
+    clusterOverview: 'Customer groups (K-means)',
+    chart: 'Share of customers and of revenue by segment',
+    strategies: 'What to do with each segment',
+    budget: 'Budget and expected return',
+    alerts: 'Alerts',
+    watch: 'KPIs to watch',
+    nextSteps: 'Next steps',
+    dataQuality: 'Data quality',
+  },
+  kpis: {
+    customers: 'Customers',
+    activeCustomers: 'Active customers',
+    revenue: 'Revenue',
+    averageOrderValue: 'Average order value',
+    ordersPerCustomer: 'Orders per customer',
+    repeatRate: 'Repeat rate',
+    retentionRate: 'Retention',
+    atRiskShare: 'Customers at risk',
+    sincePrevious: 'since the previous report',
+    noPrevious: 'first report: no comparison yet',
+  },
+  activeDetail: (window) => `bought in the last ${window} days`,
+  keyPoint: {
+    opportunity: ({ segment, customers, budget, expectedReturn, roi }) =>
+      `Biggest opportunity: ${segment} (${customers} customers). A budget of ${budget} is expected to return ${expectedReturn}, an ROI of ${roi}.`,
+    retention: ({ customers, share, revenueShare }) =>
+      `Retention alert: ${customers} customers (${share} of the base) are at risk, holding ${revenueShare} of revenue.`,
+    upsell: ({ segment, customers, aov, bestSegment, bestAov }) =>
+      `Up-sell potential: the ${customers} ${segment} customers spend ${aov} per order, against ${bestAov} for ${bestSegment}.`,
+    concentration: ({ share, segment, segmentShare }) =>
+      `The top 20% of customers bring ${share} of revenue; ${segment} alone bring ${segmentShare}.`,
+    newcomers: ({ segment, customers, repeatRate }) =>
+      `${customers} customers are ${segment}: turning them into repeat buyers matters, as only ${repeatRate} of all customers ordered twice or more.`,
+    largestGroup: ({ segment, share, revenueShare }) =>
+      `The largest group, ${segment}, holds ${share} of customers and ${revenueShare} of revenue.`,
+    bestResponse: ({ segment, rate, overall }) =>
+      `${segment} answered the last campaign best: ${rate}, against ${overall} overall.`,
+  },
+  table: {
+    segment: 'Segment',
+    customers: 'Customers',
+    shareOfBase: 'Share of base',
+    revenue: 'Revenue',
+    shareOfRevenue: 'Share of revenue',
+    averageOrderValue: 'Avg order',
+    frequency: 'Orders per customer',
+    recency: 'Days since purchase',
+    responseRate: 'Response',
+    priority: 'Priority',
+    days: (value) => value,
+  },
+  priority: { high: 'High', medium: 'Medium', low: 'Low' },
+  lever: {
+    recency: 'recency (bring back)',
+    frequency: 'frequency (buy more often)',
+    monetary: 'value (spend more)',
+  },
+  chart: {
+    customersBar: 'customers',
+    revenueBar: 'revenue',
+    alt: (segment, customers, revenue) => `${segment}: ${customers} of customers, ${revenue} of revenue`,
+  },
+  strategy: {
+    objective: 'Improve',
+    actions: 'Actions',
+    channel: 'Channel',
+    frequency: 'Frequency',
+    tone: 'Tone',
+  },
+  budget: {
+    perCustomer: 'Per customer',
+    budget: 'Budget',
+    expectedReturn: 'Expected return',
+    roi: 'ROI',
+    total: 'Total',
+    assumptions: ({ period }) => [
+      'Budget = investment per customer x customers in the segment.',
+      `Expected return = expected uplift x the segment's revenue over the period covered (${period}).`,
+      'ROI = (expected return - budget) / budget.',
+      'Investment per customer and uplift come from the playbook (configurable): they are assumptions, not measurements.',
+    ],
+  },
+  alert: {
+    inactive: ({ share, days, threshold }) =>
+      `${share} of customers have not bought in ${days} days (threshold ${threshold}).`,
+    aovDrop: ({ change, threshold, previous, current }) =>
+      `Average order value changed ${change} since the previous report, from ${previous} to ${current} (threshold: a drop of ${threshold}).`,
+    churn: ({ monthly, threshold, retention, days }) =>
+      `Monthly churn is ${monthly} (threshold ${threshold}): ${retention} of the customers of the previous ${days} days bought again in the last ${days}.`,
+    atRiskRevenue: ({ share, threshold }) =>
+      `At-risk customers hold ${share} of revenue (threshold ${threshold}).`,
+  },
+  watch: {
+    kpi: 'KPI',
+    current: 'Now',
+    target: 'Target',
+    status: 'Status',
+    atLeast: (value) => `at least ${value}`,
+    atMost: (value) => `at most ${value}`,
+    onTarget: 'On target',
+    offTarget: 'Off target',
+  },
+  nextStep: ({ action, segment, customers, budget }) =>
+    `${segment} (${customers} customers, budget ${budget}): ${action}.`,
+  nextStepReview: (date) => `Review the results in the next report, due around ${date}.`,
+  quality: {
+    rowsRead: 'Rows read',
+    rowsUsed: 'Rows used',
+    rejected: (reason) => `Rejected: ${reason}`,
+    reasons: {
+      wrongFieldCount: 'wrong number of fields',
+      missingCustomer: 'no customer id',
+      duplicateCustomer: 'duplicate customer id',
+      cancelled: 'cancellations',
+      unreadableDate: 'unreadable date',
+      unreadableNumber: 'unreadable number',
+      nonPositiveQuantity: 'zero or negative quantity',
+      nonPositivePrice: 'zero or negative price',
+      nonPositiveAmount: 'zero or negative amount',
+      futureDate: 'date in the future',
+      afterAsOf: 'after the as-of date',
+    },
+    ambiguous: ({ customers, margin }) =>
+      `${customers} customers sit between two groups (margin under ${margin}) and are set aside as ambiguous.`,
+    undecodable: (count) => `${count} characters could not be decoded and were replaced.`,
+    clusteringSkipped: (reason) => `K-means clustering was skipped: ${reason}`,
+  },
+  footer: {
+    generated: (moment, timeZone) => `Generated ${moment} (${timeZone}).`,
+    rfmMethod:
+      'RFM: recency, frequency and monetary scored 1 to 5 by quintiles (ties kept together); segments from the recency score and the mean of the other two.',
+    kmeansMethod: ({ k, how }) =>
+      `K-means on standardised features (log of skewed amounts and counts), k-means++ with 10 restarts, K = ${k} ${how}.`,
+    kChosen: (silhouette) => `chosen by silhouette (${silhouette}) among 2 to 8`,
+    kFixed: 'set in the configuration',
+  },
+};

@@ -1,0 +1,161 @@
+import type { Messages } from './messages.ts';
+
+export const MESSAGES_FR: Messages = {
+  defaultReportName: 'Rapport de segmentation client',
+  kindLabel: {
+    upload: 'Nouvelles données',
+    weekly: 'Rapport hebdomadaire',
+    quarterly: 'Revue trimestrielle',
+  },
+  subject: ({ title, period, revenue, revenueChange, customers }) =>
+    `${title}, ${period} : chiffre d’affaires ${revenue}${revenueChange ? ` (${revenueChange})` : ''}, ${customers} clients`,
+  preheader: ({ customers, revenue, atRisk }) =>
+    `${customers} clients, ${revenue} de chiffre d’affaires, ${atRisk} des clients à risque.`,
+  header: {
+    period: (first, last) => `du ${first} au ${last}`,
+    asOf: (day) => `Situation au ${day}`,
+    source: (file, rowsUsed) => `Source : ${file} (${rowsUsed} lignes utilisées)`,
+    noPeriod: 'Table clients (sans dates de transaction)',
+  },
+  sections: {
+    headline: 'Chiffres clés',
+    keyPoints: 'Points clés',
+    rfmOverview: 'Segments (RFM)',
+    clusterOverview: 'Groupes de clients (K-means)',
+    chart: 'Part des clients et du chiffre d’affaires par segment',
+    strategies: 'Que faire pour chaque segment',
+    budget: 'Budget et retour attendu',
+    alerts: 'Alertes',
+    watch: 'Indicateurs à suivre',
+    nextSteps: 'Prochaines étapes',
+    dataQuality: 'Qualité des données',
+  },
+  kpis: {
+    customers: 'Clients',
+    activeCustomers: 'Clients actifs',
+    revenue: 'Chiffre d’affaires',
+    averageOrderValue: 'Panier moyen',
+    ordersPerCustomer: 'Commandes par client',
+    repeatRate: 'Taux de réachat',
+    retentionRate: 'Rétention',
+    atRiskShare: 'Clients à risque',
+    sincePrevious: 'depuis le rapport précédent',
+    noPrevious: 'premier rapport : pas encore de comparaison',
+  },
+  activeDetail: (window) => `achat dans les ${window} derniers jours`,
+  keyPoint: {
+    opportunity: ({ segment, customers, budget, expectedReturn, roi }) =>
+      `Plus grande opportunité : ${segment} (${customers} clients). Un budget de ${budget} devrait rapporter ${expectedReturn}, soit un ROI de ${roi}.`,
+    retention: ({ customers, share, revenueShare }) =>
+      `Alerte rétention : ${customers} clients (${share} de la base) sont à risque et représentent ${revenueShare} du chiffre d’affaires.`,
+    upsell: ({ segment, customers, aov, bestSegment, bestAov }) =>
+      `Potentiel de montée en gamme : les ${customers} clients ${segment} dépensent ${aov} par commande, contre ${bestAov} pour les ${bestSegment}.`,
+    concentration: ({ share, segment, segmentShare }) =>
+      `Les 20 % de meilleurs clients apportent ${share} du chiffre d’affaires ; les ${segment} à eux seuls ${segmentShare}.`,
+    newcomers: ({ segment, customers, repeatRate }) =>
+      `${customers} clients sont ${segment} : les faire racheter compte, car seuls ${repeatRate} des clients ont commandé au moins deux fois.`,
+    largestGroup: ({ segment, share, revenueShare }) =>
+      `Le plus grand groupe, ${segment}, réunit ${share} des clients et ${revenueShare} du chiffre d’affaires.`,
+    bestResponse: ({ segment, rate, overall }) =>
+      `${segment} a le mieux répondu à la dernière campagne : ${rate}, contre ${overall} au total.`,
+  },
+  table: {
+    segment: 'Segment',
+    customers: 'Clients',
+    shareOfBase: 'Part de la base',
+    revenue: 'Chiffre d’affaires',
+    shareOfRevenue: 'Part du CA',
+    averageOrderValue: 'Panier moyen',
+    frequency: 'Commandes par client',
+    recency: 'Jours depuis achat',
+    responseRate: 'Réponse',
+    priority: 'Priorité',
+    days: (value) => value,
+  },
+  priority: { high: 'Haute', medium: 'Moyenne', low: 'Basse' },
+  lever: {
+    recency: 'récence (faire revenir)',
+    frequency: 'fréquence (acheter plus souvent)',
+    monetary: 'valeur (dépenser plus)',
+  },
+  chart: {
+    customersBar: 'clients',
+    revenueBar: 'chiffre d’affaires',
+    alt: (segment, customers, revenue) =>
+      `${segment} : ${customers} des clients, ${revenue} du chiffre d’affaires`,
+  },
+  strategy: {
+    objective: 'Améliorer',
+    actions: 'Actions',
+    channel: 'Canal',
+    frequency: 'Fréquence',
+    tone: 'Ton',
+  },
+  budget: {
+    perCustomer: 'Par client',
+    budget: 'Budget',
+    expectedReturn: 'Retour attendu',
+    roi: 'ROI',
+    total: 'Total',
+    assumptions: ({ period }) => [
+      'Budget = investissement par client x nombre de clients du segment.',
+      `Retour attendu = hausse attendue x chiffre d’affaires du segment sur la période couverte (${period}).`,
+      'ROI = (retour attendu - budget) / budget.',
+      'L’investissement par client et la hausse attendue viennent du playbook (paramétrable) : ce sont des hypothèses, pas des mesures.',
+    ],
+  },
+  alert: {
+    inactive: ({ share, days, threshold }) =>
+      `${share} des clients n’ont rien acheté depuis ${days} jours (seuil ${threshold}).`,
+    aovDrop: ({ change, threshold, previous, current }) =>
+      `Le panier moyen a évolué de ${change} depuis le rapport précédent, de ${previous} à ${current} (seuil : une baisse de ${threshold}).`,
+    churn: ({ monthly, threshold, retention, days }) =>
+      `L’attrition mensuelle est de ${monthly} (seuil ${threshold}) : ${retention} des clients des ${days} jours précédents ont racheté dans les ${days} derniers jours.`,
+    atRiskRevenue: ({ share, threshold }) =>
+      `Les clients à risque représentent ${share} du chiffre d’affaires (seuil ${threshold}).`,
+  },
+  watch: {
+    kpi: 'Indicateur',
+    current: 'Actuel',
+    target: 'Objectif',
+    status: 'État',
+    atLeast: (value) => `au moins ${value}`,
+    atMost: (value) => `au plus ${value}`,
+    onTarget: 'Atteint',
+    offTarget: 'Non atteint',
+  },
+  nextStep: ({ action, segment, customers, budget }) =>
+    `${segment} (${customers} clients, budget ${budget}) : ${action}.`,
+  nextStepReview: (date) => `Mesurer les résultats dans le prochain rapport, prévu vers le ${date}.`,
+  quality: {
+    rowsRead: 'Lignes lues',
+    rowsUsed: 'Lignes utilisées',
+    rejected: (reason) => `Rejetées : ${reason}`,
+    reasons: {
+      wrongFieldCount: 'nombre de champs incorrect',
+      missingCustomer: 'sans identifiant client',
+      duplicateCustomer: 'identifiant client en double',
+      cancelled: 'annulations',
+      unreadableDate: 'date illisible',
+      unreadableNumber: 'nombre illisible',
+      nonPositiveQuantity: 'quantité nulle ou négative',
+      nonPositivePrice: 'prix nul ou négatif',
+      nonPositiveAmount: 'montant nul ou négatif',
+      futureDate: 'date dans le futur',
+      afterAsOf: 'après la date d’analyse',
+    },
+    ambiguous: ({ customers, margin }) =>
+      `${customers} clients se situent entre deux groupes (marge inférieure à ${margin}) et sont mis à part comme ambigus.`,
+    undecodable: (count) => `${count} caractères illisibles ont été remplacés.`,
+    clusteringSkipped: (reason) => `Le regroupement K-means n’a pas été fait : ${reason}`,
+  },
+  footer: {
+    generated: (moment, timeZone) => `Généré le ${moment} (${timeZone}).`,
+    rfmMethod:
+      'RFM : récence, fréquence et montant notés de 1 à 5 par quintiles (ex æquo gardés ensemble) ; segments selon la note de récence et la moyenne des deux autres.',
+    kmeansMethod: ({ k, how }) =>
+      `K-means sur variables standardisées (logarithme des montants et comptes asymétriques), k-means++ avec 10 relances, K = ${k} ${how}.`,
+    kChosen: (silhouette) => `choisi par silhouette (${silhouette}) entre 2 et 8`,
+    kFixed: 'fixé par la configuration',
+  },
+};

@@ -1,0 +1,142 @@
+/**
+ * Every string of the report, in one typed shape that each language fills completely (the compiler refuses a
+ * missing one). Sentences with numbers are functions of already-formatted values.
+ */
+import type { Priority, RfmLever } from '../playbook/strategy.ts';
+
+export type ReportKind = 'upload' | 'weekly' | 'quarterly';
+
+export interface Messages {
+  defaultReportName: string;
+  kindLabel: Record<ReportKind, string>;
+  subject(parts: {
+    title: string;
+    period: string;
+    revenue: string;
+    revenueChange: string | null;
+    customers: string;
+  }): string;
+  preheader(parts: { customers: string; revenue: string; atRisk: string }): string;
+  header: {
+    period(first: string, last: string): string;
+    asOf(day: string): string;
+    source(file: string, rowsUsed: string): string;
+    noPeriod: string;
+  };
+  sections: {
+    headline: string;
+    keyPoints: string;
+    rfmOverview: string;
+    clusterOverview: string;
+    chart: string;
+    strategies: string;
+    budget: string;
+    alerts: string;
+    watch: string;
+    nextSteps: string;
+    dataQuality: string;
+  };
+  kpis: {
+    customers: string;
+    activeCustomers: string;
+    revenue: string;
+    averageOrderValue: string;
+    ordersPerCustomer: string;
+    repeatRate: string;
+    retentionRate: string;
+    atRiskShare: string;
+    sincePrevious: string;
+    noPrevious: string;
+  };
+  activeDetail(window: string): string;
+  keyPoint: {
+    opportunity(p: {
+      segment: string;
+      customers: string;
+      budget: string;
+      expectedReturn: string;
+      roi: string;
+    }): string;
+    retention(p: { customers: string; share: string; revenueShare: string }): string;
+    upsell(p: {
+      segment: string;
+      customers: string;
+      aov: string;
+      bestSegment: string;
+      bestAov: string;
+    }): string;
+    concentration(p: { share: string; segment: string; segmentShare: string }): string;
+    newcomers(p: { segment: string; customers: string; repeatRate: string }): string;
+    largestGroup(p: { segment: string; share: string; revenueShare: string }): string;
+    bestResponse(p: { segment: string; rate: string; overall: string }): string;
+  };
+  table: {
+    segment: string;
+    customers: string;
+    shareOfBase: string;
+    revenue: string;
+    shareOfRevenue: string;
+    averageOrderValue: string;
+    frequency: string;
+    recency: string;
+    responseRate: string;
+    priority: string;
+    days(value: string): string;
+  };
+  priority: Record<Priority, string>;
+  lever: Record<RfmLever, string>;
+  chart: {
+    customersBar: string;
+    revenueBar: string;
+    alt(segment: string, customers: string, revenue: string): string;
+  };
+  strategy: {
+    objective: string;
+    actions: string;
+    channel: string;
+    frequency: string;
+    tone: string;
+  };
+  budget: {
+    perCustomer: string;
+    budget: string;
+    expectedReturn: string;
+    roi: string;
+    total: string;
+    assumptions(p: { period: string }): string[];
+  };
+  alert: {
+    inactive(p: { share: string; days: string; threshold: string }): string;
+    aovDrop(p: { change: string; threshold: string; previous: string; current: string }): string;
+    churn(p: { monthly: string; threshold: string; retention: string; days: string }): string;
+    atRiskRevenue(p: { share: string; threshold: string }): string;
+  };
+  watch: {
+    kpi: string;
+    current: string;
+    target: string;
+    status: string;
+    atLeast(value: string): string;
+    atMost(value: string): string;
+    onTarget: string;
+    offTarget: string;
+  };
+  nextStep(p: { action: string; segment: string; customers: string; budget: string }): string;
+  nextStepReview(date: string): string;
+  quality: {
+    rowsRead: string;
+    rowsUsed: string;
+    rejected(reason: string): string;
+    reasons: Record<string, string>;
+    ambiguous(p: { customers: string; margin: string }): string;
+    undecodable(count: string): string;
+    clusteringSkipped(reason: string): string;
+  };
+  footer: {
+    generated(moment: string, timeZone: string): string;
+    rfmMethod: string;
+    kmeansMethod(p: { k: string; how: string }): string;
+    kChosen(silhouette: string): string;
+    kFixed: string;
+  };
+}

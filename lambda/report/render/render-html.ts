@@ -1,0 +1,33 @@
+import mjml2html from 'mjml';
+import { executiveSummaryMjml } from '../../../templates/executive-summary.ts';
+import { SegmentReportError } from '../../engine/errors.ts';
+import type { ReportView } from '../view-model/report-view.ts';
+
+/** The MJML did not validate: a bug of ours (templates), never of the input. */
+export class TemplateError extends SegmentReportError {
+  override name = 'TemplateError';
+}
+
+/** Renders the view model to email HTML with MJML 5 under strict validation (any MJML error throws). */
+export async function renderHtml(view: ReportView): Promise<string> {
+  const mjml = executiveSummaryMjml(view);
+  let result: Awaited<ReturnType<typeof mjml2html>>;
+  try {
+    result = await mjml2html(mjml, {
+      validationLevel: 'strict',
+      keepComments: false,
+      minify: true,
+      minifyOptions: { minifyCss: false },
+    });
+  } catch (error) {
+    // Strict validation throws a ValidationError listing every problem.
+    throw new TemplateError(
+      `MJML: ${error instanceof Error ? error.message.replace(/\s+/g, ' ').trim() : String(error)}`,
+    );
+  }
+  if (result.errors.length > 0) {
+    const first = result.errors[0];
+    throw new TemplateError(`MJML: ${first?.formattedMessage ?? first?.message ?? 'invalid template'}`);
+  }
+  return result.html;
+}

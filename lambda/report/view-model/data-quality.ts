@@ -1,0 +1,35 @@
+import type { ReportContext } from './report-context.ts';
+
+/** Rows read, used and rejected by reason, customers set aside as ambiguous, and anything else to know. */
+export function dataQuality(context: ReportContext): {
+  facts: { label: string; value: string }[];
+  notes: string[];
+} {
+  const { analysis, messages, format } = context;
+  const input = analysis.input;
+  const facts = [
+    { label: messages.quality.rowsRead, value: format.integer(input.rowsRead) },
+    { label: messages.quality.rowsUsed, value: format.integer(input.rowsUsed) },
+  ];
+  for (const [reason, count] of Object.entries(input.rowsRejected)) {
+    if (!count) continue;
+    facts.push({
+      label: messages.quality.rejected(messages.quality.reasons[reason] ?? reason),
+      value: format.integer(count),
+    });
+  }
+  const notes: string[] = [];
+  if (analysis.clusters.skipped !== null)
+    notes.push(messages.quality.clusteringSkipped(analysis.clusters.skipped));
+  else if (analysis.clusters.ambiguousCustomers > 0) {
+    notes.push(
+      messages.quality.ambiguous({
+        customers: format.integer(analysis.clusters.ambiguousCustomers),
+        margin: format.decimal(analysis.clusters.ambiguousMargin, 2),
+      }),
+    );
+  }
+  if (input.undecodableCharacters > 0)
+    notes.push(messages.quality.undecodable(format.integer(input.undecodableCharacters)));
+  return { facts, notes };
+}

@@ -1,0 +1,73 @@
+import { strategyFor } from '../playbook/strategy.ts';
+import type { ReportContext, ReportGroup } from './report-context.ts';
+import type { OverviewTable, ShareChart } from './report-view.ts';
+
+/** One overview table of groups (RFM segments or clusters), with response rate only when the data has it. */
+export function overviewTable(
+  context: ReportContext,
+  title: string,
+  groups: readonly ReportGroup[],
+): OverviewTable {
+  const { messages, format, settings } = context;
+  const hasResponse = groups.some((group) => group.kpis.responseRate !== undefined);
+  return {
+    title,
+    columns: {
+      segment: messages.table.segment,
+      customers: messages.table.customers,
+      shareOfBase: messages.table.shareOfBase,
+      revenue: messages.table.revenue,
+      shareOfRevenue: messages.table.shareOfRevenue,
+      averageOrderValue: messages.table.averageOrderValue,
+      frequency: messages.table.frequency,
+      recency: messages.table.recency,
+      responseRate: hasResponse ? messages.table.responseRate : null,
+      priority: messages.table.priority,
+    },
+    rows: groups.map((group) => {
+      const priority = strategyFor(settings.playbook, group.key).priority;
+      return {
+        key: group.key,
+        name: group.name,
+        customers: format.integer(group.kpis.customers),
+        shareOfBase: format.percent(group.kpis.share),
+        revenue: format.money(group.kpis.revenue),
+        shareOfRevenue: format.percent(group.kpis.revenueShare),
+        averageOrderValue: format.moneyExact(group.kpis.averageOrderValue),
+        frequency: format.decimal(group.kpis.ordersPerCustomer, 1),
+        recency: messages.table.days(format.integer(Math.round(group.kpis.meanRecencyDays))),
+        responseRate:
+          hasResponse && group.kpis.responseRate !== undefined
+            ? format.percent(group.kpis.responseRate)
+            : null,
+        priority: messages.priority[priority],
+        priorityLevel: priority,
+      };
+    }),
+  };
+}
+
+/** Table-drawn bars of each group's share of customers and of revenue (no image: every client shows them). */
+export function shareChart(context: ReportContext, groups: readonly ReportGroup[]): ShareChart | null {
+  if (groups.length === 0) return null;
+  const { messages, format } = context;
+  const widest = Math.max(...groups.flatMap((group) => [group.kpis.share, group.kpis.revenueShare]), 1e-9);
+  const width = (share: number) => Math.max(share > 0 ? 1 : 0, Math.round((share / widest) * 100));
+  return {
+    title: messages.sections.chart,
+    customersLegend: messages.chart.customersBar,
+    revenueLegend: messages.chart.revenueBar,
+    bars: groups.map((group) => ({
+      label: group.name,
+      customersWidth: width(group.kpis.share),
+      revenueWidth: width(group.kpis.revenueShare),
+      customersText: format.percent(group.kpis.share),
+      revenueText: format.percent(group.kpis.revenueShare),
+      alt: messages.chart.alt(
+        group.name,
+        format.percent(group.kpis.share),
+        format.percent(group.kpis.revenueShare),
+      ),
+    })),
+  };
+}

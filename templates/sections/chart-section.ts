@@ -1,0 +1,34 @@
+import type { ChartBar, ReportView } from '../../lambda/report/view-model/report-view.ts';
+import { escapeHtml } from '../escape-html.ts';
+import { THEME } from '../theme.ts';
+import { card, sectionTitle } from './section-title.ts';
+
+/**
+ * Horizontal bars drawn with table cells (no SVG, no image: Gmail and Outlook show them as they are), the
+ * numbers written beside each bar and in a title for screen readers.
+ */
+export function chartSection(view: ReportView): string {
+  const chart = view.chart;
+  if (!chart) return '';
+  const legend = `<span style="color:${THEME.customersBar};">&#9632;</span> ${escapeHtml(chart.customersLegend)} &nbsp; <span style="color:${THEME.revenueBar};">&#9632;</span> ${escapeHtml(chart.revenueLegend)}`;
+  return card(
+    'section-chart',
+    `${sectionTitle(chart.title)}
+      <mj-text font-size="12px" color="${THEME.muted}" padding="0 8px 4px">${legend}</mj-text>
+      <mj-table font-size="12px" line-height="14px" padding="4px 8px" table-layout="fixed">${chart.bars.map(barRow).join('')}</mj-table>`,
+  );
+}
+
+function barRow(bar: ChartBar): string {
+  return `<tr title="${escapeHtml(bar.alt)}"><td style="width:34%;padding:4px 4px 4px 0;vertical-align:middle;">${escapeHtml(bar.label)}</td><td style="padding:4px 0;">${bar_(bar.customersWidth, THEME.customersBar, bar.customersText)}${bar_(bar.revenueWidth, THEME.revenueBar, bar.revenueText)}</td></tr>`;
+}
+
+function bar_(widthPercent: number, color: string, text: string): string {
+  // The bar takes at most 75% of the cell so that the number always fits beside it.
+  const width = Math.round(widthPercent * 0.75);
+  const filled =
+    width > 0
+      ? `<td width="${width}%" style="width:${width}%;background-color:${color};height:8px;font-size:1px;line-height:8px;">&nbsp;</td>`
+      : '';
+  return `<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="margin:1px 0;"><tr>${filled}<td style="padding-left:4px;font-size:11px;color:${THEME.muted};white-space:nowrap;">${escapeHtml(text)}</td></tr></table>`;
+}

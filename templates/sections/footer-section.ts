@@ -1,0 +1,14 @@
+import type { ReportView } from '../../lambda/report/view-model/report-view.ts';
+import { escapeHtml } from '../escape-html.ts';
+import { THEME } from '../theme.ts';
+
+/** When it was generated (with the time zone) and how the numbers were computed. */
+export function footerSection(view: ReportView): string {
+  const lines = [view.footer.generated, ...view.footer.methods].map(escapeHtml).join('<br>');
+  return `
+  <mj-section padding="12px 16px" css-class="section-footer">
+    <mj-column>
+      <mj-text font-size="11px" line-height="16px" color="${THEME.muted}" padding="0 8px">${lines}</mj-text>
+    </mj-column>
+  </mj-section>`;
+}

@@ -1,0 +1,40 @@
+import type { HeadlineKpi, ReportView } from '../../lambda/report/view-model/report-view.ts';
+import { escapeHtml } from '../escape-html.ts';
+import { THEME } from '../theme.ts';
+import { sectionTitle } from './section-title.ts';
+
+/** The headline KPIs, two tiles a row (also on a phone), each with its change since the previous report. */
+export function headlineSection(view: ReportView): string {
+  const rows: string[] = [];
+  for (let index = 0; index < view.headline.length; index += 2) {
+    const pair = view.headline.slice(index, index + 2);
+    rows.push(`
+  <mj-section background-color="${THEME.card}" padding="0 8px" css-class="section-headline">
+    <mj-group>${pair.map(tile).join('')}
+    </mj-group>
+  </mj-section>`);
+  }
+  return `
+  <mj-section background-color="${THEME.card}" padding="12px 8px 0" css-class="section-headline">
+    <mj-column>${sectionTitle(view.labels.headline)}
+      <mj-text font-size="12px" color="${THEME.muted}" padding="0 8px 4px">${escapeHtml(view.labels.comparison)}</mj-text>
+    </mj-column>
+  </mj-section>${rows.join('')}`;
+}
+
+function tile(kpi: HeadlineKpi): string {
+  const delta = kpi.delta
+    ? `<br><span style="color:${kpi.delta.favourable ? THEME.good : THEME.bad};font-size:12px;">${arrow(kpi.delta.trend)} ${escapeHtml(kpi.delta.text)}</span>`
+    : '';
+  const detail = kpi.detail
+    ? `<br><span style="color:${THEME.muted};font-size:11px;">${escapeHtml(kpi.detail)}</span>`
+    : '';
+  return `
+      <mj-column width="50%" padding="4px">
+        <mj-text padding="8px" line-height="20px" container-background-color="#f5f7fa" css-class="kpi-${escapeHtml(kpi.key)}"><span style="color:${THEME.muted};font-size:12px;">${escapeHtml(kpi.label)}</span><br><span style="font-size:20px;font-weight:bold;">${escapeHtml(kpi.value)}</span>${delta}${detail}</mj-text>
+      </mj-column>`;
+}
+
+function arrow(trend: 'up' | 'down' | 'flat'): string {
+  return trend === 'up' ? '&#9650;' : trend === 'down' ? '&#9660;' : '&#9679;';
+}

@@ -1,0 +1,38 @@
+import type { OverviewTable, ReportView } from '../../lambda/report/view-model/report-view.ts';
+import { THEME } from '../theme.ts';
+import { type Cell, dataTable } from './data-table.ts';
+import { card, sectionTitle } from './section-title.ts';
+
+/** The segment overview tables: RFM segments, then K-means clusters. Shares sit under their counts. */
+export function overviewSections(view: ReportView): string {
+  return view.overviews
+    .map((table, index) => card(`section-overview section-overview-${index}`, overview(table)))
+    .join('');
+}
+
+function overview(table: OverviewTable): string {
+  const { columns } = table;
+  // Five or six narrow columns, second facts under the first, so that the table fits a 375 px phone.
+  const headers: Cell[] = [
+    { lines: [columns.segment, columns.priority] },
+    { lines: [columns.customers, columns.shareOfBase] },
+    { lines: [columns.revenue, columns.shareOfRevenue] },
+    { lines: [columns.averageOrderValue, columns.frequency] },
+    columns.recency,
+    ...(columns.responseRate ? [columns.responseRate] : []),
+  ];
+  const rows: Cell[][] = table.rows.map((row) => [
+    {
+      lines: [row.name],
+      strong: true,
+      note: { text: row.priority, color: THEME.priority[row.priorityLevel] },
+    },
+    { lines: [row.customers, row.shareOfBase] },
+    { lines: [row.revenue, row.shareOfRevenue] },
+    { lines: [row.averageOrderValue, row.frequency] },
+    row.recency,
+    ...(columns.responseRate ? [row.responseRate ?? '–'] : []),
+  ]);
+  return `${sectionTitle(table.title)}
+      <mj-table font-size="12px" line-height="16px" padding="4px 8px" cellpadding="3" table-layout="auto">${dataTable(headers, rows)}</mj-table>`;
+}

@@ -1,0 +1,28 @@
+import type { ReportView } from '../../lambda/report/view-model/report-view.ts';
+import { escapeHtml } from '../escape-html.ts';
+import { THEME } from '../theme.ts';
+import { dataTable } from './data-table.ts';
+import { card, sectionTitle } from './section-title.ts';
+
+/** KPIs against their targets, then the next steps. */
+export function watchSection(view: ReportView): string {
+  const columns = view.labels.watchColumns;
+  const table =
+    view.watch.length === 0
+      ? ''
+      : `<mj-table font-size="12px" line-height="16px" padding="4px 8px" cellpadding="4">${dataTable(
+          [columns.kpi, columns.current, columns.target, columns.status],
+          view.watch.map((row) => [
+            row.kpi,
+            row.current,
+            row.target,
+            { lines: [row.status], color: row.onTarget ? THEME.good : THEME.bad },
+          ]),
+        )}</mj-table>`;
+  const steps = view.nextSteps.map((step) => `<li style="margin:0 0 6px;">${escapeHtml(step)}</li>`).join('');
+  return `${card('section-watch', `${sectionTitle(view.labels.watch)}${table}`)}${card(
+    'section-next-steps',
+    `${sectionTitle(view.labels.nextSteps)}
+      <mj-text font-size="14px" line-height="20px" padding="4px 8px"><ol style="margin:0;padding:0 0 0 20px;">${steps}</ol></mj-text>`,
+  )}`;
+}
