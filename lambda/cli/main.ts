@@ -1,4 +1,6 @@
 #!/usr/bin/env node
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { InputError } from '../engine/errors.ts';
 import { ANALYZE_USAGE } from './analyze-arguments.ts';
@@ -7,11 +9,13 @@ import { runAnalyzeCommand } from './analyze-command.ts';
 const USAGE = `usage: segment-report <command> [arguments]
 commands:
   analyze FILE [options]   analyse a CSV and print a summary (--help for options)
-  start                    run the main job on the bundled sample data
+  start                    run the main job on the bundled sample data (report in out/)
 
 ${ANALYZE_USAGE}`;
 
 const SAMPLE_FILE = fileURLToPath(new URL('../../samples/online-retail-sample.csv.gz', import.meta.url));
+/** Where `start` writes the report it renders (git-ignored). */
+const OUT_DIR = 'out';
 
 /** Runs one command; returns the exit code: 0 done, 2 bad input or usage, 1 our failure. */
 export async function main(argv: readonly string[]): Promise<number> {
@@ -27,9 +31,18 @@ export async function main(argv: readonly string[]): Promise<number> {
         if (args.includes('--help')) return printUsage(0);
         await runAnalyzeCommand(args, io);
         return 0;
-      case 'start':
-        await runAnalyzeCommand([SAMPLE_FILE, ...args], io);
+      case 'start': {
+        // The sample is a UK shop's: its amounts are in pounds.
+        await mkdir(OUT_DIR, { recursive: true });
+        const html = join(OUT_DIR, 'report.html');
+        const text = join(OUT_DIR, 'report.txt');
+        await runAnalyzeCommand(
+          [SAMPLE_FILE, '--currency', 'GBP', '--html', html, '--text', text, ...args],
+          io,
+        );
+        io.stdout(`Email preview written to ${html} and ${text}\n`);
         return 0;
+      }
       case undefined:
       case '--help':
       case 'help':

@@ -49,7 +49,7 @@ export const MESSAGES_EN: Messages = {
     concentration: ({ share, segment, segmentShare }) =>
       `The top 20% of customers bring ${share} of revenue; ${segment} alone bring ${segmentShare}.`,
     newcomers: ({ segment, customers, repeatRate }) =>
-      `${customers} customers are ${segment}: turning them into repeat buyers matters, as only ${repeatRate} of all customers ordered twice or more.`,
+      `${customers} customers are ${segment}: recent buyers with few orders yet. A second order is the step to loyalty (repeat rate across all customers: ${repeatRate}).`,
     largestGroup: ({ segment, share, revenueShare }) =>
       `The largest group, ${segment}, holds ${share} of customers and ${revenueShare} of revenue.`,
     bestResponse: ({ segment, rate, overall }) =>
