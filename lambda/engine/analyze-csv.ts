@@ -52,13 +52,18 @@ export async function analyzeCsv(
   };
 }
 
-/** A transaction log names a customer, a date, and an amount or a quantity and a price. */
+/**
+ * A transaction log has a date and something of an order (an amount, a quantity, a price or an order id); a
+ * customer table has none of those. A log whose other columns cannot be found is still a log, so the missing
+ * column is named (rather than the file being read as a customer table).
+ */
 function detectShape(columns: Partial<TransactionColumns>): InputShape {
-  const hasMoney =
-    columns.amount !== undefined || (columns.quantity !== undefined && columns.price !== undefined);
-  return columns.customer !== undefined && columns.date !== undefined && hasMoney
-    ? 'transactions'
-    : 'customers';
+  const hasOrderFacts =
+    columns.amount !== undefined ||
+    columns.quantity !== undefined ||
+    columns.price !== undefined ||
+    columns.order !== undefined;
+  return columns.date !== undefined && hasOrderFacts ? 'transactions' : 'customers';
 }
 
 function requireTransactionColumns(

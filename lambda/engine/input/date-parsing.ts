@@ -37,7 +37,17 @@ export function readDate(raw: string): DateReading {
   const [, first, second, year, hours, minutes, seconds] = slashed;
   const timeMs = timeOfDayMs(hours, minutes, seconds);
   if (Number.isNaN(timeMs)) return INVALID;
-  return { kind: 'day-or-month', first: Number(first), second: Number(second), year: Number(year), timeMs };
+  const reading: DateReading = {
+    kind: 'day-or-month',
+    first: Number(first),
+    second: Number(second),
+    year: Number(year),
+    timeMs,
+  };
+  // A date in the calendar neither way (32/13/2024, 31/02/2024) is unreadable, and says nothing of the order.
+  const calendarDate =
+    !Number.isNaN(resolveDate(reading, 'dmy')) || !Number.isNaN(resolveDate(reading, 'mdy'));
+  return calendarDate ? reading : INVALID;
 }
 
 /** Resolves a day-or-month reading with a known order; invalid calendar dates (31/02) give NaN. */

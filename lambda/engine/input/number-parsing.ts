@@ -3,6 +3,11 @@ export type DecimalMark = '.' | ',';
 
 const PLAIN_NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
 const DECORATION = /[\s\u00a0\u202f'€$£¥]|EUR|USD|GBP/g;
+/** Thousands grouped by the other mark: groups of exactly three digits, decimals only after the decimal mark. */
+const GROUPED: Record<DecimalMark, RegExp> = {
+  '.': /^[-+]?\d{1,3}(,\d{3})+(\.\d*)?$/,
+  ',': /^[-+]?\d{1,3}(\.\d{3})+(,\d*)?$/,
+};
 
 /**
  * Reads a number as exports write it: decimal comma or point, thousands grouped with spaces, points, commas or
@@ -18,7 +23,7 @@ export function parseDecimal(raw: string, decimalMark: DecimalMark): number {
   }
   const groupMark = decimalMark === '.' ? ',' : '.';
   if (text.includes(groupMark)) {
-    if (!/^[-+]?\d{1,3}([.,]\d{3})*([.,]\d*)?$/.test(text)) return Number.NaN;
+    if (!GROUPED[decimalMark].test(text)) return Number.NaN;
     text = text.split(groupMark).join('');
   }
   if (decimalMark === ',') text = text.replace(',', '.');

@@ -113,7 +113,8 @@ export async function readTransactions(
       if (dateText !== lastDateText) {
         lastDateText = dateText;
         lastDateReading = readDate(dateText);
-        if (dateOrder === undefined) inference.observe(lastDateReading, dateText);
+        // Observed after the order is inferred too, so that a column mixing both orders is refused.
+        if (options.dateOrder === undefined) inference.observe(lastDateReading, dateText);
       }
       const reading = lastDateReading;
       if (dateOrder === undefined && inference.order !== undefined) {

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeText } from '../../support/analyze-text.ts';
+
+/** Twelve customers: id, recency, orders, spend, income (one missing), response. */
+function customerTable(extraRows: string[] = []): string {
+  const rows = Array.from({ length: 12 }, (_, index) => {
+    const income = index === 3 ? '' : String(20_000 + index * 5_000);
+    return [
+      `K${index + 1}`,
+      5 + index * 10,
+      1 + (index % 4),
+      100 * (index + 1),
+      income,
+      index < 3 ? 1 : 0,
+    ].join('\t');
+  });
+  return ['Customer ID\tRecency\tOrders\tSpending\tIncome\tResponse', ...rows, ...extraRows, ''].join('\n');
+}
+
+describe('analyzeCsv on a customer table', () => {
+  it('keeps the first row of each id and counts the rejected rows by reason', async () => {
+    const result = await analyzeText(customerTable(['K1\t1\t1\t1\t1\t0', '\t1\t1\t1\t1\t0', 'K99\t1\t1']));
+    const { input } = result.analysis;
+    expect(input).toMatchObject({
+      shape: 'customers',
+      delimiter: 'tab',
+      rowsRead: 15,
+      rowsUsed: 12,
+      rowsRejected: { duplicateCustomer: 1, missingCustomer: 1, wrongFieldCount: 1 },
+      firstRejectedLine: { duplicateCustomer: 14, missingCustomer: 15, wrongFieldCount: 16 },
+    });
+    expect(result.customers.find((customer) => customer.id === 'K1')?.recencyDays).toBe(5);
+  });
+
+  it('scores RFM from the recency, purchase and spending columns and computes the KPIs', async () => {
+    const { analysis, customers } = await analyzeText(customerTable());
+    // spending 100 + 200 + ... + 1200 = 7800; orders 1+2+3+4 three times = 30; responses 3 of 12
+    expect(analysis.kpis).toMatchObject({ customers: 12, revenue: 7800, orders: 30, responseRate: 0.25 });
+    expect(analysis.rfm?.segments.reduce((sum, segment) => sum + segment.customers, 0)).toBe(12);
+    expect(customers[0]).toMatchObject({ id: 'K1', recencyDays: 5, frequency: 1, monetary: 100 });
+    expect(customers.every((customer) => customer.segment !== null && customer.cluster !== null)).toBe(true);
+    // The id and the response are not clustered on; the missing income is set to the median and said so.
+    expect(Object.keys(analysis.input.columns)).toEqual(['Recency', 'Orders', 'Spending', 'Income']);
+    expect(analysis.notes).toContain('1 missing values of "Income" set to its median');
+  });
+
+  it('says when the table does not allow RFM, and still clusters', async () => {
+    const table = customerTable().replace('Recency', 'Age');
+    const { analysis, customers } = await analyzeText(table);
+    expect(analysis.rfm).toBeNull();
+    expect(analysis.notes).toContain(
+      'no recency and purchase columns: RFM segments are not computed for this table',
+    );
+    expect(customers.every((customer) => customer.segment === null && customer.cluster !== null)).toBe(true);
+  });
+});

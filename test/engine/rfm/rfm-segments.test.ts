@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { SegmentReportError } from '../../../lambda/engine/errors.ts';
+import {
+  AT_RISK_SEGMENTS,
+  frequencyMonetaryScore,
+  LOST_SEGMENTS,
+  RFM_SEGMENT_KEYS,
+  RFM_SEGMENT_NAMES,
+  segmentFor,
+} from '../../../lambda/engine/rfm/rfm-segments.ts';
+
+/** The README's table, R from 5 down to 1, FM from 1 to 5, as written there. */
+const README_TABLE = `
+5 | New | Potential loyalists | Potential loyalists | Champions | Champions
+4 | Promising | Potential loyalists | Potential loyalists | Loyal | Loyal
+3 | About to sleep | About to sleep | Need attention | Loyal | Loyal
+2 | Hibernating | Hibernating | At risk | At risk | Can't lose them
+1 | Lost | Hibernating | At risk | At risk | Can't lose them
+`;
+
+const readmeCells = README_TABLE.trim()
+  .split('\n')
+  .flatMap((row) => {
+    const [recency, ...names] = row.split('|').map((cell) => cell.trim());
+    return names.map((name, index) => ({ recency: Number(recency), fm: index + 1, name }));
+  });
+
+describe('frequencyMonetaryScore', () => {
+  it.each([
+    [1, 1, 1],
+    [1, 2, 2],
+    [2, 1, 2],
+    [2, 3, 3],
+    [3, 4, 4],
+    [4, 5, 5],
+    [1, 5, 3],
+    [5, 5, 5],
+  ])('F=%d M=%d gives FM=%d (round((F + M) / 2), halves up)', (frequency, monetary, fm) => {
+    expect(frequencyMonetaryScore(frequency, monetary)).toBe(fm);
+  });
+});
+
+describe('segmentFor', () => {
+  it('follows every cell of the README table', () => {
+    expect(readmeCells).toHaveLength(25);
+    for (const { recency, fm, name } of readmeCells) {
+      // With F = M = FM, the combined score is FM itself.
+      expect(RFM_SEGMENT_NAMES[segmentFor(recency, fm, fm)].en, `R=${recency} FM=${fm}`).toBe(name);
+    }
+  });
+
+  it('puts every (R, F, M) in exactly one of the 11 segments, each used at least once', () => {
+    const used = new Set<string>();
+    for (let r = 1; r <= 5; r++)
+      for (let f = 1; f <= 5; f++)
+        for (let m = 1; m <= 5; m++) {
+          const segment = segmentFor(r, f, m);
+          expect(RFM_SEGMENT_KEYS).toContain(segment);
+          used.add(segment);
+        }
+    expect([...used].sort()).toEqual([...RFM_SEGMENT_KEYS].sort());
+    expect(RFM_SEGMENT_KEYS).toHaveLength(11);
+  });
+
+  it('combines F and M before looking up the table', () => {
+    // R=5, F=5, M=2: FM = round(3.5) = 4 -> Champions; R=3, F=1, M=2: FM = 2 -> About to sleep.
+    expect(segmentFor(5, 5, 2)).toBe('champions');
+    expect(segmentFor(3, 1, 2)).toBe('aboutToSleep');
+    expect(segmentFor(1, 4, 5)).toBe('cantLoseThem');
+  });
+
+  it.each([
+    [0, 3, 3],
+    [6, 3, 3],
+    [3, 0, 0],
+    [3, 6, 6],
+  ])('refuses scores outside 1..5 (R=%d F=%d M=%d)', (r, f, m) => {
+    expect(() => segmentFor(r, f, m)).toThrow(SegmentReportError);
+    expect(() => segmentFor(r, f, m)).toThrow(`RFM scores must be 1..5, got R=${r} F=${f} M=${m}`);
+  });
+});
+
+describe('segment names', () => {
+  it('are given in English and French', () => {
+    expect(RFM_SEGMENT_NAMES).toEqual({
+      champions: { en: 'Champions', fr: 'Champions' },
+      loyal: { en: 'Loyal', fr: 'Fidèles' },
+      potentialLoyalists: { en: 'Potential loyalists', fr: 'Fidèles potentiels' },
+      new: { en: 'New', fr: 'Nouveaux' },
+      promising: { en: 'Promising', fr: 'Prometteurs' },
+      needAttention: { en: 'Need attention', fr: 'À surveiller' },
+      aboutToSleep: { en: 'About to sleep', fr: 'En train de s’endormir' },
+      atRisk: { en: 'At risk', fr: 'À risque' },
+      cantLoseThem: { en: "Can't lose them", fr: 'À ne pas perdre' },
+      hibernating: { en: 'Hibernating', fr: 'En hibernation' },
+      lost: { en: 'Lost', fr: 'Perdus' },
+    });
+  });
+
+  it('group At risk, Can’t lose them and About to sleep as at risk, Hibernating and Lost as lost', () => {
+    expect([...AT_RISK_SEGMENTS].sort()).toEqual(['aboutToSleep', 'atRisk', 'cantLoseThem']);
+    expect([...LOST_SEGMENTS].sort()).toEqual(['hibernating', 'lost']);
+  });
+});

@@ -1,0 +1,106 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { MS_PER_DAY } from '../../../lambda/engine/input/date-parsing.ts';
+import {
+  CustomerLedger,
+  compareIds,
+  roundToTenThousandths,
+} from '../../../lambda/engine/transactions/customer-ledger.ts';
+
+const at = (iso: string) => Date.parse(`${iso}Z`);
+const dayOf = (iso: string) => Math.floor(at(iso) / MS_PER_DAY);
+
+describe('CustomerLedger', () => {
+  it('counts distinct orders, sums amounts and keeps the first and last purchase of each customer', () => {
+    const ledger = new CustomerLedger();
+    ledger.add('17850', '536365', at('2010-12-01T08:26:00'), 15.3);
+    ledger.add('17850', '536365', at('2010-12-01T08:26:00'), 20.34);
+    ledger.add('17850', '536366', at('2010-12-01T08:28:00'), 11.1);
+    ledger.add('13047', '536367', at('2010-12-01T08:34:00'), 54.08);
+    // An order seen again after another one (lines out of order) is not counted twice.
+    ledger.add('17850', '536365', at('2010-12-01T08:26:00'), 1);
+    ledger.add('17850', '536400', at('2010-11-30T10:00:00'), 2);
+    expect(ledger.customerCount).toBe(2);
+    expect(ledger.histories()).toEqual([
+      {
+        id: '13047',
+        firstPurchaseMs: at('2010-12-01T08:34:00'),
+        lastPurchaseMs: at('2010-12-01T08:34:00'),
+        monetary: 54.08,
+        orderDays: [dayOf('2010-12-01')],
+      },
+      {
+        id: '17850',
+        firstPurchaseMs: at('2010-11-30T10:00:00'),
+        lastPurchaseMs: at('2010-12-01T08:28:00'),
+        // 15.30 + 20.34 + 11.10 + 1 + 2
+        monetary: 49.74,
+        // 536365, 536366 (both on 2010-12-01), then 536400 (2010-11-30), in the order first seen.
+        orderDays: [dayOf('2010-12-01'), dayOf('2010-12-01'), dayOf('2010-11-30')],
+      },
+    ]);
+    expect(ledger.period).toEqual({ firstMs: at('2010-11-30T10:00:00'), lastMs: at('2010-12-01T08:34:00') });
+    // 49.74 + 54.08
+    expect(ledger.revenue).toBe(103.82);
+  });
+
+  it('has a NaN period while empty', () => {
+    const ledger = new CustomerLedger();
+    expect(ledger.period.firstMs).toBeNaN();
+    expect(ledger.period.lastMs).toBeNaN();
+    expect(ledger.histories()).toEqual([]);
+  });
+
+  it('gives the same histories whatever the order of the lines', () => {
+    const line = fc.record({
+      customer: fc.constantFrom('1', '2', '10', 'A7'),
+      order: fc.constantFrom('o1', 'o2', 'o3', 'o4'),
+      day: fc.integer({ min: 0, max: 30 }),
+      cents: fc.integer({ min: 1, max: 100_000 }),
+    });
+    fc.assert(
+      fc.property(fc.array(line, { minLength: 1, maxLength: 40 }), fc.integer(), (lines, seed) => {
+        // An order belongs to one customer on one day, as in a real log.
+        const consistent = lines.map((entry) => ({ ...entry, order: `${entry.customer}-${entry.order}` }));
+        const dayOfOrder = new Map(consistent.map((entry) => [entry.order, entry.day]));
+        const shuffled = [...consistent].sort(
+          (left, right) => hash(left.order + left.cents, seed) - hash(right.order + right.cents, seed),
+        );
+        const summarise = (entries: typeof consistent) => {
+          const ledger = new CustomerLedger();
+          for (const entry of entries) {
+            const ms = (dayOfOrder.get(entry.order) ?? 0) * MS_PER_DAY;
+            ledger.add(entry.customer, entry.order, ms, entry.cents / 100);
+          }
+          return ledger
+            .histories()
+            .map((history) => ({ ...history, orderDays: [...history.orderDays].sort((a, b) => a - b) }));
+        };
+        expect(summarise(shuffled)).toEqual(summarise(consistent));
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
+/** A cheap deterministic hash, to shuffle by a seed. */
+function hash(text: string, seed: number): number {
+  let value = seed | 0;
+  for (const character of text) value = Math.imul(value ^ (character.codePointAt(0) ?? 0), 0x9e3779b1);
+  return value;
+}
+
+describe('compareIds', () => {
+  it('orders numeric ids as numbers and the others (and equal numbers: 09, 9) by code point', () => {
+    const ids = ['10', 'b', '9', 'A', '100', '09', 'a'];
+    expect([...ids].sort(compareIds)).toEqual(['09', '9', '10', '100', 'A', 'a', 'b']);
+  });
+});
+
+describe('roundToTenThousandths', () => {
+  it('makes equal totals summed in different orders equal', () => {
+    expect(0.1 + 0.2 + 0.3).not.toBe(0.3 + 0.2 + 0.1);
+    expect(roundToTenThousandths(0.1 + 0.2 + 0.3)).toBe(roundToTenThousandths(0.3 + 0.2 + 0.1));
+    expect(roundToTenThousandths(8_911_407.904_000_01)).toBe(8_911_407.904);
+  });
+});
