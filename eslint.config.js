@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'out/', 'cdk.out/', 'test-artifacts/', '.bench/'] },
+  { ignores: ['node_modules/', 'dist/', 'out/', 'cdk.out/', 'test-artifacts/', '.bench/', '.scratch/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -7,11 +7,13 @@ import { escapeHtml } from './escape-html.ts';
 import { alertsSection } from './sections/alerts-section.ts';
 import { budgetSection } from './sections/budget-section.ts';
 import { chartSection } from './sections/chart-section.ts';
+import { customerFileSection } from './sections/customer-file-section.ts';
 import { dataQualitySection } from './sections/data-quality-section.ts';
 import { footerSection } from './sections/footer-section.ts';
 import { headerSection } from './sections/header-section.ts';
 import { headlineSection } from './sections/headline-section.ts';
 import { keyPointsSection } from './sections/key-points-section.ts';
+import { migrationSection } from './sections/migration-section.ts';
 import { overviewSections } from './sections/overview-section.ts';
 import { strategiesSection } from './sections/strategies-section.ts';
 import { watchSection } from './sections/watch-section.ts';
@@ -36,10 +38,12 @@ export function executiveSummaryMjml(view: ReportView): string {
     alertsSection(view),
     chartSection(view),
     overviewSections(view),
+    migrationSection(view),
     strategiesSection(view),
     budgetSection(view),
     watchSection(view),
     dataQualitySection(view),
+    customerFileSection(view),
     footerSection(view),
   ].join('')}
   </mj-body>

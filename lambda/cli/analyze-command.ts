@@ -2,7 +2,7 @@ import { basename } from 'node:path';
 import type { AnalysisResult } from '../engine/analysis-types.ts';
 import { analyzeCsv } from '../engine/analyze-csv.ts';
 import { parseAnalyzeArguments } from './analyze-arguments.ts';
-import { formatCustomersCsv } from './customers-csv.ts';
+import { formatCustomersCsv } from '../engine/export/customers-csv.ts';
 import { formatSummary } from './format-summary.ts';
 import { writeOutputFile } from './output-files.ts';
 import { wantsReport, writeReportFiles } from './report-files.ts';

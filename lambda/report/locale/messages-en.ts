@@ -144,6 +144,32 @@ export const MESSAGES_EN: Messages = {
     undecodable: (count) => `${count} characters could not be decoded and were replaced.`,
     clusteringSkipped: (reason) => `K-means clustering was skipped: ${reason}`,
   },
+  customerFile: {
+    title: 'Per-customer segments',
+    attached: (filename) => `One row per customer, with segment and cluster, is attached: ${filename}.`,
+    link: (expiry) =>
+      `One row per customer, with segment and cluster: the file is too large to attach; the link is valid until ${expiry}.`,
+    linkText: 'Download the customer file',
+  },
+  migration: {
+    title: 'How customers moved since the last review',
+    summary: ({ stayed, up, down, newCustomers, gone }) =>
+      `${stayed} customers stayed in their segment, ${up} moved up, ${down} moved down; ${newCustomers} are new and ${gone} did not appear this time.`,
+    move: ({ from, to, customers }) => `${from} → ${to}: ${customers} customers`,
+    newCustomers: 'New customers',
+    gone: 'Not seen this time',
+  },
+  notice: {
+    rejectedSubject: (file) => `File rejected: ${file}`,
+    rejectedIntro: (file) =>
+      `The file ${file} could not be analysed, so no report was sent to the executives.`,
+    rejectedReason: 'Reason',
+    rejectedKeep: (location) =>
+      `The file itself was left where it is; an error report was written to ${location}. Fix the file and drop it again under the same folder.`,
+    noDataSubject: (kind, period) => `No new data for the ${kind.toLowerCase()} (${period})`,
+    noDataBody: ({ kind, period, prefix, newest }) =>
+      `No file was received under ${prefix} during ${period}, so the ${kind.toLowerCase()} was not sent to the executives rather than repeat old numbers.${newest ? ` The newest file is ${newest}.` : ''}`,
+  },
   footer: {
     generated: (moment, timeZone) => `Generated ${moment} (${timeZone}).`,
     rfmMethod:

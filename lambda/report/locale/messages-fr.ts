@@ -149,6 +149,32 @@ export const MESSAGES_FR: Messages = {
     undecodable: (count) => `${count} caractères illisibles ont été remplacés.`,
     clusteringSkipped: (reason) => `Le regroupement K-means n’a pas été fait : ${reason}`,
   },
+  customerFile: {
+    title: 'Segments par client',
+    attached: (filename) => `Une ligne par client, avec son segment et son groupe, est jointe : ${filename}.`,
+    link: (expiry) =>
+      `Une ligne par client, avec son segment et son groupe : le fichier est trop volumineux pour être joint ; le lien est valable jusqu’au ${expiry}.`,
+    linkText: 'Télécharger le fichier clients',
+  },
+  migration: {
+    title: 'Mouvements des clients depuis la dernière revue',
+    summary: ({ stayed, up, down, newCustomers, gone }) =>
+      `${stayed} clients sont restés dans leur segment, ${up} sont montés, ${down} sont descendus ; ${newCustomers} sont nouveaux et ${gone} n’apparaissent plus.`,
+    move: ({ from, to, customers }) => `${from} → ${to} : ${customers} clients`,
+    newCustomers: 'Nouveaux clients',
+    gone: 'Absents cette fois',
+  },
+  notice: {
+    rejectedSubject: (file) => `Fichier rejeté : ${file}`,
+    rejectedIntro: (file) =>
+      `Le fichier ${file} n’a pas pu être analysé : aucun rapport n’a été envoyé à la direction.`,
+    rejectedReason: 'Motif',
+    rejectedKeep: (location) =>
+      `Le fichier lui-même est resté à sa place ; un rapport d’erreur a été écrit dans ${location}. Corrigez le fichier et déposez-le de nouveau dans le même dossier.`,
+    noDataSubject: (kind, period) => `Pas de nouvelles données : ${kind} (${period})`,
+    noDataBody: ({ kind, period, prefix, newest }) =>
+      `Aucun fichier n’a été reçu dans ${prefix} pendant la période ${period} : l’envoi « ${kind} » à la direction n’a pas eu lieu, plutôt que de répéter d’anciens chiffres.${newest ? ` Le fichier le plus récent est ${newest}.` : ''}`,
+  },
   footer: {
     generated: (moment, timeZone) => `Généré le ${moment} (${timeZone}).`,
     rfmMethod:

@@ -132,6 +132,27 @@ export interface Messages {
     undecodable(count: string): string;
     clusteringSkipped(reason: string): string;
   };
+  customerFile: {
+    title: string;
+    attached(filename: string): string;
+    link(expiry: string): string;
+    linkText: string;
+  };
+  migration: {
+    title: string;
+    summary(p: { stayed: string; up: string; down: string; newCustomers: string; gone: string }): string;
+    move(p: { from: string; to: string; customers: string }): string;
+    newCustomers: string;
+    gone: string;
+  };
+  notice: {
+    rejectedSubject(file: string): string;
+    rejectedIntro(file: string): string;
+    rejectedReason: string;
+    rejectedKeep(location: string): string;
+    noDataSubject(kind: string, period: string): string;
+    noDataBody(p: { kind: string; period: string; prefix: string; newest: string | null }): string;
+  };
   footer: {
     generated(moment: string, timeZone: string): string;
     rfmMethod: string;

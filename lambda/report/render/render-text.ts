@@ -34,6 +34,11 @@ export function renderText(view: ReportView): string {
       );
     }
   }
+  if (view.migration) {
+    heading(view.migration.title);
+    lines.push(view.migration.summary);
+    for (const move of view.migration.moves) lines.push(`* ${move}`);
+  }
   if (view.strategies.length > 0) {
     heading(view.labels.strategies);
     const labels = view.labels.strategy;
@@ -65,6 +70,11 @@ export function renderText(view: ReportView): string {
   heading(view.labels.dataQuality);
   for (const fact of view.dataQuality.facts) lines.push(`${fact.label}: ${fact.value}`);
   for (const note of view.dataQuality.notes) lines.push(note);
+  if (view.customerFile) {
+    heading(view.customerFile.title);
+    lines.push(view.customerFile.text);
+    if (view.customerFile.link) lines.push(view.customerFile.link.url);
+  }
   lines.push('', '--', view.footer.generated, ...view.footer.methods);
   return `${lines.join('\n')}\n`;
 }

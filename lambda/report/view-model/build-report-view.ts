@@ -5,10 +5,12 @@ import type { Messages } from '../locale/messages.ts';
 import type { ReportLocale } from '../report-settings.ts';
 import { firedAlerts } from './alerts.ts';
 import { budgetTable, planBudgets } from './budget-plan.ts';
+import { customerFileNote } from './customer-file.ts';
 import { dataQuality } from './data-quality.ts';
 import { headlineKpis, kpiDelta } from './headline-kpis.ts';
 import { keyPoints } from './key-points.ts';
 import { kpisToWatch, nextSteps } from './kpi-watch.ts';
+import { migrationSummary } from './migration-summary.ts';
 import { groupsOf, type ReportContext, type ReportInput } from './report-context.ts';
 import type { OverviewTable, ReportView } from './report-view.ts';
 import { overviewTable, shareChart } from './segment-overview.ts';
@@ -89,6 +91,8 @@ export function buildReportView(input: ReportInput): ReportView {
     watch: kpisToWatch(context),
     nextSteps: nextSteps(context, plans),
     dataQuality: dataQuality(context),
+    customerFile: customerFileNote(context),
+    migration: migrationSummary(context),
     footer: {
       generated: messages.footer.generated(format.moment(input.now), settings.timeZone),
       methods: methods(context),

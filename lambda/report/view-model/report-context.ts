@@ -1,5 +1,6 @@
 import type { Analysis } from '../../engine/analysis-types.ts';
 import type { GroupKpis } from '../../engine/kpis/index.ts';
+import type { SegmentMigration } from '../../engine/migration/segment-migration.ts';
 import type { Formatters } from '../locale/formatters.ts';
 import type { Messages, ReportKind } from '../locale/messages.ts';
 import type { ReportSettings } from '../report-settings.ts';
@@ -14,6 +15,10 @@ export interface ReportInput {
   now: Date;
   /** The data source as readers know it (a file name); the analysis' source when not given. */
   sourceLabel?: string | undefined;
+  /** How the per-customer file reaches the reader: attached, or a link valid until a moment. */
+  customerFile?: { attachedAs: string } | { url: string; expires: Date } | undefined;
+  /** Quarterly reviews: how customers moved between segments since the previous review (segment keys). */
+  migration?: SegmentMigration | undefined;
 }
 
 /** A segment or a cluster, as the report speaks of it. */

@@ -156,5 +156,7 @@ export interface ReportView {
   watch: WatchRow[];
   nextSteps: string[];
   dataQuality: { facts: { label: string; value: string }[]; notes: string[] };
+  customerFile: { title: string; text: string; link: { url: string; text: string } | null } | null;
+  migration: { title: string; summary: string; moves: string[] } | null;
   footer: { generated: string; methods: string[] };
 }

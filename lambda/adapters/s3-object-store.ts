@@ -1,0 +1,107 @@
+/** The data bucket through the real S3 client: streaming reads, conditional puts for claims, pre-signed links. */
+import {
+  GetObjectCommand,
+  ListObjectsV2Command,
+  NoSuchKey,
+  PutObjectCommand,
+  type S3Client,
+  S3ServiceException,
+} from '@aws-sdk/client-s3';
+import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import { ObjectNotFoundError, type ObjectStore, type StoredObject } from '../delivery/ports.ts';
+
+export class S3ObjectStore implements ObjectStore {
+  constructor(
+    private readonly client: S3Client,
+    readonly bucket: string,
+  ) {}
+
+  async readStream(key: string): Promise<AsyncIterable<Uint8Array>> {
+    try {
+      const response = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: key }));
+      if (!response.Body) throw new ObjectNotFoundError(`s3://${this.bucket}/${key}: empty response body`);
+      // In Node the body is a Readable stream: async-iterable, read as it arrives.
+      return response.Body as unknown as AsyncIterable<Uint8Array>;
+    } catch (error) {
+      if (isNotFound(error)) throw new ObjectNotFoundError(`s3://${this.bucket}/${key}: no such object`);
+      throw error;
+    }
+  }
+
+  async readText(key: string): Promise<{ text: string; etag: string } | null> {
+    try {
+      const response = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: key }));
+      return { text: (await response.Body?.transformToString('utf-8')) ?? '', etag: response.ETag ?? '' };
+    } catch (error) {
+      if (isNotFound(error)) return null;
+      throw error;
+    }
+  }
+
+  async write(key: string, body: string | Uint8Array, contentType: string): Promise<void> {
+    await this.client.send(
+      new PutObjectCommand({ Bucket: this.bucket, Key: key, Body: body, ContentType: contentType }),
+    );
+  }
+
+  async createIfAbsent(key: string, body: string, contentType: string): Promise<boolean> {
+    return this.conditionalPut({ Key: key, Body: body, ContentType: contentType, IfNoneMatch: '*' });
+  }
+
+  async replaceIfUnchanged(key: string, body: string, contentType: string, etag: string): Promise<boolean> {
+    return this.conditionalPut({ Key: key, Body: body, ContentType: contentType, IfMatch: etag });
+  }
+
+  async list(prefix: string): Promise<StoredObject[]> {
+    const objects: StoredObject[] = [];
+    let token: string | undefined;
+    do {
+      const page = await this.client.send(
+        new ListObjectsV2Command({ Bucket: this.bucket, Prefix: prefix, ContinuationToken: token }),
+      );
+      for (const item of page.Contents ?? []) {
+        if (item.Key === undefined) continue;
+        objects.push({
+          key: item.Key,
+          etag: item.ETag ?? '',
+          lastModified: item.LastModified ?? new Date(0),
+          size: item.Size ?? 0,
+        });
+      }
+      token = page.IsTruncated ? page.NextContinuationToken : undefined;
+    } while (token);
+    return objects;
+  }
+
+  signedDownloadUrl(key: string, expiresInSeconds: number): Promise<string> {
+    return getSignedUrl(this.client, new GetObjectCommand({ Bucket: this.bucket, Key: key }), {
+      expiresIn: expiresInSeconds,
+    });
+  }
+
+  /** A put with a condition: false when S3 answers 412 Precondition Failed (or 409 for a concurrent write). */
+  private async conditionalPut(input: {
+    Key: string;
+    Body: string;
+    ContentType: string;
+    IfNoneMatch?: string;
+    IfMatch?: string;
+  }): Promise<boolean> {
+    try {
+      await this.client.send(new PutObjectCommand({ Bucket: this.bucket, ...input }));
+      return true;
+    } catch (error) {
+      const status = error instanceof S3ServiceException ? error.$metadata.httpStatusCode : undefined;
+      if (status === 412 || status === 409) return false;
+      throw error;
+    }
+  }
+}
+
+function isNotFound(error: unknown): boolean {
+  return (
+    error instanceof NoSuchKey ||
+    (error instanceof S3ServiceException &&
+      (error.name === 'NoSuchKey' || error.$metadata.httpStatusCode === 404))
+  );
+}

@@ -1,0 +1,56 @@
+/**
+ * Email through SES v2 `SendEmail` with a raw MIME message (HTML, plain text, attachments) built by nodemailer's
+ * MailComposer, and the configuration set passed through.
+ */
+import { SendEmailCommand, type SESv2Client, SESv2ServiceException } from '@aws-sdk/client-sesv2';
+import MailComposer from 'nodemailer/lib/mail-composer/index.js';
+import { type EmailMessage, EmailNotSentError, type Mailer } from '../delivery/ports.ts';
+
+export class SesMailer implements Mailer {
+  constructor(
+    private readonly client: SESv2Client,
+    private readonly configurationSetName?: string,
+  ) {}
+
+  async send(message: EmailMessage): Promise<string> {
+    const raw = await composeMime(message);
+    try {
+      const response = await this.client.send(
+        new SendEmailCommand({
+          FromEmailAddress: message.from,
+          Destination: { ToAddresses: [...message.to] },
+          Content: { Raw: { Data: raw } },
+          ...(this.configurationSetName ? { ConfigurationSetName: this.configurationSetName } : {}),
+        }),
+      );
+      return response.MessageId ?? '';
+    } catch (error) {
+      // SES answered (throttled after the SDK's retries, rejected): the message was not sent.
+      if (error instanceof SESv2ServiceException && error.$metadata.httpStatusCode !== undefined) {
+        throw new EmailNotSentError(`SES refused the email: ${error.name}: ${error.message}`, {
+          cause: error,
+        });
+      }
+      throw error;
+    }
+  }
+}
+
+/** The raw MIME bytes of a message: multipart/alternative (text, HTML), mixed with the attachments. */
+export function composeMime(message: EmailMessage): Promise<Uint8Array> {
+  const composer = new MailComposer({
+    from: message.from,
+    to: [...message.to],
+    subject: message.subject,
+    text: message.text,
+    html: message.html,
+    attachments: message.attachments.map((attachment) => ({
+      filename: attachment.filename,
+      content: typeof attachment.content === 'string' ? attachment.content : Buffer.from(attachment.content),
+      contentType: attachment.contentType,
+    })),
+  });
+  return new Promise((resolve, reject) => {
+    composer.compile().build((error, raw) => (error ? reject(error) : resolve(new Uint8Array(raw))));
+  });
+}

@@ -1,0 +1,115 @@
+/**
+ * What a scheduled run analyses: the input files received during its period (not rejected ones), either the
+ * newest alone or all of them read as one file (the header of each later file must match the first one's and
+ * is skipped).
+ */
+import { decompressIfGzip } from '../engine/input/decompress.ts';
+import { InputError } from '../engine/errors.ts';
+import { type Prefixes, isInputKey, rejectionReportKey } from './archive-layout.ts';
+import type { ObjectStore, StoredObject } from './ports.ts';
+import type { ReportPeriod } from './report-period.ts';
+
+/** Input files modified within [start, end) of the period, oldest first, without those rejected. */
+export async function filesOfPeriod(
+  store: ObjectStore,
+  prefixes: Prefixes,
+  period: Pick<ReportPeriod, 'start' | 'end'>,
+): Promise<{ inPeriod: StoredObject[]; newestEver: StoredObject | null }> {
+  const rejected = new Set((await store.list(prefixes.rejected)).map((object) => object.key));
+  const inputs = (await store.list(prefixes.incoming))
+    .filter((object) => isInputKey(prefixes, object.key))
+    .filter((object) => !rejected.has(rejectionReportKey(prefixes, object.key)))
+    .sort((a, b) => a.lastModified.getTime() - b.lastModified.getTime() || a.key.localeCompare(b.key));
+  const start = Date.parse(`${period.start}T00:00:00Z`);
+  const end = Date.parse(`${period.end}T00:00:00Z`);
+  const inPeriod = inputs.filter((object) => {
+    const time = object.lastModified.getTime();
+    return time >= start && time < end;
+  });
+  return { inPeriod, newestEver: inputs.at(-1) ?? null };
+}
+
+/** The bytes of several CSV files read as one: the first file whole, the others without their header line. */
+export async function* concatenatedCsv(
+  store: ObjectStore,
+  keys: readonly string[],
+): AsyncGenerator<Uint8Array> {
+  let lastByte = 0x0a;
+  for await (const chunk of filesInSequence(store, keys)) {
+    if (chunk === FILE_END) {
+      if (lastByte !== 0x0a) yield LINE_BREAK;
+      lastByte = 0x0a;
+      continue;
+    }
+    if (chunk.length === 0) continue;
+    yield chunk;
+    lastByte = chunk[chunk.length - 1] ?? lastByte;
+  }
+}
+
+/** Marks the end of one file, so that a file without a final line break does not run into the next one. */
+const FILE_END = new Uint8Array(0);
+const LINE_BREAK = Uint8Array.of(0x0a);
+
+async function* filesInSequence(store: ObjectStore, keys: readonly string[]): AsyncGenerator<Uint8Array> {
+  let firstHeader: string | undefined;
+  for (const key of keys) {
+    const bytes = decompressIfGzip(await store.readStream(key), `s3://${store.bucket}/${key}`);
+    if (firstHeader === undefined) {
+      const { header, rest } = await splitHeader(bytes);
+      firstHeader = normaliseHeader(header);
+      yield header;
+      yield* rest;
+      yield FILE_END;
+      continue;
+    }
+    const { header, rest } = await splitHeader(bytes);
+    if (normaliseHeader(header) !== firstHeader) {
+      throw new InputError(
+        `s3://${store.bucket}/${key}: its header differs from the first file of the period, so the files cannot be read as one`,
+      );
+    }
+    yield* rest;
+    yield FILE_END;
+  }
+}
+
+/** The first line (with its line break) and the bytes after it. */
+async function splitHeader(
+  bytes: AsyncIterable<Uint8Array>,
+): Promise<{ header: Uint8Array; rest: AsyncIterable<Uint8Array> }> {
+  const iterator = bytes[Symbol.asyncIterator]();
+  const seen: Uint8Array[] = [];
+  for (;;) {
+    const next = await iterator.next();
+    if (next.done) return { header: Buffer.concat(seen), rest: empty() };
+    seen.push(next.value);
+    const joined = Buffer.concat(seen);
+    const newline = joined.indexOf(0x0a);
+    if (newline >= 0) {
+      const tail = joined.subarray(newline + 1);
+      return { header: joined.subarray(0, newline + 1), rest: continueWith(tail, iterator) };
+    }
+  }
+}
+
+async function* continueWith(
+  first: Uint8Array,
+  iterator: AsyncIterator<Uint8Array>,
+): AsyncGenerator<Uint8Array> {
+  if (first.length > 0) yield first;
+  for (;;) {
+    const next = await iterator.next();
+    if (next.done) return;
+    yield next.value;
+  }
+}
+
+async function* empty(): AsyncGenerator<Uint8Array> {}
+
+function normaliseHeader(header: Uint8Array): string {
+  return Buffer.from(header)
+    .toString('latin1')
+    .replace(/^\uFEFF|^\xEF\xBB\xBF/, '')
+    .trim();
+}

@@ -1,0 +1,42 @@
+/** The adapters a handler works with, built once per container from the environment (or given by a test). */
+import type { S3Client } from '@aws-sdk/client-s3';
+import { createS3Client, createSesClient } from '../adapters/aws-clients.ts';
+import { S3ObjectStore } from '../adapters/s3-object-store.ts';
+import { SesMailer } from '../adapters/ses-mailer.ts';
+import type { AppConfig } from '../config/app-config.ts';
+import type { Mailer, ObjectStore } from '../delivery/ports.ts';
+import { readEnvironment } from './environment.ts';
+
+export interface HandlerDependencies {
+  config: AppConfig;
+  /** The data bucket of the configuration (scheduled runs). */
+  bucket: string;
+  storeFor(bucket: string): ObjectStore;
+  mailer: Mailer;
+  now: () => Date;
+}
+
+/** Real adapters from the environment: AWS, or the local stand-ins when their endpoints are set. */
+export function dependenciesFromEnvironment(
+  env: Readonly<Record<string, string | undefined>>,
+): HandlerDependencies {
+  const environment = readEnvironment(env);
+  const s3: S3Client = createS3Client(environment.endpoints);
+  const ses = createSesClient(environment.endpoints);
+  return {
+    config: environment.config,
+    bucket: environment.bucket,
+    storeFor: (bucket) => new S3ObjectStore(s3, bucket),
+    mailer: new SesMailer(ses, environment.config.configurationSetName),
+    now: () => new Date(),
+  };
+}
+
+/** Builds the dependencies on first use and keeps them for the container's life. */
+export function lazily<T>(build: () => T): () => T {
+  let built: T | undefined;
+  return () => {
+    built ??= build();
+    return built;
+  };
+}
