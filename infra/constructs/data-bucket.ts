@@ -1,0 +1,66 @@
+/**
+ * The data bucket: KMS-managed encryption (S3-managed keys), no public access, TLS only, versioning (an input
+ * overwritten by mistake is not lost), lifecycle rules for reports, rejects and run claims, and server access
+ * logs in a bucket of their own.
+ */
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import { Construct } from 'constructs';
+import type { Prefixes } from '../../lambda/delivery/archive-layout.ts';
+
+export interface DataBucketProps {
+  prefixes: Prefixes;
+  retentionDays: { reports: number; rejected: number };
+}
+
+export class DataBucket extends Construct {
+  readonly bucket: s3.Bucket;
+  readonly accessLogs: s3.Bucket;
+
+  constructor(scope: Construct, id: string, props: DataBucketProps) {
+    super(scope, id);
+    this.accessLogs = new s3.Bucket(this, 'AccessLogs', {
+      encryption: s3.BucketEncryption.S3_MANAGED,
+      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+      enforceSSL: true,
+      objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_PREFERRED,
+      lifecycleRules: [{ id: 'expire-access-logs', expiration: Duration.days(365) }],
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    this.bucket = new s3.Bucket(this, 'Data', {
+      encryption: s3.BucketEncryption.S3_MANAGED,
+      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+      enforceSSL: true,
+      versioned: true,
+      serverAccessLogsBucket: this.accessLogs,
+      serverAccessLogsPrefix: 'data-bucket/',
+      removalPolicy: RemovalPolicy.RETAIN,
+      lifecycleRules: [
+        {
+          id: 'expire-reports',
+          prefix: props.prefixes.reports,
+          expiration: Duration.days(props.retentionDays.reports),
+          noncurrentVersionExpiration: Duration.days(30),
+        },
+        {
+          id: 'expire-rejected',
+          prefix: props.prefixes.rejected,
+          expiration: Duration.days(props.retentionDays.rejected),
+          noncurrentVersionExpiration: Duration.days(30),
+        },
+        {
+          id: 'expire-run-claims',
+          prefix: props.prefixes.runs,
+          expiration: Duration.days(props.retentionDays.reports),
+          noncurrentVersionExpiration: Duration.days(7),
+        },
+        {
+          id: 'expire-old-input-versions',
+          prefix: props.prefixes.incoming,
+          noncurrentVersionExpiration: Duration.days(90),
+        },
+        { id: 'abort-incomplete-uploads', abortIncompleteMultipartUploadAfter: Duration.days(7) },
+      ],
+    });
+  }
+}

@@ -1,0 +1,90 @@
+/**
+ * Failing loudly: an encrypted topic for the data team, and alarms on each function's errors and throttles and
+ * on every dead-letter queue holding a message.
+ */
+import { Duration } from 'aws-cdk-lib';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as kms from 'aws-cdk-lib/aws-kms';
+import type * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as sns from 'aws-cdk-lib/aws-sns';
+import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+
+export interface OperationsAlarmsProps {
+  alarmEmails: readonly string[];
+}
+
+export class OperationsAlarms extends Construct {
+  readonly topic: sns.Topic;
+  readonly key: kms.Key;
+
+  constructor(scope: Construct, id: string, props: OperationsAlarmsProps) {
+    super(scope, id);
+    this.key = new kms.Key(this, 'Key', {
+      description: 'segment-report: alarm topic and dead-letter queues',
+      enableKeyRotation: true,
+    });
+    // CloudWatch alarms and SES event publishing write to the encrypted topic.
+    for (const service of ['cloudwatch.amazonaws.com', 'ses.amazonaws.com']) {
+      this.key.addToResourcePolicy(
+        new iam.PolicyStatement({
+          principals: [new iam.ServicePrincipal(service)],
+          actions: ['kms:Decrypt', 'kms:GenerateDataKey*'],
+          resources: ['*'],
+        }),
+      );
+    }
+    this.topic = new sns.Topic(this, 'Topic', {
+      displayName: 'segment-report alarms',
+      masterKey: this.key,
+      enforceSSL: true,
+    });
+    for (const address of props.alarmEmails)
+      this.topic.addSubscription(new subscriptions.EmailSubscription(address));
+  }
+
+  /** An encrypted dead-letter queue (14 days of retention), with an alarm as soon as it holds a message. */
+  deadLetterQueue(id: string, what: string): sqs.Queue {
+    const queue = new sqs.Queue(this, id, {
+      encryption: sqs.QueueEncryption.KMS,
+      encryptionMasterKey: this.key,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+    });
+    this.alarm(
+      `${id}Depth`,
+      `${what}: a run failed after its retries and is in the dead-letter queue`,
+      queue.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5), statistic: 'Maximum' }),
+    );
+    return queue;
+  }
+
+  /** Alarms on a function's errors and throttles. */
+  watchFunction(id: string, fn: lambda.IFunction): void {
+    this.alarm(
+      `${id}Errors`,
+      `${id}: the function failed`,
+      fn.metricErrors({ period: Duration.minutes(5), statistic: 'Sum' }),
+    );
+    this.alarm(
+      `${id}Throttles`,
+      `${id}: the function was throttled`,
+      fn.metricThrottles({ period: Duration.minutes(5), statistic: 'Sum' }),
+    );
+  }
+
+  private alarm(id: string, description: string, metric: cloudwatch.IMetric): void {
+    const alarm = new cloudwatch.Alarm(this, id, {
+      alarmDescription: description,
+      metric,
+      threshold: 1,
+      evaluationPeriods: 1,
+      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+    });
+    alarm.addAlarmAction(new SnsAction(this.topic));
+  }
+}

@@ -1,0 +1,147 @@
+/**
+ * The whole deployment: the data bucket, the two report functions (upload, schedule) with least-privilege
+ * roles, S3 notifications for new input files, the schedules, SES sending, dead-letter queues and alarms.
+ */
+import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import { LambdaDestination } from 'aws-cdk-lib/aws-s3-notifications';
+import type { Construct } from 'constructs';
+import { fileURLToPath } from 'node:url';
+import { ENVIRONMENT_VARIABLES } from '../lambda/handlers/environment.ts';
+import { DataBucket } from './constructs/data-bucket.ts';
+import { EmailSending } from './constructs/email-sending.ts';
+import { OperationsAlarms } from './constructs/operations-alarms.ts';
+import { ReportFunction } from './constructs/report-function.ts';
+import { ReportSchedules } from './constructs/report-schedules.ts';
+import type { DeployConfig } from './deploy-config.ts';
+
+export interface SegmentReportStackProps extends StackProps {
+  config: DeployConfig;
+}
+
+const handlerPath = (name: string) => fileURLToPath(new URL(`../lambda/handlers/${name}`, import.meta.url));
+
+export class SegmentReportStack extends Stack {
+  readonly data: DataBucket;
+  readonly uploadFunction: ReportFunction;
+  readonly scheduleFunction: ReportFunction;
+  readonly schedules: ReportSchedules;
+  readonly operations: OperationsAlarms;
+  readonly prefixes: DeployConfig['job']['prefixes'];
+
+  constructor(scope: Construct, id: string, props: SegmentReportStackProps) {
+    super(scope, id, props);
+    const { config } = props;
+    const prefixes = config.job.prefixes;
+    this.prefixes = prefixes;
+
+    const operations = new OperationsAlarms(this, 'Operations', { alarmEmails: config.alarmEmails });
+    this.operations = operations;
+    this.data = new DataBucket(this, 'Storage', { prefixes, retentionDays: config.retentionDays });
+    const email = new EmailSending(this, 'Email', {
+      identity: config.sesIdentity,
+      alarmTopic: operations.topic,
+    });
+
+    const job = { ...config.job, configurationSetName: email.configurationSet.configurationSetName };
+    const environment = {
+      [ENVIRONMENT_VARIABLES.config]: JSON.stringify(job),
+      [ENVIRONMENT_VARIABLES.bucket]: this.data.bucket.bucketName,
+    };
+    this.uploadFunction = new ReportFunction(this, 'Upload', {
+      entry: handlerPath('on-upload.ts'),
+      description: 'segment-report: analyse a file dropped under the input prefix and email the report',
+      environment,
+      deadLetterQueue: operations.deadLetterQueue('UploadDeadLetters', 'upload runs'),
+      logRetentionDays: config.retentionDays.logs,
+    });
+    this.scheduleFunction = new ReportFunction(this, 'Schedule', {
+      entry: handlerPath('on-schedule.ts'),
+      description: 'segment-report: the weekly report and the quarterly review',
+      environment,
+      deadLetterQueue: operations.deadLetterQueue('ScheduleDeadLetters', 'scheduled runs'),
+      logRetentionDays: config.retentionDays.logs,
+    });
+
+    for (const fn of [this.uploadFunction.function, this.scheduleFunction.function]) {
+      grantDataAccess(fn.role as iam.IRole, this.data.bucket, prefixes);
+      grantSending(fn.role as iam.IRole, this, email);
+    }
+    operations.watchFunction('UploadFunction', this.uploadFunction.function);
+    operations.watchFunction('ScheduleFunction', this.scheduleFunction.function);
+
+    for (const suffix of ['.csv', '.csv.gz']) {
+      this.data.bucket.addEventNotification(
+        s3.EventType.OBJECT_CREATED,
+        new LambdaDestination(this.uploadFunction.function),
+        { prefix: prefixes.incoming, suffix },
+      );
+    }
+    this.schedules = new ReportSchedules(this, 'Schedules', {
+      target: this.scheduleFunction.function,
+      timeZone: config.schedules.timeZone,
+      weekly: config.schedules.weekly,
+      quarterly: config.schedules.quarterly,
+      deadLetterQueue: operations.deadLetterQueue('SchedulerDeadLetters', 'schedule deliveries'),
+    });
+
+    new CfnOutput(this, 'DataBucketName', { value: this.data.bucket.bucketName });
+    new CfnOutput(this, 'DropFilesUnder', {
+      value: `s3://${this.data.bucket.bucketName}/${prefixes.incoming}`,
+    });
+    new CfnOutput(this, 'AlarmTopicArn', { value: operations.topic.topicArn });
+  }
+}
+
+/**
+ * Read the input files, read and write the archive and the run claims, write the error reports, and list the
+ * bucket (S3 answers 404 rather than 403 for a missing key only to a role that may list; a missing claim must read
+ * as missing). Nothing else: no delete, no other bucket.
+ */
+function grantDataAccess(
+  role: iam.IRole,
+  bucket: s3.IBucket,
+  prefixes: DeployConfig['job']['prefixes'],
+): void {
+  const objects = (prefix: string) => bucket.arnForObjects(`${prefix}*`);
+  role.addToPrincipalPolicy(
+    new iam.PolicyStatement({
+      sid: 'ReadInputsArchiveAndClaims',
+      actions: ['s3:GetObject'],
+      resources: [objects(prefixes.incoming), objects(prefixes.reports), objects(prefixes.runs)],
+    }),
+  );
+  role.addToPrincipalPolicy(
+    new iam.PolicyStatement({
+      sid: 'WriteArchiveRejectsAndClaims',
+      actions: ['s3:PutObject'],
+      resources: [objects(prefixes.reports), objects(prefixes.rejected), objects(prefixes.runs)],
+    }),
+  );
+  role.addToPrincipalPolicy(
+    new iam.PolicyStatement({
+      sid: 'ListDataBucket',
+      actions: ['s3:ListBucket'],
+      resources: [bucket.bucketArn],
+    }),
+  );
+}
+
+/** Send email from the configured identity with the configuration set, nothing else. */
+function grantSending(role: iam.IRole, stack: Stack, email: EmailSending): void {
+  role.addToPrincipalPolicy(
+    new iam.PolicyStatement({
+      sid: 'SendReportEmail',
+      actions: ['ses:SendEmail', 'ses:SendRawEmail'],
+      resources: [
+        stack.formatArn({ service: 'ses', resource: 'identity', resourceName: email.identityName }),
+        stack.formatArn({
+          service: 'ses',
+          resource: 'configuration-set',
+          resourceName: email.configurationSet.configurationSetName,
+        }),
+      ],
+    }),
+  );
+}
