@@ -73,10 +73,15 @@ export class S3ObjectStore implements ObjectStore {
     return objects;
   }
 
-  signedDownloadUrl(key: string, expiresInSeconds: number): Promise<string> {
-    return getSignedUrl(this.client, new GetObjectCommand({ Bucket: this.bucket, Key: key }), {
+  async signedDownloadUrl(key: string, expiresInSeconds: number): Promise<{ url: string; expires: Date }> {
+    const url = await getSignedUrl(this.client, new GetObjectCommand({ Bucket: this.bucket, Key: key }), {
       expiresIn: expiresInSeconds,
     });
+    const requested = new Date(Date.now() + expiresInSeconds * 1000);
+    const credentials = await this.client.config.credentials();
+    const expires =
+      credentials.expiration && credentials.expiration < requested ? credentials.expiration : requested;
+    return { url, expires };
   }
 
   /** A put with a condition: false when S3 answers 412 Precondition Failed (or 409 for a concurrent write). */

@@ -48,10 +48,7 @@ export async function deliverReport(
   const attachmentName = `customers-${delivery.kind}-${delivery.periodId}.csv`;
   const customerFile = attach
     ? { attachedAs: attachmentName }
-    : {
-        url: await store.signedDownloadUrl(customersKey, config.linkExpiryDays * DAY_SECONDS),
-        expires: new Date(now.getTime() + config.linkExpiryDays * DAY_SECONDS * 1000),
-      };
+    : await store.signedDownloadUrl(customersKey, config.linkExpiryDays * DAY_SECONDS);
   const report = await renderReport({
     analysis: delivery.result.analysis,
     previous: delivery.previous?.analysis,

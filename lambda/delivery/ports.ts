@@ -23,8 +23,11 @@ export interface ObjectStore {
   /** Replaces the object only if its ETag is still `etag` (S3 `IfMatch`); false when it changed. */
   replaceIfUnchanged(key: string, body: string, contentType: string, etag: string): Promise<boolean>;
   list(prefix: string): Promise<StoredObject[]>;
-  /** A time-limited download address. */
-  signedDownloadUrl(key: string, expiresInSeconds: number): Promise<string>;
+  /**
+   * A time-limited download address, and when it really expires: a link signed with temporary credentials (a
+   * Lambda role's) stops working when they expire, possibly before `expiresInSeconds`.
+   */
+  signedDownloadUrl(key: string, expiresInSeconds: number): Promise<{ url: string; expires: Date }>;
 }
 
 export interface EmailAttachment {
