@@ -1,11 +1,12 @@
 #!/bin/sh
 # Makes sure the Debian packages the tests rely on are installed: the pandas + scikit-learn reference
-# (test/reference/) runs with /usr/bin/python3. Idempotent and silent when everything is already there.
-# To add a need (Chromium for browser tests, say): add its package to REQUIRED_PACKAGES and a probe to
-# missing_packages below.
+# (test/reference/) runs with /usr/bin/python3; the email tests (test/report/email-rendering.test.ts) and
+# scripts/report-screenshot.ts open the report in /usr/bin/chromium through playwright-core.
+# Idempotent and silent when everything is already there.
+# To add a need: add its package to REQUIRED_PACKAGES and a probe to missing_packages below.
 set -eu
 
-REQUIRED_PACKAGES="python3-pandas python3-sklearn"
+REQUIRED_PACKAGES="python3-pandas python3-sklearn chromium"
 
 # Prints the packages from REQUIRED_PACKAGES whose probe fails, separated by spaces.
 missing_packages() {
@@ -14,6 +15,7 @@ missing_packages() {
     case "$package" in
       python3-pandas) probe="/usr/bin/python3 -c 'import pandas'" ;;
       python3-sklearn) probe="/usr/bin/python3 -c 'import sklearn'" ;;
+      chromium) probe="test -x /usr/bin/chromium" ;;
       *) probe="dpkg-query -W -f='\${Status}' $package 2>/dev/null | grep -q 'install ok installed'" ;;
     esac
     if ! sh -c "$probe" >/dev/null 2>&1; then

@@ -1,7 +1,7 @@
 import type { ReportView } from '../../lambda/report/view-model/report-view.ts';
 import { escapeHtml } from '../escape-html.ts';
 import { THEME } from '../theme.ts';
-import { dataTable } from './data-table.ts';
+import { type Cell, dataTable } from './data-table.ts';
 import { card, sectionTitle } from './section-title.ts';
 
 /** Budget, expected return and ROI per segment and in total, with the assumptions under the table. */
@@ -9,26 +9,24 @@ export function budgetSection(view: ReportView): string {
   const budget = view.budget;
   if (!budget) return '';
   const { columns } = budget;
-  const row = (r: typeof budget.total) => [
+  // Four columns, the second facts under the first (customers x per customer = budget; return, then ROI), so
+  // that the table fits a 375 px phone.
+  const row = (r: typeof budget.total): Cell[] => [
     r.segment,
-    r.customers,
-    r.perCustomer,
+    { lines: [r.customers, r.perCustomer] },
     r.budget,
-    r.expectedReturn,
-    r.roi,
+    { lines: [r.expectedReturn, r.roi] },
   ];
   const assumptions = budget.assumptions.map((line) => escapeHtml(line)).join('<br>');
   return card(
     'section-budget',
     `${sectionTitle(view.labels.budget)}
-      <mj-table font-size="12px" line-height="16px" padding="4px 8px" cellpadding="4" table-layout="auto">${dataTable(
+      <mj-table font-size="12px" line-height="16px" padding="4px 4px" cellpadding="4" table-layout="auto">${dataTable(
         [
           columns.segment,
-          columns.customers,
-          columns.perCustomer,
+          { lines: [columns.customers, columns.perCustomer] },
           columns.budget,
-          columns.expectedReturn,
-          columns.roi,
+          { lines: [columns.expectedReturn, columns.roi] },
         ],
         budget.rows.map(row),
         row(budget.total),

@@ -1,6 +1,7 @@
 import type { ChartBar, ReportView } from '../../lambda/report/view-model/report-view.ts';
 import { escapeHtml } from '../escape-html.ts';
 import { THEME } from '../theme.ts';
+import { keepTogether } from './data-table.ts';
 import { card, sectionTitle } from './section-title.ts';
 
 /**
@@ -30,5 +31,5 @@ function bar_(widthPercent: number, color: string, text: string): string {
     width > 0
       ? `<td width="${width}%" style="width:${width}%;background-color:${color};height:8px;font-size:1px;line-height:8px;">&nbsp;</td>`
       : '';
-  return `<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="margin:1px 0;"><tr>${filled}<td style="padding-left:4px;font-size:11px;color:${THEME.muted};white-space:nowrap;">${escapeHtml(text)}</td></tr></table>`;
+  return `<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="margin:1px 0;"><tr>${filled}<td style="padding-left:4px;font-size:11px;color:${THEME.muted};">${keepTogether(escapeHtml(text))}</td></tr></table>`;
 }

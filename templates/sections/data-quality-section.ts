@@ -14,7 +14,7 @@ export function dataQualitySection(view: ReportView): string {
   return card(
     'section-data-quality',
     `${sectionTitle(view.labels.dataQuality)}
-      <mj-table font-size="12px" line-height="16px" padding="4px 8px" cellpadding="4">${dataTable(
+      <mj-table font-size="12px" line-height="16px" padding="4px 4px" cellpadding="4">${dataTable(
         ['', ''],
         facts.map((fact) => [fact.label, fact.value]),
       )}</mj-table>${noteText}`,

@@ -5,9 +5,8 @@ import { THEME } from '../theme.ts';
 export type Cell =
   string | { lines: string[]; strong?: boolean; color?: string; note?: { text: string; color: string } };
 
+/** `word-break:normal` undoes MJML's `break-word` on the wrapper, which would let a number break anywhere. */
 const CELL_STYLE = `border-bottom:1px solid ${THEME.rule};word-break:normal;`;
-/** Numbers never break inside (MJML's table wrapper would break them anywhere). */
-const NUMBER_STYLE = 'white-space:nowrap;';
 
 /**
  * A compact table for an mj-table with `cellpadding`: a header row, then right-aligned numbers after the first
@@ -29,19 +28,38 @@ export function dataTable(
   return `<tr>${head}</tr>${body}${foot}`;
 }
 
+/**
+ * Cell text, escaped. Numbers and amounts never break inside: their spaces become no-break spaces (Outlook for
+ * Windows ignores `white-space:nowrap`). Names in the first column may break between the words of a camelCase
+ * column name (`MntMeatProducts`), which would otherwise be too wide for a phone.
+ */
+function cellText(text: string, index: number): string {
+  return index === 0 ? breakCamelCase(escapeHtml(text)) : keepTogether(escapeHtml(text));
+}
+
 function cell(content: Cell, index: number): string {
-  const align = index === 0 ? 'left' : `right;${NUMBER_STYLE}`;
+  const align = index === 0 ? 'left' : 'right';
   if (typeof content === 'string') {
-    return `<td style="${CELL_STYLE}text-align:${align};">${escapeHtml(content)}</td>`;
+    return `<td style="${CELL_STYLE}text-align:${align};">${cellText(content, index)}</td>`;
   }
   const weight = content.strong ? 'font-weight:bold;' : '';
   const color = content.color ? `color:${content.color};` : '';
   const [first = '', ...rest] = content.lines;
   const more = rest
-    .map((line) => `<br><span style="color:${THEME.muted};">${escapeHtml(line)}</span>`)
+    .map((line) => `<br><span style="color:${THEME.muted};">${cellText(line, index)}</span>`)
     .join('');
   const note = content.note
     ? `<br><span style="color:${content.note.color};font-weight:normal;">${escapeHtml(content.note.text)}</span>`
     : '';
-  return `<td style="${CELL_STYLE}text-align:${align};${weight}${color}">${escapeHtml(first)}${more}${note}</td>`;
+  return `<td style="${CELL_STYLE}text-align:${align};${weight}${color}">${cellText(first, index)}${more}${note}</td>`;
+}
+
+/** Spaces to no-break spaces (U+00A0), so that `12 days` or `1 234 €` stays on one line in every client. */
+export function keepTogether(escapedText: string): string {
+  return escapedText.replace(/ /g, '\u00a0');
+}
+
+/** A zero-width space (U+200B) between the words of camelCase names: a break opportunity every client knows. */
+function breakCamelCase(escapedText: string): string {
+  return escapedText.replace(/(\p{Ll})(?=\p{Lu})/gu, '$1\u200b');
 }

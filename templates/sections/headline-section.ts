@@ -3,7 +3,11 @@ import { escapeHtml } from '../escape-html.ts';
 import { THEME } from '../theme.ts';
 import { sectionTitle } from './section-title.ts';
 
-/** The headline KPIs, two tiles a row (also on a phone), each with its change since the previous report. */
+/**
+ * The headline KPIs, two tiles a row (also on a phone), each with its change since the previous report. A tile
+ * is a rule above its figures rather than a filled box: tiles of one row differ in height when only one has a
+ * detail line, and filled boxes of unequal height look broken.
+ */
 export function headlineSection(view: ReportView): string {
   const rows: string[] = [];
   for (let index = 0; index < view.headline.length; index += 2) {
@@ -31,7 +35,7 @@ function tile(kpi: HeadlineKpi): string {
     : '';
   return `
       <mj-column width="50%" padding="4px">
-        <mj-text padding="8px" line-height="20px" container-background-color="#f5f7fa" css-class="kpi-${escapeHtml(kpi.key)}"><span style="color:${THEME.muted};font-size:12px;">${escapeHtml(kpi.label)}</span><br><span style="font-size:20px;font-weight:bold;">${escapeHtml(kpi.value)}</span>${delta}${detail}</mj-text>
+        <mj-text padding="4px" line-height="20px" css-class="kpi-${escapeHtml(kpi.key)}"><div style="border-top:3px solid ${THEME.customersBar};padding-top:4px;"><span style="color:${THEME.muted};font-size:12px;">${escapeHtml(kpi.label)}</span><br><span style="font-size:20px;font-weight:bold;">${escapeHtml(kpi.value)}</span>${delta}${detail}</div></mj-text>
       </mj-column>`;
 }
 

@@ -12,14 +12,14 @@ export function overviewSections(view: ReportView): string {
 
 function overview(table: OverviewTable): string {
   const { columns } = table;
-  // Five or six narrow columns, second facts under the first, so that the table fits a 375 px phone.
+  // Five narrow columns, second facts under the first (the response rate under the recency, when known), so
+  // that the table fits a 375 px phone.
   const headers: Cell[] = [
     { lines: [columns.segment, columns.priority] },
     { lines: [columns.customers, columns.shareOfBase] },
     { lines: [columns.revenue, columns.shareOfRevenue] },
     { lines: [columns.averageOrderValue, columns.frequency] },
-    columns.recency,
-    ...(columns.responseRate ? [columns.responseRate] : []),
+    { lines: [columns.recency, ...(columns.responseRate ? [columns.responseRate] : [])] },
   ];
   const rows: Cell[][] = table.rows.map((row) => [
     {
@@ -30,9 +30,8 @@ function overview(table: OverviewTable): string {
     { lines: [row.customers, row.shareOfBase] },
     { lines: [row.revenue, row.shareOfRevenue] },
     { lines: [row.averageOrderValue, row.frequency] },
-    row.recency,
-    ...(columns.responseRate ? [row.responseRate ?? '–'] : []),
+    { lines: [row.recency, ...(columns.responseRate ? [row.responseRate ?? '–'] : [])] },
   ]);
   return `${sectionTitle(table.title)}
-      <mj-table font-size="12px" line-height="16px" padding="4px 8px" cellpadding="3" table-layout="auto">${dataTable(headers, rows)}</mj-table>`;
+      <mj-table font-size="12px" line-height="16px" padding="4px 0" cellpadding="3" table-layout="auto">${dataTable(headers, rows)}</mj-table>`;
 }

@@ -10,7 +10,7 @@ export function watchSection(view: ReportView): string {
   const table =
     view.watch.length === 0
       ? ''
-      : `<mj-table font-size="12px" line-height="16px" padding="4px 8px" cellpadding="4">${dataTable(
+      : `<mj-table font-size="12px" line-height="16px" padding="4px 4px" cellpadding="4">${dataTable(
           [columns.kpi, columns.current, columns.target, columns.status],
           view.watch.map((row) => [
             row.kpi,
