@@ -5,7 +5,7 @@ import { parseAnalyzeArguments } from './analyze-arguments.ts';
 import { formatCustomersCsv } from '../engine/export/customers-csv.ts';
 import { formatSummary } from './format-summary.ts';
 import { writeOutputFile } from './output-files.ts';
-import { wantsReport, writeReportFiles } from './report-files.ts';
+import { prepareReport, wantsReport, writeReportFiles } from './report-files.ts';
 import { createProgressReporter } from './progress-reporter.ts';
 import { openInputFile } from './read-input-file.ts';
 
@@ -18,6 +18,7 @@ export interface CommandIo {
 /** `analyze FILE ...`: analyses a local file, prints a summary, writes the requested outputs. */
 export async function runAnalyzeCommand(args: readonly string[], io: CommandIo): Promise<AnalysisResult> {
   const options = parseAnalyzeArguments(args);
+  const reportPreparation = wantsReport(options) ? await prepareReport(options) : undefined;
   const { bytes, size } = await openInputFile(options.file);
   const progress = createProgressReporter(io.stderr, basename(options.file), size);
   const result = await analyzeCsv(bytes, {
@@ -44,7 +45,9 @@ export async function runAnalyzeCommand(args: readonly string[], io: CommandIo):
     const csv = formatCustomersCsv(result.customers, result.analysis.input.shape);
     await writeOutputFile(options.customers, csv, options.file, '--customers');
   }
-  const subject = wantsReport(options) ? await writeReportFiles(result.analysis, options, io.now) : undefined;
+  const subject = reportPreparation
+    ? await writeReportFiles(result.analysis, reportPreparation, options, io.now)
+    : undefined;
   if (!options.quiet) io.stdout(`${formatSummary(result.analysis)}\n`);
   if (!options.quiet && subject !== undefined) io.stdout(`Report: ${subject}\n`);
   return result;

@@ -1,4 +1,4 @@
-import type { Analysis } from '../engine/analysis-types.ts';
+import type { Analysis, ClustersSummary } from '../engine/analysis-types.ts';
 
 const number = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
 const money = new Intl.NumberFormat('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
@@ -43,9 +43,7 @@ export function formatSummary(analysis: Analysis): string {
   if (clusters.skipped) {
     lines.push(`Clusters: skipped, ${clusters.skipped}`);
   } else {
-    lines.push(
-      `Clusters: K = ${clusters.k} (${clusters.selection?.method === 'fixed' ? 'fixed' : 'best silhouette'})`,
-    );
+    lines.push(`Clusters: K = ${clusters.k} (${describeSelection(clusters.selection)})`);
     for (const cluster of clusters.clusters) {
       lines.push(
         `  ${cluster.name.en.padEnd(32)} ${number.format(cluster.size).padStart(7)} ${percent.format(cluster.share).padStart(6)}` +
@@ -58,4 +56,11 @@ export function formatSummary(analysis: Analysis): string {
   }
   for (const note of analysis.notes) lines.push(`Note: ${note}`);
   return lines.filter((line, index) => line !== '' || lines[index - 1] !== '').join('\n');
+}
+
+/** How K was chosen; when no K was eligible the engine falls back to the smallest, which is not "best". */
+function describeSelection(selection: ClustersSummary['selection']): string {
+  if (selection?.method === 'fixed') return 'fixed';
+  const eligible = selection?.candidates.some((candidate) => candidate.eligible) ?? true;
+  return eligible ? 'best silhouette' : 'smallest K tried: no K gave every cluster enough customers';
 }

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { realpathSync } from 'node:fs';
-import { rename, writeFile } from 'node:fs/promises';
+import { rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { InvalidOptionError } from '../engine/errors.ts';
 
@@ -21,6 +21,8 @@ export async function writeOutputFile(
     await writeFile(temporary, content, 'utf8');
     await rename(temporary, path);
   } catch (error) {
+    // A failed write or rename must not leave a partial file behind, under any name.
+    await rm(temporary, { force: true }).catch(() => undefined);
     throw new InvalidOptionError(`${option} ${path}: cannot write the file (${describe(error)})`);
   }
 }

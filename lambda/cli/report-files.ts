@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { Analysis } from '../engine/analysis-types.ts';
 import { InputError } from '../engine/errors.ts';
 import { renderReport } from '../report/render/render-report.ts';
-import { parseReportSettings } from '../report/report-settings.ts';
+import { parseReportSettings, type ReportSettings } from '../report/report-settings.ts';
 import { writeOutputFile } from './output-files.ts';
 
 export interface ReportFileOptions {
@@ -21,12 +21,14 @@ export function wantsReport(options: ReportFileOptions): boolean {
   return options.html !== undefined || options.text !== undefined;
 }
 
-/** Renders the email report of an analysis and writes its HTML and plain-text versions, for a preview. */
-export async function writeReportFiles(
-  analysis: Analysis,
-  options: ReportFileOptions,
-  now: Date,
-): Promise<string> {
+/** What the report needs besides the analysis, read and checked before the analysis (so no output is written first). */
+export interface ReportPreparation {
+  settings: ReportSettings;
+  previous: Analysis | undefined;
+}
+
+/** Reads and checks `--settings` and `--previous` (and the language, currency, time zone options). */
+export async function prepareReport(options: ReportFileOptions): Promise<ReportPreparation> {
   const configured = options.settings ? await readJsonFile(options.settings, '--settings') : {};
   const settings = parseReportSettings({
     ...(configured as object),
@@ -40,7 +42,17 @@ export async function writeReportFiles(
   if (previous !== undefined && (previous.schemaVersion !== 1 || typeof previous.kpis !== 'object')) {
     throw new InputError(`--previous ${options.previous}: not an analysis written by --json`);
   }
-  const report = await renderReport({ analysis, previous, settings, kind: 'upload', now });
+  return { settings, previous };
+}
+
+/** Renders the email report of an analysis and writes its HTML and plain-text versions, for a preview. */
+export async function writeReportFiles(
+  analysis: Analysis,
+  preparation: ReportPreparation,
+  options: ReportFileOptions,
+  now: Date,
+): Promise<string> {
+  const report = await renderReport({ analysis, ...preparation, kind: 'upload', now });
   if (options.html) await writeOutputFile(options.html, report.html, options.file, '--html');
   if (options.text) await writeOutputFile(options.text, report.text, options.file, '--text');
   return report.subject;

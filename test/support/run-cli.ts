@@ -2,7 +2,8 @@ import { spawn } from 'node:child_process';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 /** The repository root: the CLI runs from there, as `npm run cli` does. */
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -13,11 +14,18 @@ export interface CliRun {
   stderr: string;
 }
 
-/** Runs `node --import tsx lambda/cli/main.ts ...args` from the repository root and collects its output. */
-export function runCli(args: readonly string[]): Promise<CliRun> {
+/** The tsx loader by its absolute URL, so that the CLI can run from a directory without node_modules. */
+const TSX_LOADER = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
+const MAIN = join(REPO_ROOT, 'lambda', 'cli', 'main.ts');
+
+/**
+ * Runs `node --import tsx lambda/cli/main.ts ...args` and collects its output; from the repository root unless
+ * `cwd` says otherwise (`start` writes its report to `./out`, which a test keeps under the temp dir).
+ */
+export function runCli(args: readonly string[], cwd: string = REPO_ROOT): Promise<CliRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'lambda/cli/main.ts', ...args], {
-      cwd: REPO_ROOT,
+    const child = spawn(process.execPath, ['--import', TSX_LOADER, MAIN, ...args], {
+      cwd,
       env: { ...process.env, NO_COLOR: '1' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

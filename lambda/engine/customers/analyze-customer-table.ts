@@ -62,7 +62,7 @@ export async function analyzeCustomerTable(
       options.sourceName,
     ),
   );
-  const asOfMs = resolveAsOf(options.asOf, profiles);
+  const asOfMs = resolveAsOf(options.asOf, profiles, options.now);
   const features = chooseFeatures(profiles, roles, options.features, asOfMs, options.sourceName);
   const facts = customerFacts(profiles, roles, rows.length);
   const hasRfm = allowsRfm(roles);
@@ -162,7 +162,11 @@ function featureTable(features: readonly FeatureColumn[], rowCount: number) {
 }
 
 /** The as-of day: given, or the day after the latest date in any date column, or today's date is unknown: none. */
-function resolveAsOf(asOf: string | undefined, profiles: readonly ColumnProfile[]): number {
+/**
+ * The as-of day: given, else the day after the latest date in the table, else the day of the analysis (a table
+ * without dates describes its customers as they are now).
+ */
+function resolveAsOf(asOf: string | undefined, profiles: readonly ColumnProfile[], now: Date): number {
   if (asOf !== undefined) {
     const ms = parseIsoDay(asOf);
     if (Number.isNaN(ms)) throw new InputError(`--as-of must be a date YYYY-MM-DD, got "${asOf}"`);
@@ -173,7 +177,9 @@ function resolveAsOf(asOf: string | undefined, profiles: readonly ColumnProfile[
     if (profile.kind !== 'date') continue;
     for (const value of profile.values) if (value > latest) latest = value;
   }
-  return Number.isFinite(latest) ? (Math.floor(latest / MS_PER_DAY) + 1) * MS_PER_DAY : 0;
+  return Number.isFinite(latest)
+    ? (Math.floor(latest / MS_PER_DAY) + 1) * MS_PER_DAY
+    : Math.floor(now.getTime() / MS_PER_DAY) * MS_PER_DAY;
 }
 
 function finiteOrZero(value: number | undefined): number {

@@ -27,7 +27,7 @@ export function formatCustomersCsv(
     shape === 'transactions'
       ? [...TRANSACTION_HEADER]
       : ['customer_id', 'cluster', ...(hasRfm ? TRANSACTION_HEADER.slice(1, 8) : []), ...featureNames];
-  const lines = [header.join(',')];
+  const lines = [header.map(formatField).join(',')];
   for (const row of rows) {
     const rfm = [
       row.recencyDays,

@@ -178,5 +178,6 @@ export const MESSAGES_EN: Messages = {
       `K-means on standardised features (log of skewed amounts and counts), k-means++ with 10 restarts, K = ${k} ${how}.`,
     kChosen: (silhouette) => `chosen by silhouette (${silhouette}) among 2 to 8`,
     kFixed: 'set in the configuration',
+    kFallback: 'the smallest tried: no K from 2 to 8 gave every cluster enough customers',
   },
 };

@@ -183,5 +183,6 @@ export const MESSAGES_FR: Messages = {
       `K-means sur variables standardisées (logarithme des montants et comptes asymétriques), k-means++ avec 10 relances, K = ${k} ${how}.`,
     kChosen: (silhouette) => `choisi par silhouette (${silhouette}) entre 2 et 8`,
     kFixed: 'fixé par la configuration',
+    kFallback: 'le plus petit essayé : aucun K de 2 à 8 ne donnait assez de clients à chaque groupe',
   },
 };

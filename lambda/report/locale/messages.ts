@@ -158,6 +158,7 @@ export interface Messages {
     rfmMethod: string;
     kmeansMethod(p: { k: string; how: string }): string;
     kChosen(silhouette: string): string;
+    kFallback: string;
     kFixed: string;
   };
 }

@@ -56,12 +56,18 @@ export type StrategyOverride = z.infer<typeof strategyOverrideSchema>;
 /** Strategies by segment key (RFM segment or cluster key), with `default` for any group without its own. */
 export type Playbook = Record<string, Strategy> & { default: Strategy };
 
-/** The playbook with the configured overrides merged over it, key by key. */
+/**
+ * The playbook with the configured overrides merged over it, key by key. `default` is merged first, so that a new
+ * key starts from the configured default, as every group without an entry does.
+ */
 export function mergePlaybook(base: Playbook, overrides: Record<string, StrategyOverride>): Playbook {
   const merged: Playbook = { ...base };
-  for (const [key, override] of Object.entries(overrides)) {
+  const entries = Object.entries(overrides).sort(
+    ([a], [b]) => Number(b === 'default') - Number(a === 'default'),
+  );
+  for (const [key, override] of entries) {
     const defined = Object.fromEntries(Object.entries(override).filter(([, value]) => value !== undefined));
-    merged[key] = { ...(base[key] ?? base.default), ...defined };
+    merged[key] = { ...(base[key] ?? merged.default), ...defined };
   }
   return merged;
 }

@@ -12,7 +12,9 @@ export function firedAlerts(context: ReportContext): string[] {
   const kpis = analysis.kpis;
   const alerts: string[] = [];
   const hasRecency = analysis.rfm !== null;
-  const inactiveShare = kpis.customers > 0 ? 1 - kpis.activeCustomers / kpis.customers : 0;
+  // (customers - active) / customers rather than 1 - active / customers: the ratio of two integers is exact at a
+  // threshold (1 - 700 / 1000 is 0.30000000000000004, which would alert at exactly 30%).
+  const inactiveShare = kpis.customers > 0 ? (kpis.customers - kpis.activeCustomers) / kpis.customers : 0;
   if (hasRecency && inactiveShare > thresholds.maxInactiveShare) {
     alerts.push(
       messages.alert.inactive({

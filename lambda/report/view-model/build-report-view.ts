@@ -118,11 +118,14 @@ function methods(context: ReportContext): string[] {
   if (analysis.rfm) lines.push(messages.footer.rfmMethod);
   const clusters = analysis.clusters;
   if (clusters.skipped === null) {
-    const chosen = clusters.selection?.candidates.find((candidate) => candidate.k === clusters.k);
+    const selection = clusters.selection;
+    const chosen = selection?.candidates.find((candidate) => candidate.k === clusters.k);
     const how =
-      clusters.selection?.method === 'silhouette' && chosen
-        ? messages.footer.kChosen(format.decimal(chosen.silhouette, 2))
-        : messages.footer.kFixed;
+      selection?.method !== 'silhouette'
+        ? messages.footer.kFixed
+        : chosen?.eligible
+          ? messages.footer.kChosen(format.decimal(chosen.silhouette, 2))
+          : messages.footer.kFallback;
     lines.push(messages.footer.kmeansMethod({ k: format.integer(clusters.k), how }));
   }
   return lines;

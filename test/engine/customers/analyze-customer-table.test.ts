@@ -32,6 +32,12 @@ describe('analyzeCsv on a customer table', () => {
     expect(result.customers.find((customer) => customer.id === 'K1')?.recencyDays).toBe(5);
   });
 
+  it('takes the day of the analysis as the as-of day when the table has no date column', async () => {
+    // TEST_NOW is 2024-06-01T12:00Z: a table without dates describes its customers as they are now, not in 1970.
+    const { analysis } = await analyzeText(customerTable());
+    expect(analysis.rfm?.asOf).toBe('2024-06-01');
+  });
+
   it('scores RFM from the recency, purchase and spending columns and computes the KPIs', async () => {
     const { analysis, customers } = await analyzeText(customerTable());
     // spending 100 + 200 + ... + 1200 = 7800; orders 1+2+3+4 three times = 30; responses 3 of 12

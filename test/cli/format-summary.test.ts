@@ -1,0 +1,113 @@
+// The summary `analyze` prints, on analyses the engine makes of hand-made files (figures of the ten-customer
+// fixture worked out in test/fixtures/ten-customers.ts and test/engine/analyze-csv.test.ts).
+import { describe, expect, it } from 'vitest';
+import { formatSummary } from '../../lambda/cli/format-summary.ts';
+import { TEN_CUSTOMERS_CSV } from '../fixtures/ten-customers.ts';
+import { analyzeText } from '../support/analyze-text.ts';
+import { FORMULA_IDS_CSV, threeGroupsCsv } from '../support/cli-fixtures.ts';
+
+async function summaryLines(
+  content: string,
+  options: Parameters<typeof analyzeText>[1] = {},
+): Promise<string[]> {
+  return formatSummary((await analyzeText(content, options)).analysis).split('\n');
+}
+
+describe('formatSummary', () => {
+  it('starts with the input, the rows read, used and rejected by reason, and the period', async () => {
+    const lines = await summaryLines(TEN_CUSTOMERS_CSV);
+    expect(lines.slice(0, 4)).toEqual([
+      'test.csv: transaction log (ascii, delimiter ",", decimal ".")',
+      // Reasons with no line are left out (nonPositiveAmount, afterAsOf).
+      '  rows read 33, used 25, rejected: wrongFieldCount 1, missingCustomer 1, cancelled 1, unreadableDate 1, ' +
+        'unreadableNumber 1, nonPositiveQuantity 1, nonPositivePrice 1, futureDate 1',
+      '  period 2022-10-10 .. 2024-05-31',
+      '',
+    ]);
+  });
+
+  it('gives the headline KPIs with thousands separators and two decimals for money', async () => {
+    const lines = await summaryLines(TEN_CUSTOMERS_CSV);
+    expect(lines[4]).toBe('Customers 10 (active 5), orders 23, revenue 3,710.00');
+    // 3710 / 23 = 161.30; 23 / 10 = 2.30; 6 of 10 customers have two orders or more.
+    expect(lines[5]).toMatch(
+      /^ {2}average order value 161\.30, orders per customer 2\.30, repeat rate 60%, retention /,
+    );
+    // CLV: 3710 / 10.
+    expect(lines[7]).toBe('  historical CLV 371.00');
+  });
+
+  it('lists the RFM segments that have customers, best first, with shares of customers and revenue', async () => {
+    const lines = await summaryLines(TEN_CUSTOMERS_CSV);
+    const start = lines.indexOf('RFM segments (as of 2024-06-01):');
+    expect(start).toBeGreaterThan(0);
+    expect(lines.slice(start + 1, start + 9)).toEqual([
+      '  Champions                  2    20%  revenue  48.5%', // C01 + C02: 1800 / 3710
+      '  Loyal                      2    20%  revenue  18.9%', // C03 + C05: 700
+      '  Potential loyalists        1    10%  revenue   1.3%', // C04: 50
+      '  About to sleep             1    10%  revenue   0.5%', // C06: 20
+      '  At risk                    1    10%  revenue     4%', // C07: 150
+      "  Can't lose them            1    10%  revenue  24.3%", // C10: 900
+      '  Hibernating                2    20%  revenue   2.4%', // C08 + C09: 90
+      '',
+    ]);
+  });
+
+  it('says how K was chosen, lists each cluster and the ambiguous customers', async () => {
+    const fixed = await summaryLines(TEN_CUSTOMERS_CSV, { k: 3 });
+    const start = fixed.indexOf('Clusters: K = 3 (fixed)');
+    expect(start).toBeGreaterThan(0);
+    const clusterLines = fixed.slice(start + 1, start + 4);
+    for (const line of clusterLines) expect(line).toMatch(/^ {2}\S.{31} +\d+ +[\d.]+% {2}revenue +[\d.]+%$/);
+    const sizes = clusterLines.map((line) => Number(/ (\d+) +[\d.]+% {2}revenue/.exec(line)?.[1]));
+    expect(sizes.reduce((sum, size) => sum + size, 0)).toBe(10);
+    expect(fixed[start + 4]).toMatch(/^ {2}\d+ customers set aside as ambiguous between two clusters$/);
+  });
+
+  it('says K had the best silhouette when it was chosen among eligible candidates', async () => {
+    const lines = await summaryLines(threeGroupsCsv(), { now: new Date('2025-01-01T00:00:00Z') });
+    expect(lines).toContain('Clusters: K = 3 (best silhouette)');
+  });
+
+  it('does not call K the best when no K was eligible and the smallest was taken', async () => {
+    // Ten customers: every K from 2 to 8 leaves a cluster under 5 customers, so K falls back to 2.
+    const { analysis } = await analyzeText(TEN_CUSTOMERS_CSV);
+    expect(analysis.clusters.selection?.candidates.every((candidate) => !candidate.eligible)).toBe(true);
+    expect(formatSummary(analysis).split('\n')).toContain(
+      'Clusters: K = 2 (smallest K tried: no K gave every cluster enough customers)',
+    );
+  });
+
+  it('says clustering was skipped and why when there are too few customers', async () => {
+    const lines = await summaryLines(FORMULA_IDS_CSV);
+    expect(lines).toContain(
+      'Clusters: skipped, too few customers to cluster (7); RFM segments and KPIs are still computed',
+    );
+    expect(lines.at(-1)).toBe(
+      'Note: too few customers to cluster (7); RFM segments and KPIs are still computed',
+    );
+    expect(lines.some((line) => line.startsWith('Clusters: K ='))).toBe(false);
+  });
+
+  it('describes a customer table: no period, no RFM without a recency column, the response rate', async () => {
+    const rows = ['ID,Income,Kids,Response'];
+    for (let id = 1; id <= 12; id += 1)
+      rows.push(`${id},${20_000 + id * 3_000},${id % 3},${id % 4 === 0 ? 1 : 0}`);
+    const lines = await summaryLines(`${rows.join('\n')}\n`);
+    expect(lines[0]).toBe('test.csv: customer table (ascii, delimiter ",", decimal ".")');
+    expect(lines[1]).toBe('  rows read 12, used 12');
+    expect(lines[2]).toBe('');
+    expect(lines.some((line) => line.startsWith('RFM segments'))).toBe(false);
+    // 3 of 12 answered (ids 4, 8, 12).
+    expect(lines.find((line) => line.includes('response rate'))).toMatch(/, response rate 25%$/);
+  });
+
+  it('never has two blank lines in a row, nor a blank first or last line', async () => {
+    for (const content of [TEN_CUSTOMERS_CSV, FORMULA_IDS_CSV]) {
+      const lines = await summaryLines(content);
+      expect(lines[0]).not.toBe('');
+      expect(lines.at(-1)).not.toBe('');
+      expect(lines.some((line, index) => line === '' && lines[index + 1] === '')).toBe(false);
+    }
+  });
+});

@@ -1,0 +1,133 @@
+// The per-customer CSV marketing opens in a spreadsheet: RFC 4180 quoting, and text a spreadsheet would run as
+// a formula (starting with = + - @ TAB or CR) neutralised with a leading apostrophe.
+import { describe, expect, it } from 'vitest';
+import type { CustomerRow } from '../../../lambda/engine/analysis-types.ts';
+import { formatCustomersCsv } from '../../../lambda/engine/export/customers-csv.ts';
+
+function row(overrides: Partial<CustomerRow>): CustomerRow {
+  return {
+    id: 'C1',
+    recencyDays: 3,
+    frequency: 2,
+    monetary: 150,
+    recencyScore: 5,
+    frequencyScore: 4,
+    monetaryScore: 3,
+    segment: 'loyal',
+    cluster: 'High-value loyal',
+    clusterMargin: 0.5,
+    ...overrides,
+  };
+}
+
+/** The line formatCustomersCsv writes for a transaction-log customer with this id (the other fields fixed). */
+function lineFor(id: string): string | undefined {
+  return formatCustomersCsv([row({ id })], 'transactions').split('\n')[1];
+}
+
+const REST = '3,2,150,5,4,3,Loyal,High-value loyal';
+
+describe('customer ids in the customers CSV', () => {
+  it.each([
+    ['=HYPERLINK("http://evil.example","click")', `"'=HYPERLINK(""http://evil.example"",""click"")"`],
+    ['=1+1', "'=1+1"],
+    ['+1', "'+1"],
+    ['-2', "'-2"],
+    ['@SUM(A1:A9)', "'@SUM(A1:A9)"],
+    ['\tcmd', "'\tcmd"],
+    // CR is neutralised and, being a line break, quoted too.
+    ['\rcmd', `"'\rcmd"`],
+  ])('neutralises %j as %j', (id, expected) => {
+    expect(lineFor(id)).toBe(`${expected},${REST}`);
+  });
+
+  it.each([
+    ['Plain', 'Plain'],
+    ['a=b', 'a=b'], // only a leading character starts a formula
+    [' =1', ' =1'], // nor does one after a space: the rule is the first character
+    ['Smith, John', '"Smith, John"'],
+    ['Say "hi"', '"Say ""hi"""'],
+    ['two\nlines', '"two\nlines"'],
+    ['', ''],
+  ])('writes %j as %j', (id, expected) => {
+    expect(
+      formatCustomersCsv([row({ id })], 'transactions')
+        .split('\n')
+        .slice(1, -1)
+        .join('\n'),
+    ).toBe(`${expected},${REST}`);
+  });
+});
+
+describe('formatCustomersCsv', () => {
+  it('writes the fixed header and one row per transaction-log customer, money in cents', () => {
+    const csv = formatCustomersCsv(
+      [
+        row({ id: '=cmd', monetary: 1234.5678 }),
+        row({ id: 'C2', cluster: null, segment: 'cantLoseThem', monetary: 10 }),
+      ],
+      'transactions',
+    );
+    expect(csv).toBe(
+      [
+        'customer_id,recency_days,frequency,monetary,r_score,f_score,m_score,rfm_segment,cluster',
+        "'=cmd,3,2,1234.57,5,4,3,Loyal,High-value loyal",
+        "C2,3,2,10,5,4,3,Can't lose them,",
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('writes customer tables as customer_id,cluster, the RFM columns when there are some, then the features', () => {
+    const features = { Income: 52000, MntWines: 300 };
+    const csv = formatCustomersCsv(
+      [row({ id: '7', cluster: 'High Income, high MntWines', features })],
+      'customers',
+    );
+    expect(csv.split('\n')).toEqual([
+      'customer_id,cluster,recency_days,frequency,monetary,r_score,f_score,m_score,rfm_segment,Income,MntWines',
+      '7,"High Income, high MntWines",3,2,150,5,4,3,Loyal,52000,300',
+      '',
+    ]);
+  });
+
+  it('leaves the RFM columns out of a customer table without them', () => {
+    const csv = formatCustomersCsv(
+      [
+        row({
+          id: '7',
+          recencyDays: null,
+          frequency: null,
+          monetary: null,
+          recencyScore: null,
+          frequencyScore: null,
+          monetaryScore: null,
+          segment: null,
+          features: { Income: 52000 },
+        }),
+      ],
+      'customers',
+    );
+    expect(csv).toBe('customer_id,cluster,Income\n7,High-value loyal,52000\n');
+  });
+
+  it('writes numbers as numbers (a negative number is no formula) and a missing one as an empty field', () => {
+    const features = { Balance: -2, Ratio: 0.25, Broken: Number.NaN };
+    const csv = formatCustomersCsv([row({ id: '1', segment: null, features })], 'customers');
+    expect(csv).toBe('customer_id,cluster,Balance,Ratio,Broken\n1,High-value loyal,-2,0.25,\n');
+  });
+
+  it('writes only the header when there are no customers', () => {
+    expect(formatCustomersCsv([], 'transactions')).toBe(
+      'customer_id,recency_days,frequency,monetary,r_score,f_score,m_score,rfm_segment,cluster\n',
+    );
+  });
+
+  it('quotes and neutralises feature names in the header', () => {
+    const csv = formatCustomersCsv(
+      [row({ id: '1', segment: null, features: { 'Spend, other': 3, '=cmd': 1, 'Say "hi"': 2 } })],
+      'customers',
+    );
+    expect(csv.split('\n')[0]).toBe(`customer_id,cluster,"Spend, other",'=cmd,"Say ""hi"""`);
+  });
+});
