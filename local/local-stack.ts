@@ -20,7 +20,20 @@ interface S3rverInstance {
   run(): Promise<AddressInfo>;
   close(): Promise<void>;
   on(name: 'event', listener: S3EventListener): void;
+  /** Koa's middleware list, composed when the server starts. */
+  middleware: ConditionalWriteMiddleware[];
+  store: { getMetadata(bucket: string, key: string): Promise<{ etag: string }> };
 }
+
+interface KoaContext {
+  method: string;
+  path: string;
+  status: number;
+  type: string;
+  body: unknown;
+  get(header: string): string;
+}
+type ConditionalWriteMiddleware = (context: KoaContext, next: () => Promise<void>) => Promise<void>;
 
 /** One email as aws-ses-v2-local keeps it (`GET /store`). */
 export interface StoredEmail {
@@ -57,6 +70,7 @@ export async function startLocalStack(bucket = 'segment-report-local'): Promise<
     directory,
     configureBuckets: [{ name: bucket, configs: [] }],
   });
+  s3.middleware.unshift(conditionalWrites(s3.store));
   const s3Address = await s3.run();
   const ses = await startSesServer({ host: '127.0.0.1', port: 0 });
   const sesUrl = `http://127.0.0.1:${(ses.address() as AddressInfo).port}`;
@@ -70,8 +84,12 @@ export async function startLocalStack(bucket = 'segment-report-local'): Promise<
     },
     onS3Event: (listener) => s3.on('event', listener),
     emails: async () => ((await (await fetch(`${sesUrl}/store`)).json()) as { emails: StoredEmail[] }).emails,
-    emlOf: async (messageId) =>
-      (await fetch(`${sesUrl}/get-emlContent?messageId=${encodeURIComponent(messageId)}`)).text(),
+    emlOf: async (messageId) => {
+      // The server answers JSON: { messageId, fileName, body: <the .eml as a serialised Buffer> }.
+      const response = await fetch(`${sesUrl}/get-emlContent?messageId=${encodeURIComponent(messageId)}`);
+      const { body } = (await response.json()) as { body: { data: number[] } };
+      return Buffer.from(body.data).toString('utf8');
+    },
     clearEmails: async () => {
       await fetch(`${sesUrl}/clear-store`, { method: 'POST' });
     },
@@ -80,6 +98,50 @@ export async function startLocalStack(bucket = 'segment-report-local'): Promise<
       await new Promise<void>((resolve) => ses.close(() => resolve()));
       await rm(directory, { recursive: true, force: true });
     },
+  };
+}
+
+/**
+ * S3 honours `If-None-Match: *` and `If-Match: <etag>` on PutObject (412 Precondition Failed otherwise); s3rver
+ * ignores both, so two concurrent runs could both claim the same run. This checks the condition and writes under
+ * one lock per key, so the local stand-in gives the claims the guarantee S3 gives them.
+ */
+function conditionalWrites(store: S3rverInstance['store']): ConditionalWriteMiddleware {
+  const locks = new Map<string, Promise<void>>();
+  return async (context, next) => {
+    const ifNoneMatch = context.get('if-none-match');
+    const ifMatch = context.get('if-match');
+    if (context.method !== 'PUT' || (!ifNoneMatch && !ifMatch)) return next();
+    const [bucketName = '', ...keyParts] = context.path.slice(1).split('/');
+    const key = decodeURIComponent(keyParts.join('/'));
+    const lockKey = `${bucketName}/${key}`;
+    const previous = locks.get(lockKey) ?? Promise.resolve();
+    let release = () => {};
+    const current = new Promise<void>((resolve) => (release = resolve));
+    const chained = previous.then(() => current);
+    locks.set(lockKey, chained);
+    await previous;
+    try {
+      const etag = await store.getMetadata(bucketName, key).then(
+        (metadata) => metadata.etag,
+        () => null,
+      );
+      const holds = ifNoneMatch
+        ? ifNoneMatch === '*'
+          ? etag === null
+          : etag !== ifNoneMatch
+        : etag !== null && etag === ifMatch;
+      if (!holds) {
+        context.status = 412;
+        context.type = 'application/xml';
+        context.body = `<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>PreconditionFailed</Code><Message>At least one of the pre-conditions you specified did not hold</Message><Condition>${ifNoneMatch ? 'If-None-Match' : 'If-Match'}</Condition></Error>`;
+        return;
+      }
+      await next();
+    } finally {
+      release();
+      if (locks.get(lockKey) === chained) locks.delete(lockKey);
+    }
   };
 }
 

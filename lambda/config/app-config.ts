@@ -54,8 +54,8 @@ export function parseAppConfig(input: unknown): AppConfig {
   const parsed = appConfigSchema.safeParse(input);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    const where = issue?.path.length ? issue.path.join('.') : 'configuration';
-    throw new InvalidOptionError(`configuration: ${where}: ${issue?.message ?? 'invalid'}`);
+    const where = issue?.path.length ? `${issue.path.join('.')}: ` : '';
+    throw new InvalidOptionError(`configuration: ${where}${issue?.message ?? 'invalid'}`);
   }
   return { ...parsed.data, report: parseReportSettings(parsed.data.report) };
 }

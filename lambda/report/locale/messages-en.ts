@@ -50,8 +50,8 @@ export const MESSAGES_EN: Messages = {
       `The top 20% of customers bring ${share} of revenue; ${segment} alone bring ${segmentShare}.`,
     newcomers: ({ segment, customers, repeatRate }) =>
       `${customers} customers are ${segment}: recent buyers with few orders yet. A second order is the step to loyalty (repeat rate across all customers: ${repeatRate}).`,
-    largestGroup: ({ segment, share, revenueShare }) =>
-      `The largest group, ${segment}, holds ${share} of customers and ${revenueShare} of revenue.`,
+    groupShare: ({ segment, share, revenueShare }) =>
+      `${segment} holds ${share} of customers and ${revenueShare} of revenue.`,
     bestResponse: ({ segment, rate, overall }) =>
       `${segment} answered the last campaign best: ${rate}, against ${overall} overall.`,
   },

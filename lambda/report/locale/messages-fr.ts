@@ -54,8 +54,8 @@ export const MESSAGES_FR: Messages = {
       `Les 20 % de meilleurs clients apportent ${share} du chiffre d’affaires ; les ${segment} à eux seuls ${segmentShare}.`,
     newcomers: ({ segment, customers, repeatRate }) =>
       `${customers} clients sont ${segment} : des acheteurs récents avec encore peu de commandes. Une deuxième commande est le pas vers la fidélité (taux de réachat de l’ensemble des clients : ${repeatRate}).`,
-    largestGroup: ({ segment, share, revenueShare }) =>
-      `Le plus grand groupe, ${segment}, réunit ${share} des clients et ${revenueShare} du chiffre d’affaires.`,
+    groupShare: ({ segment, share, revenueShare }) =>
+      `${segment} réunit ${share} des clients et ${revenueShare} du chiffre d’affaires.`,
     bestResponse: ({ segment, rate, overall }) =>
       `${segment} a le mieux répondu à la dernière campagne : ${rate}, contre ${overall} au total.`,
   },

@@ -67,7 +67,7 @@ export interface Messages {
     }): string;
     concentration(p: { share: string; segment: string; segmentShare: string }): string;
     newcomers(p: { segment: string; customers: string; repeatRate: string }): string;
-    largestGroup(p: { segment: string; share: string; revenueShare: string }): string;
+    groupShare(p: { segment: string; share: string; revenueShare: string }): string;
     bestResponse(p: { segment: string; rate: string; overall: string }): string;
   };
   table: {

@@ -3,6 +3,8 @@ import type { ReportView } from '../view-model/report-view.ts';
 /** The plain-text alternative: the same sections and numbers as the HTML, from the same view model. */
 export function renderText(view: ReportView): string {
   const lines: string[] = [];
+  // French puts a (no-break) space before a colon.
+  const colon = view.locale === 'fr' ? '\u00a0:' : ':';
   const heading = (title: string) =>
     lines.push('', title.toUpperCase(), '-'.repeat(Math.min(title.length, 60)));
   const { header } = view;
@@ -15,7 +17,7 @@ export function renderText(view: ReportView): string {
   for (const kpi of view.headline) {
     const delta = kpi.delta ? ` (${kpi.delta.text})` : '';
     const detail = kpi.detail ? ` - ${kpi.detail}` : '';
-    lines.push(`${kpi.label}: ${kpi.value}${delta}${detail}`);
+    lines.push(`${kpi.label}${colon} ${kpi.value}${delta}${detail}`);
   }
   if (view.keyPoints.length > 0) {
     heading(view.labels.keyPoints);
@@ -28,9 +30,9 @@ export function renderText(view: ReportView): string {
   for (const table of view.overviews) {
     heading(table.title);
     for (const row of table.rows) {
-      const response = row.responseRate ? `, ${table.columns.responseRate}: ${row.responseRate}` : '';
+      const response = row.responseRate ? `, ${table.columns.responseRate}${colon} ${row.responseRate}` : '';
       lines.push(
-        `${row.name}: ${row.customers} ${table.columns.customers.toLowerCase()} (${row.shareOfBase}), ${row.revenue} (${row.shareOfRevenue}), ${table.columns.averageOrderValue}: ${row.averageOrderValue}, ${table.columns.frequency}: ${row.frequency}, ${table.columns.recency}: ${row.recency}${response}, ${table.columns.priority}: ${row.priority}`,
+        `${row.name}${colon} ${row.customers} ${table.columns.customers.toLowerCase()} (${row.shareOfBase}), ${row.revenue} (${row.shareOfRevenue}), ${table.columns.averageOrderValue}${colon} ${row.averageOrderValue}, ${table.columns.frequency}${colon} ${row.frequency}, ${table.columns.recency}${colon} ${row.recency}${response}, ${table.columns.priority}${colon} ${row.priority}`,
       );
     }
   }
@@ -44,10 +46,10 @@ export function renderText(view: ReportView): string {
     const labels = view.labels.strategy;
     for (const strategy of view.strategies) {
       lines.push(`${strategy.segment} (${strategy.customers}) - ${strategy.priority}`);
-      lines.push(`  ${labels.objective}: ${strategy.objective}`);
+      lines.push(`  ${labels.objective}${colon} ${strategy.objective}`);
       for (const action of strategy.actions) lines.push(`  - ${action}`);
       lines.push(
-        `  ${labels.channel}: ${strategy.channel}; ${labels.frequency}: ${strategy.frequency}; ${labels.tone}: ${strategy.tone}`,
+        `  ${labels.channel}${colon} ${strategy.channel}; ${labels.frequency}${colon} ${strategy.frequency}; ${labels.tone}${colon} ${strategy.tone}`,
       );
     }
   }
@@ -56,19 +58,20 @@ export function renderText(view: ReportView): string {
     const { columns } = view.budget;
     for (const row of [...view.budget.rows, view.budget.total]) {
       lines.push(
-        `${row.segment}: ${row.customers} x ${row.perCustomer} = ${columns.budget} ${row.budget}, ${columns.expectedReturn} ${row.expectedReturn}, ${columns.roi} ${row.roi}`,
+        `${row.segment}${colon} ${row.customers} x ${row.perCustomer} = ${columns.budget} ${row.budget}, ${columns.expectedReturn} ${row.expectedReturn}, ${columns.roi} ${row.roi}`,
       );
     }
     for (const assumption of view.budget.assumptions) lines.push(`  ${assumption}`);
   }
   if (view.watch.length > 0) {
     heading(view.labels.watch);
-    for (const row of view.watch) lines.push(`${row.kpi}: ${row.current} (${row.target}) - ${row.status}`);
+    for (const row of view.watch)
+      lines.push(`${row.kpi}${colon} ${row.current} (${row.target}) - ${row.status}`);
   }
   heading(view.labels.nextSteps);
   view.nextSteps.forEach((step, index) => lines.push(`${index + 1}. ${step}`));
   heading(view.labels.dataQuality);
-  for (const fact of view.dataQuality.facts) lines.push(`${fact.label}: ${fact.value}`);
+  for (const fact of view.dataQuality.facts) lines.push(`${fact.label}${colon} ${fact.value}`);
   for (const note of view.dataQuality.notes) lines.push(note);
   if (view.customerFile) {
     heading(view.customerFile.title);

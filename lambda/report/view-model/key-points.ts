@@ -102,18 +102,21 @@ export function keyPoints(context: ReportContext, plans: readonly SegmentPlan[])
     });
   }
 
-  if (points.length < 3) {
-    const group = largestOrNone(primaryGroups);
-    if (group) {
-      points.push({
+  // Fewer than three sentences applied: the size of the largest groups fills in, those not yet spoken of first.
+  const mentioned = new Set(points.map((point) => point.segment));
+  const fillers = [...primaryGroups].sort(
+    (a, b) =>
+      Number(mentioned.has(a.name)) - Number(mentioned.has(b.name)) || b.kpis.customers - a.kpis.customers,
+  );
+  for (const group of fillers.slice(0, Math.max(0, 3 - points.length))) {
+    points.push({
+      segment: group.name,
+      text: messages.keyPoint.groupShare({
         segment: group.name,
-        text: messages.keyPoint.largestGroup({
-          segment: group.name,
-          share: format.percent(group.kpis.share),
-          revenueShare: format.percent(group.kpis.revenueShare),
-        }),
-      });
-    }
+        share: format.percent(group.kpis.share),
+        revenueShare: format.percent(group.kpis.revenueShare),
+      }),
+    });
   }
   return points.slice(0, 5);
 }

@@ -1,0 +1,309 @@
+/**
+ * The upload path end to end on the local stand-ins: a file is put in the local S3, the upload handler is
+ * invoked with the event the local S3 emitted, and the tests look at what the executives and the data team
+ * received (local SES) and what was written to the bucket. aws-sdk-client-mock only forces SES faults.
+ */
+import { SendEmailCommand, SESv2Client, TooManyRequestsException } from '@aws-sdk/client-sesv2';
+import { mockClient } from 'aws-sdk-client-mock';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { SesMailer } from '../../lambda/adapters/ses-mailer.ts';
+import { parseAppConfig } from '../../lambda/config/app-config.ts';
+import { uploadClaimKey, uploadPeriodId } from '../../lambda/delivery/archive-layout.ts';
+import { EmailNotSentError } from '../../lambda/delivery/ports.ts';
+import type { RunClaim } from '../../lambda/delivery/run-claims.ts';
+import type { StoredEmail } from '../../local/local-stack.ts';
+import {
+  DATA_TEAM,
+  DEFAULT_NOW,
+  EXECUTIVES,
+  type LocalDelivery,
+  type S3Event,
+  TEST_CONFIG,
+  isToDataTeam,
+  isToExecutives,
+  recipientsOf,
+  startLocalDelivery,
+} from '../support/local-delivery.ts';
+import { s3ObjectCreatedEvent } from '../support/s3-events.ts';
+import { SAMPLE_GZ, sampleSlice } from '../support/sample-data.ts';
+
+const CUSTOMERS_HEADER =
+  'customer_id,recency_days,frequency,monetary,r_score,f_score,m_score,rfm_segment,cluster';
+/** Enough of the sample for a report with clusters, quicker to analyse than the whole of it. */
+const SLICE = sampleSlice(4000);
+
+let local: LocalDelivery;
+
+beforeAll(async () => {
+  local = await startLocalDelivery();
+});
+
+afterAll(async () => {
+  await local.stop();
+});
+
+beforeEach(async () => {
+  await local.stack.clearEmails();
+});
+
+function eTagOf(event: S3Event): string {
+  const record = event.Records[0] as { s3: { object: { eTag: string } } };
+  return record.s3.object.eTag;
+}
+
+async function claimOf(key: string, event: S3Event): Promise<RunClaim> {
+  const claimKey = uploadClaimKey(local.config.prefixes, local.bucket, key, eTagOf(event));
+  const stored = await local.readBytes(claimKey);
+  if (!stored) throw new Error(`no claim at ${claimKey}`);
+  return JSON.parse(stored.toString('utf8')) as RunClaim;
+}
+
+function attachmentText(email: StoredEmail, index = 0): string {
+  const attachment = email.attachments[index];
+  if (!attachment) throw new Error('the email has no attachment');
+  return Buffer.from(attachment.content, 'base64').toString('utf8');
+}
+
+describe('an uploaded file', () => {
+  it('sends one email to the executives, with the customers CSV attached, and archives the run', async () => {
+    const key = 'incoming/online-retail.csv.gz';
+    const event = await local.upload(key, SAMPLE_GZ);
+
+    const outcomes = await local.uploadHandler()(event, { awsRequestId: 'upload-sample' });
+
+    const periodId = uploadPeriodId(DEFAULT_NOW, key);
+    const folder = `reports/upload/${periodId}/`;
+    expect(outcomes).toEqual([{ status: 'sent', messageId: expect.any(String), archive: folder }]);
+    const emails = await local.stack.emails();
+    expect(emails).toHaveLength(1);
+    const [email] = emails as [StoredEmail];
+    expect(recipientsOf(email)).toEqual([...EXECUTIVES].sort());
+    expect(email.from).toBe(TEST_CONFIG.sender);
+    expect(email.subject).toBe(
+      'Customer segmentation report, Dec 1, 2010 to Dec 9, 2011: revenue £833.3K, 442 customers',
+    );
+    expect(email.attachments).toHaveLength(1);
+    expect(email.attachments[0]?.filename).toBe(`customers-upload-${periodId}.csv`);
+    const csv = attachmentText(email);
+    expect(csv.split('\n')[0]).toBe(CUSTOMERS_HEADER);
+    expect(csv.trimEnd().split('\n')).toHaveLength(1 + 442);
+    expect(email.body.html).toContain(`customers-upload-${periodId}.csv`);
+    expect(email.body.text).toContain('Source: online-retail.csv.gz');
+
+    expect(await local.keys(folder)).toEqual(
+      ['analysis.json', 'customers.csv', 'report.html', 'report.txt'].map((name) => `${folder}${name}`),
+    );
+    expect((await local.readBytes(`${folder}customers.csv`))?.toString('utf8')).toBe(csv);
+    const analysis = JSON.parse(
+      (await local.readBytes(`${folder}analysis.json`))?.toString('utf8') ?? '',
+    ) as {
+      kpis: { customers: number };
+    };
+    expect(analysis.kpis.customers).toBe(442);
+    expect((await local.readBytes(`${folder}report.html`))?.toString('utf8')).toBe(email.body.html);
+
+    const claimKey = uploadClaimKey(local.config.prefixes, local.bucket, key, eTagOf(event));
+    expect(claimKey).toMatch(/^runs\/upload\/[0-9a-f]{64}\.json$/);
+    expect(await claimOf(key, event)).toEqual({
+      runId: 'upload-sample',
+      state: 'sent',
+      claimedAt: DEFAULT_NOW.toISOString(),
+      finishedAt: DEFAULT_NOW.toISOString(),
+      detail: email.messageId,
+    });
+  });
+
+  it('sends once when the same event arrives twice, one after the other', async () => {
+    const key = 'incoming/sequential-duplicate.csv';
+    const event = await local.upload(key, SLICE);
+    const handler = local.uploadHandler();
+
+    const first = await handler(event, { awsRequestId: 'first' });
+    const second = await handler(event, { awsRequestId: 'retry' });
+
+    expect(first[0]?.status).toBe('sent');
+    expect(second).toEqual([{ status: 'duplicate', state: 'sent' }]);
+    expect((await local.stack.emails()).filter(isToExecutives)).toHaveLength(1);
+    expect(await local.stack.emails()).toHaveLength(1);
+    expect((await claimOf(key, event)).runId).toBe('first');
+  });
+
+  it('sends once when the same event is handled twice at the same time', async () => {
+    const key = 'incoming/concurrent-duplicate.csv';
+    const event = await local.upload(key, SLICE);
+    const handler = local.uploadHandler();
+
+    const outcomes = await Promise.all([
+      handler(event, { awsRequestId: 'one' }),
+      handler(event, { awsRequestId: 'two' }),
+    ]);
+
+    expect(outcomes.map(([outcome]) => outcome?.status).sort()).toEqual(['duplicate', 'sent']);
+    expect(await local.stack.emails()).toHaveLength(1);
+    expect((await claimOf(key, event)).state).toBe('sent');
+  });
+
+  it('is found under its decoded key when the event carries it URL-encoded, as S3 sends it', async () => {
+    const key = 'incoming/march export (v2).csv';
+    const uploaded = await local.upload(key, SLICE);
+    const event = s3ObjectCreatedEvent(local.bucket, key, { eTag: eTagOf(uploaded), size: SLICE.length });
+    expect(JSON.stringify(event)).toContain('incoming/march+export+%28v2%29.csv');
+
+    const [outcome] = await local.uploadHandler()(event, { awsRequestId: 'encoded-key' });
+
+    expect(outcome).toMatchObject({
+      status: 'sent',
+      archive: `reports/upload/${uploadPeriodId(DEFAULT_NOW, key)}/`,
+    });
+    expect((await local.stack.emails())[0]?.body.text).toContain('Source: march export (v2).csv');
+    expect((await claimOf(key, uploaded)).state).toBe('sent');
+  });
+
+  it('ignores an event that is not an S3 notification', async () => {
+    expect(await local.uploadHandler()({ detail: { bucket: local.bucket } })).toEqual([]);
+    expect(await local.stack.emails()).toEqual([]);
+  });
+
+  it('is ignored when it is not a CSV under the incoming prefix', async () => {
+    const event = await local.upload('exports/not-incoming.csv', SLICE);
+
+    expect(await local.uploadHandler()(event)).toEqual([{ status: 'ignored', reason: expect.any(String) }]);
+    expect(await local.stack.emails()).toEqual([]);
+    const claimKey = uploadClaimKey(
+      local.config.prefixes,
+      local.bucket,
+      'exports/not-incoming.csv',
+      eTagOf(event),
+    );
+    expect(await local.readBytes(claimKey)).toBeNull();
+  });
+});
+
+describe('a file that cannot be analysed', () => {
+  const BINARY = new Uint8Array(4096).map((_, index) => (index * 37 + 11) % 256);
+  const UNTERMINATED_QUOTE = 'Invoice,Customer,Date,Amount\n1,C1,2024-01-01,"10\n2,C2,2024-01-02,20\n';
+
+  it.each([
+    { name: 'binary bytes', key: 'incoming/photo.csv', body: BINARY, reason: 'binary data' },
+    {
+      name: 'an unterminated quote',
+      key: 'incoming/broken-quote.csv',
+      body: new Uint8Array(Buffer.from(UNTERMINATED_QUOTE)),
+      reason: 'line 2: unterminated quoted field',
+    },
+  ])(
+    'with $name is rejected: error report, one notice to the data team, nothing to the executives',
+    async ({ key, body, reason }) => {
+      const event = await local.upload(key, body);
+
+      const outcomes = await local.uploadHandler()(event, { awsRequestId: 'bad-file' });
+
+      const reportKey = `rejected/${key}.error.json`;
+      expect(outcomes).toEqual([{ status: 'rejected', errorReport: reportKey }]);
+      const report = JSON.parse((await local.readBytes(reportKey))?.toString('utf8') ?? '{}') as Record<
+        string,
+        unknown
+      >;
+      expect(report).toMatchObject({
+        input: `s3://${local.bucket}/${key}`,
+        error: 'MalformedFileError',
+        runId: 'bad-file',
+        rejectedAt: DEFAULT_NOW.toISOString(),
+      });
+      expect(report.message).toContain(`s3://${local.bucket}/${key}`);
+      expect(report.message).toContain(reason);
+
+      const emails = await local.stack.emails();
+      expect(emails.filter(isToExecutives)).toEqual([]);
+      expect(emails.filter(isToDataTeam)).toHaveLength(1);
+      expect(emails).toHaveLength(1);
+      const [notice] = emails as [StoredEmail];
+      expect(recipientsOf(notice)).toEqual([...DATA_TEAM]);
+      expect(notice.subject).toBe(`File rejected: s3://${local.bucket}/${key}`);
+      expect(notice.body.text).toContain(reason);
+      expect(notice.body.text).toContain(`s3://${local.bucket}/${reportKey}`);
+
+      expect(await local.readBytes(key)).toEqual(Buffer.from(body));
+      expect((await claimOf(key, event)).state).toBe('rejected');
+      const stem = key.replace(/^incoming\/|\.csv$/g, '');
+      expect((await local.keys('reports/upload/')).filter((archived) => archived.includes(stem))).toEqual([]);
+    },
+  );
+});
+
+describe('a customers file larger than the attachment limit', () => {
+  it('is linked with a pre-signed URL that downloads the archived CSV, not attached', async () => {
+    const key = 'incoming/linked-customers.csv';
+    const event = await local.upload(key, SLICE);
+    const config = parseAppConfig({ ...TEST_CONFIG, maxAttachmentBytes: 1000 });
+
+    const [outcome] = await local.uploadHandler({ config })(event, { awsRequestId: 'big-file' });
+
+    expect(outcome?.status).toBe('sent');
+    const emails = await local.stack.emails();
+    expect(emails).toHaveLength(1);
+    const [email] = emails as [StoredEmail];
+    expect(email.attachments).toEqual([]);
+    const customersKey = `reports/upload/${uploadPeriodId(DEFAULT_NOW, key)}/customers.csv`;
+    const link = /href="([^"]*X-Amz-Signature[^"]*)"/
+      .exec(email.body.html ?? '')?.[1]
+      ?.replace(/&amp;/g, '&');
+    expect(link).toBeDefined();
+    expect(link).toContain(`/${local.bucket}/${customersKey}?`);
+    expect(link).toContain('X-Amz-Expires=604800');
+    const download = await fetch(link ?? '');
+    expect(download.status).toBe(200);
+    const downloaded = await download.text();
+    expect(downloaded.split('\n')[0]).toBe(CUSTOMERS_HEADER);
+    expect(Buffer.byteLength(downloaded)).toBeGreaterThan(1000);
+    expect(downloaded).toBe((await local.readBytes(customersKey))?.toString('utf8'));
+  });
+});
+
+describe('when SES does not take the email', () => {
+  it('a throttled send marks the claim failed, and the retry sends', async () => {
+    const key = 'incoming/throttled.csv';
+    const event = await local.upload(key, SLICE);
+    const throttledClient = new SESv2Client({ region: 'us-east-1' });
+    const throttled = mockClient(throttledClient);
+    throttled.on(SendEmailCommand).rejects(
+      new TooManyRequestsException({
+        message: 'Maximum sending rate exceeded.',
+        $metadata: { httpStatusCode: 429 },
+      }),
+    );
+
+    const failing = local.uploadHandler({ mailer: new SesMailer(throttledClient) });
+    await expect(failing(event, { awsRequestId: 'throttled' })).rejects.toBeInstanceOf(EmailNotSentError);
+
+    expect(throttled.commandCalls(SendEmailCommand)).toHaveLength(1);
+    expect(await local.stack.emails()).toEqual([]);
+    expect((await claimOf(key, event)).state).toBe('failed');
+
+    const retried = await local.uploadHandler()(event, { awsRequestId: 'retry-after-throttle' });
+    expect(retried[0]?.status).toBe('sent');
+    expect((await local.stack.emails()).filter(isToExecutives)).toHaveLength(1);
+    expect(await claimOf(key, event)).toMatchObject({ state: 'sent', runId: 'retry-after-throttle' });
+  });
+
+  it('a send without an answer leaves the claim sending, and the retry does not send again', async () => {
+    const key = 'incoming/no-answer.csv';
+    const event = await local.upload(key, SLICE);
+    const silentClient = new SESv2Client({ region: 'us-east-1' });
+    mockClient(silentClient)
+      .on(SendEmailCommand)
+      .rejects(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }));
+
+    const failing = local.uploadHandler({ mailer: new SesMailer(silentClient) });
+    const failure = await failing(event, { awsRequestId: 'no-answer' }).catch((error: unknown) => error);
+
+    expect(failure).toBeInstanceOf(Error);
+    expect(failure).not.toBeInstanceOf(EmailNotSentError);
+    expect((failure as Error).message).toBe('socket hang up');
+    expect((await claimOf(key, event)).state).toBe('sending');
+
+    const retried = await local.uploadHandler()(event, { awsRequestId: 'retry-after-silence' });
+    expect(retried).toEqual([{ status: 'duplicate', state: 'sending' }]);
+    expect(await local.stack.emails()).toEqual([]);
+  });
+});

@@ -1,0 +1,184 @@
+import { describe, expect, it } from 'vitest';
+import { InvalidOptionError } from '../../lambda/engine/errors.ts';
+import { DEFAULT_PLAYBOOK } from '../../lambda/report/playbook/default-playbook.ts';
+import {
+  DEFAULT_ALERT_THRESHOLDS,
+  DEFAULT_KPI_TARGETS,
+  parseReportSettings,
+} from '../../lambda/report/report-settings.ts';
+
+/** The error parseReportSettings throws for `input`, to check its class and message. */
+function settingsError(input: unknown): Error {
+  try {
+    parseReportSettings(input);
+  } catch (error) {
+    if (error instanceof Error) return error;
+    throw new Error(`a non-Error was thrown: ${String(error)}`);
+  }
+  throw new Error('the settings were accepted but an error was expected');
+}
+
+describe('parseReportSettings: defaults', () => {
+  it('fills in English, USD, UTC, the default playbook, thresholds and targets when nothing is given', () => {
+    expect(parseReportSettings()).toEqual({
+      locale: 'en',
+      currency: 'USD',
+      timeZone: 'UTC',
+      reportName: undefined,
+      companyName: undefined,
+      playbook: DEFAULT_PLAYBOOK,
+      alerts: DEFAULT_ALERT_THRESHOLDS,
+      targets: DEFAULT_KPI_TARGETS,
+    });
+    expect(parseReportSettings({})).toEqual(parseReportSettings());
+  });
+
+  it('defaults the currency to EUR in French and keeps a currency that is given', () => {
+    expect(parseReportSettings({ locale: 'fr' }).currency).toBe('EUR');
+    expect(parseReportSettings({ locale: 'en' }).currency).toBe('USD');
+    expect(parseReportSettings({ locale: 'fr', currency: 'CHF' }).currency).toBe('CHF');
+    expect(parseReportSettings({ locale: 'en', currency: 'GBP' }).currency).toBe('GBP');
+  });
+
+  it('merges thresholds and targets field by field over the defaults', () => {
+    const settings = parseReportSettings({
+      timeZone: 'Europe/Paris',
+      reportName: 'Revue clients',
+      companyName: 'Maison Dupont',
+      alerts: { maxInactiveShare: 0.4, maxMonthlyChurn: 0.08 },
+      targets: { repeatRate: 0.5 },
+    });
+    expect(settings.timeZone).toBe('Europe/Paris');
+    expect(settings.reportName).toBe('Revue clients');
+    expect(settings.companyName).toBe('Maison Dupont');
+    expect(settings.alerts).toEqual({
+      maxInactiveShare: 0.4,
+      maxAverageOrderValueDrop: 0.2,
+      maxMonthlyChurn: 0.08,
+      maxAtRiskRevenueShare: 0.2,
+    });
+    expect(settings.targets).toEqual({
+      repeatRate: 0.5,
+      retentionRate: 0.75,
+      activeShare: 0.7,
+      atRiskCustomerShare: 0.15,
+    });
+  });
+
+  it('accepts thresholds at both ends of 0..1', () => {
+    const settings = parseReportSettings({ alerts: { maxMonthlyChurn: 0, maxInactiveShare: 1 } });
+    expect(settings.alerts.maxMonthlyChurn).toBe(0);
+    expect(settings.alerts.maxInactiveShare).toBe(1);
+  });
+});
+
+describe('parseReportSettings: validation names the wrong field', () => {
+  it('rejects a threshold above 1 with its dotted path', () => {
+    const error = settingsError({ alerts: { maxMonthlyChurn: 1.5 } });
+    expect(error).toBeInstanceOf(InvalidOptionError);
+    expect(error.name).toBe('InvalidOptionError');
+    expect(error.message).toMatch(/^report settings: alerts\.maxMonthlyChurn: /);
+  });
+
+  it('rejects a negative target and a target that is not a number', () => {
+    expect(settingsError({ targets: { repeatRate: -0.1 } }).message).toMatch(
+      /^report settings: targets\.repeatRate: /,
+    );
+    expect(settingsError({ targets: { activeShare: '70%' } }).message).toMatch(
+      /^report settings: targets\.activeShare: /,
+    );
+  });
+
+  it('rejects a currency that is not three capital letters', () => {
+    for (const currency of ['eur', 'EURO', '€', '']) {
+      expect(settingsError({ currency }).message).toBe(
+        'report settings: currency: must be a three-letter ISO 4217 code such as EUR',
+      );
+    }
+  });
+
+  it('rejects a time zone that Intl does not know', () => {
+    expect(settingsError({ timeZone: 'Mars/Olympus_Mons' }).message).toBe(
+      'report settings: timeZone: must be an IANA time zone such as Europe/Paris',
+    );
+  });
+
+  it('rejects a language other than English and French', () => {
+    expect(settingsError({ locale: 'de' }).message).toMatch(/^report settings: locale: /);
+  });
+
+  it('rejects an unknown key, naming it, at the top level and inside a section', () => {
+    const top = settingsError({ colour: 'red' });
+    expect(top).toBeInstanceOf(InvalidOptionError);
+    expect(top.message).toMatch(/^report settings: settings: /);
+    expect(top.message).toContain('colour');
+
+    const nested = settingsError({ alerts: { maxChurn: 0.1 } });
+    expect(nested.message).toMatch(/^report settings: alerts: /);
+    expect(nested.message).toContain('maxChurn');
+
+    const strategy = settingsError({ playbook: { champions: { budget: 5 } } });
+    expect(strategy.message).toMatch(/^report settings: playbook\.champions: /);
+    expect(strategy.message).toContain('budget');
+  });
+
+  it('rejects a playbook override with a wrong field, naming the segment and the field', () => {
+    expect(settingsError({ playbook: { atRisk: { priority: 'urgent' } } }).message).toMatch(
+      /^report settings: playbook\.atRisk\.priority: /,
+    );
+    expect(settingsError({ playbook: { atRisk: { investmentPerCustomer: -1 } } }).message).toMatch(
+      /^report settings: playbook\.atRisk\.investmentPerCustomer: /,
+    );
+    expect(settingsError({ playbook: { atRisk: { actions: [] } } }).message).toMatch(
+      /^report settings: playbook\.atRisk\.actions: /,
+    );
+  });
+
+  it('rejects settings that are not an object', () => {
+    expect(settingsError(null).message).toMatch(/^report settings: settings: /);
+    expect(settingsError('fr').message).toMatch(/^report settings: settings: /);
+  });
+});
+
+describe('parseReportSettings: playbook overrides', () => {
+  it('merges an override field by field over the default of the same key', () => {
+    const { playbook } = parseReportSettings({
+      playbook: {
+        atRisk: { investmentPerCustomer: 8, channel: 'Téléphone', actions: ['Appeler sous 7 jours'] },
+      },
+    });
+    expect(playbook.atRisk).toEqual({
+      ...DEFAULT_PLAYBOOK.atRisk,
+      investmentPerCustomer: 8,
+      channel: { en: 'Téléphone', fr: 'Téléphone' },
+      actions: [{ en: 'Appeler sous 7 jours', fr: 'Appeler sous 7 jours' }],
+    });
+    // Untouched fields come from the default At risk strategy, not from `default`.
+    expect(playbook.atRisk?.expectedUplift).toBe(0.05);
+    expect(playbook.atRisk?.priority).toBe('high');
+    // Other entries are the defaults.
+    expect(playbook.champions).toEqual(DEFAULT_PLAYBOOK.champions);
+  });
+
+  it('applies one plain string to both languages, and keeps texts given per language', () => {
+    const { playbook } = parseReportSettings({
+      playbook: { loyal: { tone: 'Warm', frequency: { en: 'Monthly', fr: 'Mensuelle' } } },
+    });
+    expect(playbook.loyal?.tone).toEqual({ en: 'Warm', fr: 'Warm' });
+    expect(playbook.loyal?.frequency).toEqual({ en: 'Monthly', fr: 'Mensuelle' });
+  });
+
+  it('starts a new key from the default strategy', () => {
+    const { playbook } = parseReportSettings({ playbook: { 'vip-club': { priority: 'high' } } });
+    expect(playbook['vip-club']).toEqual({ ...DEFAULT_PLAYBOOK.default, priority: 'high' });
+  });
+
+  it('does not change the default playbook, nor entries that share a strategy with the overridden one', () => {
+    // 'high-value-loyal' is the same Strategy object as 'champions' in the default playbook.
+    const { playbook } = parseReportSettings({ playbook: { champions: { investmentPerCustomer: 50 } } });
+    expect(playbook.champions?.investmentPerCustomer).toBe(50);
+    expect(playbook['high-value-loyal']?.investmentPerCustomer).toBe(20);
+    expect(DEFAULT_PLAYBOOK.champions?.investmentPerCustomer).toBe(20);
+    expect(parseReportSettings().playbook.champions?.investmentPerCustomer).toBe(20);
+  });
+});

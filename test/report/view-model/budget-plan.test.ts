@@ -1,0 +1,212 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_PLAYBOOK } from '../../../lambda/report/playbook/default-playbook.ts';
+import { mergePlaybook } from '../../../lambda/report/playbook/strategy.ts';
+import { planBudgets, totalPlan } from '../../../lambda/report/view-model/budget-plan.ts';
+import type { ReportGroup } from '../../../lambda/report/view-model/report-context.ts';
+import { analysisFixture, FIXTURE_SEGMENTS, groupKpis } from '../fixtures/analysis-fixture.ts';
+import { fixtureView } from '../fixtures/report-input.ts';
+
+const GROUPS: ReportGroup[] = FIXTURE_SEGMENTS.map((segment) => ({
+  key: segment.key,
+  name: segment.name.en,
+  kpis: segment,
+}));
+
+// Default playbook: investment per customer x customers = budget; uplift x revenue = expected return.
+// | segment            | per customer | customers | budget | uplift | revenue | return | ROI                      |
+// | champions          | 20           | 100       | 2,000  | 0.02   | 400,000 | 8,000  | 6,000 / 2,000 = 3        |
+// | loyal              | 10           | 200       | 2,000  | 0.03   | 250,000 | 7,500  | 5,500 / 2,000 = 2.75     |
+// | potentialLoyalists | 8            | 300       | 2,400  | 0.05   | 200,000 | 10,000 | 7,600 / 2,400 = 3.1667   |
+// | atRisk             | 12           | 150       | 1,800  | 0.05   | 100,000 | 5,000  | 3,200 / 1,800 = 1.7778   |
+// | hibernating        | 2            | 250       | 500    | 0.02   | 50,000  | 1,000  | 500 / 500 = 1            |
+// | total              | 8.70         | 1,000     | 8,700  |        |         | 31,500 | 22,800 / 8,700 = 2.6207  |
+
+describe('planBudgets', () => {
+  it('computes budget, expected return and ROI of every segment from the playbook', () => {
+    const plans = planBudgets(GROUPS, DEFAULT_PLAYBOOK);
+    expect(plans.map((plan) => plan.group.key)).toEqual([
+      'champions',
+      'loyal',
+      'potentialLoyalists',
+      'atRisk',
+      'hibernating',
+    ]);
+    const expected = [
+      { investmentPerCustomer: 20, budget: 2000, expectedReturn: 8000, roi: 3 },
+      { investmentPerCustomer: 10, budget: 2000, expectedReturn: 7500, roi: 2.75 },
+      { investmentPerCustomer: 8, budget: 2400, expectedReturn: 10_000, roi: 7600 / 2400 },
+      { investmentPerCustomer: 12, budget: 1800, expectedReturn: 5000, roi: 3200 / 1800 },
+      { investmentPerCustomer: 2, budget: 500, expectedReturn: 1000, roi: 1 },
+    ];
+    plans.forEach((plan, index) => {
+      const want = expected[index];
+      if (!want) throw new Error(`no expectation for plan ${index}`);
+      expect(plan.investmentPerCustomer).toBe(want.investmentPerCustomer);
+      expect(plan.budget).toBeCloseTo(want.budget, 9);
+      expect(plan.expectedReturn).toBeCloseTo(want.expectedReturn, 9);
+      expect(plan.roi).toBeCloseTo(want.roi, 9);
+    });
+  });
+
+  it('uses the configured assumptions of a segment', () => {
+    // atRisk: 8 x 150 = 1,200; 0.1 x 100,000 = 10,000; ROI (10,000 - 1,200) / 1,200 = 7.3333
+    const playbook = mergePlaybook(DEFAULT_PLAYBOOK, {
+      atRisk: { investmentPerCustomer: 8, expectedUplift: 0.1 },
+    });
+    const atRisk = planBudgets(GROUPS, playbook)[3];
+    expect(atRisk?.budget).toBe(1200);
+    expect(atRisk?.expectedReturn).toBeCloseTo(10_000, 9);
+    expect(atRisk?.roi).toBeCloseTo(8800 / 1200, 9);
+  });
+
+  it('gives a null ROI when the budget is zero, and a negative one when the plan loses money', () => {
+    const playbook = mergePlaybook(DEFAULT_PLAYBOOK, {
+      hibernating: { investmentPerCustomer: 0 },
+      champions: { expectedUplift: 0.001 },
+    });
+    const plans = planBudgets(GROUPS, playbook);
+    // hibernating: 0 x 250 = 0, return 0.02 x 50,000 = 1,000: no ROI without a budget
+    expect(plans[4]?.budget).toBe(0);
+    expect(plans[4]?.expectedReturn).toBeCloseTo(1000, 9);
+    expect(plans[4]?.roi).toBeNull();
+    // champions: return 0.001 x 400,000 = 400 on 2,000: (400 - 2,000) / 2,000 = -0.8
+    expect(plans[0]?.roi).toBeCloseTo(-0.8, 9);
+  });
+
+  it('plans a group without its own entry with the default strategy (5 per customer, 3% uplift)', () => {
+    const [plan] = planBudgets(
+      [
+        {
+          key: 'income-high-web-buyers',
+          name: 'Web buyers',
+          kpis: groupKpis({
+            customers: 100,
+            revenue: 400_000,
+            orders: 500,
+            meanRecencyDays: 10,
+            activeCustomers: 100,
+            repeaters: 100,
+          }),
+        },
+      ],
+      DEFAULT_PLAYBOOK,
+    );
+    // 5 x 100 = 500; 0.03 x 400,000 = 12,000
+    expect(plan?.budget).toBe(500);
+    expect(plan?.expectedReturn).toBeCloseTo(12_000, 9);
+  });
+});
+
+describe('totalPlan', () => {
+  it('sums budgets, returns and customers, and takes the ROI of the sums', () => {
+    const total = totalPlan(planBudgets(GROUPS, DEFAULT_PLAYBOOK));
+    expect(total.budget).toBeCloseTo(8700, 9);
+    expect(total.expectedReturn).toBeCloseTo(31_500, 9);
+    expect(total.customers).toBe(1000);
+    // (31,500 - 8,700) / 8,700, not the mean of the segments' ROIs
+    expect(total.roi).toBeCloseTo(22_800 / 8700, 9);
+  });
+
+  it('has a null ROI when nothing is spent, and zeros with no plan', () => {
+    const playbook = mergePlaybook(
+      DEFAULT_PLAYBOOK,
+      Object.fromEntries(GROUPS.map((group) => [group.key, { investmentPerCustomer: 0 }])),
+    );
+    expect(totalPlan(planBudgets(GROUPS, playbook)).roi).toBeNull();
+    expect(totalPlan([])).toEqual({ budget: 0, expectedReturn: 0, customers: 0, roi: null });
+  });
+});
+
+describe('the budget table of the view', () => {
+  it('formats every row and the total in the report currency', () => {
+    const budget = fixtureView().budget;
+    expect(budget?.columns).toEqual({
+      segment: 'Segment',
+      customers: 'Customers',
+      perCustomer: 'Per customer',
+      budget: 'Budget',
+      expectedReturn: 'Expected return',
+      roi: 'ROI',
+    });
+    expect(budget?.rows).toEqual([
+      {
+        segment: 'Champions',
+        customers: '100',
+        perCustomer: '$20.00',
+        budget: '$2,000',
+        expectedReturn: '$8,000',
+        roi: '300.0%',
+      },
+      {
+        segment: 'Loyal',
+        customers: '200',
+        perCustomer: '$10.00',
+        budget: '$2,000',
+        expectedReturn: '$7,500',
+        roi: '275.0%',
+      },
+      {
+        segment: 'Potential loyalists',
+        customers: '300',
+        perCustomer: '$8.00',
+        budget: '$2,400',
+        expectedReturn: '$10,000',
+        roi: '316.7%',
+      },
+      {
+        segment: 'At risk',
+        customers: '150',
+        perCustomer: '$12.00',
+        budget: '$1,800',
+        expectedReturn: '$5,000',
+        roi: '177.8%',
+      },
+      {
+        segment: 'Hibernating',
+        customers: '250',
+        perCustomer: '$2.00',
+        // under 1,000: cents kept
+        budget: '$500.00',
+        expectedReturn: '$1,000',
+        roi: '100.0%',
+      },
+    ]);
+    // 8,700 / 1,000 customers = 8.70 per customer
+    expect(budget?.total).toEqual({
+      segment: 'Total',
+      customers: '1,000',
+      perCustomer: '$8.70',
+      budget: '$8,700',
+      expectedReturn: '$31,500',
+      roi: '262.1%',
+    });
+  });
+
+  it('shows a dash for the ROI of a zero budget', () => {
+    const budget = fixtureView({
+      settings: { playbook: { hibernating: { investmentPerCustomer: 0 } } },
+    }).budget;
+    const hibernating = budget?.rows.find((row) => row.segment === 'Hibernating');
+    expect(hibernating).toMatchObject({ perCustomer: '$0.00', budget: '$0.00', roi: '–' });
+    // total 8,700 - 500 = 8,200; (31,500 - 8,200) / 8,200 = 2.8415
+    expect(budget?.total).toMatchObject({ budget: '$8,200', roi: '284.1%' });
+  });
+
+  it('writes the assumptions out under the table, naming the period covered', () => {
+    const assumptions = fixtureView().budget?.assumptions ?? [];
+    expect(assumptions).toHaveLength(4);
+    expect(assumptions[0]).toContain('investment per customer x customers');
+    expect(assumptions[1]).toContain('expected uplift');
+    expect(assumptions[1]).toContain('(Jun 1, 2023 to May 31, 2024)');
+    expect(assumptions[2]).toBe('ROI = (expected return - budget) / budget.');
+    expect(assumptions[3]).toContain('assumptions, not measurements');
+  });
+
+  it('is absent when there is no group to plan for', () => {
+    const analysis = analysisFixture({
+      rfm: null,
+      clusters: { skipped: 'fewer than 10 customers', clusters: [] },
+    });
+    expect(fixtureView({ analysis }).budget).toBeNull();
+  });
+});
