@@ -23,6 +23,8 @@ export interface Formatters {
   pointsChange(difference: number): string;
   /** An ISO day (YYYY-MM-DD), shown as a date with no time. */
   day(isoDay: string): string;
+  /** The calendar day of a moment in the report's time zone, with no time. */
+  dayOf(date: Date): string;
   /** A moment, with the time zone shown. */
   moment(date: Date): string;
 }
@@ -56,6 +58,7 @@ export function makeFormatters(locale: ReportLocale, currency: string, timeZone:
     signDisplay: 'exceptZero',
   });
   const day = new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeZone: 'UTC' });
+  const localDay = new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeZone });
   const moment = new Intl.DateTimeFormat(tag, {
     year: 'numeric',
     month: 'short',
@@ -79,6 +82,7 @@ export function makeFormatters(locale: ReportLocale, currency: string, timeZone:
     change: (value) => change.format(value),
     pointsChange: (value) => `${points.format(value * 100)} pts`,
     day: (isoDay) => day.format(new Date(`${isoDay}T00:00:00Z`)),
+    dayOf: (date) => localDay.format(date),
     moment: (date) => moment.format(date),
   };
 }

@@ -56,7 +56,7 @@ export function nextSteps(context: ReportContext, plans: readonly SegmentPlan[])
       });
     });
   const next = new Date(context.now.getTime() + NEXT_REPORT_DAYS[context.kind] * 86_400_000);
-  steps.push(messages.nextStepReview(format.day(next.toISOString().slice(0, 10))));
+  steps.push(messages.nextStepReview(format.dayOf(next)));
   return steps;
 }
 

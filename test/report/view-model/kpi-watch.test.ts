@@ -85,6 +85,17 @@ describe('nextSteps', () => {
     );
   });
 
+  it('dates the review in the time zone of the report', () => {
+    // 2024-06-03T09:30Z + 7 days is 2024-06-10 09:30 UTC, still 2024-06-09 22:30 in Pago Pago (UTC-11).
+    const settings = { timeZone: 'Pacific/Pago_Pago' };
+    expect(fixtureView({ kind: 'weekly', settings }).nextSteps.at(-1)).toBe(
+      'Review the results in the next report, due around Jun 9, 2024.',
+    );
+    expect(fixtureView({ kind: 'weekly' }).nextSteps.at(-1)).toBe(
+      'Review the results in the next report, due around Jun 10, 2024.',
+    );
+  });
+
   it('keeps only the plans that return more than they cost', () => {
     // Only Hibernating returns more than it costs: 0.02 x 50,000 = 1,000 for 500.
     const playbook = Object.fromEntries(
