@@ -15,7 +15,9 @@ export const deployConfigSchema = z
     /** The job's configuration, exactly as the Lambdas read it (SEGMENT_REPORT_CONFIG). */
     job: appConfigSchema,
     /** The verified SES identity mail is sent from: the sender's domain, or the sender address itself. */
-    sesIdentity: z.union([z.email(), domain]).optional(),
+    sesIdentity: z
+      .union([z.email(), domain], { error: 'must be a domain such as example.com or an email address' })
+      .optional(),
     schedules: z
       .object({
         timeZone: z.string().default('Europe/Paris'),
@@ -46,7 +48,7 @@ export function parseDeployConfig(input: unknown): DeployConfig {
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new Error(
-      `segment-report configuration: ${issue?.path.join('.') || 'configuration'}: ${issue?.message ?? 'invalid'}`,
+      `segment-report configuration: ${issue?.path.length ? `${issue.path.join('.')}: ` : ''}${issue?.message ?? 'invalid'}`,
     );
   }
   const config = parsed.data;

@@ -38,7 +38,7 @@ export class ReportFunction extends Construct {
     // Its own role, not AWSLambdaBasicExecutionRole: it may write to its own log group and nothing else yet.
     this.role = new iam.Role(this, 'Role', {
       assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
-      description: `segment-report: ${props.description}`,
+      description: props.description,
     });
     this.role.addToPolicy(
       new iam.PolicyStatement({
@@ -47,6 +47,8 @@ export class ReportFunction extends Construct {
         resources: [logGroup.logGroupArn],
       }),
     );
+    // Lambda sends failed events to the queue with this role: an encrypted queue needs its key as well.
+    props.deadLetterQueue.encryptionMasterKey?.grant(this.role, 'kms:GenerateDataKey', 'kms:Decrypt');
     this.function = new NodejsFunction(this, 'Function', {
       entry: props.entry,
       handler: 'handler',
@@ -69,7 +71,7 @@ export class ReportFunction extends Construct {
         sourceMap: true,
         minify: true,
         mainFields: ['module', 'main'],
-        // mjml's config loader would pull the TypeScript compiler into the bundle (6.7 MB -> 3.1 MB without).
+        // mjml's config loader would pull the TypeScript compiler into the bundle (8.0 MB with it, 4.2 MB without).
         externalModules: ['typescript'],
         // CommonJS dependencies (mjml, nodemailer) call require(); an ESM bundle needs it defined.
         banner:

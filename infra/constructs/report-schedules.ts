@@ -2,7 +2,8 @@
  * EventBridge Scheduler: the weekly report and the quarterly review, in an IANA time zone, each retried and with
  * its own dead-letter queue. The event tells the function which report to make.
  */
-import { Duration, TimeZone } from 'aws-cdk-lib';
+import { Duration, Stack, TimeZone } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import { Schedule, ScheduleExpression, ScheduleTargetInput } from 'aws-cdk-lib/aws-scheduler';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
@@ -20,14 +21,35 @@ export interface ReportSchedulesProps {
 export class ReportSchedules extends Construct {
   readonly weekly: Schedule;
   readonly quarterly: Schedule;
+  /** The role the scheduler invokes the function with and writes dead letters with. */
+  readonly role: iam.Role;
 
   constructor(scope: Construct, id: string, props: ReportSchedulesProps) {
     super(scope, id);
+    // The role CDK would make, made here so that it can also use the dead-letter queue's key (CDK grants
+    // lambda:InvokeFunction and sqs:SendMessage, not kms, and an encrypted queue refuses messages without it).
+    const stack = Stack.of(this);
+    this.role = new iam.Role(this, 'Role', {
+      assumedBy: new iam.ServicePrincipal('scheduler.amazonaws.com', {
+        conditions: {
+          StringEquals: {
+            'aws:SourceAccount': stack.account,
+            'aws:SourceArn': stack.formatArn({
+              service: 'scheduler',
+              resource: 'schedule-group',
+              resourceName: 'default',
+            }),
+          },
+        },
+      }),
+    });
+    props.deadLetterQueue.encryptionMasterKey?.grant(this.role, 'kms:GenerateDataKey', 'kms:Decrypt');
     const schedule = (name: string, expression: string, kind: 'weekly' | 'quarterly', description: string) =>
       new Schedule(this, name, {
         description,
         schedule: ScheduleExpression.expression(expression, TimeZone.of(props.timeZone)),
         target: new LambdaInvoke(props.target, {
+          role: this.role,
           input: ScheduleTargetInput.fromObject({ kind }),
           deadLetterQueue: props.deadLetterQueue,
           retryAttempts: 3,

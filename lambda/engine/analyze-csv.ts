@@ -23,7 +23,7 @@ export async function analyzeCsv(
   const source = await openTextSource(bytes, sourceName);
   const dialect = detectDialect(source.sample, sourceName);
   const { header, rest } = await takeHeader(readRecords(source.text, dialect, sourceName), sourceName);
-  const columns = findTransactionColumns(header, mapping);
+  const columns = findTransactionColumns(header, mapping, sourceName);
   const shape = resolved.shape === 'auto' ? detectShape(columns) : resolved.shape;
   const delimiter = dialect.delimiter === 'whitespace' ? ' ' : dialect.delimiter;
   let result: ShapeAnalysis;

@@ -132,6 +132,8 @@ export function normaliseHeader(name: string): string {
 export function findTransactionColumns(
   header: readonly string[],
   mapping: Partial<Record<TransactionRole, string>>,
+  /** Named in the error when a mapped column is missing. */
+  sourceName = 'input',
 ): Partial<TransactionColumns> {
   const normalised = header.map(normaliseHeader);
   const taken = new Set<number>();
@@ -142,7 +144,7 @@ export function findTransactionColumns(
     const column = index >= 0 ? index : byNormalised;
     if (column < 0)
       throw new ColumnError(
-        `--map ${role}=${name}: no column "${name}" in the header (${header.join(', ')})`,
+        `${sourceName}: --map ${role}=${name}: no column "${name}" in the header (${header.join(', ')})`,
       );
     found[role] = column;
     taken.add(column);

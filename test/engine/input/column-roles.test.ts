@@ -101,10 +101,11 @@ describe('findTransactionColumns', () => {
   });
 
   it('rejects a mapping to a column the header does not have, naming the role and the column', () => {
-    const call = () => findTransactionColumns(['Client', 'Date', 'Montant'], { amount: 'Total TTC' });
+    const call = () =>
+      findTransactionColumns(['Client', 'Date', 'Montant'], { amount: 'Total TTC' }, 'ventes.csv');
     expect(call).toThrow(ColumnError);
     expect(call).toThrow(
-      '--map amount=Total TTC: no column "Total TTC" in the header (Client, Date, Montant)',
+      'ventes.csv: --map amount=Total TTC: no column "Total TTC" in the header (Client, Date, Montant)',
     );
   });
 });

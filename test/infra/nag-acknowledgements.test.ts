@@ -1,0 +1,131 @@
+// The cdk-nag AWS Solutions checks run on every synth of the app, pass on the stack as built, and still catch a
+// new wildcard or managed policy: every acknowledgement names one exact finding, is needed, and says why.
+import { App, Validations } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { parseDeployConfig } from '../../infra/deploy-config.ts';
+import { SegmentReportStack } from '../../infra/segment-report-stack.ts';
+import {
+  SKIP_BUNDLING,
+  buildTestApp,
+  removeTestOutdirs,
+  testConfiguration,
+  testOutdir,
+} from './support/synth-stack.ts';
+
+interface ValidationReport {
+  pluginReports: {
+    pluginName: string;
+    conclusion: string;
+    violations: { ruleName: string; violatingConstructs: { constructPath: string }[] }[];
+  }[];
+}
+
+/** Synthesises an app expected to fail the checks; returns the AwsSolutions findings as `rule @ path`. */
+function failedFindings(app: App, outdir: string): string[] {
+  let failure: unknown;
+  try {
+    app.synth();
+  } catch (error) {
+    failure = error;
+  }
+  expect(failure).toBeInstanceOf(Error);
+  expect((failure as Error).name).toBe('ValidationFailed');
+  const report = JSON.parse(readFileSync(join(outdir, 'validation-report.json'), 'utf8')) as ValidationReport;
+  const nag = report.pluginReports.find((plugin) => plugin.pluginName === 'AwsSolutions');
+  expect(nag?.conclusion).toBe('failure');
+  return (nag?.violations ?? []).flatMap((violation) =>
+    violation.violatingConstructs.map((construct) => `${violation.ruleName} @ ${construct.constructPath}`),
+  );
+}
+
+/** Every acknowledgement recorded in the app: its rule (without the plugin prefix) and its reason. */
+function acknowledgementsOf(app: App): { rule: string; reason: string; path: string }[] {
+  return app.node.findAll().flatMap((construct) =>
+    construct.node.metadata
+      .filter((entry) => entry.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY)
+      .flatMap((entry) =>
+        Object.entries(entry.data as Record<string, string>).map(([id, reason]) => ({
+          rule: id.replace(/^[A-Za-z-]+::/, ''),
+          reason,
+          path: construct.node.path,
+        })),
+      ),
+  );
+}
+
+describe('cdk-nag AWS Solutions checks', () => {
+  afterEach(removeTestOutdirs);
+
+  it('pass on the stack as built', () => {
+    const { app } = buildTestApp(testConfiguration(), testOutdir());
+    expect(() => app.synth()).not.toThrow();
+  });
+
+  it('fail on a wildcard statement added to a function role', () => {
+    const outdir = testOutdir();
+    const { app, stack } = buildTestApp(testConfiguration(), outdir);
+    stack.uploadFunction.role.addToPolicy(new iam.PolicyStatement({ actions: ['s3:*'], resources: ['*'] }));
+    expect(failedFindings(app, outdir)).toEqual([
+      'AwsSolutions-IAM5[Action::s3:*] @ SegmentReport/Upload/Role/DefaultPolicy/Resource',
+      'AwsSolutions-IAM5[Resource::*] @ SegmentReport/Upload/Role/DefaultPolicy/Resource',
+    ]);
+  });
+
+  it('fail on a delete of every object added to a function role', () => {
+    const outdir = testOutdir();
+    const { app, stack } = buildTestApp(testConfiguration(), outdir);
+    stack.scheduleFunction.role.addToPolicy(
+      new iam.PolicyStatement({
+        actions: ['s3:DeleteObject'],
+        resources: [stack.data.bucket.arnForObjects('*')],
+      }),
+    );
+    expect(failedFindings(app, outdir)).toEqual([
+      expect.stringMatching(
+        /^AwsSolutions-IAM5\[Resource::<StorageData\w+\.Arn>\/\*\] @ SegmentReport\/Schedule\/Role\//,
+      ),
+    ]);
+  });
+
+  it('fail on a managed policy attached to a function role', () => {
+    const outdir = testOutdir();
+    const { app, stack } = buildTestApp(testConfiguration(), outdir);
+    stack.scheduleFunction.role.addManagedPolicy(
+      iam.ManagedPolicy.fromAwsManagedPolicyName('service-role/AWSLambdaBasicExecutionRole'),
+    );
+    expect(failedFindings(app, outdir)).toEqual([
+      'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole] @ SegmentReport/Schedule/Role/Resource',
+    ]);
+  });
+
+  it('acknowledge exactly the findings of the stack without acknowledgements, no more', () => {
+    const { app } = buildTestApp();
+    const acknowledged = acknowledgementsOf(app).filter((entry) => entry.rule.startsWith('AwsSolutions-'));
+
+    const outdir = testOutdir();
+    const bare = new App({ context: SKIP_BUNDLING, outdir });
+    new SegmentReportStack(bare, 'SegmentReport', { config: parseDeployConfig(testConfiguration()) });
+    Validations.of(bare).addPlugins(new AwsSolutionsChecks(bare));
+    const findings = failedFindings(bare, outdir).map((finding) => finding.split(' @ ')[0]);
+
+    expect([...new Set(acknowledged.map((entry) => entry.rule))].sort()).toEqual(
+      [...new Set(findings)].sort(),
+    );
+  });
+
+  it('give every acknowledgement a reason a reviewer can read', () => {
+    const acknowledged = acknowledgementsOf(buildTestApp().app).filter((entry) =>
+      entry.rule.startsWith('AwsSolutions-'),
+    );
+    expect(acknowledged.length).toBeGreaterThanOrEqual(10);
+    for (const { rule, reason } of acknowledged) {
+      expect(reason.trim().length, rule).toBeGreaterThanOrEqual(40);
+      expect(reason.length, rule).toBeLessThanOrEqual(400);
+      expect(reason, rule).not.toContain(rule);
+    }
+  });
+});
