@@ -145,7 +145,7 @@ describe('analyzeCsv refuses malformed options', () => {
     const error = await analysisError(content, { map: 'amount=Total TTC' });
     expect(error).toBeInstanceOf(ColumnError);
     expect(error.message).toBe(
-      '--map amount=Total TTC: no column "Total TTC" in the header (Client, Date, Montant)',
+      'test.csv: --map amount=Total TTC: no column "Total TTC" in the header (Client, Date, Montant)',
     );
   });
 
