@@ -19,7 +19,7 @@ export interface ReportFunctionProps {
 }
 
 /**
- * Sized from `npm run bench`: the 47 MB Online Retail file takes 0.65 s and peaks at 125 MB on this machine's
+ * Sized from `npm run bench`: the 47 MB Online Retail file takes 0.67 s and peaks at 126 MB on this machine's
  * x86 cores. 1,024 MB gives the Lambda a full vCPU's share and 8x the memory headroom; 5 minutes covers files
  * ten times larger on a slower core.
  */

@@ -16,11 +16,6 @@ export interface ReportFileOptions {
   previous?: string | undefined;
 }
 
-/** True when the command asks for the email report to be written. */
-export function wantsReport(options: ReportFileOptions): boolean {
-  return options.html !== undefined || options.text !== undefined;
-}
-
 /** What the report needs besides the analysis, read and checked before the analysis (so no output is written first). */
 export interface ReportPreparation {
   settings: ReportSettings;
