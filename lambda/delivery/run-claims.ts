@@ -10,7 +10,7 @@
  * The claim is also read first: S3 enforces the conditions, but a local stand-in may not, and reading first
  * keeps a sequential duplicate from sending twice there too.
  */
-import type { ObjectStore } from './ports.ts';
+import type { ObjectStore, RunLogger } from './ports.ts';
 
 /**
  * `claimed`: running; `sending`: the email is being sent (a retry must not send again, whatever happened);
@@ -77,6 +77,30 @@ export async function finishRun(
     ...(detail === undefined ? {} : { detail }),
   };
   await store.write(key, JSON.stringify(claim), JSON_TYPE);
+}
+
+/**
+ * A run that failed releases its claim as `failed`, so Lambda's retry can take it, unless it had begun sending:
+ * then the claim stays `sending` and no retry sends again.
+ */
+export async function releaseClaim(
+  store: ObjectStore,
+  key: string,
+  runId: string,
+  claimedAt: Date,
+  now: Date,
+  logger: RunLogger,
+): Promise<void> {
+  const stored = await store.readText(key).catch(() => null);
+  if (stored && parseClaim(stored.text).state === 'sending') {
+    logger.error('send failed or uncertain after claiming: not retried to avoid a duplicate', {
+      claimKey: key,
+    });
+    return;
+  }
+  await finishRun(store, key, runId, claimedAt, 'failed', now).catch((error: unknown) =>
+    logger.error('could not release the claim', { claimKey: key, error: String(error) }),
+  );
 }
 
 function parseClaim(text: string): RunClaim {

@@ -15,8 +15,7 @@ import type { DeliveryContext } from './delivery-context.ts';
 import { concatenatedCsv, filesOfPeriod } from './period-input.ts';
 import { currentSegments, findPreviousRun, readArchivedSegments } from './report-history.ts';
 import { type ScheduleKind, reportPeriod } from './report-period.ts';
-import { claimRun, finishRun } from './run-claims.ts';
-import { releaseClaim } from './upload-run.ts';
+import { claimRun, finishRun, releaseClaim } from './run-claims.ts';
 
 export type ScheduledOutcome =
   | { status: 'duplicate'; periodId: string; state: string }
@@ -110,7 +109,7 @@ export async function runScheduledReport(
       files,
     };
   } catch (error) {
-    await releaseClaim(context, claimKey, claimedAt);
+    await releaseClaim(store, claimKey, context.runId, claimedAt, context.now(), logger);
     throw error;
   }
 }

@@ -9,7 +9,7 @@ import { deliverReport } from './deliver-report.ts';
 import type { DeliveryContext } from './delivery-context.ts';
 import { rejectInput } from './reject-input.ts';
 import { findPreviousRun } from './report-history.ts';
-import { claimRun, finishRun } from './run-claims.ts';
+import { claimRun, finishRun, releaseClaim } from './run-claims.ts';
 
 export interface UploadedObject {
   key: string;
@@ -88,37 +88,7 @@ export async function runUploadReport(
     });
     return { status: 'sent', messageId: delivered.messageId, archive: delivered.archive };
   } catch (error) {
-    await releaseClaim(context, claimKey, claimedAt);
+    await releaseClaim(store, claimKey, context.runId, claimedAt, context.now(), logger);
     throw error;
-  }
-}
-
-/**
- * A run that failed releases its claim as `failed`, so Lambda's retry can take it, unless it had begun sending:
- * then the claim stays `sending` and no retry sends again.
- */
-export async function releaseClaim(
-  context: DeliveryContext,
-  claimKey: string,
-  claimedAt: Date,
-): Promise<void> {
-  const stored = await context.store.readText(claimKey).catch(() => null);
-  if (stored && claimStateOf(stored.text) === 'sending') {
-    context.logger.error('send failed or uncertain after claiming: not retried to avoid a duplicate', {
-      claimKey,
-    });
-    return;
-  }
-  await finishRun(context.store, claimKey, context.runId, claimedAt, 'failed', context.now()).catch(
-    (error: unknown) =>
-      context.logger.error('could not release the claim', { claimKey, error: String(error) }),
-  );
-}
-
-function claimStateOf(text: string): string | undefined {
-  try {
-    return (JSON.parse(text) as { state?: string }).state;
-  } catch {
-    return undefined;
   }
 }
