@@ -66,7 +66,6 @@ export const MESSAGES_EN: Messages = {
     recency: 'Days since purchase',
     responseRate: 'Response',
     priority: 'Priority',
-    days: (value) => value,
   },
   priority: { high: 'High', medium: 'Medium', low: 'Low' },
   lever: {

@@ -70,7 +70,6 @@ export const MESSAGES_FR: Messages = {
     recency: 'Jours depuis achat',
     responseRate: 'Réponse',
     priority: 'Priorité',
-    days: (value) => value,
   },
   priority: { high: 'Haute', medium: 'Moyenne', low: 'Basse' },
   lever: {

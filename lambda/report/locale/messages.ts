@@ -81,7 +81,6 @@ export interface Messages {
     recency: string;
     responseRate: string;
     priority: string;
-    days(value: string): string;
   };
   priority: Record<Priority, string>;
   lever: Record<RfmLever, string>;

@@ -3,6 +3,7 @@
  * (which alerts fire, which key points apply, what the budget is) already made. Templates only lay it out, and
  * the plain-text version reads the same object, so both always say the same numbers.
  */
+import type { Messages } from '../locale/messages.ts';
 import type { ReportLocale } from '../report-settings.ts';
 
 export type Trend = 'up' | 'down' | 'flat';
@@ -45,18 +46,8 @@ export interface OverviewRow {
 
 export interface OverviewTable {
   title: string;
-  columns: {
-    segment: string;
-    customers: string;
-    shareOfBase: string;
-    revenue: string;
-    shareOfRevenue: string;
-    averageOrderValue: string;
-    frequency: string;
-    recency: string;
-    responseRate: string | null;
-    priority: string;
-  };
+  /** The column headings: those of the messages, the response rate only when the data has it. */
+  columns: Omit<Messages['table'], 'responseRate'> & { responseRate: string | null };
   rows: OverviewRow[];
 }
 

@@ -35,7 +35,7 @@ export function overviewTable(
         shareOfRevenue: format.percent(group.kpis.revenueShare),
         averageOrderValue: format.moneyExact(group.kpis.averageOrderValue),
         frequency: format.decimal(group.kpis.ordersPerCustomer, 1),
-        recency: messages.table.days(format.integer(Math.round(group.kpis.meanRecencyDays))),
+        recency: format.integer(Math.round(group.kpis.meanRecencyDays)),
         responseRate:
           hasResponse && group.kpis.responseRate !== undefined
             ? format.percent(group.kpis.responseRate)
