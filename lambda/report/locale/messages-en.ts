@@ -141,7 +141,8 @@ export const MESSAGES_EN: Messages = {
     ambiguous: ({ customers, margin }) =>
       `${customers} customers sit between two groups (margin under ${margin}) and are set aside as ambiguous.`,
     undecodable: (count) => `${count} characters could not be decoded and were replaced.`,
-    clusteringSkipped: (reason) => `K-means clustering was skipped: ${reason}`,
+    clusteringSkipped: (customers) =>
+      `K-means clustering was skipped: ${customers} customers are too few to form groups; RFM segments and KPIs are still computed.`,
   },
   customerFile: {
     title: 'Per-customer segments',

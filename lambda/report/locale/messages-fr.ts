@@ -146,7 +146,8 @@ export const MESSAGES_FR: Messages = {
     ambiguous: ({ customers, margin }) =>
       `${customers} clients se situent entre deux groupes (marge inférieure à ${margin}) et sont mis à part comme ambigus.`,
     undecodable: (count) => `${count} caractères illisibles ont été remplacés.`,
-    clusteringSkipped: (reason) => `Le regroupement K-means n’a pas été fait : ${reason}`,
+    clusteringSkipped: (customers) =>
+      `Le regroupement K-means n’a pas été fait : ${customers} clients sont trop peu pour former des groupes ; les segments RFM et les indicateurs sont bien calculés.`,
   },
   customerFile: {
     title: 'Segments par client',

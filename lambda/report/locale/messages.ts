@@ -129,7 +129,8 @@ export interface Messages {
     reasons: Record<string, string>;
     ambiguous(p: { customers: string; margin: string }): string;
     undecodable(count: string): string;
-    clusteringSkipped(reason: string): string;
+    /** The engine skips clustering for one reason only: too few customers. */
+    clusteringSkipped(customers: string): string;
   };
   customerFile: {
     title: string;

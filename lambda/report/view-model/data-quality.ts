@@ -20,7 +20,7 @@ export function dataQuality(context: ReportContext): {
   }
   const notes: string[] = [];
   if (analysis.clusters.skipped !== null)
-    notes.push(messages.quality.clusteringSkipped(analysis.clusters.skipped));
+    notes.push(messages.quality.clusteringSkipped(format.integer(analysis.kpis.customers)));
   else if (analysis.clusters.ambiguousCustomers > 0) {
     notes.push(
       messages.quality.ambiguous({

@@ -39,12 +39,16 @@ describe('dataQuality', () => {
     expect(fixtureView({ analysis: none }).dataQuality.notes).toEqual([]);
   });
 
-  it('notes that clustering was skipped, and then says nothing of ambiguous customers', () => {
+  it('notes that clustering was skipped, in the report language, and then says nothing of ambiguous customers', () => {
     const analysis = analysisFixture({
-      clusters: { skipped: 'fewer than 10 customers.', clusters: [], ambiguousCustomers: 12 },
+      kpis: { customers: 7 },
+      clusters: { skipped: 'too few customers to cluster (7)', clusters: [], ambiguousCustomers: 12 },
     });
     expect(fixtureView({ analysis }).dataQuality.notes).toEqual([
-      'K-means clustering was skipped: fewer than 10 customers.',
+      'K-means clustering was skipped: 7 customers are too few to form groups; RFM segments and KPIs are still computed.',
+    ]);
+    expect(fixtureView({ analysis, settings: { locale: 'fr' } }).dataQuality.notes).toEqual([
+      'Le regroupement K-means n’a pas été fait : 7 clients sont trop peu pour former des groupes ; les segments RFM et les indicateurs sont bien calculés.',
     ]);
   });
 
