@@ -3,8 +3,7 @@ import type { ReportView } from '../view-model/report-view.ts';
 /** The plain-text alternative: the same sections and numbers as the HTML, from the same view model. */
 export function renderText(view: ReportView): string {
   const lines: string[] = [];
-  // French puts a (no-break) space before a colon.
-  const colon = view.locale === 'fr' ? '\u00a0:' : ':';
+  const colon = view.labels.colon;
   const heading = (title: string) =>
     lines.push('', title.toUpperCase(), '-'.repeat(Math.min(title.length, 60)));
   const { header } = view;

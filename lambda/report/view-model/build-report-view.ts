@@ -80,6 +80,7 @@ export function buildReportView(input: ReportInput): ReportView {
         status: messages.watch.status,
       },
       comparison: input.previous ? messages.kpis.sincePrevious : messages.kpis.noPrevious,
+      colon: settings.locale === 'fr' ? '\u00a0:' : ':',
     },
     headline: headlineKpis(context),
     keyPoints: keyPoints(context, plans),

@@ -136,6 +136,8 @@ export interface ReportView {
     strategy: { objective: string; actions: string; channel: string; frequency: string; tone: string };
     watchColumns: { kpi: string; current: string; target: string; status: string };
     comparison: string;
+    /** ':' in English; French puts a no-break space before it. */
+    colon: string;
   };
   headline: HeadlineKpi[];
   keyPoints: KeyPoint[];

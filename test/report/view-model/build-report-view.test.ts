@@ -133,3 +133,14 @@ describe('a real analysis (the ten-customer fixture of the engine tests)', () =>
     });
   });
 });
+
+describe('typography', () => {
+  it('puts a no-break space before the colons of the French email, none in English', async () => {
+    const french = await renderReport(reportInput({ settings: { locale: 'fr' } }));
+    expect(french.view.labels.colon).toBe('\u00a0:');
+    expect(french.html).toMatch(/Canal\u00a0:<\/span>/);
+    expect(french.html).not.toMatch(/Canal:/);
+    const english = await renderReport(reportInput());
+    expect(english.html).toMatch(/Channel:<\/span>/);
+  });
+});
