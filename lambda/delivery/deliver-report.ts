@@ -21,6 +21,8 @@ export interface ReportDelivery {
   sourceLabel: string;
   previous: PreviousRun | null;
   migration?: SegmentMigration | undefined;
+  /** Scheduled runs: the first and last day of the period reported on. */
+  reportPeriod?: { first: string; last: string } | undefined;
   claim: { key: string; claimedAt: Date };
 }
 
@@ -58,6 +60,7 @@ export async function deliverReport(
     sourceLabel: delivery.sourceLabel,
     customerFile,
     migration: delivery.migration,
+    reportPeriod: delivery.reportPeriod,
   });
   await store.write(`${folder}${ARCHIVE_FILES.html}`, report.html, 'text/html; charset=utf-8');
   await store.write(`${folder}${ARCHIVE_FILES.text}`, report.text, 'text/plain; charset=utf-8');

@@ -93,9 +93,11 @@ describe('the weekly report', () => {
     const revenueChange = ((current.kpis.revenue / previous.kpis.revenue - 1) * 100).toFixed(1);
     const email = await onlyEmail();
     expect(isToExecutives(email)).toBe(true);
+    // The subject names the week reported on (2025-W11); the body still gives the period of the data.
     expect(email.subject).toBe(
-      `Weekly report, Dec 1, 2010 to Dec 9, 2011: revenue £833.3K (+${revenueChange}%), 442 customers`,
+      `Weekly report, Mar 10, 2025 to Mar 16, 2025: revenue £833.3K (+${revenueChange}%), 442 customers`,
     );
+    expect(email.body.text).toContain('Dec 1, 2010 to Dec 9, 2011');
     expect(email.body.text).not.toContain('first report: no comparison yet');
     expect(email.body.text).toContain('since the previous report');
     expect(await readJson<RunClaim>('runs/weekly/2025-W11.json')).toMatchObject({

@@ -24,6 +24,9 @@ export function buildReportView(input: ReportInput): ReportView {
   const { analysis, messages, format, settings } = context;
   const plans = planBudgets(context.primaryGroups, settings.playbook);
   const title = settings.reportName ?? messages.defaultReportName;
+  const reportPeriodText = input.reportPeriod
+    ? messages.header.period(format.day(input.reportPeriod.first), format.day(input.reportPeriod.last))
+    : undefined;
   const revenueDelta = input.previous
     ? kpiDelta(
         analysis.kpis.revenue,
@@ -42,7 +45,7 @@ export function buildReportView(input: ReportInput): ReportView {
     locale: settings.locale,
     subject: messages.subject({
       title: input.kind === 'upload' ? title : messages.kindLabel[input.kind],
-      period: context.periodText,
+      period: reportPeriodText ?? context.periodText,
       revenue: format.moneyShort(analysis.kpis.revenue),
       revenueChange: revenueDelta?.text ?? null,
       customers: format.integer(analysis.kpis.customers),
@@ -55,7 +58,9 @@ export function buildReportView(input: ReportInput): ReportView {
     header: {
       title,
       company: settings.companyName ?? null,
-      kind: messages.kindLabel[input.kind],
+      kind: reportPeriodText
+        ? `${messages.kindLabel[input.kind]}, ${reportPeriodText}`
+        : messages.kindLabel[input.kind],
       period: context.periodText,
       asOf: analysis.rfm ? messages.header.asOf(format.day(analysis.rfm.asOf)) : null,
       source: messages.header.source(

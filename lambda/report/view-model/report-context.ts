@@ -17,6 +17,8 @@ export interface ReportInput {
   sourceLabel?: string | undefined;
   /** How the per-customer file reaches the reader: attached, or a link valid until a moment. */
   customerFile?: { attachedAs: string } | { url: string; expires: Date } | undefined;
+  /** Scheduled reports: the days the report is about (first and last, YYYY-MM-DD), named in the subject. */
+  reportPeriod?: { first: string; last: string } | undefined;
   /** Quarterly reviews: how customers moved between segments since the previous review (segment keys). */
   migration?: SegmentMigration | undefined;
 }

@@ -25,6 +25,13 @@ describe('subject and preheader', () => {
     );
   });
 
+  it('names the period reported on, for a scheduled report, and keeps the period of the data in the header', () => {
+    const view = fixtureView({ kind: 'weekly', reportPeriod: { first: '2026-11-16', last: '2026-11-22' } });
+    expect(view.subject).toBe('Weekly report, Nov 16, 2026 to Nov 22, 2026: revenue $1.0M, 1,000 customers');
+    expect(view.header.kind).toBe('Weekly report, Nov 16, 2026 to Nov 22, 2026');
+    expect(view.header.period).toBe(PERIOD);
+  });
+
   it('uses the kind label for weekly and quarterly reports, the report name for an upload', () => {
     expect(fixtureView({ kind: 'weekly' }).subject).toBe(
       `Weekly report, ${PERIOD}: revenue $1.0M, 1,000 customers`,
