@@ -4,7 +4,7 @@
  * emits, then runs next Monday's weekly report, and writes every email the local SES received to
  * `out/emails/` (.eml and .html). The handlers, the delivery code and the AWS SDK clients are the deployed ones.
  */
-import { readFile, mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
@@ -24,6 +24,8 @@ const OUT_DIR = 'out/emails';
 export async function runLocalJob(print: (line: string) => void): Promise<StoredEmail[]> {
   // Local Node is 20; the Lambda runtime is 22. The SDK's notice about that is noise here.
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
+  // The handlers' JSON logs are for CloudWatch; here only warnings and errors, unless asked for.
+  process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN';
   const stack = await startLocalStack();
   try {
     const config = parseAppConfig(LOCAL_CONFIG);
@@ -48,6 +50,8 @@ export async function runLocalJob(print: (line: string) => void): Promise<Stored
     print(`weekly run as of ${nextMonday.toISOString()}: ${JSON.stringify(weekly)}`);
 
     const emails = await stack.emails();
+    // out/emails holds the emails of the last run only (it is the job's own output folder, never an input).
+    await rm(OUT_DIR, { recursive: true, force: true });
     await mkdir(OUT_DIR, { recursive: true });
     for (const [index, email] of emails.entries()) {
       const name = `${String(index + 1).padStart(2, '0')}-${slug(email.subject)}`;
