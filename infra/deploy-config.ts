@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { appConfigSchema, parseAppConfig } from '../lambda/config/app-config.ts';
+import { isTimeZone } from '../lambda/report/report-settings.ts';
 
 const domain = z.string().regex(/^(?=.{1,253}$)([a-z0-9-]{1,63}\.)+[a-z]{2,63}$/i, {
   message: 'must be a domain such as example.com or an email address',
@@ -71,15 +72,6 @@ export function parseDeployConfig(input: unknown): DeployConfig {
   }
   const sesIdentity = config.sesIdentity ?? config.job.sender.split('@')[1] ?? config.job.sender;
   return { ...config, job, sesIdentity };
-}
-
-function isTimeZone(name: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: name });
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 function readPath(value: unknown, path: readonly string[]): unknown {

@@ -11,7 +11,7 @@ import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { createS3Client } from '../lambda/adapters/aws-clients.ts';
 import { parseAppConfig } from '../lambda/config/app-config.ts';
 import { SegmentReportError } from '../lambda/engine/errors.ts';
-import { dependenciesFromEndpoints } from './local-dependencies.ts';
+import { dependenciesFor } from '../lambda/handlers/handler-dependencies.ts';
 import { LOCAL_CONFIG } from './local-config.ts';
 import { type StoredEmail, startLocalStack } from './local-stack.ts';
 import { createUploadHandler } from '../lambda/handlers/on-upload.ts';
@@ -29,7 +29,7 @@ export async function runLocalJob(print: (line: string) => void): Promise<Stored
   const stack = await startLocalStack();
   try {
     const config = parseAppConfig(LOCAL_CONFIG);
-    const deps = dependenciesFromEndpoints(config, stack.bucket, stack.endpoints);
+    const deps = dependenciesFor(config, stack.bucket, stack.endpoints);
     const onUpload = createUploadHandler(() => deps);
     const events: { Records: unknown[] }[] = [];
     stack.onS3Event((event) => events.push(event));

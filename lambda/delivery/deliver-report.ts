@@ -18,7 +18,6 @@ export interface ReportDelivery {
   kind: ReportKind;
   periodId: string;
   result: AnalysisResult;
-  sourceLabel: string;
   previous: PreviousRun | null;
   migration?: SegmentMigration | undefined;
   /** Scheduled runs: the first and last day of the period reported on. */
@@ -57,7 +56,6 @@ export async function deliverReport(
     settings: config.report,
     kind: delivery.kind,
     now,
-    sourceLabel: delivery.sourceLabel,
     customerFile,
     migration: delivery.migration,
     reportPeriod: delivery.reportPeriod,

@@ -10,9 +10,10 @@ export interface ReportPeriod {
   kind: ScheduleKind;
   /** Archive name: `2026-W47` or `2026-Q3`. */
   id: string;
-  /** First day and the day after the last, as YYYY-MM-DD (a half-open range). */
+  /** First day and the day after the last, as YYYY-MM-DD (a half-open range), and the last day itself. */
   start: string;
   end: string;
+  last: string;
 }
 
 const DAY_MS = 86_400_000;
@@ -24,7 +25,13 @@ export function reportPeriod(kind: ScheduleKind, now: Date, timeZone: string): R
     const weekday = (today.getUTCDay() + 6) % 7; // Monday 0 .. Sunday 6
     const thisMonday = addDays(today, -weekday);
     const start = addDays(thisMonday, -7);
-    return { kind, id: isoWeekId(start), start: isoDay(start), end: isoDay(thisMonday) };
+    return {
+      kind,
+      id: isoWeekId(start),
+      start: isoDay(start),
+      end: isoDay(thisMonday),
+      last: isoDay(addDays(thisMonday, -1)),
+    };
   }
   const quarterStartMonth = Math.floor(today.getUTCMonth() / 3) * 3;
   const end = new Date(Date.UTC(today.getUTCFullYear(), quarterStartMonth, 1));
@@ -34,6 +41,7 @@ export function reportPeriod(kind: ScheduleKind, now: Date, timeZone: string): R
     id: `${start.getUTCFullYear()}-Q${Math.floor(start.getUTCMonth() / 3) + 1}`,
     start: isoDay(start),
     end: isoDay(end),
+    last: isoDay(addDays(end, -1)),
   };
 }
 

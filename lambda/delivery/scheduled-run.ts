@@ -96,10 +96,9 @@ export async function runScheduledReport(
       kind,
       periodId: period.id,
       result,
-      sourceLabel: files.length === 1 ? (files[0]?.split('/').pop() ?? '') : `${files.length} files`,
       previous,
       migration,
-      reportPeriod: { first: period.start, last: lastDayOf(period) },
+      reportPeriod: { first: period.start, last: period.last },
       claim: { key: claimKey, claimedAt },
     });
     return {
@@ -113,9 +112,4 @@ export async function runScheduledReport(
     await releaseClaim(store, claimKey, context.runId, claimedAt, context.now(), logger);
     throw error;
   }
-}
-
-/** The last day of a half-open period [start, end). */
-function lastDayOf(period: { end: string }): string {
-  return new Date(Date.parse(`${period.end}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
 }

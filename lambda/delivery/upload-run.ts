@@ -82,7 +82,6 @@ export async function runUploadReport(
       kind: 'upload',
       periodId,
       result,
-      sourceLabel: object.key.split('/').pop() ?? object.key,
       previous,
       claim: { key: claimKey, claimedAt },
     });

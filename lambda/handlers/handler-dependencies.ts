@@ -1,6 +1,6 @@
 /** The adapters a handler works with, built once per container from the environment (or given by a test). */
 import type { S3Client } from '@aws-sdk/client-s3';
-import { createS3Client, createSesClient } from '../adapters/aws-clients.ts';
+import { type AwsEndpoints, createS3Client, createSesClient } from '../adapters/aws-clients.ts';
 import { S3ObjectStore } from '../adapters/s3-object-store.ts';
 import { SesMailer } from '../adapters/ses-mailer.ts';
 import type { AppConfig } from '../config/app-config.ts';
@@ -21,13 +21,21 @@ export function dependenciesFromEnvironment(
   env: Readonly<Record<string, string | undefined>>,
 ): HandlerDependencies {
   const environment = readEnvironment(env);
-  const s3: S3Client = createS3Client(environment.endpoints);
-  const ses = createSesClient(environment.endpoints);
+  return dependenciesFor(environment.config, environment.bucket, environment.endpoints);
+}
+
+/** The real adapters for a configuration, a bucket and endpoints (AWS, or the local stand-ins). */
+export function dependenciesFor(
+  config: AppConfig,
+  bucket: string,
+  endpoints: AwsEndpoints,
+): HandlerDependencies {
+  const s3: S3Client = createS3Client(endpoints);
   return {
-    config: environment.config,
-    bucket: environment.bucket,
-    storeFor: (bucket) => new S3ObjectStore(s3, bucket),
-    mailer: new SesMailer(ses, environment.config.configurationSetName),
+    config,
+    bucket,
+    storeFor: (name) => new S3ObjectStore(s3, name),
+    mailer: new SesMailer(createSesClient(endpoints), config.configurationSetName),
     now: () => new Date(),
   };
 }

@@ -109,7 +109,8 @@ function definedOnly(values: Record<string, number | undefined>): Record<string,
   return defined;
 }
 
-function isTimeZone(name: string): boolean {
+/** True for a time zone name Intl knows (IANA, such as Europe/Paris). */
+export function isTimeZone(name: string): boolean {
   try {
     new Intl.DateTimeFormat('en', { timeZone: name });
     return true;

@@ -11,6 +11,7 @@ describe('reportPeriod, weekly', () => {
       id: '2026-W47',
       start: '2026-11-16',
       end: '2026-11-23',
+      last: '2026-11-22',
     });
   });
 
@@ -42,6 +43,7 @@ describe('reportPeriod, weekly', () => {
       id: '2020-W53',
       start: '2020-12-28',
       end: '2021-01-04',
+      last: '2021-01-03',
     });
     expect(reportPeriod('weekly', new Date('2025-01-06T07:00:00Z'), 'UTC')).toMatchObject({
       id: '2025-W01',
@@ -90,6 +92,7 @@ describe('reportPeriod, quarterly', () => {
       id: '2025-Q1',
       start: '2025-01-01',
       end: '2025-04-01',
+      last: '2025-03-31',
     });
     expect(reportPeriod('quarterly', new Date('2025-09-30T12:00:00Z'), 'UTC')).toMatchObject({
       id: '2025-Q2',
@@ -104,6 +107,7 @@ describe('reportPeriod, quarterly', () => {
       id: '2024-Q4',
       start: '2024-10-01',
       end: '2025-01-01',
+      last: '2024-12-31',
     });
   });
 

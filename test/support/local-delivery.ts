@@ -15,7 +15,7 @@ import { type AppConfig, type AppConfigInput, parseAppConfig } from '../../lambd
 import type { HandlerDependencies } from '../../lambda/handlers/handler-dependencies.ts';
 import { createScheduleHandler } from '../../lambda/handlers/on-schedule.ts';
 import { createUploadHandler } from '../../lambda/handlers/on-upload.ts';
-import { dependenciesFromEndpoints } from '../../local/local-dependencies.ts';
+import { dependenciesFor } from '../../lambda/handlers/handler-dependencies.ts';
 import { type LocalStack, type StoredEmail, startLocalStack } from '../../local/local-stack.ts';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
@@ -69,7 +69,7 @@ export async function startLocalDelivery(
   const s3 = createS3Client(stack.endpoints);
   const events: S3Event[] = [];
   stack.onS3Event((event) => events.push(event));
-  const base = dependenciesFromEndpoints(config, bucket, stack.endpoints);
+  const base = dependenciesFor(config, bucket, stack.endpoints);
   const dependencies = (overrides: Partial<HandlerDependencies> = {}): HandlerDependencies => ({
     ...base,
     now: () => now,

@@ -121,12 +121,9 @@ export function keyPoints(context: ReportContext, plans: readonly SegmentPlan[])
   return points.slice(0, 5);
 }
 
+/** The group with the most customers; callers check that there is one. */
 function largest(groups: readonly ReportGroup[]): ReportGroup {
-  const group = largestOrNone(groups);
+  const group = [...groups].sort((a, b) => b.kpis.customers - a.kpis.customers)[0];
   if (!group) throw new Error('largest() needs at least one group');
   return group;
-}
-
-function largestOrNone(groups: readonly ReportGroup[]): ReportGroup | undefined {
-  return [...groups].sort((a, b) => b.kpis.customers - a.kpis.customers)[0];
 }
