@@ -71,13 +71,15 @@ export class SegmentReportStack extends Stack {
     operations.watchFunction('UploadFunction', this.uploadFunction.function);
     operations.watchFunction('ScheduleFunction', this.scheduleFunction.function);
 
-    for (const suffix of ['.csv', '.csv.gz']) {
-      this.data.bucket.addEventNotification(
-        s3.EventType.OBJECT_CREATED,
-        new LambdaDestination(this.uploadFunction.function),
-        { prefix: prefixes.incoming, suffix },
-      );
-    }
+    // Every object created under the input prefix, whatever its name: S3 suffix filters are case-sensitive, so a
+    // `.csv` filter would drop `SALES.CSV` without a word. The handler takes the CSVs and tells the data team about
+    // anything else. The function writes only under the other prefixes, which the configuration keeps apart from
+    // this one (deploy-config.ts), so its own writes never start a run.
+    this.data.bucket.addEventNotification(
+      s3.EventType.OBJECT_CREATED,
+      new LambdaDestination(this.uploadFunction.function),
+      { prefix: prefixes.incoming },
+    );
     this.schedules = new ReportSchedules(this, 'Schedules', {
       target: this.scheduleFunction.function,
       timeZone: config.schedules.timeZone,

@@ -50,6 +50,24 @@ const WRONG: { name: string; configuration: unknown; message: string }[] = [
       'segment-report configuration: job.report.timeZone: must be an IANA time zone such as Europe/Paris',
   },
   {
+    name: 'a reports prefix under the input prefix (the function would start itself)',
+    configuration: withJob((job) => ({ ...job, prefixes: { incoming: 'data/', reports: 'data/reports/' } })),
+    message:
+      'segment-report configuration: job.prefixes.reports: must not overlap the input prefix data/ (neither may start with the other)',
+  },
+  {
+    name: 'an input prefix under the rejected prefix',
+    configuration: withJob((job) => ({ ...job, prefixes: { incoming: 'rejected/incoming/' } })),
+    message:
+      'segment-report configuration: job.prefixes.rejected: must not overlap the input prefix rejected/incoming/ (neither may start with the other)',
+  },
+  {
+    name: 'a runs prefix equal to the input prefix',
+    configuration: withJob((job) => ({ ...job, prefixes: { runs: 'incoming/' } })),
+    message:
+      'segment-report configuration: job.prefixes.runs: must not overlap the input prefix incoming/ (neither may start with the other)',
+  },
+  {
     name: 'an unknown key in the job',
     configuration: withJob((job) => ({ ...job, replyTo: 'help@example.com' })),
     message: 'segment-report configuration: job: Unrecognized key: "replyTo"',
@@ -128,6 +146,11 @@ describe('deployment configuration', () => {
     );
     const text = joinedText(variables.SEGMENT_REPORT_CONFIG, { [configurationSetId]: 'set' });
     expect(parseAppConfig(JSON.parse(text)).report.timeZone).toBe('America/New_York');
+  });
+
+  it('takes prefixes that only share letters with the input prefix, not a folder', () => {
+    const prefixes = { incoming: 'in/', reports: 'in-reports/', rejected: 'inbox-rejected/', runs: 'runs/' };
+    expect(parseDeployConfig(withJob((job) => ({ ...job, prefixes }))).job.prefixes).toEqual(prefixes);
   });
 
   it('takes the SES identity from the sender’s domain when none is given', () => {
