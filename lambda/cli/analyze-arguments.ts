@@ -1,9 +1,10 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { InvalidOptionError } from '../engine/errors.ts';
+import { INPUT_OPTION_VALUES, type InputOption, inputOptionsSchema } from '../engine/input/input-options.ts';
 import { isSameFile } from './output-files.ts';
 
-/** The `analyze` command's arguments, validated. */
+/** The `analyze` command's arguments, validated; the input options by the schema the configuration uses. */
 export const AnalyzeArguments = z.object({
   file: z.string().min(1),
   k: z.coerce
@@ -21,11 +22,7 @@ export const AnalyzeArguments = z.object({
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD')
     .optional(),
-  map: z.string().optional(),
-  dateFormat: z.string().optional(),
-  shape: z
-    .enum(['auto', 'transactions', 'customers'], { error: 'must be auto, transactions or customers' })
-    .optional(),
+  ...inputOptionsSchema.shape,
   features: z.string().optional(),
   json: z.string().optional(),
   customers: z.string().optional(),
@@ -43,11 +40,18 @@ export const AnalyzeArguments = z.object({
 });
 export type AnalyzeArguments = z.infer<typeof AnalyzeArguments>;
 
-const OPTION_NAMES: Record<string, string> = {
-  asOf: '--as-of',
-  dateFormat: '--date-format',
-  timeZone: '--time-zone',
-};
+/** The flag of an argument: `dateFormat` is `--date-format`. */
+function flagOf(key: string): string {
+  return `--${key.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}`;
+}
+
+/**
+ * How the command line sets the option an input error names: "pass --date-format DD/MM/YYYY or --date-format
+ * MM/DD/YYYY". The engine's message says what is wrong; this says which flag fixes it.
+ */
+export function flagAdvice(option: InputOption): string {
+  return `pass ${INPUT_OPTION_VALUES[option].map((value) => `${flagOf(option)} ${value}`).join(' or ')}`;
+}
 
 export const ANALYZE_USAGE = `usage: segment-report analyze FILE [options]
   FILE                 a .csv or .csv.gz transaction log or customer table
@@ -57,6 +61,7 @@ export const ANALYZE_USAGE = `usage: segment-report analyze FILE [options]
   --map ROLE=COLUMN,.. column roles: customer, order, date, amount | quantity, price
   --date-format F      DD/MM/YYYY or MM/DD/YYYY when the dates cannot tell
   --shape S            auto (default), transactions or customers
+  --decimal-mark M     . or , when the numbers cannot tell (default: inferred from them)
   --features A,B,..    customer tables: the columns to cluster on
   --json PATH          write the whole analysis as JSON
   --customers PATH     write one row per customer (segment and cluster)
@@ -84,6 +89,7 @@ export function parseAnalyzeArguments(args: readonly string[]): AnalyzeArguments
         map: { type: 'string' },
         'date-format': { type: 'string' },
         shape: { type: 'string' },
+        'decimal-mark': { type: 'string' },
         features: { type: 'string' },
         json: { type: 'string' },
         customers: { type: 'string' },
@@ -112,6 +118,7 @@ export function parseAnalyzeArguments(args: readonly string[]): AnalyzeArguments
     map: values.map,
     dateFormat: values['date-format'],
     shape: values.shape,
+    decimalMark: values['decimal-mark'],
     features: values.features,
     json: values.json,
     customers: values.customers,
@@ -127,9 +134,7 @@ export function parseAnalyzeArguments(args: readonly string[]): AnalyzeArguments
   if (!result.success) {
     const issue = result.error.issues[0];
     const key = String(issue?.path[0] ?? '');
-    throw new InvalidOptionError(
-      `analyze: ${OPTION_NAMES[key] ?? `--${key}`}: ${issue?.message ?? 'invalid'}`,
-    );
+    throw new InvalidOptionError(`analyze: ${flagOf(key)}: ${issue?.message ?? 'invalid'}`);
   }
   for (const [option, path] of [
     ['--json', result.data.json],

@@ -32,6 +32,7 @@ export async function runAnalyzeCommand(args: readonly string[], io: CommandIo):
     map: options.map,
     dateFormat: options.dateFormat,
     shape: options.shape,
+    decimalMark: options.decimalMark,
     features: options.features?.split(',').map((name) => name.trim()),
     onProgress: progress.update,
   }).finally(progress.done);

@@ -3,7 +3,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { InputError } from '../engine/errors.ts';
-import { ANALYZE_USAGE } from './analyze-arguments.ts';
+import { ANALYZE_USAGE, flagAdvice } from './analyze-arguments.ts';
 import { runAnalyzeCommand } from './analyze-command.ts';
 
 const USAGE = `usage: segment-report <command> [arguments]
@@ -53,7 +53,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     }
   } catch (error) {
     if (error instanceof InputError) {
-      process.stderr.write(`segment-report: ${error.message}\n`);
+      const advice = error.option === undefined ? '' : `; ${flagAdvice(error.option)}`;
+      process.stderr.write(`segment-report: ${error.message}${advice}\n`);
       return 2;
     }
     const message = error instanceof Error ? error.message : String(error);

@@ -3,7 +3,7 @@ import { type AnalyzeOptions, resolveAnalyzeOptions } from './analyze-options.ts
 import { analyzeTransactions } from './analyze-transactions.ts';
 import { analyzeCustomerTable } from './customers/analyze-customer-table.ts';
 import { ColumnError, MalformedFileError } from './errors.ts';
-import { findTransactionColumns, parseColumnMapping, type TransactionColumns } from './input/column-roles.ts';
+import { findTransactionColumns, type TransactionColumns } from './input/column-roles.ts';
 import { detectDialect } from './input/csv-dialect.ts';
 import { isBlankRecord, type RecordBatch, readRecords } from './input/record-reader.ts';
 import { openTextSource } from './input/text-source.ts';
@@ -19,11 +19,10 @@ export async function analyzeCsv(
 ): Promise<AnalysisResult> {
   const resolved = resolveAnalyzeOptions(options);
   const { sourceName } = resolved;
-  const mapping = parseColumnMapping(resolved.map);
   const source = await openTextSource(bytes, sourceName);
   const dialect = detectDialect(source.sample, sourceName);
   const { header, rest } = await takeHeader(readRecords(source.text, dialect, sourceName), sourceName);
-  const columns = findTransactionColumns(header, mapping, sourceName);
+  const columns = findTransactionColumns(header, resolved.mapping, sourceName);
   const shape = resolved.shape === 'auto' ? detectShape(columns) : resolved.shape;
   const delimiter = dialect.delimiter === 'whitespace' ? ' ' : dialect.delimiter;
   let result: ShapeAnalysis;
@@ -79,8 +78,8 @@ function requireTransactionColumns(
   }
   if (columns.customer === undefined || columns.date === undefined || missing.length > 0) {
     throw new ColumnError(
-      `${sourceName}: missing required column ${missing.join(', ')} (header: ${header.join(', ')}); ` +
-        'name them with --map customer=...,date=...,amount=...',
+      `${sourceName}: missing required column ${missing.join(', ')} (header: ${header.join(', ')})`,
+      { option: 'map' },
     );
   }
   return { ...columns, customer: columns.customer, date: columns.date };

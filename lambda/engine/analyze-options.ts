@@ -1,7 +1,12 @@
 import type { InputShape } from './analysis-types.ts';
+import { type InputOptions, type ParsedInputOptions, parseInputOptions } from './input/input-options.ts';
 
-/** How to analyse a file. Everything but the source name and the moment has a default (ANALYZE_DEFAULTS). */
-export interface AnalyzeOptions {
+/**
+ * How to analyse a file. Everything but the source name and the moment has a default (ANALYZE_DEFAULTS). How to
+ * read it when its contents cannot tell (`dateFormat`, `map`, `shape`, `decimalMark`) is InputOptions, the schema
+ * the CLI and the job's configuration validate with.
+ */
+export interface AnalyzeOptions extends InputOptions {
   /** Names the input in messages and in the analysis: a path or `s3://bucket/key`. */
   sourceName: string;
   /** The moment of the analysis (injected: the same input and `now` give the same result). */
@@ -12,12 +17,6 @@ export interface AnalyzeOptions {
   k?: number | undefined;
   /** As-of day (YYYY-MM-DD); default the day after the last transaction. */
   asOf?: string | undefined;
-  /** Explicit column roles, `customer=...,order=...,date=...,amount=...` (or quantity=...,price=...). */
-  map?: string | undefined;
-  /** `DD/MM/YYYY` or `MM/DD/YYYY` when the data cannot tell. */
-  dateFormat?: string | undefined;
-  /** Input shape; detected from the header when 'auto'. */
-  shape?: 'auto' | InputShape | undefined;
   /** Customer tables: the columns to cluster on (default: every informative numeric column). */
   features?: readonly string[] | undefined;
   /** A customer is active when its last purchase is at most this many days before the as-of day. */
@@ -36,16 +35,22 @@ export const ANALYZE_DEFAULTS = {
   ambiguousMargin: 0.1,
 } as const satisfies Partial<AnalyzeOptions>;
 
-/** Options with every default applied. */
-export type ResolvedAnalyzeOptions = Omit<AnalyzeOptions, keyof typeof ANALYZE_DEFAULTS> & {
+type WithDefaults = Omit<AnalyzeOptions, keyof typeof ANALYZE_DEFAULTS> & {
   seed: number;
   shape: 'auto' | InputShape;
   activeWindowDays: number;
   ambiguousMargin: number;
 };
 
-/** Applies the defaults once; explicit undefined values keep the default. */
+/** Options with every default applied, the day/month order and the column roles parsed. */
+export type ResolvedAnalyzeOptions = Omit<WithDefaults, 'dateFormat' | 'map'> & ParsedInputOptions;
+
+/** Applies the defaults once (explicit undefined values keep the default) and checks the input options. */
 export function resolveAnalyzeOptions(options: AnalyzeOptions): ResolvedAnalyzeOptions {
   const defined = Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined));
-  return { ...ANALYZE_DEFAULTS, ...defined } as ResolvedAnalyzeOptions;
+  const { dateFormat, map, ...rest } = { ...ANALYZE_DEFAULTS, ...defined } as WithDefaults;
+  return {
+    ...rest,
+    ...parseInputOptions({ dateFormat, map, shape: rest.shape, decimalMark: rest.decimalMark }),
+  };
 }

@@ -2,7 +2,7 @@ import type { CustomerRow, ShapeAnalysis } from './analysis-types.ts';
 import type { ResolvedAnalyzeOptions } from './analyze-options.ts';
 import { InputError } from './errors.ts';
 import type { TransactionColumns } from './input/column-roles.ts';
-import { formatIsoDay, MS_PER_DAY, parseDateOrderOption, parseIsoDay } from './input/date-parsing.ts';
+import { formatIsoDay, MS_PER_DAY, parseIsoDay } from './input/date-parsing.ts';
 import type { RecordBatch } from './input/record-reader.ts';
 import { computeBaseKpis, computeRetentionRate } from './kpis/base-kpis.ts';
 import { scoreRfm } from './rfm/score-rfm.ts';
@@ -33,7 +33,8 @@ export async function analyzeTransactions(
     delimiter: input.delimiter,
     nowMs: options.now.getTime(),
     asOfMs,
-    dateOrder: options.dateFormat === undefined ? undefined : parseDateOrderOption(options.dateFormat),
+    dateOrder: options.dateOrder,
+    decimalMark: options.decimalMark,
     onProgress: options.onProgress,
   });
   if (read.rowsUsed === 0) {

@@ -3,7 +3,7 @@
 import { rm, symlink, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseAnalyzeArguments } from '../../lambda/cli/analyze-arguments.ts';
+import { flagAdvice, parseAnalyzeArguments } from '../../lambda/cli/analyze-arguments.ts';
 import { InvalidOptionError } from '../../lambda/engine/errors.ts';
 import { makeTempDir } from '../support/run-cli.ts';
 
@@ -35,6 +35,8 @@ describe('parseAnalyzeArguments', () => {
         'DD/MM/YYYY',
         '--shape',
         'transactions',
+        '--decimal-mark',
+        ',',
         '--features',
         'Income,Recency',
         '--json',
@@ -65,6 +67,7 @@ describe('parseAnalyzeArguments', () => {
       map: 'customer=Client,date=Date,amount=Montant',
       dateFormat: 'DD/MM/YYYY',
       shape: 'transactions',
+      decimalMark: ',',
       features: 'Income,Recency',
       json: 'out.json',
       customers: 'customers.csv',
@@ -110,10 +113,31 @@ describe('parseAnalyzeArguments', () => {
 
   it.each([
     [['--shape', 'table'], 'analyze: --shape: must be auto, transactions or customers'],
+    [
+      ['--date-format', 'YYYY-MM-DD'],
+      'analyze: --date-format: must be DD/MM/YYYY or MM/DD/YYYY (ISO and YYYYMMDD dates need none), got "YYYY-MM-DD"',
+    ],
+    [
+      ['--map', 'customer=Client,Montant'],
+      'analyze: --map: "Montant" must be role=column with role one of customer, order, date, amount, quantity, price',
+    ],
+    [['--decimal-mark', ';'], 'analyze: --decimal-mark: must be . or ,'],
+    [['--decimal-mark=comma'], 'analyze: --decimal-mark: must be . or ,'],
     [['--locale', 'de'], 'analyze: --locale: must be en or fr'],
     [['--currency', 'eur'], 'analyze: --currency: must be a three-letter ISO 4217 code such as EUR'],
   ])('refuses %j with the option named', (args, message) => {
     expect(rejection(['data.csv', ...args])).toEqual(new InvalidOptionError(message));
+  });
+
+  it.each([
+    ['DD/MM/YYYY', 'DD/MM/YYYY'],
+    ['mdy', 'mdy'],
+  ])('accepts --date-format %j as the configuration does', (value, expected) => {
+    expect(parseAnalyzeArguments(['data.csv', '--date-format', value]).dateFormat).toBe(expected);
+  });
+
+  it.each(['.', ','])('accepts --decimal-mark %j', (mark) => {
+    expect(parseAnalyzeArguments(['data.csv', '--decimal-mark', mark]).decimalMark).toBe(mark);
   });
 
   it('names an unknown option in one line', () => {
@@ -177,5 +201,23 @@ describe('parseAnalyzeArguments refuses an output that is the input file', () =>
     expect(parseAnalyzeArguments([input, '--json', join(dir, 'data.json')]).json).toBe(
       join(dir, 'data.json'),
     );
+  });
+});
+
+describe('flagAdvice', () => {
+  it.each([
+    ['dateFormat', 'pass --date-format DD/MM/YYYY or --date-format MM/DD/YYYY'],
+    ['map', 'pass --map customer=...,date=...,amount=...'],
+    ['shape', 'pass --shape transactions or --shape customers'],
+    ['decimalMark', 'pass --decimal-mark . or --decimal-mark ,'],
+  ] as const)('says which flag sets %s', (option, advice) => {
+    expect(flagAdvice(option)).toBe(advice);
+  });
+
+  it('names flags the command accepts, with values it accepts', () => {
+    for (const option of ['dateFormat', 'shape', 'decimalMark'] as const) {
+      const [, flag = '', value = ''] = /^pass (\S+) (\S+)/.exec(flagAdvice(option)) ?? [];
+      expect(() => parseAnalyzeArguments(['data.csv', flag, value]), option).not.toThrow();
+    }
   });
 });

@@ -81,7 +81,18 @@ const CASES: ErrorCase[] = [
     args: (input) => ['analyze', input],
     message: (input) =>
       new RegExp(
-        `^${literal(input)}: missing required column customer \\(header: Invoice, Buyer, Date, Amount\\);.*--map`,
+        `^${literal(input)}: missing required column customer \\(header: Invoice, Buyer, Date, Amount\\); ` +
+          'pass --map customer=\\.\\.\\.,date=\\.\\.\\.,amount=\\.\\.\\.$',
+      ),
+  },
+  {
+    name: 'day-first dates of 1 to 7 March that never tell their order (the flag that reads them named)',
+    input: 'first-week-of-march.csv',
+    args: (input) => ['analyze', input],
+    message: (input) =>
+      new RegExp(
+        `^${literal(input)}: column "Date": dates such as "03/03/2026" can be read day-first or month-first; ` +
+          'pass --date-format DD/MM/YYYY or --date-format MM/DD/YYYY$',
       ),
   },
   {
@@ -106,7 +117,14 @@ const CASES: ErrorCase[] = [
     name: 'a --map without role=column',
     input: 'good.csv',
     args: (input) => ['analyze', input, '--map', 'customer'],
-    message: () => /^--map: "customer" must be role=column with role one of customer, order, date, amount/,
+    message: () =>
+      /^analyze: --map: "customer" must be role=column with role one of customer, order, date, amount/,
+  },
+  {
+    name: 'a --decimal-mark that is neither . nor ,',
+    input: 'good.csv',
+    args: (input) => ['analyze', input, '--decimal-mark', ';'],
+    message: () => /^analyze: --decimal-mark: must be \. or ,$/,
   },
   {
     name: 'a --json path that is the input file',
@@ -167,6 +185,15 @@ describe('analyze with a wrong input or option', () => {
       ].join('\n'),
     );
     await writeFixture(dir, 'no-customer.csv', 'Invoice,Buyer,Date,Amount\n1,A,2024-01-01,10\n');
+    await writeFixture(
+      dir,
+      'first-week-of-march.csv',
+      [
+        'Client;Facture;Date;Montant',
+        ...[3, 4, 5, 6, 7].map((day) => `C${day};F${day};0${day}/03/2026;10,00`),
+        '',
+      ].join('\n'),
+    );
     await writeFixture(dir, 'previous.json', PREVIOUS_JSON);
     for (const name of new Set(CASES.map((testCase) => testCase.input))) {
       const bytes = await readFile(join(dir, name)).catch(() => undefined);
@@ -201,7 +228,7 @@ describe('analyze with a wrong input or option', () => {
   });
 
   it('leaves every input file byte for byte as it was', async () => {
-    expect(before.size).toBe(7);
+    expect(before.size).toBe(8);
     for (const [name, bytes] of before) {
       expect(Buffer.compare(await readFile(join(dir, name)), bytes), name).toBe(0);
     }

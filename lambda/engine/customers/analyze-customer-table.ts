@@ -1,7 +1,7 @@
 import type { CustomerRow, CustomerTableRejection, ShapeAnalysis } from '../analysis-types.ts';
 import type { ResolvedAnalyzeOptions } from '../analyze-options.ts';
 import { ColumnError, InputError } from '../errors.ts';
-import { formatIsoDay, MS_PER_DAY, parseDateOrderOption, parseIsoDay } from '../input/date-parsing.ts';
+import { formatIsoDay, MS_PER_DAY, parseIsoDay } from '../input/date-parsing.ts';
 import { inferDecimalMark } from '../input/number-parsing.ts';
 import { isBlankRecord, type RecordBatch } from '../input/record-reader.ts';
 import { computeBaseKpis } from '../kpis/base-kpis.ts';
@@ -51,8 +51,8 @@ export async function analyzeCustomerTable(
     options.onProgress?.(rowsRead);
   }
   if (rows.length === 0) throw new ColumnError(`${options.sourceName}: the customer table has no usable row`);
-  const decimalMark = inferDecimalMark(rows.slice(0, 2_000).flat(), input.delimiter);
-  const dateOrder = options.dateFormat === undefined ? undefined : parseDateOrderOption(options.dateFormat);
+  const decimalMark = options.decimalMark ?? inferDecimalMark(rows.slice(0, 2_000).flat(), input.delimiter);
+  const { dateOrder } = options;
   const profiles: ColumnProfile[] = header.map((name, column) =>
     profileColumn(
       name,

@@ -1,9 +1,12 @@
 import { z } from 'zod';
-import { ColumnError, InvalidOptionError } from '../errors.ts';
+import { ColumnError } from '../errors.ts';
 
 /** What a transaction-log column means to the analysis. */
 export const TransactionRole = z.enum(['customer', 'order', 'date', 'amount', 'quantity', 'price']);
 export type TransactionRole = z.infer<typeof TransactionRole>;
+
+/** Explicit column names per role, from the `map` option (`customer=Client,date=Date,...`). */
+export type ColumnMapping = Partial<Record<TransactionRole, string>>;
 
 /** Column index per role; `order` is optional (then an order is a customer's purchases of one day). */
 export interface TransactionColumns {
@@ -131,7 +134,7 @@ export function normaliseHeader(name: string): string {
 /** Finds each role's column from the header names; explicit `mapping` entries win. */
 export function findTransactionColumns(
   header: readonly string[],
-  mapping: Partial<Record<TransactionRole, string>>,
+  mapping: ColumnMapping,
   /** Named in the error when a mapped column is missing. */
   sourceName = 'input',
 ): Partial<TransactionColumns> {
@@ -144,7 +147,8 @@ export function findTransactionColumns(
     const column = index >= 0 ? index : byNormalised;
     if (column < 0)
       throw new ColumnError(
-        `${sourceName}: --map ${role}=${name}: no column "${name}" in the header (${header.join(', ')})`,
+        `${sourceName}: map ${role}=${name}: no column "${name}" in the header (${header.join(', ')})`,
+        { option: 'map' },
       );
     found[role] = column;
     taken.add(column);
@@ -169,20 +173,20 @@ function matchesRole(name: string, role: TransactionRole, pass: 'exact' | 'conta
   return pass === 'exact' ? names.exact.includes(name) : names.containing.some((word) => name.includes(word));
 }
 
-/** Parses `--map customer=Client,order=Facture,date=Date,amount=Montant` (or quantity=...,price=...). */
-export function parseColumnMapping(option: string | undefined): Partial<Record<TransactionRole, string>> {
-  if (option === undefined || option.trim() === '') return {};
-  const mapping: Partial<Record<TransactionRole, string>> = {};
+/**
+ * Reads the `map` option, `customer=Client,order=Facture,date=Date,amount=Montant` (or quantity=...,price=...):
+ * the column of each role, and the first pair that is not role=column, if any (the input options schema refuses
+ * the option then, so the engine only ever reads well-formed mappings). Blank means no mapping.
+ */
+export function readColumnMapping(option: string): { mapping: ColumnMapping; wrongPair: string | undefined } {
+  const mapping: ColumnMapping = {};
+  if (option.trim() === '') return { mapping, wrongPair: undefined };
   for (const pair of option.split(',')) {
     const separator = pair.indexOf('=');
     const role = TransactionRole.safeParse(pair.slice(0, separator).trim());
     const column = pair.slice(separator + 1).trim();
-    if (separator < 0 || !role.success || column === '') {
-      throw new InvalidOptionError(
-        `--map: "${pair}" must be role=column with role one of ${TransactionRole.options.join(', ')}`,
-      );
-    }
+    if (separator < 0 || !role.success || column === '') return { mapping, wrongPair: pair };
     mapping[role.data] = column;
   }
-  return mapping;
+  return { mapping, wrongPair: undefined };
 }

@@ -36,11 +36,12 @@ export class DateOrderInference {
     return undefined;
   }
 
-  /** The error for a column whose dates never showed their order. */
+  /** The error for a column whose dates never showed their order: the `dateFormat` option must tell it. */
   ambiguityError(example: string): InputError {
     return new InputError(
       `${this.#sourceName}: column "${this.#columnName}": dates such as "${example}" can be read day-first or ` +
-        'month-first; pass --date-format DD/MM/YYYY or --date-format MM/DD/YYYY',
+        'month-first',
+      { option: 'dateFormat' },
     );
   }
 }

@@ -1,5 +1,3 @@
-import { InvalidOptionError } from '../errors.ts';
-
 /** The order of day, month and year in slashed or dashed dates: `31/12/2024` is dmy, `12/31/2024` is mdy. */
 export type DateOrder = 'dmy' | 'mdy';
 
@@ -66,14 +64,18 @@ export function resolveDate(reading: DateReading, order: DateOrder): WallClockMs
   }
 }
 
-/** The `--date-format` option: `DD/MM/YYYY`, `MM/DD/YYYY` (any separator), or `dmy` / `mdy`. ISO needs none. */
-export function parseDateOrderOption(option: string): DateOrder {
+/** The spellings a day/month order is named by in options and in messages. */
+export const DATE_FORMATS = ['DD/MM/YYYY', 'MM/DD/YYYY'] as const;
+
+/**
+ * Reads the `dateFormat` option: `DD/MM/YYYY`, `MM/DD/YYYY` (any case, any separator), or `dmy` / `mdy`;
+ * undefined for anything else (the input options schema says what is accepted).
+ */
+export function readDateOrderOption(option: string): DateOrder | undefined {
   const normalised = option.toLowerCase().replace(/[^dmy]/g, '');
   if (normalised === 'ddmmyyyy' || normalised === 'dmy') return 'dmy';
   if (normalised === 'mmddyyyy' || normalised === 'mdy') return 'mdy';
-  throw new InvalidOptionError(
-    `--date-format must be DD/MM/YYYY or MM/DD/YYYY (ISO and YYYYMMDD dates need none), got "${option}"`,
-  );
+  return undefined;
 }
 
 /** Formats a wall-clock time as YYYY-MM-DD. */

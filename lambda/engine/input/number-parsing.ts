@@ -1,5 +1,6 @@
-/** Which character separates the decimals: `1234.56` or `1234,56` (French, German exports). */
-export type DecimalMark = '.' | ',';
+/** The characters that can separate the decimals: `1234.56` or `1234,56` (French, German exports). */
+export const DECIMAL_MARKS = ['.', ','] as const;
+export type DecimalMark = (typeof DECIMAL_MARKS)[number];
 
 const PLAIN_NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
 const DECORATION = /[\s\u00a0\u202f'€$£¥]|EUR|USD|GBP/g;

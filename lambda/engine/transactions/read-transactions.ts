@@ -23,6 +23,8 @@ export interface TransactionReadOptions {
   /** Start of the as-of day when given: lines on or after it are rejected. */
   asOfMs?: number | undefined;
   dateOrder?: DateOrder | undefined;
+  /** The decimal mark when given; inferred from the first batch's numbers otherwise. */
+  decimalMark?: DecimalMark | undefined;
   /** Lines held back while the day/month order of dates is still unproven; past this, the order must be given. */
   maxUndecidedLines?: number;
   onProgress?: ((linesRead: number) => void) | undefined;
@@ -54,7 +56,7 @@ export async function readTransactions(
   const inference = new DateOrderInference(dateName, sourceName);
   const maxUndecided = options.maxUndecidedLines ?? 200_000;
   let dateOrder = options.dateOrder;
-  let decimalMark: DecimalMark | undefined;
+  let decimalMark = options.decimalMark;
   let undecided: { record: string[]; line: number; reading: DateReading }[] = [];
   let rowsRead = 0;
   let rowsUsed = 0;

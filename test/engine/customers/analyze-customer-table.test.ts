@@ -32,6 +32,23 @@ describe('analyzeCsv on a customer table', () => {
     expect(result.customers.find((customer) => customer.id === 'K1')?.recencyDays).toBe(5);
   });
 
+  it('reads its numbers with the decimal mark given rather than the one inferred', async () => {
+    // `1,500` says nothing of the mark, and a `;` file is taken to use decimal commas: 1.5 unless told.
+    const rows = Array.from(
+      { length: 12 },
+      (_, index) => `K${index + 1};${index * 3};${index + 1};${index + 1},500`,
+    );
+    const table = ['ID;Recency;Orders;Spending', ...rows, ''].join('\n');
+    const spending = (result: Awaited<ReturnType<typeof analyzeText>>) =>
+      result.customers.find((customer) => customer.id === 'K1')?.monetary;
+    const inferred = await analyzeText(table);
+    expect(inferred.analysis.input.decimalMark).toBe(',');
+    expect(spending(inferred)).toBe(1.5);
+    const given = await analyzeText(table, { decimalMark: '.' });
+    expect(given.analysis.input.decimalMark).toBe('.');
+    expect(spending(given)).toBe(1500);
+  });
+
   it('takes the day of the analysis as the as-of day when the table has no date column', async () => {
     // TEST_NOW is 2024-06-01T12:00Z: a table without dates describes its customers as they are now, not in 1970.
     const { analysis } = await analyzeText(customerTable());

@@ -38,12 +38,25 @@ describe('DateOrderInference', () => {
     );
   });
 
-  it('words the ambiguity error with the file, the column, the example and the option to pass', () => {
+  it('words the ambiguity error with the file, the column and the example, and names the dateFormat option', () => {
     const error = observeAll(['01/02/2024']).ambiguityError('01/02/2024');
     expect(error).toBeInstanceOf(InputError);
+    expect(error.option).toBe('dateFormat');
+    // How to set the option is each front end's to say: the engine names no flag and no setting.
     expect(error.message).toBe(
-      'sales.csv: column "Date": dates such as "01/02/2024" can be read day-first or month-first; ' +
-        'pass --date-format DD/MM/YYYY or --date-format MM/DD/YYYY',
+      'sales.csv: column "Date": dates such as "01/02/2024" can be read day-first or month-first',
     );
+  });
+
+  it('names no option for a column that mixes both orders: no setting reads it right', () => {
+    const inference = observeAll(['13/01/2024']);
+    try {
+      inference.observe(readDate('01/13/2024'), '01/13/2024');
+    } catch (error) {
+      expect(error).toBeInstanceOf(InputError);
+      expect((error as InputError).option).toBeUndefined();
+      return;
+    }
+    throw new Error('the mixed column was accepted');
   });
 });

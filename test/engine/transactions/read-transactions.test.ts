@@ -224,6 +224,17 @@ describe('readTransactions: numbers', () => {
     expect(nonZero(result)).toEqual({ unreadableNumber: 1 });
     expect(result.ledger.histories()[0]?.monetary).toBe(15.75);
   });
+
+  it('reads with the decimal mark given, whatever the values and the delimiter say', async () => {
+    // Two values of three and the `;` say decimal comma: inferred, only B's amounts would count.
+    const lines = ['A;2024-05-01;12.5', 'B;2024-05-02;7,25', 'B;2024-05-03;3,5'];
+    expect((await read(AMOUNT, lines, { delimiter: ';' })).decimalMark).toBe(',');
+    const result = await read(AMOUNT, lines, { delimiter: ';', decimalMark: '.' });
+    expect(result.decimalMark).toBe('.');
+    // With a decimal point, `7,25` and `3,5` are no numbers (no groups of three digits): never read as 725, 35.
+    expect(nonZero(result)).toEqual({ unreadableNumber: 2 });
+    expect(result.ledger.histories().map((history) => [history.id, history.monetary])).toEqual([['A', 12.5]]);
+  });
 });
 
 describe('readTransactions: day-first or month-first dates', () => {
@@ -256,8 +267,9 @@ describe('readTransactions: day-first or month-first dates', () => {
     const reading = read(AMOUNT, ['A,01/12/2010,1', 'B,12/01/2010,2']);
     await expect(reading).rejects.toBeInstanceOf(InputError);
     await expect(reading).rejects.toThrow(
-      'sales.csv: column "Date": dates such as "01/12/2010" can be read day-first or month-first; pass --date-format',
+      'sales.csv: column "Date": dates such as "01/12/2010" can be read day-first or month-first',
     );
+    await expect(reading).rejects.toMatchObject({ option: 'dateFormat' });
   });
 
   it('reads the same ambiguous dates in the order given', async () => {
