@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { parseAnalysis } from '../engine/analysis-schema.ts';
 import type { Analysis } from '../engine/analysis-types.ts';
 import { InputError } from '../engine/errors.ts';
 import { renderReport } from '../report/render/render-report.ts';
@@ -31,12 +32,11 @@ export async function prepareReport(options: ReportFileOptions): Promise<ReportP
     ...(options.currency ? { currency: options.currency } : {}),
     ...(options.timeZone ? { timeZone: options.timeZone } : {}),
   });
+  // Checked whole, as the report compares every headline figure with it: a null or a string there is NaN in the
+  // email, and 1e400 (Infinity once parsed) is "+∞%".
   const previous = options.previous
-    ? ((await readJsonFile(options.previous, '--previous')) as Analysis)
+    ? parseAnalysis(await readJsonFile(options.previous, '--previous'), `--previous ${options.previous}`)
     : undefined;
-  if (previous !== undefined && (previous.schemaVersion !== 1 || typeof previous.kpis !== 'object')) {
-    throw new InputError(`--previous ${options.previous}: not an analysis written by --json`);
-  }
   return { settings, previous };
 }
 
@@ -65,6 +65,8 @@ async function readJsonFile(path: string, option: string): Promise<unknown> {
   try {
     return JSON.parse(text);
   } catch (error) {
-    throw new InputError(`${option} ${path}: not valid JSON (${(error as Error).message})`);
+    // V8 quotes the start of the text in its message, line breaks included: the error must stay one line.
+    const reason = (error as Error).message.replace(/\s+/g, ' ');
+    throw new InputError(`${option} ${path}: not valid JSON (${reason})`);
   }
 }
