@@ -93,19 +93,24 @@ export function headlineKpis(context: ReportContext): HeadlineKpi[] {
   return tiles;
 }
 
-/** A share moves in percentage points, anything else in percent of its previous value. */
+/**
+ * A share moves in percentage points, anything else in percent of its previous value (of its size, so that a
+ * rise from a negative base reads as a rise). A change that has no meaning (a relative change from 0) or is not a
+ * finite number (an analysis read without its schema, a sum that overflowed) is not shown at all: no "+100%"
+ * invented from nothing, no "NaN%" or "+∞%" in the subject, and no "0%" claiming that nothing moved.
+ */
 export function kpiDelta(
   current: number,
   before: number,
   definition: Pick<HeadlineDefinition, 'higherIsBetter' | 'isShare'>,
   context: Pick<ReportContext, 'format'>,
-): KpiDelta {
+): KpiDelta | null {
   const difference = current - before;
+  if (!definition.isShare && before === 0 && current !== 0) return null;
+  const change = definition.isShare ? difference : before === 0 ? 0 : difference / Math.abs(before);
+  // Shown in percent or in points, i.e. times 100: that product must be finite too.
+  if (!Number.isFinite(change * 100)) return null;
   const trend: Trend = Math.abs(difference) < 1e-9 ? 'flat' : difference > 0 ? 'up' : 'down';
-  const text = definition.isShare
-    ? context.format.pointsChange(difference)
-    : before === 0
-      ? context.format.change(current === 0 ? 0 : 1)
-      : context.format.change(difference / before);
+  const text = definition.isShare ? context.format.pointsChange(change) : context.format.change(change);
   return { text, trend, favourable: trend === 'flat' || (trend === 'up') === definition.higherIsBetter };
 }

@@ -40,7 +40,7 @@ describe('kpiDelta', () => {
   it('moves a share in percentage points, not in percent', () => {
     // 0.30 - 0.20 = +10 points (it would be +50% in relative terms)
     expect(kpiDelta(0.3, 0.2, SHARE, context)).toEqual({ text: '+10.0 pts', trend: 'up', favourable: true });
-    expect(kpiDelta(0.15, 0.2, SHARE, context).text).toBe('-5.0 pts');
+    expect(kpiDelta(0.15, 0.2, SHARE, context)?.text).toBe('-5.0 pts');
   });
 
   it('calls a drop good news when lower is better', () => {
@@ -50,7 +50,7 @@ describe('kpiDelta', () => {
       trend: 'down',
       favourable: true,
     });
-    expect(kpiDelta(0.25, 0.2, lowerIsBetter, context).favourable).toBe(false);
+    expect(kpiDelta(0.25, 0.2, lowerIsBetter, context)?.favourable).toBe(false);
   });
 
   it('is flat and favourable with no change', () => {
@@ -58,9 +58,19 @@ describe('kpiDelta', () => {
     expect(kpiDelta(0.2, 0.2, SHARE, context)).toEqual({ text: '0.0 pts', trend: 'flat', favourable: true });
   });
 
-  it('counts a rise from zero as +100% rather than dividing by zero', () => {
-    expect(kpiDelta(10, 0, VALUE, context)).toEqual({ text: '+100.0%', trend: 'up', favourable: true });
-    expect(kpiDelta(0, 0, VALUE, context).text).toBe('0.0%');
+  it('shows no relative change from zero rather than invent one', () => {
+    expect(kpiDelta(10, 0, VALUE, context)).toBeNull();
+    expect(kpiDelta(0, 0, VALUE, context)?.text).toBe('0.0%');
+    expect(kpiDelta(0.1, 0, SHARE, context)?.text).toBe('+10.0 pts');
+  });
+
+  it('reads a rise from a negative base as a rise', () => {
+    expect(kpiDelta(-50, -100, VALUE, context)).toEqual({ text: '+50.0%', trend: 'up', favourable: true });
+    expect(kpiDelta(-150, -100, VALUE, context)).toEqual({
+      text: '-50.0%',
+      trend: 'down',
+      favourable: false,
+    });
   });
 });
 
