@@ -3,6 +3,7 @@
  * group with retention, its asynchronous failures sent to the dead-letter queue after Lambda's own retries.
  */
 import { Duration } from 'aws-cdk-lib';
+import { FUNCTION_TIMEOUT_SECONDS } from '../../lambda/config/function-limits.ts';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
@@ -24,7 +25,7 @@ export interface ReportFunctionProps {
  * ten times larger on a slower core.
  */
 export const REPORT_FUNCTION_MEMORY_MB = 1024;
-export const REPORT_FUNCTION_TIMEOUT = Duration.minutes(5);
+export const REPORT_FUNCTION_TIMEOUT = Duration.seconds(FUNCTION_TIMEOUT_SECONDS);
 
 export class ReportFunction extends Construct {
   readonly function: NodejsFunction;

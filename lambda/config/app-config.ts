@@ -1,16 +1,18 @@
 /**
  * The whole configuration of the deployed job, one typed object validated once at start-up: who sends, who
  * receives which report, the report settings (language, currency, time zone, playbook, alerts, targets), where
- * things live in the bucket and how scheduled runs pick their data. A wrong value fails with its path.
+ * things live in the bucket, how the files of each input prefix are read and how scheduled runs pick their data.
+ * A wrong value fails with its path.
  */
 import { z } from 'zod';
 import { InvalidOptionError } from '../engine/errors.ts';
 import { type ReportSettings, parseReportSettings, reportSettingsSchema } from '../report/report-settings.ts';
+import { formatConfigPath } from './config-path.ts';
+import { inputRuleSchema } from './input-rules.ts';
 
 const email = z.email({ message: 'must be an email address' });
-const prefix = z
-  .string()
-  .regex(/^[A-Za-z0-9!_.*'()\-/]+\/$/, { message: 'must be a key prefix ending with /, such as incoming/' });
+const PREFIX = /^[A-Za-z0-9!_.*'()\-/]+\/$/;
+const prefix = z.string().regex(PREFIX, { message: 'must be a key prefix ending with /, such as incoming/' });
 
 export const appConfigSchema = z
   .object({
@@ -32,16 +34,43 @@ export const appConfigSchema = z
         runs: prefix.default('runs/'),
       })
       .strict()
+      // Every object created under the input prefix starts an upload run: a write of the functions' own there
+      // would start another, and the scheduled runs would read reports as input.
+      .superRefine((prefixes, context) => {
+        const overlap = (['reports', 'rejected', 'runs'] as const).find(
+          (name) =>
+            prefixes[name].startsWith(prefixes.incoming) || prefixes.incoming.startsWith(prefixes[name]),
+        );
+        if (overlap) {
+          context.addIssue({
+            code: 'custom',
+            path: [overlap],
+            message: `must not overlap the input prefix ${prefixes.incoming} (neither may start with the other)`,
+          });
+        }
+      })
       .default({ incoming: 'incoming/', reports: 'reports/', rejected: 'rejected/', runs: 'runs/' }),
+    /** How to read the files under each input prefix (see input-rules.ts); the engine infers everything else. */
+    inputs: z.record(z.string(), inputRuleSchema).default({}),
     /** Scheduled runs analyse the newest complete file, or every file received during the period. */
     scheduleSource: z.enum(['newest', 'period']).default('newest'),
     /** The customers CSV is attached up to this size, else linked with a pre-signed URL. */
     maxAttachmentBytes: z.number().int().positive().max(7_000_000).default(2_000_000),
     linkExpiryDays: z.number().int().min(1).max(7).default(7),
-    /** A claimed run older than this, not marked done, is taken to have failed and may be retried. */
-    claimLeaseSeconds: z.number().int().min(60).default(900),
   })
-  .strict();
+  .strict()
+  .superRefine(({ inputs, prefixes }, context) => {
+    // Checked here rather than by the record's key schema, which depends on the input prefix configured.
+    for (const key of Object.keys(inputs)) {
+      if (!PREFIX.test(key) || !key.startsWith(prefixes.incoming)) {
+        context.addIssue({
+          code: 'custom',
+          path: ['inputs', key],
+          message: `must be a key prefix under ${prefixes.incoming} ending with /, such as ${prefixes.incoming}erp/`,
+        });
+      }
+    }
+  });
 
 export type AppConfigInput = z.input<typeof appConfigSchema>;
 
@@ -54,7 +83,7 @@ export function parseAppConfig(input: unknown): AppConfig {
   const parsed = appConfigSchema.safeParse(input);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    const where = issue?.path.length ? `${issue.path.join('.')}: ` : '';
+    const where = issue?.path.length ? `${formatConfigPath(issue.path)}: ` : '';
     throw new InvalidOptionError(`configuration: ${where}${issue?.message ?? 'invalid'}`);
   }
   return { ...parsed.data, report: parseReportSettings(parsed.data.report) };

@@ -28,8 +28,8 @@ describe('readEnvironment', () => {
       scheduleSource: 'newest',
       maxAttachmentBytes: 2_000_000,
       linkExpiryDays: 7,
-      claimLeaseSeconds: 900,
     });
+    expect(environment.config).not.toHaveProperty('claimLeaseSeconds');
     expect(environment.config.report).toMatchObject({
       locale: 'en',
       currency: 'GBP',
@@ -87,7 +87,12 @@ describe('readEnvironment', () => {
       'configuration: prefixes.incoming: must be a key prefix ending with /, such as incoming/',
     ],
     [{ maxAttachmentBytes: 0 }, 'configuration: maxAttachmentBytes: '],
-    [{ claimLeaseSeconds: 10 }, 'configuration: claimLeaseSeconds: '],
+    // A fixed lease is gone: a claim expires with the invocation that holds it.
+    [{ claimLeaseSeconds: 900 }, 'configuration: '],
+    [
+      { prefixes: { incoming: 'data/', reports: 'data/reports/' } },
+      'configuration: prefixes.reports: must not overlap the input prefix data/',
+    ],
     [{ scheduleSource: 'oldest' }, 'configuration: scheduleSource: '],
     [
       { report: { currency: 'EURO' } },
