@@ -14,8 +14,12 @@ export interface ReportPeriod {
   start: string;
   end: string;
   last: string;
+  /** The same half-open range as instants: the local midnights (in the time zone) that begin `start` and `end`. */
+  startsAt: Date;
+  endsAt: Date;
 }
 
+const SECOND_MS = 1000;
 const DAY_MS = 86_400_000;
 
 /** The period that a run of `kind` at `now` reports on. */
@@ -31,6 +35,8 @@ export function reportPeriod(kind: ScheduleKind, now: Date, timeZone: string): R
       start: isoDay(start),
       end: isoDay(thisMonday),
       last: isoDay(addDays(thisMonday, -1)),
+      startsAt: startOfLocalDay(isoDay(start), timeZone),
+      endsAt: startOfLocalDay(isoDay(thisMonday), timeZone),
     };
   }
   const quarterStartMonth = Math.floor(today.getUTCMonth() / 3) * 3;
@@ -42,6 +48,8 @@ export function reportPeriod(kind: ScheduleKind, now: Date, timeZone: string): R
     start: isoDay(start),
     end: isoDay(end),
     last: isoDay(addDays(end, -1)),
+    startsAt: startOfLocalDay(isoDay(start), timeZone),
+    endsAt: startOfLocalDay(isoDay(end), timeZone),
   };
 }
 
@@ -68,8 +76,66 @@ export function localDay(moment: Date, timeZone: string): Date {
   return new Date(`${parts}T00:00:00Z`);
 }
 
+/** A UTC midnight Date as its YYYY-MM-DD day, the form periods and archive names use. */
 export function isoDay(day: Date): string {
   return day.toISOString().slice(0, 10);
+}
+
+/** When `isoDay` begins in `timeZone`: its local midnight, or the first instant after it if the clocks skip it. */
+export function startOfLocalDay(isoDay: string, timeZone: string): Date {
+  const midnight = Date.parse(`${isoDay}T00:00:00Z`); // the wall-clock reading, written as if it were UTC
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(isoDay) || Number.isNaN(midnight)) {
+    throw new RangeError(`Not a YYYY-MM-DD day: ${isoDay}`);
+  }
+  // The clocks read midnight at `midnight - offset` for one of the offsets in force around that day: for two of
+  // them when the clocks go back and midnight comes twice (the first starts the day), for none when they jump it.
+  const offsets = [-DAY_MS, 0, DAY_MS].map((shift) => offsetAt(midnight + shift, timeZone));
+  const midnights = offsets
+    .map((offset) => midnight - offset)
+    .filter((instant) => instant + offsetAt(instant, timeZone) === midnight);
+  if (midnights.length > 0) return new Date(Math.min(...midnights));
+  // Midnight falls in the gap of a jump forward: the day begins at the jump, the first second that reads midnight
+  // or later, found by halving the span between the instants that would read midnight under each offset.
+  let before = midnight - Math.max(...offsets);
+  let after = midnight - Math.min(...offsets);
+  for (let step = 0; step < 64 && after - before > SECOND_MS; step++) {
+    const middle = before + Math.floor((after - before) / 2 / SECOND_MS) * SECOND_MS;
+    if (middle + offsetAt(middle, timeZone) >= midnight) after = middle;
+    else before = middle;
+  }
+  return new Date(after);
+}
+
+/** How far `timeZone`'s clocks are ahead of UTC at `instant`, in ms: the wall-clock reading minus the instant. */
+function offsetAt(instant: number, timeZone: string): number {
+  const parts = wallClock(timeZone).formatToParts(instant);
+  const field = (type: Intl.DateTimeFormatPartTypes) =>
+    Number(parts.find((part) => part.type === type)?.value);
+  const reading = new Date(0);
+  reading.setUTCFullYear(field('year'), field('month') - 1, field('day')); // unlike Date.UTC, keeps years 0-99
+  reading.setUTCHours(field('hour'), field('minute'), field('second'));
+  return reading.getTime() - Math.floor(instant / SECOND_MS) * SECOND_MS;
+}
+
+const wallClocks = new Map<string, Intl.DateTimeFormat>();
+
+/** A formatter of the full wall-clock reading in `timeZone`, built once per zone (building one is slow). */
+function wallClock(timeZone: string): Intl.DateTimeFormat {
+  let format = wallClocks.get(timeZone);
+  if (format === undefined) {
+    format = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
+    wallClocks.set(timeZone, format);
+  }
+  return format;
 }
 
 function addDays(day: Date, days: number): Date {
