@@ -1,7 +1,8 @@
 /**
  * The local stand-ins for AWS, started in-process on 127.0.0.1 with free ports: S3 (s3rver, files in a temporary
- * folder) and SES v2 (aws-ses-v2-local, emails kept in memory). The real AWS SDK clients talk to them; `npm start`
- * and the integration tests use this, nothing deployed does.
+ * folder) and SES v2 (aws-ses-v2-local, emails kept in memory) behind a proxy that keeps the raw bytes of every
+ * email it accepted. The real AWS SDK clients talk to them; `npm start` and the integration tests use this,
+ * nothing deployed does.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import type { Server } from 'node:http';
@@ -10,30 +11,19 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AwsEndpoints } from '../lambda/adapters/aws-clients.ts';
+import { type RawEmail, acceptedRawEmails } from './accepted-raw-emails.ts';
+import { type S3EventListener, type S3rverEvents, awsS3Events } from './aws-s3-events.ts';
+import { type KoaMiddleware, conditionalRequests } from './conditional-requests.ts';
+import { startLoopbackProxy } from './loopback-proxy.ts';
 
 const require = createRequire(import.meta.url);
 
-/** What s3rver emits for each object written: an S3 event notification, as S3 would send it. */
-export type S3EventListener = (event: { Records: unknown[] }) => void;
-
-interface S3rverInstance {
+interface S3rverInstance extends S3rverEvents {
   run(): Promise<AddressInfo>;
   close(): Promise<void>;
-  on(name: 'event', listener: S3EventListener): void;
   /** Koa's middleware list, composed when the server starts. */
-  middleware: ConditionalWriteMiddleware[];
-  store: { getMetadata(bucket: string, key: string): Promise<{ etag: string }> };
+  middleware: KoaMiddleware[];
 }
-
-interface KoaContext {
-  method: string;
-  path: string;
-  status: number;
-  type: string;
-  body: unknown;
-  get(header: string): string;
-}
-type ConditionalWriteMiddleware = (context: KoaContext, next: () => Promise<void>) => Promise<void>;
 
 /** One email as aws-ses-v2-local keeps it (`GET /store`). */
 export interface StoredEmail {
@@ -47,12 +37,16 @@ export interface StoredEmail {
 }
 
 export interface LocalStack {
+  /** The SES endpoint is the recording proxy's, so every raw email sent through it is kept. */
   endpoints: AwsEndpoints;
   bucket: string;
-  /** Calls the listener with every S3 event notification s3rver emits. */
+  /** Calls the listener with every S3 event notification, shaped as S3 sends it (keys form-encoded). */
   onS3Event(listener: S3EventListener): void;
+  /** The emails as the SES stand-in parsed them. */
   emails(): Promise<StoredEmail[]>;
-  /** The raw MIME of a received email, as a .eml file holds it. */
+  /** The exact bytes of every raw email SES accepted, in the order it accepted them. */
+  rawMessages(): RawEmail[];
+  /** The stand-in's rebuilt .eml of a received email (its own Date and Message-ID, not the bytes sent). */
   emlOf(messageId: string): Promise<string>;
   clearEmails(): Promise<void>;
   stop(): Promise<void>;
@@ -60,6 +54,7 @@ export interface LocalStack {
 
 export const LOCAL_CREDENTIALS = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' };
 
+/** Starts local S3 (with `bucket`) and SES; `stop()` closes both and deletes the S3 files. */
 export async function startLocalStack(bucket = 'segment-report-local'): Promise<LocalStack> {
   const directory = await mkdtemp(join(tmpdir(), 'segment-report-s3-'));
   const S3rver = require('s3rver') as new (options: object) => S3rverInstance;
@@ -70,20 +65,25 @@ export async function startLocalStack(bucket = 'segment-report-local'): Promise<
     directory,
     configureBuckets: [{ name: bucket, configs: [] }],
   });
-  s3.middleware.unshift(conditionalWrites(s3.store));
+  const events = awsS3Events(s3);
+  s3.middleware.unshift(conditionalRequests(s3.store));
+  s3.middleware.unshift(events.middleware);
   const s3Address = await s3.run();
   const ses = await startSesServer({ host: '127.0.0.1', port: 0 });
   const sesUrl = `http://127.0.0.1:${(ses.address() as AddressInfo).port}`;
+  const accepted = acceptedRawEmails();
+  const sesProxy = await startLoopbackProxy(sesUrl, accepted.hooks);
   return {
     bucket,
     endpoints: {
       region: 'us-east-1',
       s3Endpoint: `http://127.0.0.1:${s3Address.port}`,
-      sesEndpoint: sesUrl,
+      sesEndpoint: sesProxy.url,
       credentials: LOCAL_CREDENTIALS,
     },
-    onS3Event: (listener) => s3.on('event', listener),
+    onS3Event: events.onEvent,
     emails: async () => ((await (await fetch(`${sesUrl}/store`)).json()) as { emails: StoredEmail[] }).emails,
+    rawMessages: accepted.messages,
     emlOf: async (messageId) => {
       // The server answers JSON: { messageId, fileName, body: <the .eml as a serialised Buffer> }.
       const response = await fetch(`${sesUrl}/get-emlContent?messageId=${encodeURIComponent(messageId)}`);
@@ -91,57 +91,15 @@ export async function startLocalStack(bucket = 'segment-report-local'): Promise<
       return Buffer.from(body.data).toString('utf8');
     },
     clearEmails: async () => {
+      accepted.clear();
       await fetch(`${sesUrl}/clear-store`, { method: 'POST' });
     },
     stop: async () => {
+      await sesProxy.close();
       await s3.close();
       await new Promise<void>((resolve) => ses.close(() => resolve()));
       await rm(directory, { recursive: true, force: true });
     },
-  };
-}
-
-/**
- * S3 honours `If-None-Match: *` and `If-Match: <etag>` on PutObject (412 Precondition Failed otherwise); s3rver
- * ignores both, so two concurrent runs could both claim the same run. This checks the condition and writes under
- * one lock per key, so the local stand-in gives the claims the guarantee S3 gives them.
- */
-function conditionalWrites(store: S3rverInstance['store']): ConditionalWriteMiddleware {
-  const locks = new Map<string, Promise<void>>();
-  return async (context, next) => {
-    const ifNoneMatch = context.get('if-none-match');
-    const ifMatch = context.get('if-match');
-    if (context.method !== 'PUT' || (!ifNoneMatch && !ifMatch)) return next();
-    const [bucketName = '', ...keyParts] = context.path.slice(1).split('/');
-    const key = decodeURIComponent(keyParts.join('/'));
-    const lockKey = `${bucketName}/${key}`;
-    const previous = locks.get(lockKey) ?? Promise.resolve();
-    let release = () => {};
-    const current = new Promise<void>((resolve) => (release = resolve));
-    const chained = previous.then(() => current);
-    locks.set(lockKey, chained);
-    await previous;
-    try {
-      const etag = await store.getMetadata(bucketName, key).then(
-        (metadata) => metadata.etag,
-        () => null,
-      );
-      const holds = ifNoneMatch
-        ? ifNoneMatch === '*'
-          ? etag === null
-          : etag !== ifNoneMatch
-        : etag !== null && etag === ifMatch;
-      if (!holds) {
-        context.status = 412;
-        context.type = 'application/xml';
-        context.body = `<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>PreconditionFailed</Code><Message>At least one of the pre-conditions you specified did not hold</Message><Condition>${ifNoneMatch ? 'If-None-Match' : 'If-Match'}</Condition></Error>`;
-        return;
-      }
-      await next();
-    } finally {
-      release();
-      if (locks.get(lockKey) === chained) locks.delete(lockKey);
-    }
   };
 }
 

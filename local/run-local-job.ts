@@ -2,7 +2,8 @@
  * `npm start`: the main job end to end on this machine, with no AWS account. Starts local S3 and SES on
  * 127.0.0.1, puts the sample under `incoming/`, invokes the upload handler with the S3 event that the local S3
  * emits, then runs next Monday's weekly report, and writes every email the local SES received to
- * `out/emails/` (.eml and .html). The handlers, the delivery code and the AWS SDK clients are the deployed ones.
+ * `out/emails/`: the .eml holds the exact bytes the mailer sent, the .html its HTML part. The handlers, the
+ * delivery code and the AWS SDK clients are the deployed ones.
  */
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -12,6 +13,7 @@ import { createS3Client } from '../lambda/adapters/aws-clients.ts';
 import { parseAppConfig } from '../lambda/config/app-config.ts';
 import { SegmentReportError } from '../lambda/engine/errors.ts';
 import { dependenciesFor } from '../lambda/handlers/handler-dependencies.ts';
+import { downloadPrefix } from './download-prefix.ts';
 import { LOCAL_CONFIG } from './local-config.ts';
 import { type StoredEmail, startLocalStack } from './local-stack.ts';
 import { createUploadHandler } from '../lambda/handlers/on-upload.ts';
@@ -21,7 +23,19 @@ const SAMPLE = fileURLToPath(new URL('../samples/online-retail-sample.csv.gz', i
 const SAMPLE_KEY = 'incoming/online-retail-sample.csv.gz';
 const OUT_DIR = 'out/emails';
 
-export async function runLocalJob(print: (line: string) => void): Promise<StoredEmail[]> {
+export interface LocalJobOptions {
+  /** The folder the emails are written to, emptied first: `out/emails` unless given. */
+  outDir?: string;
+  /** When given, the archive (every object under the reports prefix) is copied there, at its keys' paths. */
+  archiveDir?: string;
+}
+
+/** Runs the job on the local stand-ins, says what it did through `print`; the emails the local SES received. */
+export async function runLocalJob(
+  print: (line: string) => void,
+  options: LocalJobOptions = {},
+): Promise<StoredEmail[]> {
+  const outDir = options.outDir ?? OUT_DIR;
   // Local Node is 20; the Lambda runtime is 22. The SDK's notice about that is noise here.
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
   // The handlers' JSON logs are for CloudWatch; here only warnings and errors, unless asked for.
@@ -50,16 +64,29 @@ export async function runLocalJob(print: (line: string) => void): Promise<Stored
     print(`weekly run as of ${nextMonday.toISOString()}: ${JSON.stringify(weekly)}`);
 
     const emails = await stack.emails();
+    const sent = new Map(stack.rawMessages().map((message) => [message.messageId, message.raw]));
     // out/emails holds the emails of the last run only (it is the job's own output folder, never an input).
-    await rm(OUT_DIR, { recursive: true, force: true });
-    await mkdir(OUT_DIR, { recursive: true });
+    await rm(outDir, { recursive: true, force: true });
+    await mkdir(outDir, { recursive: true });
     for (const [index, email] of emails.entries()) {
       const name = `${String(index + 1).padStart(2, '0')}-${slug(email.subject)}`;
-      await writeFile(join(OUT_DIR, `${name}.eml`), await stack.emlOf(email.messageId));
-      if (email.body.html) await writeFile(join(OUT_DIR, `${name}.html`), email.body.html);
+      // The stand-in's own .eml is rebuilt from what it parsed; only an email sent without raw MIME needs it.
+      const eml = sent.get(email.messageId) ?? (await stack.emlOf(email.messageId));
+      await writeFile(join(outDir, `${name}.eml`), eml);
+      if (email.body.html) await writeFile(join(outDir, `${name}.html`), email.body.html);
       print(
-        `email to ${email.destination.to.join(', ')}: "${email.subject}" -> ${join(OUT_DIR, `${name}.eml`)}`,
+        `email to ${email.destination.to.join(', ')}: "${email.subject}" -> ${join(outDir, `${name}.eml`)}`,
       );
+    }
+    if (options.archiveDir !== undefined) {
+      const prefix = config.prefixes.reports;
+      const keys = await downloadPrefix(
+        createS3Client(stack.endpoints),
+        stack.bucket,
+        prefix,
+        options.archiveDir,
+      );
+      print(`archive: ${keys.length} files under s3://${stack.bucket}/${prefix} -> ${options.archiveDir}`);
     }
     return emails;
   } finally {

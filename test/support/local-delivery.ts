@@ -1,8 +1,9 @@
 /**
  * The delivery layer on the local stand-ins, for the integration tests: one local S3 (s3rver) and local SES
  * (aws-ses-v2-local) per test file, the real AWS SDK clients and adapters, and the real handlers built with
- * `createUploadHandler` / `createScheduleHandler`. Uploads go through S3 and the test gets the event s3rver
- * emitted for them, as Lambda would.
+ * `createUploadHandler` / `createScheduleHandler`. Uploads go through S3 and the test gets the event the local
+ * S3 emitted for them (keys encoded as S3 encodes them), as Lambda would. With `{ faults: true }` the handlers
+ * reach S3 and SES through fault proxies the test can arm (`local.faults.s3`, `local.faults.ses`).
  */
 import { randomUUID } from 'node:crypto';
 import { readdir, stat, utimes } from 'node:fs/promises';
@@ -17,6 +18,8 @@ import { createScheduleHandler } from '../../lambda/handlers/on-schedule.ts';
 import { createUploadHandler } from '../../lambda/handlers/on-upload.ts';
 import { dependenciesFor } from '../../lambda/handlers/handler-dependencies.ts';
 import { type LocalStack, type StoredEmail, startLocalStack } from '../../local/local-stack.ts';
+import { s3EventKey } from '../../local/s3-event-key.ts';
+import { type FaultProxy, startFaultProxy } from './fault-proxy.ts';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 // The handlers' structured logs are tested through what they do; here they would only bury the test output.
@@ -56,20 +59,51 @@ export interface LocalDelivery {
   stop(): Promise<void>;
 }
 
+/** The fault proxies the handlers' S3 and SES clients go through; the test's own `s3` and `store` do not. */
+export interface DeliveryFaults {
+  s3: FaultProxy;
+  ses: FaultProxy;
+}
+
+export interface FaultyLocalDelivery extends LocalDelivery {
+  faults: DeliveryFaults;
+}
+
 /** The moment the tests run at unless they say otherwise (after every date in the sample). */
 export const DEFAULT_NOW = new Date('2025-03-05T09:00:00Z');
 
+/** Local S3 and SES with a fresh bucket; `{ faults: true }` puts fault proxies before the handlers' clients. */
+export async function startLocalDelivery(
+  configOverrides?: Partial<AppConfigInput>,
+  now?: Date,
+): Promise<LocalDelivery>;
+export async function startLocalDelivery(
+  configOverrides: Partial<AppConfigInput>,
+  now: Date,
+  options: { faults: true },
+): Promise<FaultyLocalDelivery>;
 export async function startLocalDelivery(
   configOverrides: Partial<AppConfigInput> = {},
   now = DEFAULT_NOW,
-): Promise<LocalDelivery> {
+  options: { faults?: boolean } = {},
+): Promise<LocalDelivery | FaultyLocalDelivery> {
   const bucket = `segment-report-test-${randomUUID().slice(0, 8)}`;
   const stack = await startLocalStack(bucket);
   const config = parseAppConfig({ ...TEST_CONFIG, ...configOverrides });
   const s3 = createS3Client(stack.endpoints);
   const events: S3Event[] = [];
   stack.onS3Event((event) => events.push(event));
-  const base = dependenciesFor(config, bucket, stack.endpoints);
+  // The SES proxy is in front of the stack's own, which keeps the raw bytes of what the stand-in accepted.
+  const faults: DeliveryFaults | undefined = options.faults
+    ? {
+        s3: await startFaultProxy('s3', stack.endpoints.s3Endpoint ?? ''),
+        ses: await startFaultProxy('ses', stack.endpoints.sesEndpoint ?? ''),
+      }
+    : undefined;
+  const handlerEndpoints = faults
+    ? { ...stack.endpoints, s3Endpoint: faults.s3.url, sesEndpoint: faults.ses.url }
+    : stack.endpoints;
+  const base = dependenciesFor(config, bucket, handlerEndpoints);
   const dependencies = (overrides: Partial<HandlerDependencies> = {}): HandlerDependencies => ({
     ...base,
     now: () => now,
@@ -83,6 +117,7 @@ export async function startLocalDelivery(
     return join(directory, bucket, ...parts, name);
   };
   return {
+    ...(faults ? { faults } : {}),
     stack,
     bucket,
     config,
@@ -94,7 +129,7 @@ export async function startLocalDelivery(
     upload: async (key, body) => {
       const before = events.length;
       await s3.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: body }));
-      const event = events.slice(before).find((candidate) => eventKey(candidate) === key);
+      const event = events.slice(before).find((candidate) => eventKey(candidate) === s3EventKey(key));
       if (!event) throw new Error(`the local S3 emitted no event for ${key}`);
       return event;
     },
@@ -113,11 +148,15 @@ export async function startLocalDelivery(
       }
     },
     keys: async (prefix) => (await new S3ObjectStore(s3, bucket).list(prefix)).map((o) => o.key).sort(),
-    stop: () => stack.stop(),
+    stop: async () => {
+      // The proxies first: a request left hanging by a fault ends, and the run that made it fails, on them.
+      await Promise.all([faults?.s3.close(), faults?.ses.close()]);
+      await stack.stop();
+    },
   };
 }
 
-/** The key named by the first record of an S3 event. */
+/** The key named by the first record of an S3 event, encoded as S3 encodes it (see `s3EventKey`). */
 export function eventKey(event: S3Event): string | undefined {
   const record = event.Records[0] as { s3?: { object?: { key?: string } } } | undefined;
   return record?.s3?.object?.key;

@@ -1,4 +1,5 @@
 /** S3 `ObjectCreated` notifications as S3 sends them: keys URL-encoded, spaces as `+`. */
+import { s3EventKey } from '../../local/s3-event-key.ts';
 
 export function s3ObjectCreatedEvent(
   bucket: string,
@@ -21,12 +22,4 @@ export function s3ObjectCreatedEvent(
       },
     ],
   };
-}
-
-/** A key as S3 writes it in events: form-encoded (`+` for spaces, `%28` for `(`), the slashes kept. */
-export function s3EventKey(key: string): string {
-  return encodeURIComponent(key)
-    .replace(/[!'()*]/g, (character) => `%${character.charCodeAt(0).toString(16).toUpperCase()}`)
-    .replace(/%20/g, '+')
-    .replace(/%2F/g, '/');
 }

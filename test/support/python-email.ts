@@ -1,0 +1,59 @@
+/**
+ * A .eml read by Python's `email` package (the standard library's MIME reader, with the modern policy), as an
+ * independent mail client would read it: the tests' own MIME reader shares the mailer's assumptions, this one
+ * does not. Only the standard library is needed, from Debian's /usr/bin/python3 as the reference tests use.
+ */
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { systemPython } from '../reference/run-programs.ts';
+
+export interface PythonEmail {
+  subject: string;
+  /** The text/plain body, decoded to text (line ends as `\n`), or null when there is none. */
+  text: string | null;
+  html: string | null;
+  attachments: { filename: string | null; contentType: string; bytes: Buffer }[];
+  /** What Python found wrong in the message's structure or encoding (none in a well-formed message). */
+  defects: string[];
+}
+
+const READ_EMAIL = `
+import base64, email, email.policy, json, sys
+with open(sys.argv[1], 'rb') as file:
+    message = email.message_from_binary_file(file, policy=email.policy.default)
+def content(preference):
+    part = message.get_body(preferencelist=(preference,))
+    return None if part is None else part.get_content()
+print(json.dumps({
+    'subject': str(message['subject']),
+    'text': content('plain'),
+    'html': content('html'),
+    'attachments': [
+        {
+            'filename': part.get_filename(),
+            'contentType': part.get_content_type(),
+            'base64': base64.b64encode(part.get_payload(decode=True) or b'').decode('ascii'),
+        }
+        for part in message.iter_attachments()
+    ],
+    'defects': [type(defect).__name__ for part in message.walk() for defect in part.defects],
+}))
+`;
+
+/** Parses the .eml at `file` with Python; rejects when Python cannot read it. */
+export async function readEmailWithPython(file: string): Promise<PythonEmail> {
+  const { stdout } = await promisify(execFile)(systemPython, ['-c', READ_EMAIL, file], {
+    timeout: 30_000,
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  const parsed = JSON.parse(stdout) as Omit<PythonEmail, 'attachments'> & {
+    attachments: { filename: string | null; contentType: string; base64: string }[];
+  };
+  return {
+    ...parsed,
+    attachments: parsed.attachments.map(({ base64, ...attachment }) => ({
+      ...attachment,
+      bytes: Buffer.from(base64, 'base64'),
+    })),
+  };
+}
