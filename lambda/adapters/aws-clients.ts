@@ -4,6 +4,8 @@
  */
 import { S3Client } from '@aws-sdk/client-s3';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
+import { StandardRetryStrategy } from '@smithy/core/retry';
+import type { RetryStrategyV2 } from '@smithy/types';
 
 export interface AwsEndpoints {
   region: string;
@@ -38,10 +40,30 @@ export function createS3Client(endpoints: AwsEndpoints): S3Client {
   });
 }
 
+/**
+ * SES may have accepted a message whose answer was lost (a reset connection, a timeout, a 5xx after accepting):
+ * the SDK's default retries would then send it twice. Only throttling proves the message was refused, so only
+ * throttling is retried; every other failure surfaces at once and the run treats its outcome as unknown.
+ */
+export function retryOnlyThrottling(maxAttempts: number): RetryStrategyV2 {
+  const standard = new StandardRetryStrategy(maxAttempts);
+  // The tokens handed back are the standard strategy's own.
+  type StandardToken = Parameters<StandardRetryStrategy['recordSuccess']>[0];
+  return {
+    acquireInitialRetryToken: (scope) => standard.acquireInitialRetryToken(scope),
+    refreshRetryTokenForRetry: (token, errorInfo) =>
+      errorInfo.errorType === 'THROTTLING'
+        ? standard.refreshRetryTokenForRetry(token as StandardToken, errorInfo)
+        : Promise.reject(errorInfo.error),
+    recordSuccess: (token) => standard.recordSuccess(token as StandardToken),
+  };
+}
+
 export function createSesClient(endpoints: AwsEndpoints): SESv2Client {
   return new SESv2Client({
     region: endpoints.region,
     maxAttempts: MAX_ATTEMPTS,
+    retryStrategy: retryOnlyThrottling(MAX_ATTEMPTS),
     ...(endpoints.sesEndpoint === undefined ? {} : { endpoint: endpoints.sesEndpoint }),
     ...(endpoints.credentials ? { credentials: endpoints.credentials } : {}),
   });

@@ -8,7 +8,12 @@ import {
   S3ServiceException,
 } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
-import { ObjectNotFoundError, type ObjectStore, type StoredObject } from '../delivery/ports.ts';
+import {
+  ObjectNotFoundError,
+  type ObjectStore,
+  type ObjectVersion,
+  type StoredObject,
+} from '../delivery/ports.ts';
 
 export class S3ObjectStore implements ObjectStore {
   constructor(
@@ -16,14 +21,27 @@ export class S3ObjectStore implements ObjectStore {
     readonly bucket: string,
   ) {}
 
-  async readStream(key: string): Promise<AsyncIterable<Uint8Array>> {
+  async readStream(key: string, version: ObjectVersion = {}): Promise<AsyncIterable<Uint8Array>> {
     try {
-      const response = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: key }));
+      const response = await this.client.send(
+        new GetObjectCommand({
+          Bucket: this.bucket,
+          Key: key,
+          ...(version.versionId !== undefined
+            ? { VersionId: version.versionId }
+            : version.etag !== undefined
+              ? { IfMatch: quoted(version.etag) }
+              : {}),
+        }),
+      );
       if (!response.Body) throw new ObjectNotFoundError(`s3://${this.bucket}/${key}: empty response body`);
       // In Node the body is a Readable stream: async-iterable, read as it arrives.
       return response.Body as unknown as AsyncIterable<Uint8Array>;
     } catch (error) {
       if (isNotFound(error)) throw new ObjectNotFoundError(`s3://${this.bucket}/${key}: no such object`);
+      if (statusOf(error) === 412) {
+        throw new ObjectNotFoundError(`s3://${this.bucket}/${key}: replaced by a newer upload`);
+      }
       throw error;
     }
   }
@@ -31,7 +49,10 @@ export class S3ObjectStore implements ObjectStore {
   async readText(key: string): Promise<{ text: string; etag: string } | null> {
     try {
       const response = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: key }));
-      return { text: (await response.Body?.transformToString('utf-8')) ?? '', etag: response.ETag ?? '' };
+      return {
+        text: (await response.Body?.transformToString('utf-8')) ?? '',
+        etag: unquoted(response.ETag ?? ''),
+      };
     } catch (error) {
       if (isNotFound(error)) return null;
       throw error;
@@ -44,12 +65,17 @@ export class S3ObjectStore implements ObjectStore {
     );
   }
 
-  async createIfAbsent(key: string, body: string, contentType: string): Promise<boolean> {
+  async createIfAbsent(key: string, body: string, contentType: string): Promise<string | null> {
     return this.conditionalPut({ Key: key, Body: body, ContentType: contentType, IfNoneMatch: '*' });
   }
 
-  async replaceIfUnchanged(key: string, body: string, contentType: string, etag: string): Promise<boolean> {
-    return this.conditionalPut({ Key: key, Body: body, ContentType: contentType, IfMatch: etag });
+  async replaceIfUnchanged(
+    key: string,
+    body: string,
+    contentType: string,
+    etag: string,
+  ): Promise<string | null> {
+    return this.conditionalPut({ Key: key, Body: body, ContentType: contentType, IfMatch: quoted(etag) });
   }
 
   async list(prefix: string): Promise<StoredObject[]> {
@@ -63,7 +89,7 @@ export class S3ObjectStore implements ObjectStore {
         if (item.Key === undefined) continue;
         objects.push({
           key: item.Key,
-          etag: item.ETag ?? '',
+          etag: unquoted(item.ETag ?? ''),
           lastModified: item.LastModified ?? new Date(0),
           size: item.Size ?? 0,
         });
@@ -84,23 +110,36 @@ export class S3ObjectStore implements ObjectStore {
     return { url, expires };
   }
 
-  /** A put with a condition: false when S3 answers 412 Precondition Failed (or 409 for a concurrent write). */
+  /** A put with a condition: the new ETag, or null when S3 answers 412 Precondition Failed (409: a concurrent write). */
   private async conditionalPut(input: {
     Key: string;
     Body: string;
     ContentType: string;
     IfNoneMatch?: string;
     IfMatch?: string;
-  }): Promise<boolean> {
+  }): Promise<string | null> {
     try {
-      await this.client.send(new PutObjectCommand({ Bucket: this.bucket, ...input }));
-      return true;
+      const response = await this.client.send(new PutObjectCommand({ Bucket: this.bucket, ...input }));
+      return unquoted(response.ETag ?? '');
     } catch (error) {
-      const status = error instanceof S3ServiceException ? error.$metadata.httpStatusCode : undefined;
-      if (status === 412 || status === 409) return false;
+      const status = statusOf(error);
+      if (status === 412 || status === 409) return null;
       throw error;
     }
   }
+}
+
+function statusOf(error: unknown): number | undefined {
+  return error instanceof S3ServiceException ? error.$metadata.httpStatusCode : undefined;
+}
+
+/** S3 writes ETags in quotes in headers and listings, and without them in event notifications. */
+export function unquoted(etag: string): string {
+  return etag.replace(/^"(.*)"$/, '$1');
+}
+
+function quoted(etag: string): string {
+  return `"${unquoted(etag)}"`;
 }
 
 function isNotFound(error: unknown): boolean {

@@ -1,10 +1,17 @@
 /**
  * Email through SES v2 `SendEmail` with a raw MIME message (HTML, plain text, attachments) built by nodemailer's
- * MailComposer, and the configuration set passed through.
+ * MailComposer, and the configuration set passed through. An answer from SES refusing the message (4xx, throttled
+ * after the SDK's retries) is `EmailNotSentError`; anything else (no answer, a reset, a 5xx) may hide an accepted
+ * message and is `EmailOutcomeUnknownError`, never retried (see `retryOnlyThrottling`).
  */
 import { SendEmailCommand, type SESv2Client, SESv2ServiceException } from '@aws-sdk/client-sesv2';
 import MailComposer from 'nodemailer/lib/mail-composer/index.js';
-import { type EmailMessage, EmailNotSentError, type Mailer } from '../delivery/ports.ts';
+import {
+  type EmailMessage,
+  EmailNotSentError,
+  EmailOutcomeUnknownError,
+  type Mailer,
+} from '../delivery/ports.ts';
 
 export class SesMailer implements Mailer {
   constructor(
@@ -25,13 +32,12 @@ export class SesMailer implements Mailer {
       );
       return response.MessageId ?? '';
     } catch (error) {
-      // SES answered (throttled after the SDK's retries, rejected): the message was not sent.
-      if (error instanceof SESv2ServiceException && error.$metadata.httpStatusCode !== undefined) {
-        throw new EmailNotSentError(`SES refused the email: ${error.name}: ${error.message}`, {
-          cause: error,
-        });
+      const status = error instanceof SESv2ServiceException ? error.$metadata.httpStatusCode : undefined;
+      const description = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+      if (status !== undefined && status >= 400 && status < 500) {
+        throw new EmailNotSentError(`SES refused the email: ${description}`, { cause: error });
       }
-      throw error;
+      throw new EmailOutcomeUnknownError(`SES did not confirm the email: ${description}`, { cause: error });
     }
   }
 }
@@ -44,6 +50,8 @@ export function composeMime(message: EmailMessage): Promise<Uint8Array> {
     subject: message.subject,
     text: message.text,
     html: message.html,
+    ...(message.messageId === undefined ? {} : { messageId: message.messageId }),
+    ...(message.date === undefined ? {} : { date: message.date }),
     attachments: message.attachments.map((attachment) => ({
       filename: attachment.filename,
       content: typeof attachment.content === 'string' ? attachment.content : Buffer.from(attachment.content),

@@ -1,9 +1,12 @@
 /**
- * Where each run's files go in the bucket: `reports/<kind>/<period>/` holds the report (HTML, text), the whole
- * analysis (JSON) and the customers CSV; the next run of the same kind reads its comparison from there.
+ * Where each run's files go in the bucket. A report series is one folder: every upload of one source (the
+ * configured dataset of its prefix, else its object key) under `reports/upload/`, or one schedule kind; each
+ * run has a folder of its own in its series, unique per input object, holding the report (HTML, text), the
+ * whole analysis (JSON), each customer's segment (JSON, for the next comparison) and the customers CSV. A run
+ * compares itself only with the previous run of its own series.
  */
 import { createHash } from 'node:crypto';
-import type { ReportKind } from '../report/locale/messages.ts';
+import type { ScheduleKind } from './report-period.ts';
 
 export interface Prefixes {
   incoming: string;
@@ -16,43 +19,82 @@ export const ARCHIVE_FILES = {
   html: 'report.html',
   text: 'report.txt',
   analysis: 'analysis.json',
+  segments: 'segments.json',
   customers: 'customers.csv',
   migration: 'migration.json',
 } as const;
 
-export function archiveFolder(prefixes: Prefixes, kind: ReportKind, periodId: string): string {
-  return `${prefixes.reports}${kind}/${periodId}/`;
+/** One report series and one run in it: `reports/<series>/<run>/`. */
+export interface ArchiveRun {
+  seriesFolder: string;
+  runName: string;
 }
 
-/** The archive name of an upload run: its moment (so that names sort in time) and the file's name. */
-export function uploadPeriodId(now: Date, objectKey: string): string {
+export function archiveFolder(run: ArchiveRun): string {
+  return `${run.seriesFolder}${run.runName}/`;
+}
+
+/** The series of a scheduled report: one folder per kind, one run per period (`2026-W47`, `2026-Q3`). */
+export function scheduleSeriesFolder(prefixes: Prefixes, kind: ScheduleKind): string {
+  return `${prefixes.reports}${kind}/`;
+}
+
+/**
+ * The series of an uploaded file: `datasets/<name>/` when its prefix names a dataset (files of one kind,
+ * whatever they are called), else `files/<readable stem>-<hash of the key>/`, so that `shopA/sales.csv` and
+ * `shopB/sales.csv` never share one.
+ */
+export function uploadSeriesFolder(prefixes: Prefixes, key: string, dataset: string | undefined): string {
+  if (dataset !== undefined) return `${prefixes.reports}upload/datasets/${dataset}/`;
+  const stem = key
+    .slice(key.startsWith(prefixes.incoming) ? prefixes.incoming.length : 0)
+    .replace(/\.csv(\.gz)?$/i, '')
+    .replace(/[^A-Za-z0-9._-]+/g, '-')
+    .replace(/^[-.]+|[-.]+$/g, '')
+    .slice(-60);
+  return `${prefixes.reports}upload/files/${stem || 'input'}-${digest(key).slice(0, 12)}/`;
+}
+
+/**
+ * The run of an uploaded object: its moment (names sort in time) and a digest of the bucket, the full key and
+ * the version, so that no two objects share a folder, even uploaded in the same second.
+ */
+export function uploadRunName(now: Date, bucket: string, key: string, version: string): string {
   const moment = now
     .toISOString()
     .replace(/[-:]/g, '')
     .replace(/\.\d+Z$/, 'Z');
-  const stem = (objectKey.split('/').pop() ?? 'input')
-    .replace(/\.csv(\.gz)?$/i, '')
-    .replace(/[^A-Za-z0-9._-]+/g, '-');
-  return `${moment}-${stem.slice(0, 60)}`;
+  return `${moment}-${digest(`${bucket}\n${key}\n${version}`).slice(0, 12)}`;
 }
 
 /** The claim key of an uploaded object: one per bucket, key and version (or ETag when unversioned). */
 export function uploadClaimKey(prefixes: Prefixes, bucket: string, key: string, version: string): string {
-  const digest = createHash('sha256').update(`${bucket}\n${key}\n${version}`).digest('hex');
-  return `${prefixes.runs}upload/${digest}.json`;
+  return `${prefixes.runs}upload/${digest(`${bucket}\n${key}\n${version}`)}.json`;
 }
 
 /** The claim key of a scheduled run: one per kind and period. */
-export function scheduleClaimKey(prefixes: Prefixes, kind: ReportKind, periodId: string): string {
+export function scheduleClaimKey(prefixes: Prefixes, kind: ScheduleKind, periodId: string): string {
   return `${prefixes.runs}${kind}/${periodId}.json`;
 }
 
-/** The error report of a rejected input: beside nothing, under `rejected/`, named after the input key. */
-export function rejectionReportKey(prefixes: Prefixes, inputKey: string): string {
-  return `${prefixes.rejected}${inputKey}.error.json`;
+/**
+ * The error report of a rejected input, tied to the object's content (its ETag), not its key: a corrected file
+ * uploaded under the same key is a new object, analysed and included in the next scheduled run.
+ */
+export function rejectionReportKey(prefixes: Prefixes, inputKey: string, etag: string): string {
+  return `${prefixes.rejected}${inputKey}/${etag}.error.json`;
 }
 
-/** True for the input files a run reads: `.csv` and `.csv.gz` under the incoming prefix. */
-export function isInputKey(prefixes: Prefixes, key: string): boolean {
-  return key.startsWith(prefixes.incoming) && /\.csv(\.gz)?$/i.test(key) && !key.endsWith('/');
+/** An object a run reads: under the incoming prefix, not a folder marker. */
+export function isIncomingObject(prefixes: Prefixes, key: string): boolean {
+  return key.startsWith(prefixes.incoming) && !key.endsWith('/');
+}
+
+/** What the handler analyses: `.csv` and `.csv.gz` in any letter case. */
+export function isCsvKey(key: string): boolean {
+  return /\.csv(\.gz)?$/i.test(key);
+}
+
+function digest(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
 }

@@ -1,13 +1,16 @@
 import type { AppConfig } from '../config/app-config.ts';
 import type { Mailer, ObjectStore, RunLogger } from './ports.ts';
+import type { RunClock } from './run-claim.ts';
 
-/** What every run is given: the adapters, the configuration, the clock and the run's id. */
+/** What every run is given: the adapters, the configuration, the invocation's clock and its ids. */
 export interface DeliveryContext {
   store: ObjectStore;
   mailer: Mailer;
   logger: RunLogger;
   config: AppConfig;
-  now: () => Date;
-  /** Correlates logs and claims (the Lambda request id). */
+  clock: RunClock;
+  /** Correlates logs and claims (the Lambda request id, the same for Lambda's retries of one event). */
   runId: string;
+  /** This invocation alone (a random id): what a claim is held by. */
+  attemptId: string;
 }

@@ -1,27 +1,30 @@
 /**
- * What a scheduled run analyses: the input files received during its period (not rejected ones), either the
- * newest alone or all of them read as one file (the header of each later file must match the first one's and
- * is skipped).
+ * What a scheduled run analyses: the input files received during its period (in the configured time zone),
+ * without those rejected in the version they have now, either the newest alone or all of them read as one file
+ * (the header of each later file must match the first one's and is skipped).
  */
 import { decompressIfGzip } from '../engine/input/decompress.ts';
 import { InputError } from '../engine/errors.ts';
-import { type Prefixes, isInputKey, rejectionReportKey } from './archive-layout.ts';
+import { type Prefixes, isCsvKey, isIncomingObject, rejectionReportKey } from './archive-layout.ts';
 import type { ObjectStore, StoredObject } from './ports.ts';
 import type { ReportPeriod } from './report-period.ts';
 
-/** Input files modified within [start, end) of the period, oldest first, without those rejected. */
+/**
+ * Input files uploaded within [startsAt, endsAt) of the period, oldest first, without those whose current
+ * content (ETag) was rejected: a corrected file under the same key counts again.
+ */
 export async function filesOfPeriod(
   store: ObjectStore,
   prefixes: Prefixes,
-  period: Pick<ReportPeriod, 'start' | 'end'>,
+  period: Pick<ReportPeriod, 'startsAt' | 'endsAt'>,
 ): Promise<{ inPeriod: StoredObject[]; newestEver: StoredObject | null }> {
   const rejected = new Set((await store.list(prefixes.rejected)).map((object) => object.key));
   const inputs = (await store.list(prefixes.incoming))
-    .filter((object) => isInputKey(prefixes, object.key))
-    .filter((object) => !rejected.has(rejectionReportKey(prefixes, object.key)))
+    .filter((object) => isIncomingObject(prefixes, object.key) && isCsvKey(object.key))
+    .filter((object) => !rejected.has(rejectionReportKey(prefixes, object.key, object.etag)))
     .sort((a, b) => a.lastModified.getTime() - b.lastModified.getTime() || a.key.localeCompare(b.key));
-  const start = Date.parse(`${period.start}T00:00:00Z`);
-  const end = Date.parse(`${period.end}T00:00:00Z`);
+  const start = period.startsAt.getTime();
+  const end = period.endsAt.getTime();
   const inPeriod = inputs.filter((object) => {
     const time = object.lastModified.getTime();
     return time >= start && time < end;
@@ -32,10 +35,10 @@ export async function filesOfPeriod(
 /** The bytes of several CSV files read as one: the first file whole, the others without their header line. */
 export async function* concatenatedCsv(
   store: ObjectStore,
-  keys: readonly string[],
+  files: readonly Pick<StoredObject, 'key' | 'etag'>[],
 ): AsyncGenerator<Uint8Array> {
   let lastByte = 0x0a;
-  for await (const chunk of filesInSequence(store, keys)) {
+  for await (const chunk of filesInSequence(store, files)) {
     if (chunk === FILE_END) {
       if (lastByte !== 0x0a) yield LINE_BREAK;
       lastByte = 0x0a;
@@ -51,10 +54,13 @@ export async function* concatenatedCsv(
 const FILE_END = new Uint8Array(0);
 const LINE_BREAK = Uint8Array.of(0x0a);
 
-async function* filesInSequence(store: ObjectStore, keys: readonly string[]): AsyncGenerator<Uint8Array> {
+async function* filesInSequence(
+  store: ObjectStore,
+  files: readonly Pick<StoredObject, 'key' | 'etag'>[],
+): AsyncGenerator<Uint8Array> {
   let firstHeader: string | undefined;
-  for (const key of keys) {
-    const bytes = decompressIfGzip(await store.readStream(key), `s3://${store.bucket}/${key}`);
+  for (const { key, etag } of files) {
+    const bytes = decompressIfGzip(await store.readStream(key, { etag }), `s3://${store.bucket}/${key}`);
     if (firstHeader === undefined) {
       const { header, rest } = await splitHeader(bytes);
       firstHeader = normaliseHeader(header);

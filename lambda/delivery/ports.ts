@@ -2,26 +2,37 @@
  * What the delivery code needs from the outside world, as interfaces: the adapters implement them with the AWS
  * SDK (S3, SES) and Powertools, tests and the local run with the same adapters against local servers.
  */
+import { SegmentReportError } from '../engine/errors.ts';
 
 export interface StoredObject {
   key: string;
+  /** Without the quotes S3 puts around it, so that listings, reads and events compare equal. */
   etag: string;
   lastModified: Date;
   size: number;
 }
 
+/** Which version of an object a run means: the version id (versioned bucket) or, failing that, the ETag. */
+export interface ObjectVersion {
+  versionId?: string | undefined;
+  etag?: string | undefined;
+}
+
 /** The data bucket. Keys are full object keys. */
 export interface ObjectStore {
   readonly bucket: string;
-  /** The object's bytes as a stream; throws ObjectNotFoundError when it does not exist. */
-  readStream(key: string): Promise<AsyncIterable<Uint8Array>>;
+  /**
+   * The object's bytes as a stream; throws ObjectNotFoundError when it does not exist, or no longer in the
+   * version asked for (deleted, or replaced when only the ETag identifies it).
+   */
+  readStream(key: string, version?: ObjectVersion): Promise<AsyncIterable<Uint8Array>>;
   /** The object as text, or null when it does not exist. */
   readText(key: string): Promise<{ text: string; etag: string } | null>;
   write(key: string, body: string | Uint8Array, contentType: string): Promise<void>;
-  /** Creates the object only if no object has the key (S3 `IfNoneMatch: '*'`); false when one exists. */
-  createIfAbsent(key: string, body: string, contentType: string): Promise<boolean>;
-  /** Replaces the object only if its ETag is still `etag` (S3 `IfMatch`); false when it changed. */
-  replaceIfUnchanged(key: string, body: string, contentType: string, etag: string): Promise<boolean>;
+  /** Creates the object only if no object has the key (S3 `IfNoneMatch: '*'`): its ETag, or null when one exists. */
+  createIfAbsent(key: string, body: string, contentType: string): Promise<string | null>;
+  /** Replaces the object only if its ETag is still `etag` (S3 `IfMatch`): the new ETag, or null when it changed. */
+  replaceIfUnchanged(key: string, body: string, contentType: string, etag: string): Promise<string | null>;
   list(prefix: string): Promise<StoredObject[]>;
   /**
    * A time-limited download address, and when it really expires: a link signed with temporary credentials (a
@@ -43,6 +54,13 @@ export interface EmailMessage {
   html: string;
   text: string;
   attachments: readonly EmailAttachment[];
+  /**
+   * The RFC 5322 Message-ID, `<...@...>`, derived from the run's claim: two copies of one report carry the same
+   * id, so a reader (and a mail client) can tell they are one. A fresh one when absent.
+   */
+  messageId?: string | undefined;
+  /** The Date header: the run's clock, not the mail server's. */
+  date?: Date | undefined;
 }
 
 export interface Mailer {
@@ -57,12 +75,20 @@ export interface RunLogger {
   error(message: string, fields?: Record<string, unknown>): void;
 }
 
-/** The store has no object under the key. */
-export class ObjectNotFoundError extends Error {
+/** The store has no object under the key (or not the version asked for). */
+export class ObjectNotFoundError extends SegmentReportError {
   override name = 'ObjectNotFoundError';
 }
 
-/** The mail service answered with an error: the message was certainly not sent, so a retry may send it. */
-export class EmailNotSentError extends Error {
+/** The mail service answered with a refusal (throttled, invalid): the message was certainly not sent. */
+export class EmailNotSentError extends SegmentReportError {
   override name = 'EmailNotSentError';
+}
+
+/**
+ * The mail service may or may not have accepted the message (no answer, connection reset, a server error):
+ * sending again could deliver it twice, so nothing is sent again and the run raises the alarm instead.
+ */
+export class EmailOutcomeUnknownError extends SegmentReportError {
+  override name = 'EmailOutcomeUnknownError';
 }

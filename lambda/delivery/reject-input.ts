@@ -1,11 +1,13 @@
 /**
  * Bad input: the original object stays where it is (nothing lost), a JSON error report goes to `rejected/`,
- * the data team gets a short notice with the reason, and the executives get nothing.
+ * tied to the object's content (ETag) so that a corrected upload under the same key counts again, the data team
+ * gets a short notice with the reason and the setting that would fix it, and the executives get nothing.
  */
 import type { InputError } from '../engine/errors.ts';
 import { rejectedFileNotice } from '../report/notices/data-team-notice.ts';
 import { rejectionReportKey } from './archive-layout.ts';
 import type { DeliveryContext } from './delivery-context.ts';
+import { tellDataTeam } from './tell-data-team.ts';
 
 export interface RejectedInput {
   key: string;
@@ -15,21 +17,24 @@ export interface RejectedInput {
 
 export async function rejectInput(
   context: DeliveryContext,
-  input: { key: string; version: string | undefined },
+  input: { key: string; etag: string; versionId?: string | undefined },
   error: InputError,
+  advice: string | undefined,
 ): Promise<RejectedInput> {
-  const { store, mailer, config, logger } = context;
-  const reportKey = rejectionReportKey(config.prefixes, input.key);
+  const { store, config, logger } = context;
+  const reportKey = rejectionReportKey(config.prefixes, input.key, input.etag);
   const location = `s3://${store.bucket}/${input.key}`;
   await store.write(
     reportKey,
     `${JSON.stringify(
       {
         input: location,
-        version: input.version ?? null,
+        etag: input.etag,
+        versionId: input.versionId ?? null,
         error: error.name,
         message: error.message,
-        rejectedAt: context.now().toISOString(),
+        advice: advice ?? null,
+        rejectedAt: context.clock.now().toISOString(),
         runId: context.runId,
       },
       null,
@@ -42,15 +47,9 @@ export async function rejectInput(
     location,
     error.message,
     `s3://${store.bucket}/${reportKey}`,
+    advice,
   );
-  const messageId = await mailer.send({
-    from: config.sender,
-    to: config.recipients.dataTeam,
-    subject: notice.subject,
-    html: notice.html,
-    text: notice.text,
-    attachments: [],
-  });
+  const messageId = await tellDataTeam(context, notice);
   logger.warn('input rejected', { input: location, error: error.name, errorReport: reportKey, messageId });
   return { key: input.key, errorReport: reportKey, messageId };
 }

@@ -1,71 +1,90 @@
 /**
- * The previous run of the same kind, read back from the archive: its analysis (for the deltas) and, for the
- * quarterly review's migration matrix, each customer's segment from its customers CSV.
+ * The previous run of a report series, read back from the archive through the same schemas as the code that
+ * wrote it: its analysis (for the deltas) and each customer's segment (for the quarterly review's migration
+ * matrix). An archived file that does not parse is skipped with a note, never trusted: one bad archive must not
+ * poison every later report.
  */
-import Papa from 'papaparse';
+import { z } from 'zod';
+import { safeParseAnalysis } from '../engine/analysis-schema.ts';
 import type { Analysis } from '../engine/analysis-types.ts';
-import { RFM_SEGMENT_KEYS, RFM_SEGMENT_NAMES } from '../engine/rfm/rfm-segments.ts';
-import type { ReportKind } from '../report/locale/messages.ts';
-import { ARCHIVE_FILES, type Prefixes } from './archive-layout.ts';
+import { RFM_SEGMENT_KEYS } from '../engine/rfm/rfm-segments.ts';
+import { ARCHIVE_FILES } from './archive-layout.ts';
 import type { ObjectStore, RunLogger } from './ports.ts';
 
 export interface PreviousRun {
-  periodId: string;
+  runName: string;
+  folder: string;
   analysis: Analysis;
 }
 
-/** The latest archived run of `kind` whose period sorts before `currentPeriodId`, or null. */
-export async function findPreviousRun(
-  store: ObjectStore,
-  prefixes: Prefixes,
-  kind: ReportKind,
-  currentPeriodId: string,
-  logger: RunLogger,
-): Promise<PreviousRun | null> {
-  const folder = `${prefixes.reports}${kind}/`;
-  const periods = [
-    ...new Set(
-      (await store.list(folder))
-        .filter((object) => object.key.endsWith(`/${ARCHIVE_FILES.analysis}`))
-        .map((object) => object.key.slice(folder.length, -(ARCHIVE_FILES.analysis.length + 1))),
-    ),
-  ]
-    .filter((periodId) => periodId < currentPeriodId)
-    .sort();
-  for (const periodId of periods.reverse()) {
-    const stored = await store.readText(`${folder}${periodId}/${ARCHIVE_FILES.analysis}`);
-    if (!stored) continue;
-    try {
-      const analysis = JSON.parse(stored.text) as Analysis;
-      if (analysis.schemaVersion === 1) return { periodId, analysis };
-    } catch {
-      logger.warn('unreadable archived analysis skipped', { kind, periodId });
-    }
-  }
-  return null;
+export interface ReportHistory {
+  previous: PreviousRun | null;
+  /** Newer archived runs that could not be read, newest first, with the first problem found. */
+  skipped: { runName: string; problem: string }[];
 }
 
-const SEGMENT_KEY_BY_ENGLISH_NAME = new Map<string, string>(
-  RFM_SEGMENT_KEYS.map((key) => [RFM_SEGMENT_NAMES[key].en, key]),
-);
+/** Archived runs looked at before giving up: a long run of broken archives is a problem of its own. */
+const MAX_CANDIDATES = 12;
 
-/** Each customer's RFM segment key from an archived customers CSV (empty when the file has no RFM). */
+/** The latest readable run of the series in `seriesFolder` whose name sorts before `currentRunName`. */
+export async function findPreviousRun(
+  store: ObjectStore,
+  seriesFolder: string,
+  currentRunName: string,
+  logger: RunLogger,
+): Promise<ReportHistory> {
+  const runNames = [
+    ...new Set(
+      (await store.list(seriesFolder))
+        .filter((object) => object.key.endsWith(`/${ARCHIVE_FILES.analysis}`))
+        .map((object) => object.key.slice(seriesFolder.length, -(ARCHIVE_FILES.analysis.length + 1)))
+        .filter((runName) => !runName.includes('/') && runName < currentRunName),
+    ),
+  ]
+    .sort()
+    .reverse()
+    .slice(0, MAX_CANDIDATES);
+  const skipped: ReportHistory['skipped'] = [];
+  for (const runName of runNames) {
+    const folder = `${seriesFolder}${runName}/`;
+    const stored = await store.readText(`${folder}${ARCHIVE_FILES.analysis}`);
+    if (!stored) continue;
+    const parsed = safeParseAnalysis(parseJson(stored.text));
+    if (parsed.ok) return { previous: { runName, folder, analysis: parsed.analysis }, skipped };
+    logger.warn('unreadable archived analysis skipped', { folder, problem: parsed.problem });
+    skipped.push({ runName, problem: parsed.problem });
+  }
+  return { previous: null, skipped };
+}
+
+const segmentsFileSchema = z.object({
+  schemaVersion: z.literal(1),
+  /** [customer id, RFM segment key] pairs: ids are kept exactly as read, whatever they look like. */
+  customers: z.array(z.tuple([z.string(), z.enum(RFM_SEGMENT_KEYS)])),
+});
+
+/** The archived `segments.json` of each run: every customer with an RFM segment. */
+export function formatSegmentsFile(customers: readonly { id: string; segment: string | null }[]): string {
+  const pairs = customers.flatMap((customer) =>
+    customer.segment === null ? [] : [[customer.id, customer.segment]],
+  );
+  return JSON.stringify({ schemaVersion: 1, customers: pairs });
+}
+
+/** Each customer's RFM segment in an archived run, or null (with a log line) when missing or unreadable. */
 export async function readArchivedSegments(
   store: ObjectStore,
-  prefixes: Prefixes,
-  kind: ReportKind,
-  periodId: string,
-): Promise<Map<string, string>> {
-  const stored = await store.readText(`${prefixes.reports}${kind}/${periodId}/${ARCHIVE_FILES.customers}`);
-  const segments = new Map<string, string>();
-  if (!stored) return segments;
-  const parsed = Papa.parse<Record<string, string>>(stored.text, { header: true, skipEmptyLines: true });
-  for (const row of parsed.data) {
-    const id = unneutralise(row.customer_id ?? '');
-    const segment = SEGMENT_KEY_BY_ENGLISH_NAME.get(row.rfm_segment ?? '');
-    if (id !== '' && segment !== undefined) segments.set(id, segment);
+  folder: string,
+  logger: RunLogger,
+): Promise<Map<string, string> | null> {
+  const stored = await store.readText(`${folder}${ARCHIVE_FILES.segments}`);
+  if (!stored) return null;
+  const parsed = segmentsFileSchema.safeParse(parseJson(stored.text));
+  if (!parsed.success) {
+    logger.warn('unreadable archived segments skipped', { folder, problem: parsed.error.issues[0]?.message });
+    return null;
   }
-  return segments;
+  return new Map(parsed.data.customers);
 }
 
 /** Current segment keys by customer id, in the same form as `readArchivedSegments`. */
@@ -78,7 +97,10 @@ export function currentSegments(
   return segments;
 }
 
-/** The CSV writer prefixes formula-like ids with an apostrophe; the id itself is what follows. */
-function unneutralise(id: string): string {
-  return /^'[=+\-@\t\r]/.test(id) ? id.slice(1) : id;
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
 }

@@ -1,24 +1,26 @@
 /**
  * The weekly report and the quarterly review: claim the period (once per kind and period), take the period's
- * data from the bucket, compare with the previous run of the same kind (deltas; for the quarterly review, how
- * customers moved between segments), and send. A period without new data gets a notice to the data team
- * instead of old numbers to the executives.
+ * data from the bucket (days in the configured time zone), compare with the previous run of the same kind
+ * (deltas; for the quarterly review, how customers moved between segments), and send. A period without new
+ * data gets a notice to the data team instead of old numbers to the executives.
  */
+import { configurationAdvice, inputRuleFor } from '../config/input-rules.ts';
 import { analyzeCsv } from '../engine/analyze-csv.ts';
 import { InputError } from '../engine/errors.ts';
 import { segmentMigration } from '../engine/migration/segment-migration.ts';
 import { RFM_SEGMENT_KEYS } from '../engine/rfm/rfm-segments.ts';
 import { noNewDataNotice, rejectedFileNotice } from '../report/notices/data-team-notice.ts';
-import { scheduleClaimKey } from './archive-layout.ts';
+import { scheduleClaimKey, scheduleSeriesFolder } from './archive-layout.ts';
+import { type DuplicateRun, runOnce } from './claimed-run.ts';
 import { deliverReport } from './deliver-report.ts';
 import type { DeliveryContext } from './delivery-context.ts';
 import { concatenatedCsv, filesOfPeriod } from './period-input.ts';
 import { currentSegments, findPreviousRun, readArchivedSegments } from './report-history.ts';
 import { type ScheduleKind, reportPeriod } from './report-period.ts';
-import { claimRun, finishRun, releaseClaim } from './run-claims.ts';
+import { tellDataTeam } from './tell-data-team.ts';
 
 export type ScheduledOutcome =
-  | { status: 'duplicate'; periodId: string; state: string }
+  | (DuplicateRun & { periodId: string })
   | { status: 'no-new-data'; periodId: string; messageId: string }
   | { status: 'failed-input'; periodId: string; messageId: string }
   | { status: 'sent'; periodId: string; messageId: string; archive: string; files: string[] };
@@ -27,89 +29,84 @@ export async function runScheduledReport(
   context: DeliveryContext,
   kind: ScheduleKind,
 ): Promise<ScheduledOutcome> {
-  const { store, config, logger, mailer } = context;
-  const claimedAt = context.now();
-  const period = reportPeriod(kind, claimedAt, config.report.timeZone);
+  const { store, config, logger } = context;
+  const now = context.clock.now();
+  const period = reportPeriod(kind, now, config.report.timeZone);
   const claimKey = scheduleClaimKey(config.prefixes, kind, period.id);
-  const claim = await claimRun(store, claimKey, context.runId, claimedAt, config.claimLeaseSeconds);
-  if (claim.kind !== 'claimed') {
-    logger.info('scheduled run already claimed', { kind, periodId: period.id, state: claim.claim.state });
-    return { status: 'duplicate', periodId: period.id, state: claim.claim.state };
-  }
-  try {
+  const subject = `the ${kind} report ${period.id}`;
+  const outcome = await runOnce(context, claimKey, subject, async (claim): Promise<ScheduledOutcome> => {
     const { inPeriod, newestEver } = await filesOfPeriod(store, config.prefixes, period);
-    if (inPeriod.length === 0) {
-      const notice = noNewDataNotice(
-        config.report.locale,
-        kind,
-        `${period.id} (${period.start} – ${period.end})`,
-        `s3://${store.bucket}/${config.prefixes.incoming}`,
-        newestEver ? `s3://${store.bucket}/${newestEver.key}` : null,
+    const newest = inPeriod.at(-1);
+    if (newest === undefined) {
+      const messageId = await tellDataTeam(
+        context,
+        noNewDataNotice(
+          config.report.locale,
+          kind,
+          `${period.id} (${period.start} – ${period.last})`,
+          `s3://${store.bucket}/${config.prefixes.incoming}`,
+          newestEver ? `s3://${store.bucket}/${newestEver.key}` : null,
+        ),
       );
-      const messageId = await mailer.send({
-        from: config.sender,
-        to: config.recipients.dataTeam,
-        ...notice,
-        attachments: [],
-      });
-      await finishRun(store, claimKey, context.runId, claimedAt, 'skipped', context.now(), 'no new data');
+      await claim.finish('skipped', 'no new data');
       logger.warn('no new data for the period', { kind, periodId: period.id });
       return { status: 'no-new-data', periodId: period.id, messageId };
     }
+    // The newest file's reading rule applies; with `period`, the files read as one must share it.
+    const rule = inputRuleFor(config, newest.key);
     const files =
-      config.scheduleSource === 'newest' ? [inPeriod.at(-1)?.key ?? ''] : inPeriod.map((file) => file.key);
+      config.scheduleSource === 'newest'
+        ? [newest]
+        : inPeriod.filter((file) => inputRuleFor(config, file.key).prefix === rule.prefix);
     let result;
     try {
       result = await analyzeCsv(concatenatedCsv(store, files), {
+        ...rule.options,
         sourceName:
-          files.length === 1 ? `s3://${store.bucket}/${files[0]}` : `${files.length} files of ${period.id}`,
-        now: claimedAt,
+          files.length === 1 ? `s3://${store.bucket}/${newest.key}` : `${files.length} files of ${period.id}`,
+        now,
       });
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
       // Files are checked on upload; one that fails now (two files with different headers) is the data team's.
-      const notice = rejectedFileNotice(
-        config.report.locale,
-        files.map((key) => `s3://${store.bucket}/${key}`).join(', '),
-        error.message,
-        `s3://${store.bucket}/${claimKey}`,
+      const messageId = await tellDataTeam(
+        context,
+        rejectedFileNotice(
+          config.report.locale,
+          files.map((file) => `s3://${store.bucket}/${file.key}`).join(', '),
+          error.message,
+          `s3://${store.bucket}/${claimKey}`,
+          configurationAdvice(error, rule),
+        ),
       );
-      const messageId = await mailer.send({
-        from: config.sender,
-        to: config.recipients.dataTeam,
-        ...notice,
-        attachments: [],
-      });
-      await finishRun(store, claimKey, context.runId, claimedAt, 'rejected', context.now(), error.message);
+      await claim.finish('rejected', error.message);
       return { status: 'failed-input', periodId: period.id, messageId };
     }
-    const previous = await findPreviousRun(store, config.prefixes, kind, period.id, logger);
-    const migration =
-      kind === 'quarterly' && previous
-        ? segmentMigration(
-            await readArchivedSegments(store, config.prefixes, kind, previous.periodId),
-            currentSegments(result.customers),
-            RFM_SEGMENT_KEYS,
-          )
-        : undefined;
-    const delivered = await deliverReport(context, {
+    const run = { seriesFolder: scheduleSeriesFolder(config.prefixes, kind), runName: period.id };
+    const history = await findPreviousRun(store, run.seriesFolder, run.runName, logger);
+    const previousSegments =
+      kind === 'quarterly' && history.previous
+        ? await readArchivedSegments(store, history.previous.folder, logger)
+        : null;
+    const migration = previousSegments
+      ? segmentMigration(previousSegments, currentSegments(result.customers), RFM_SEGMENT_KEYS)
+      : undefined;
+    const delivered = await deliverReport(context, claim, {
       kind,
-      periodId: period.id,
+      run,
       result,
-      previous,
+      history,
       migration,
       reportPeriod: { first: period.start, last: period.last },
-      claim: { key: claimKey, claimedAt },
+      subject,
     });
     return {
       status: 'sent',
       periodId: period.id,
       messageId: delivered.messageId,
       archive: delivered.archive,
-      files,
+      files: files.map((file) => file.key),
     };
-  } catch (error) {
-    await releaseClaim(store, claimKey, context.runId, claimedAt, context.now(), logger);
-    throw error;
-  }
+  });
+  return outcome.status === 'duplicate' ? { ...outcome, periodId: period.id } : outcome;
 }

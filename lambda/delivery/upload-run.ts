@@ -1,26 +1,44 @@
 /**
- * A file dropped under `incoming/`: claim the run (once per bucket, key and version), stream the object into
- * the engine, then deliver the report, or reject the input and tell the data team.
+ * An object dropped under `incoming/`: claim the run (once per bucket, key and version), then either tell the
+ * data team it is not a CSV, or stream that exact version into the engine with the options of its prefix and
+ * deliver the report, compared with the previous report of the same source; or reject the input and tell the
+ * data team; or, when the object is gone before it could be read, tell them that.
  */
+import { configurationAdvice, inputRuleFor } from '../config/input-rules.ts';
 import { analyzeCsv } from '../engine/analyze-csv.ts';
 import { InputError } from '../engine/errors.ts';
-import { isInputKey, uploadClaimKey, uploadPeriodId } from './archive-layout.ts';
+import { missingFileNotice, notCsvNotice } from '../report/notices/data-team-notice.ts';
+import {
+  isCsvKey,
+  isIncomingObject,
+  uploadClaimKey,
+  uploadRunName,
+  uploadSeriesFolder,
+} from './archive-layout.ts';
+import { type DuplicateRun, runOnce } from './claimed-run.ts';
 import { deliverReport } from './deliver-report.ts';
 import type { DeliveryContext } from './delivery-context.ts';
+import { ObjectNotFoundError } from './ports.ts';
 import { rejectInput } from './reject-input.ts';
 import { findPreviousRun } from './report-history.ts';
-import { claimRun, finishRun, releaseClaim } from './run-claims.ts';
+import { tellDataTeam } from './tell-data-team.ts';
 
 export interface UploadedObject {
   key: string;
-  /** The version id when the bucket is versioned, else the ETag: together with the key, what identifies it. */
-  version: string | undefined;
+  /** The ETag of the object the event is about (without quotes): its content. */
+  etag: string;
+  /** The version id when the bucket is versioned. */
+  versionId?: string | undefined;
   size?: number | undefined;
+  /** When S3 says the object was created: names the run's archive folder the same for every retry. */
+  eventTime?: Date | undefined;
 }
 
 export type UploadOutcome =
   | { status: 'ignored'; reason: string }
-  | { status: 'duplicate'; state: string }
+  | DuplicateRun
+  | { status: 'not-csv'; messageId: string }
+  | { status: 'missing'; messageId: string }
   | { status: 'rejected'; errorReport: string }
   | { status: 'sent'; messageId: string; archive: string };
 
@@ -29,41 +47,38 @@ export async function runUploadReport(
   object: UploadedObject,
 ): Promise<UploadOutcome> {
   const { store, config, logger } = context;
-  if (!isInputKey(config.prefixes, object.key)) {
+  if (!isIncomingObject(config.prefixes, object.key)) {
     logger.info('object ignored', { key: object.key });
-    return { status: 'ignored', reason: `not a .csv or .csv.gz under ${config.prefixes.incoming}` };
+    return { status: 'ignored', reason: `not an object under ${config.prefixes.incoming}` };
   }
-  const claimKey = uploadClaimKey(config.prefixes, store.bucket, object.key, object.version ?? '');
-  const claimedAt = context.now();
-  const claim = await claimRun(store, claimKey, context.runId, claimedAt, config.claimLeaseSeconds);
-  if (claim.kind !== 'claimed') {
-    logger.info('duplicate event: run already claimed', {
-      key: object.key,
-      state: claim.claim.state,
-      claimKey,
-    });
-    return { status: 'duplicate', state: claim.claim.state };
-  }
-  const started = Date.now();
-  try {
+  const version = object.versionId ?? object.etag;
+  const claimKey = uploadClaimKey(config.prefixes, store.bucket, object.key, version);
+  const location = `s3://${store.bucket}/${object.key}`;
+  return runOnce(context, claimKey, location, async (claim) => {
+    if (!isCsvKey(object.key)) {
+      const messageId = await tellDataTeam(
+        context,
+        notCsvNotice(config.report.locale, location, config.prefixes.incoming),
+      );
+      await claim.finish('rejected', 'not a CSV file');
+      return { status: 'not-csv', messageId };
+    }
+    const rule = inputRuleFor(config, object.key);
+    const now = context.clock.now();
+    const started = Date.now();
     let result;
     try {
-      result = await analyzeCsv(await store.readStream(object.key), {
-        sourceName: `s3://${store.bucket}/${object.key}`,
-        now: claimedAt,
-      });
+      const bytes = await store.readStream(object.key, { versionId: object.versionId, etag: object.etag });
+      result = await analyzeCsv(bytes, { ...rule.options, sourceName: location, now });
     } catch (error) {
+      if (error instanceof ObjectNotFoundError) {
+        const messageId = await tellDataTeam(context, missingFileNotice(config.report.locale, location));
+        await claim.finish('skipped', error.message);
+        return { status: 'missing', messageId };
+      }
       if (!(error instanceof InputError)) throw error;
-      const rejected = await rejectInput(context, object, error);
-      await finishRun(
-        store,
-        claimKey,
-        context.runId,
-        claimedAt,
-        'rejected',
-        context.now(),
-        rejected.errorReport,
-      );
+      const rejected = await rejectInput(context, object, error, configurationAdvice(error, rule));
+      await claim.finish('rejected', rejected.errorReport);
       return { status: 'rejected', errorReport: rejected.errorReport };
     }
     logger.info('input analysed', {
@@ -76,18 +91,18 @@ export async function runUploadReport(
       clusters: result.analysis.clusters.k,
       analysisMs: Date.now() - started,
     });
-    const periodId = uploadPeriodId(claimedAt, object.key);
-    const previous = await findPreviousRun(store, config.prefixes, 'upload', periodId, logger);
-    const delivered = await deliverReport(context, {
+    const run = {
+      seriesFolder: uploadSeriesFolder(config.prefixes, object.key, rule.dataset),
+      runName: uploadRunName(object.eventTime ?? now, store.bucket, object.key, version),
+    };
+    const history = await findPreviousRun(store, run.seriesFolder, run.runName, logger);
+    const delivered = await deliverReport(context, claim, {
       kind: 'upload',
-      periodId,
+      run,
       result,
-      previous,
-      claim: { key: claimKey, claimedAt },
+      history,
+      subject: location,
     });
     return { status: 'sent', messageId: delivered.messageId, archive: delivered.archive };
-  } catch (error) {
-    await releaseClaim(store, claimKey, context.runId, claimedAt, context.now(), logger);
-    throw error;
-  }
+  });
 }

@@ -1,10 +1,14 @@
 /** The adapters a handler works with, built once per container from the environment (or given by a test). */
+import { randomUUID } from 'node:crypto';
+import { setTimeout as delay } from 'node:timers/promises';
 import type { S3Client } from '@aws-sdk/client-s3';
 import { type AwsEndpoints, createS3Client, createSesClient } from '../adapters/aws-clients.ts';
 import { S3ObjectStore } from '../adapters/s3-object-store.ts';
 import { SesMailer } from '../adapters/ses-mailer.ts';
 import type { AppConfig } from '../config/app-config.ts';
-import type { Mailer, ObjectStore } from '../delivery/ports.ts';
+import { FUNCTION_TIMEOUT_SECONDS } from '../config/function-limits.ts';
+import type { DeliveryContext } from '../delivery/delivery-context.ts';
+import type { Mailer, ObjectStore, RunLogger } from '../delivery/ports.ts';
 import { readEnvironment } from './environment.ts';
 
 export interface HandlerDependencies {
@@ -14,6 +18,13 @@ export interface HandlerDependencies {
   storeFor(bucket: string): ObjectStore;
   mailer: Mailer;
   now: () => Date;
+  sleep: (milliseconds: number) => Promise<void>;
+}
+
+/** What Lambda's context tells a handler: its request id and how long it has left. */
+export interface InvocationContext {
+  awsRequestId: string;
+  getRemainingTimeInMillis?: () => number;
 }
 
 /** Real adapters from the environment: AWS, or the local stand-ins when their endpoints are set. */
@@ -37,6 +48,30 @@ export function dependenciesFor(
     storeFor: (name) => new S3ObjectStore(s3, name),
     mailer: new SesMailer(createSesClient(endpoints), config.configurationSetName),
     now: () => new Date(),
+    sleep: (milliseconds) => delay(milliseconds),
+  };
+}
+
+/**
+ * The delivery context of one invocation: its deadline is Lambda's remaining time when the context gives it,
+ * else (the local run, tests) the function's deployed timeout.
+ */
+export function deliveryContextFor(
+  deps: HandlerDependencies,
+  store: ObjectStore,
+  logger: RunLogger,
+  invocation: InvocationContext | undefined,
+): DeliveryContext {
+  const started = deps.now();
+  const remaining = invocation?.getRemainingTimeInMillis?.() ?? FUNCTION_TIMEOUT_SECONDS * 1000;
+  return {
+    store,
+    mailer: deps.mailer,
+    logger,
+    config: deps.config,
+    clock: { now: deps.now, sleep: deps.sleep, deadline: new Date(started.getTime() + remaining) },
+    runId: invocation?.awsRequestId ?? `local-${started.getTime().toString(36)}`,
+    attemptId: randomUUID(),
   };
 }
 

@@ -1,38 +1,47 @@
 /**
  * Lambda handler for S3 `ObjectCreated` events on the input prefix: parse the event, then run the upload report
- * for each object. Thin: everything else is in lambda/delivery.
+ * for each record on its own. One record's failure (S3 down, a run in progress elsewhere) does not stop the
+ * others; the handler fails at the end, so that Lambda retries the event: records already done are then found
+ * done by their claims. Thin: everything else is in lambda/delivery.
  */
-import type { Context } from 'aws-lambda';
 import { z } from 'zod';
 import { createLogger } from '../adapters/powertools-logger.ts';
 import { type UploadOutcome, runUploadReport } from '../delivery/upload-run.ts';
-import { type HandlerDependencies, dependenciesFromEnvironment, lazily } from './handler-dependencies.ts';
+import { SegmentReportError } from '../engine/errors.ts';
+import {
+  type HandlerDependencies,
+  type InvocationContext,
+  deliveryContextFor,
+  dependenciesFromEnvironment,
+  lazily,
+} from './handler-dependencies.ts';
 
-const s3EventSchema = z.object({
-  Records: z
-    .array(
-      z.object({
-        eventSource: z.literal('aws:s3'),
-        eventName: z.string(),
-        s3: z.object({
-          bucket: z.object({ name: z.string().min(1) }),
-          object: z.object({
-            key: z.string().min(1),
-            size: z.number().optional(),
-            eTag: z.string().optional(),
-            versionId: z.string().optional(),
-          }),
-        }),
-      }),
-    )
-    .min(1),
+const s3EventSchema = z.object({ Records: z.array(z.unknown()).min(1) });
+
+const s3RecordSchema = z.object({
+  eventSource: z.literal('aws:s3'),
+  eventName: z.string().startsWith('ObjectCreated:'),
+  eventTime: z.iso.datetime({ offset: true }).optional(),
+  s3: z.object({
+    bucket: z.object({ name: z.string().min(1) }),
+    object: z.object({
+      key: z.string().min(1),
+      size: z.number().optional(),
+      eTag: z.string().min(1),
+      versionId: z.string().optional(),
+    }),
+  }),
 });
+
+/** Some records of the event failed: Lambda retries the event (done records stop at their claims). */
+export class UploadRecordsFailedError extends SegmentReportError {
+  override name = 'UploadRecordsFailedError';
+}
 
 /** The handler with its dependencies given (tests, the local run). */
 export function createUploadHandler(dependencies: () => HandlerDependencies) {
-  return async (event: unknown, context?: Pick<Context, 'awsRequestId'>): Promise<UploadOutcome[]> => {
-    const runId = context?.awsRequestId ?? `local-${Date.now().toString(36)}`;
-    const { runLogger } = createLogger('segment-report-upload', runId);
+  return async (event: unknown, invocation?: InvocationContext): Promise<UploadOutcome[]> => {
+    const { runLogger } = createLogger('segment-report-upload', invocation?.awsRequestId);
     const parsed = s3EventSchema.safeParse(event);
     if (!parsed.success) {
       runLogger.error('not an S3 event: ignored', { issue: parsed.error.issues[0]?.message });
@@ -40,25 +49,48 @@ export function createUploadHandler(dependencies: () => HandlerDependencies) {
     }
     const deps = dependencies();
     const outcomes: UploadOutcome[] = [];
-    for (const record of parsed.data.Records) {
-      // S3 event keys are URL-encoded, with + for spaces.
-      const key = decodeURIComponent(record.s3.object.key.replace(/\+/g, ' '));
-      outcomes.push(
-        await runUploadReport(
-          {
-            store: deps.storeFor(record.s3.bucket.name),
-            mailer: deps.mailer,
-            logger: runLogger,
-            config: deps.config,
-            now: deps.now,
-            runId,
-          },
-          { key, version: record.s3.object.versionId ?? record.s3.object.eTag, size: record.s3.object.size },
-        ),
+    const failures: string[] = [];
+    for (const [index, raw] of parsed.data.Records.entries()) {
+      const record = s3RecordSchema.safeParse(raw);
+      if (!record.success) {
+        runLogger.error('not an S3 ObjectCreated record: ignored', {
+          record: index,
+          issue: record.error.issues[0]?.message,
+        });
+        outcomes.push({ status: 'ignored', reason: 'not an S3 ObjectCreated record' });
+        continue;
+      }
+      const { bucket, object } = record.data.s3;
+      const key = decodeS3EventKey(object.key);
+      try {
+        const context = deliveryContextFor(deps, deps.storeFor(bucket.name), runLogger, invocation);
+        outcomes.push(
+          await runUploadReport(context, {
+            key,
+            etag: object.eTag.replace(/^"(.*)"$/, '$1'),
+            versionId: object.versionId,
+            size: object.size,
+            eventTime: record.data.eventTime === undefined ? undefined : new Date(record.data.eventTime),
+          }),
+        );
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        runLogger.error('upload run failed', { key, error: message });
+        failures.push(`${key}: ${message}`);
+      }
+    }
+    if (failures.length > 0) {
+      throw new UploadRecordsFailedError(
+        `${failures.length} of ${parsed.data.Records.length} records failed: ${failures.join('; ')}`,
       );
     }
     return outcomes;
   };
+}
+
+/** S3 event keys are form-encoded: `+` for a space, `%2B` for a plus sign. */
+export function decodeS3EventKey(key: string): string {
+  return decodeURIComponent(key.replace(/\+/g, ' '));
 }
 
 export const handler = createUploadHandler(lazily(() => dependenciesFromEnvironment(process.env)));

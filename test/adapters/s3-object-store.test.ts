@@ -15,8 +15,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createS3Client } from '../../lambda/adapters/aws-clients.ts';
 import { S3ObjectStore } from '../../lambda/adapters/s3-object-store.ts';
 import { ObjectNotFoundError } from '../../lambda/delivery/ports.ts';
-import { type RunClaim, claimRun } from '../../lambda/delivery/run-claims.ts';
+import { type ClaimRecord, RunInProgressError, acquireClaim } from '../../lambda/delivery/run-claim.ts';
 import { collectBytes } from '../support/byte-streams.ts';
+import { FakeClock, SILENT_LOGGER } from '../support/fake-clock.ts';
 import { type LocalDelivery, startLocalDelivery } from '../support/local-delivery.ts';
 
 let local: LocalDelivery;
@@ -89,23 +90,41 @@ describe('S3ObjectStore on the local S3', () => {
     );
   });
 
-  it('creates an object only when absent', async () => {
-    expect(await local.store.createIfAbsent('store/once.json', 'first', 'application/json')).toBe(true);
-    expect(await local.store.createIfAbsent('store/once.json', 'second', 'application/json')).toBe(false);
-    expect((await local.store.readText('store/once.json'))?.text).toBe('first');
+  it('streams the version asked for by ETag, and calls a replaced object not found', async () => {
+    await local.store.write('store/input.csv', 'first', 'text/csv');
+    const first = await local.store.readText('store/input.csv');
+    expect(first?.etag).toMatch(/^[0-9a-f]{32}$/);
+
+    const bytes = await collectBytes(await local.store.readStream('store/input.csv', { etag: first?.etag }));
+    expect(bytes.toString('utf8')).toBe('first');
+    await local.store.write('store/input.csv', 'second', 'text/csv');
+    await expect(local.store.readStream('store/input.csv', { etag: first?.etag })).rejects.toThrow(
+      `s3://${local.bucket}/store/input.csv: replaced by a newer upload`,
+    );
+  });
+
+  it('creates an object only when absent, and says its ETag', async () => {
+    const etag = await local.store.createIfAbsent('store/once.json', 'first', 'application/json');
+    expect(etag).toMatch(/^[0-9a-f]{32}$/);
+    expect(await local.store.createIfAbsent('store/once.json', 'second', 'application/json')).toBeNull();
+    expect(await local.store.readText('store/once.json')).toEqual({ text: 'first', etag });
   });
 
   it('replaces an object only while its ETag is unchanged', async () => {
     await local.store.write('store/versioned.json', 'v1', 'application/json');
     const v1 = await local.store.readText('store/versioned.json');
 
-    expect(
-      await local.store.replaceIfUnchanged('store/versioned.json', 'v2', 'application/json', v1?.etag ?? ''),
-    ).toBe(true);
+    const v2 = await local.store.replaceIfUnchanged(
+      'store/versioned.json',
+      'v2',
+      'application/json',
+      v1?.etag ?? '',
+    );
+    expect(v2).toMatch(/^[0-9a-f]{32}$/);
     expect(
       await local.store.replaceIfUnchanged('store/versioned.json', 'v3', 'application/json', v1?.etag ?? ''),
-    ).toBe(false);
-    expect((await local.store.readText('store/versioned.json'))?.text).toBe('v2');
+    ).toBeNull();
+    expect(await local.store.readText('store/versioned.json')).toEqual({ text: 'v2', etag: v2 });
   });
 
   it('signs a download link that works until it expires', async () => {
@@ -130,10 +149,8 @@ describe('S3ObjectStore conditional writes when S3 refuses them', () => {
   it('reads a 412 Precondition Failed as "someone else wrote it"', async () => {
     const { store, mock } = clientFailingPuts(s3Error(412, 'PreconditionFailed'));
 
-    expect(await store.createIfAbsent('store/mocked.json', '{}', 'application/json')).toBe(false);
-    expect(await store.replaceIfUnchanged('store/mocked.json', '{}', 'application/json', '"etag"')).toBe(
-      false,
-    );
+    expect(await store.createIfAbsent('store/mocked.json', '{}', 'application/json')).toBeNull();
+    expect(await store.replaceIfUnchanged('store/mocked.json', '{}', 'application/json', 'etag')).toBeNull();
 
     const puts = mock.commandCalls(PutObjectCommand).map((call) => call.args[0].input);
     expect(puts[0]).toMatchObject({ Bucket: local.bucket, Key: 'store/mocked.json', IfNoneMatch: '*' });
@@ -144,7 +161,7 @@ describe('S3ObjectStore conditional writes when S3 refuses them', () => {
   it('reads a 409 conflicting write the same way', async () => {
     const { store } = clientFailingPuts(s3Error(409, 'ConditionalRequestConflict'));
 
-    expect(await store.createIfAbsent('store/mocked.json', '{}', 'application/json')).toBe(false);
+    expect(await store.createIfAbsent('store/mocked.json', '{}', 'application/json')).toBeNull();
   });
 
   it('throws any other error', async () => {
@@ -155,9 +172,16 @@ describe('S3ObjectStore conditional writes when S3 refuses them', () => {
     );
   });
 
-  it('makes claimRun report the run in progress when another run won the create', async () => {
+  it('makes a claim wait for the run that won the create, never claim twice', async () => {
     const key = 'runs/upload/raced.json';
-    const winner: RunClaim = { runId: 'winner', state: 'claimed', claimedAt: '2025-03-05T09:00:00.000Z' };
+    const winner: ClaimRecord = {
+      runId: 'winner',
+      holder: 'winner-attempt',
+      state: 'claimed',
+      claimedAt: '2025-03-05T09:00:00.000Z',
+      expiresAt: '2025-03-05T09:05:10.000Z',
+      updatedAt: '2025-03-05T09:00:00.000Z',
+    };
     // The other run's write lands between our read and our conditional create, which S3 then refuses.
     const { store } = clientFailingPuts(async () => {
       await local.s3.send(
@@ -166,65 +190,80 @@ describe('S3ObjectStore conditional writes when S3 refuses them', () => {
       throw s3Error(412, 'PreconditionFailed');
     });
 
-    const outcome = await claimRun(store, key, 'loser', new Date('2025-03-05T09:00:01Z'), 900);
+    const claiming = acquireClaim(claimRequest(store, key, 'loser', new Date('2025-03-05T09:00:01Z')));
 
-    expect(outcome).toEqual({ kind: 'in-progress', claim: winner });
+    await expect(claiming).rejects.toThrow(RunInProgressError);
     expect(JSON.parse((await local.store.readText(key))?.text ?? '{}')).toEqual(winner);
   });
 });
 
+/** A claim request whose invocation has `timeoutMs` left: too little to wait for another run by default. */
+function claimRequest(store: S3ObjectStore, key: string, holder: string, now: Date, timeoutMs = 60_000) {
+  return {
+    store,
+    key,
+    runId: holder,
+    holder,
+    clock: new FakeClock(now).forInvocation(timeoutMs),
+    logger: SILENT_LOGGER,
+  };
+}
+
+function deadClaim(): string {
+  return JSON.stringify({
+    runId: 'dead-run',
+    holder: 'dead-attempt',
+    state: 'claimed',
+    claimedAt: '2025-03-05T09:00:00.000Z',
+    expiresAt: '2025-03-05T09:05:10.000Z',
+    updatedAt: '2025-03-05T09:00:00.000Z',
+  });
+}
+
 describe('claims on the local S3', () => {
-  it('take over a stale claim with a put conditional on its ETag', async () => {
+  it("take over a dead run's claim with a put conditional on its ETag", async () => {
     const key = 'runs/weekly/stale.json';
-    await local.store.write(
-      key,
-      JSON.stringify({ runId: 'dead-run', state: 'claimed', claimedAt: '2025-03-05T09:00:00.000Z' }),
-      'application/json',
-    );
+    await local.store.write(key, deadClaim(), 'application/json');
     const etag = (await local.store.readText(key))?.etag;
     const client = createS3Client(local.stack.endpoints);
     const puts = recordPuts(client);
 
-    const outcome = await claimRun(
-      new S3ObjectStore(client, local.bucket),
-      key,
-      'retry',
-      new Date('2025-03-05T09:16:00Z'),
-      900,
+    const outcome = await acquireClaim(
+      claimRequest(new S3ObjectStore(client, local.bucket), key, 'retry', new Date('2025-03-05T09:06:00Z')),
     );
 
-    expect(outcome).toEqual({ kind: 'claimed' });
-    expect(etag).toMatch(/^"[0-9a-f]{32}"$/);
+    expect(outcome.kind).toBe('claimed');
     expect(puts).toHaveLength(1);
-    expect(puts[0]).toMatchObject({ Key: key, IfMatch: etag });
-    expect(JSON.parse((await local.store.readText(key))?.text ?? '{}')).toMatchObject({ runId: 'retry' });
+    expect(puts[0]).toMatchObject({ Key: key, IfMatch: `"${etag}"` });
+    expect(JSON.parse((await local.store.readText(key))?.text ?? '{}')).toMatchObject({ holder: 'retry' });
   });
 
-  it('let only one of two concurrent retries take over a stale claim', async () => {
+  it('let only one of two concurrent retries take over a dead claim', async () => {
     const key = 'runs/weekly/stale-raced.json';
-    await local.store.write(
-      key,
-      JSON.stringify({ runId: 'dead-run', state: 'claimed', claimedAt: '2025-03-05T09:00:00.000Z' }),
-      'application/json',
-    );
+    await local.store.write(key, deadClaim(), 'application/json');
     const later = new Date('2025-03-05T10:00:00Z');
 
-    const outcomes = await Promise.all([
-      claimRun(local.store, key, 'retry-a', later, 900),
-      claimRun(local.store, key, 'retry-b', later, 900),
+    const outcomes = await Promise.allSettled([
+      acquireClaim(claimRequest(local.store, key, 'retry-a', later)),
+      acquireClaim(claimRequest(local.store, key, 'retry-b', later)),
     ]);
 
-    expect(outcomes.map((outcome) => outcome.kind).sort()).toEqual(['claimed', 'in-progress']);
+    expect(outcomes.map((outcome) => outcome.status).sort()).toEqual(['fulfilled', 'rejected']);
   });
 
-  it('let only one of two concurrent runs create a claim', async () => {
+  it('let only one of ten concurrent runs create a claim; the others fail to be retried', async () => {
     const key = 'runs/upload/created-raced.json';
     const now = new Date('2025-03-05T10:00:00Z');
 
-    const outcomes = await Promise.all(
-      ['run-a', 'run-b', 'run-c'].map((runId) => claimRun(local.store, key, runId, now, 900)),
+    const outcomes = await Promise.allSettled(
+      Array.from({ length: 10 }, (_, index) =>
+        acquireClaim(claimRequest(local.store, key, `run-${index}`, now)),
+      ),
     );
 
-    expect(outcomes.map((outcome) => outcome.kind).sort()).toEqual(['claimed', 'in-progress', 'in-progress']);
+    expect(outcomes.filter((outcome) => outcome.status === 'fulfilled')).toHaveLength(1);
+    for (const outcome of outcomes) {
+      if (outcome.status === 'rejected') expect(outcome.reason).toBeInstanceOf(RunInProgressError);
+    }
   });
 });

@@ -14,7 +14,11 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createSesClient } from '../../lambda/adapters/aws-clients.ts';
 import { SesMailer, composeMime } from '../../lambda/adapters/ses-mailer.ts';
-import { type EmailMessage, EmailNotSentError } from '../../lambda/delivery/ports.ts';
+import {
+  type EmailMessage,
+  EmailNotSentError,
+  EmailOutcomeUnknownError,
+} from '../../lambda/delivery/ports.ts';
 import { type LocalStack, startLocalStack } from '../../local/local-stack.ts';
 import { type MimePart, decodedBody, headerOf, parseMime } from '../support/mime-parts.ts';
 
@@ -68,6 +72,20 @@ describe('composeMime', () => {
       'attachment; filename=customers-weekly-2025-W10.csv',
     );
     expect(decodedBody(attachment).toString('utf8')).toBe(CSV);
+  });
+
+  it("carries the Message-ID and the Date it is given: the run's, not the mail server's", async () => {
+    const raw = Buffer.from(
+      await composeMime({
+        ...MESSAGE,
+        messageId: '<0123abcd@segment-report.example>',
+        date: new Date('2025-03-10T07:00:00Z'),
+      }),
+    ).toString('utf8');
+    const root = parseMime(raw);
+
+    expect(headerOf(root, 'message-id')).toBe('<0123abcd@segment-report.example>');
+    expect(headerOf(root, 'date')).toBe('Mon, 10 Mar 2025 07:00:00 +0000');
   });
 
   it('takes attachments given as bytes unchanged', async () => {
@@ -170,14 +188,15 @@ describe('SesMailer when SES does not take the email', () => {
     expect((failure as EmailNotSentError).cause).toBe(error);
   });
 
-  it('lets an error without an answer from SES through as it is: the email may have been sent', async () => {
+  it('calls an error without an answer from SES an unknown outcome: the email may have been sent', async () => {
     const lost = Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' });
     const client = new SESv2Client({ region: 'us-east-1' });
     mockClient(client).on(SendEmailCommand).rejects(lost);
 
     const failure = await new SesMailer(client).send(MESSAGE).catch((thrown: unknown) => thrown);
 
-    expect(failure).toBe(lost);
+    expect(failure).toBeInstanceOf(EmailOutcomeUnknownError);
     expect(failure).not.toBeInstanceOf(EmailNotSentError);
+    expect((failure as Error).cause).toBe(lost);
   });
 });

@@ -1,34 +1,59 @@
 import { describe, expect, it } from 'vitest';
 import {
   archiveFolder,
-  isInputKey,
+  isCsvKey,
+  isIncomingObject,
   rejectionReportKey,
   scheduleClaimKey,
+  scheduleSeriesFolder,
   uploadClaimKey,
-  uploadPeriodId,
+  uploadRunName,
+  uploadSeriesFolder,
 } from '../../lambda/delivery/archive-layout.ts';
 
 const PREFIXES = { incoming: 'incoming/', reports: 'reports/', rejected: 'rejected/', runs: 'runs/' };
+const NOW = new Date('2025-03-05T09:07:03.456Z');
 
 describe('archive layout', () => {
-  it('puts each run under reports/<kind>/<period>/', () => {
-    expect(archiveFolder(PREFIXES, 'weekly', '2025-W10')).toBe('reports/weekly/2025-W10/');
-    expect(archiveFolder({ ...PREFIXES, reports: 'archive/' }, 'quarterly', '2025-Q1')).toBe(
-      'archive/quarterly/2025-Q1/',
+  it('puts each scheduled run under reports/<kind>/<period>/', () => {
+    const seriesFolder = scheduleSeriesFolder(PREFIXES, 'weekly');
+    expect(archiveFolder({ seriesFolder, runName: '2025-W10' })).toBe('reports/weekly/2025-W10/');
+    expect(scheduleSeriesFolder({ ...PREFIXES, reports: 'archive/' }, 'quarterly')).toBe(
+      'archive/quarterly/',
     );
   });
 
-  it('names an upload run by its moment (sortable) and the file stem', () => {
-    const now = new Date('2025-03-05T09:07:03.456Z');
-    expect(uploadPeriodId(now, 'incoming/shop/Export Mars 2025.csv.gz')).toBe(
-      '20250305T090703Z-Export-Mars-2025',
+  it('gives files of the same name in two folders two series, readable and distinct', () => {
+    const shopA = uploadSeriesFolder(PREFIXES, 'incoming/shopA/sales.csv', undefined);
+    const shopB = uploadSeriesFolder(PREFIXES, 'incoming/shopB/sales.csv', undefined);
+    expect(shopA).toMatch(/^reports\/upload\/files\/shopA-sales-[0-9a-f]{12}\/$/);
+    expect(shopB).toMatch(/^reports\/upload\/files\/shopB-sales-[0-9a-f]{12}\/$/);
+    // Names that slug alike still differ by the digest of the whole key.
+    expect(uploadSeriesFolder(PREFIXES, 'incoming/shop-A/sales.csv', undefined)).not.toBe(
+      uploadSeriesFolder(PREFIXES, 'incoming/shop/A-sales.csv', undefined),
     );
-    expect(uploadPeriodId(now, 'incoming/data.CSV')).toBe('20250305T090703Z-data');
-    expect(uploadPeriodId(now, `incoming/${'x'.repeat(100)}.csv`)).toBe(`20250305T090703Z-${'x'.repeat(60)}`);
-    expect(
-      uploadPeriodId(new Date('2025-03-05T09:07:04Z'), 'incoming/a.csv') >
-        uploadPeriodId(now, 'incoming/z.csv'),
-    ).toBe(true);
+    expect(uploadSeriesFolder(PREFIXES, 'incoming/shopA/sales.csv', undefined)).toBe(shopA);
+  });
+
+  it('gives every file of a configured dataset one series, whatever the file is called', () => {
+    expect(uploadSeriesFolder(PREFIXES, 'incoming/erp/2025-03.csv', 'erp-sales')).toBe(
+      'reports/upload/datasets/erp-sales/',
+    );
+    expect(uploadSeriesFolder(PREFIXES, 'incoming/erp/2025-04.CSV.GZ', 'erp-sales')).toBe(
+      'reports/upload/datasets/erp-sales/',
+    );
+  });
+
+  it('names an upload run by its moment (sortable) and a digest of bucket, key and version', () => {
+    const name = uploadRunName(NOW, 'bucket', 'incoming/a.csv', 'v1');
+    expect(name).toMatch(/^20250305T090703Z-[0-9a-f]{12}$/);
+    expect(uploadRunName(NOW, 'bucket', 'incoming/a.csv', 'v1')).toBe(name);
+    expect(uploadRunName(NOW, 'bucket', 'incoming/a.csv', 'v2')).not.toBe(name);
+    expect(uploadRunName(NOW, 'bucket', 'incoming/b.csv', 'v1')).not.toBe(name);
+    expect(uploadRunName(NOW, 'other', 'incoming/a.csv', 'v1')).not.toBe(name);
+    expect(uploadRunName(new Date('2025-03-05T09:07:04Z'), 'bucket', 'incoming/a.csv', 'v0') > name).toBe(
+      true,
+    );
   });
 
   it('gives one claim per bucket, key and version', () => {
@@ -44,21 +69,27 @@ describe('archive layout', () => {
     expect(scheduleClaimKey(PREFIXES, 'weekly', '2025-W10')).toBe('runs/weekly/2025-W10.json');
   });
 
-  it('names the error report of a rejected input after its key', () => {
-    expect(rejectionReportKey(PREFIXES, 'incoming/shop/bad.csv')).toBe(
-      'rejected/incoming/shop/bad.csv.error.json',
+  it('ties the error report of a rejected input to its content, not only its key', () => {
+    expect(rejectionReportKey(PREFIXES, 'incoming/shop/bad.csv', 'abc123')).toBe(
+      'rejected/incoming/shop/bad.csv/abc123.error.json',
+    );
+    expect(rejectionReportKey(PREFIXES, 'incoming/shop/bad.csv', 'def456')).not.toBe(
+      rejectionReportKey(PREFIXES, 'incoming/shop/bad.csv', 'abc123'),
     );
   });
 
   it.each([
-    ['incoming/a.csv', true],
-    ['incoming/shop/a.csv.gz', true],
-    ['incoming/A.CSV.GZ', true],
-    ['incoming/a.txt', false],
-    ['incoming/a.csv.zip', false],
-    ['reports/upload/x/customers.csv', false],
-    ['incoming/', false],
-  ])('%s is an input: %s', (key, expected) => {
-    expect(isInputKey(PREFIXES, key)).toBe(expected);
+    ['incoming/a.csv', true, true],
+    ['incoming/shop/a.csv.gz', true, true],
+    ['incoming/A.CSV.GZ', true, true],
+    ['incoming/Export.Csv', true, true],
+    ['incoming/a.txt', true, false],
+    ['incoming/a.csv.zip', true, false],
+    ['reports/upload/x/customers.csv', false, true],
+    ['incoming/', false, false],
+    ['incoming/erp/', false, false],
+  ])('%s: under incoming %s, a CSV %s', (key, incoming, csv) => {
+    expect(isIncomingObject(PREFIXES, key)).toBe(incoming);
+    expect(isCsvKey(key)).toBe(csv);
   });
 });

@@ -10,8 +10,16 @@ const PREFIXES = { incoming: 'incoming/', reports: 'reports/', rejected: 'reject
 const HEADER = 'Invoice,Customer,Date,Amount';
 
 async function concatenated(store: MemoryObjectStore, keys: string[]): Promise<string> {
-  return (await collectBytes(concatenatedCsv(store, keys))).toString('utf8');
+  return (await collectBytes(concatenatedCsv(store, await stored(store, keys)))).toString('utf8');
 }
+
+/** The files as a listing gives them: key and ETag. */
+async function stored(store: MemoryObjectStore, keys: string[]) {
+  const listing = await store.list('');
+  return keys.map((key) => ({ key, etag: listing.find((object) => object.key === key)?.etag ?? '' }));
+}
+
+const MARCH_WEEK = { startsAt: new Date('2025-03-03T00:00:00Z'), endsAt: new Date('2025-03-10T00:00:00Z') };
 
 describe('concatenatedCsv', () => {
   it('reads two files, one gzipped, as one, without the second header', async () => {
@@ -32,7 +40,8 @@ describe('concatenatedCsv', () => {
       new Uint8Array(gzipSync(`${HEADER}\n2,C2,2024-01-02,20\n3,C1,2024-01-03,30\n`)),
     );
 
-    const result = await analyzeCsv(concatenatedCsv(store, ['incoming/a.csv', 'incoming/b.csv.gz']), {
+    const files = await stored(store, ['incoming/a.csv', 'incoming/b.csv.gz']);
+    const result = await analyzeCsv(concatenatedCsv(store, files), {
       sourceName: 'two files',
       now: new Date('2024-06-01T00:00:00Z'),
     });
@@ -84,24 +93,52 @@ describe('filesOfPeriod', () => {
     store.put('incoming/before.csv', HEADER, at('2025-03-02T23:59:59Z'));
     store.put('incoming/late.csv', HEADER, at('2025-03-09T23:59:59Z'));
     store.put('incoming/early.csv.gz', HEADER, at('2025-03-03T00:00:00Z'));
-    store.put('incoming/rejected.csv', HEADER, at('2025-03-04T00:00:00Z'));
-    store.put('rejected/incoming/rejected.csv.error.json', '{}', at('2025-03-04T00:00:01Z'));
+    store.put('incoming/rejected.csv', `${HEADER}\nbad`, at('2025-03-04T00:00:00Z'));
+    const [rejected] = await stored(store, ['incoming/rejected.csv']);
+    store.put(
+      `rejected/incoming/rejected.csv/${rejected?.etag}.error.json`,
+      '{}',
+      at('2025-03-04T00:00:01Z'),
+    );
     store.put('incoming/notes.txt', 'not an input', at('2025-03-05T00:00:00Z'));
     store.put('incoming/after.csv', HEADER, at('2025-03-10T00:00:00Z'));
 
-    const { inPeriod, newestEver } = await filesOfPeriod(store, PREFIXES, {
-      start: '2025-03-03',
-      end: '2025-03-10',
-    });
+    const { inPeriod, newestEver } = await filesOfPeriod(store, PREFIXES, MARCH_WEEK);
 
     expect(inPeriod.map((file) => file.key)).toEqual(['incoming/early.csv.gz', 'incoming/late.csv']);
     expect(newestEver?.key).toBe('incoming/after.csv');
   });
 
+  it('counts a corrected file uploaded under the key of a rejected one', async () => {
+    const store = new MemoryObjectStore();
+    store.put('incoming/sales.csv', `${HEADER}\nbroken`, new Date('2025-03-04T00:00:00Z'));
+    const [bad] = await stored(store, ['incoming/sales.csv']);
+    store.put(`rejected/incoming/sales.csv/${bad?.etag}.error.json`, '{}');
+    expect((await filesOfPeriod(store, PREFIXES, MARCH_WEEK)).inPeriod).toEqual([]);
+
+    store.put('incoming/sales.csv', `${HEADER}\n1,C1,2025-03-04,10`, new Date('2025-03-05T00:00:00Z'));
+
+    expect((await filesOfPeriod(store, PREFIXES, MARCH_WEEK)).inPeriod.map((file) => file.key)).toEqual([
+      'incoming/sales.csv',
+    ]);
+  });
+
+  it('takes the period as instants: a Sunday-evening upload west of UTC is in the week it was made', async () => {
+    const store = new MemoryObjectStore();
+    // Sunday 9 March 2025, 20:00 in Los Angeles (PDT, UTC-7) is Monday 03:00 UTC.
+    store.put('incoming/sunday-evening.csv', HEADER, new Date('2025-03-10T03:00:00Z'));
+    const losAngelesWeek = {
+      startsAt: new Date('2025-03-03T08:00:00Z'),
+      endsAt: new Date('2025-03-10T07:00:00Z'),
+    };
+
+    expect((await filesOfPeriod(store, PREFIXES, losAngelesWeek)).inPeriod.map((file) => file.key)).toEqual([
+      'incoming/sunday-evening.csv',
+    ]);
+  });
+
   it('finds nothing in an empty bucket', async () => {
-    expect(
-      await filesOfPeriod(new MemoryObjectStore(), PREFIXES, { start: '2025-03-03', end: '2025-03-10' }),
-    ).toEqual({
+    expect(await filesOfPeriod(new MemoryObjectStore(), PREFIXES, MARCH_WEEK)).toEqual({
       inPeriod: [],
       newestEver: null,
     });

@@ -3,7 +3,12 @@
  * contract, conditional writes included, without a server. Integration tests use the real S3 adapter instead.
  */
 import { createHash } from 'node:crypto';
-import { ObjectNotFoundError, type ObjectStore, type StoredObject } from '../../lambda/delivery/ports.ts';
+import {
+  ObjectNotFoundError,
+  type ObjectStore,
+  type ObjectVersion,
+  type StoredObject,
+} from '../../lambda/delivery/ports.ts';
 
 interface MemoryObject {
   body: Uint8Array;
@@ -27,14 +32,17 @@ export class MemoryObjectStore implements ObjectStore {
     const bytes = typeof body === 'string' ? new Uint8Array(Buffer.from(body, 'utf8')) : body;
     this.objects.set(key, {
       body: bytes,
-      etag: `"${createHash('md5').update(bytes).digest('hex')}"`,
+      etag: createHash('md5').update(bytes).digest('hex'),
       lastModified,
     });
   }
 
-  async readStream(key: string): Promise<AsyncIterable<Uint8Array>> {
+  async readStream(key: string, version: ObjectVersion = {}): Promise<AsyncIterable<Uint8Array>> {
     const object = this.objects.get(key);
     if (!object) throw new ObjectNotFoundError(`s3://${this.bucket}/${key}: no such object`);
+    if (version.etag !== undefined && version.etag !== object.etag) {
+      throw new ObjectNotFoundError(`s3://${this.bucket}/${key}: replaced by a newer upload`);
+    }
     const { body } = object;
     const size = this.chunkSize;
     return (async function* () {
@@ -51,18 +59,23 @@ export class MemoryObjectStore implements ObjectStore {
     this.put(key, body);
   }
 
-  async createIfAbsent(key: string, body: string): Promise<boolean> {
+  async createIfAbsent(key: string, body: string): Promise<string | null> {
     const written = !this.objects.has(key);
     if (written) this.put(key, body);
     this.conditionalWrites.push({ key, condition: 'absent', written });
-    return written;
+    return written ? (this.objects.get(key)?.etag ?? null) : null;
   }
 
-  async replaceIfUnchanged(key: string, body: string, _contentType: string, etag: string): Promise<boolean> {
+  async replaceIfUnchanged(
+    key: string,
+    body: string,
+    _contentType: string,
+    etag: string,
+  ): Promise<string | null> {
     const written = this.objects.get(key)?.etag === etag;
     if (written) this.put(key, body);
     this.conditionalWrites.push({ key, condition: { etag }, written });
-    return written;
+    return written ? (this.objects.get(key)?.etag ?? null) : null;
   }
 
   async list(prefix: string): Promise<StoredObject[]> {

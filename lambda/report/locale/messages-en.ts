@@ -141,6 +141,8 @@ export const MESSAGES_EN: Messages = {
     ambiguous: ({ customers, margin }) =>
       `${customers} customers sit between two groups (margin under ${margin}) and are set aside as ambiguous.`,
     undecodable: (count) => `${count} characters could not be decoded and were replaced.`,
+    historySkipped: ({ report, problem }) =>
+      `The archived report ${report} could not be read (${problem}), so it was left out of the comparison.`,
     clusteringSkipped: (customers) =>
       `K-means clustering was skipped: ${customers} customers are too few to form groups; RFM segments and KPIs are still computed.`,
   },
@@ -169,6 +171,15 @@ export const MESSAGES_EN: Messages = {
     noDataSubject: (kind, period) => `No new data for the ${kind.toLowerCase()} (${period})`,
     noDataBody: ({ kind, period, prefix, newest }) =>
       `No file was received under ${prefix} during ${period}, so the ${kind.toLowerCase()} was not sent to the executives rather than repeat old numbers.${newest ? ` The newest file is ${newest}.` : ''}`,
+    uncertainSubject: (report) => `Check delivery: ${report}`,
+    uncertainBody: ({ report, claim }) =>
+      `The email of ${report} may or may not have reached the executives: the mail service did not confirm it. It was not sent again, to avoid a duplicate. Ask a recipient whether it arrived; to send it again, delete ${claim} and drop the file again (or run the schedule again).`,
+    missingSubject: (file) => `File gone before it was read: ${file}`,
+    missingBody: (file) =>
+      `The file ${file} was deleted or replaced before it could be read, so no report was sent for it. Drop it again if it should be reported.`,
+    notCsvSubject: (file) => `Not a CSV file: ${file}`,
+    notCsvBody: ({ file, prefix }) =>
+      `The file ${file} is not a CSV file (.csv or .csv.gz, in any letter case), so it was not analysed and no report was sent. Export it as CSV and drop it under ${prefix}.`,
   },
   footer: {
     generated: (moment, timeZone) => `Generated ${moment} (${timeZone}).`,

@@ -146,6 +146,8 @@ export const MESSAGES_FR: Messages = {
     ambiguous: ({ customers, margin }) =>
       `${customers} clients se situent entre deux groupes (marge inférieure à ${margin}) et sont mis à part comme ambigus.`,
     undecodable: (count) => `${count} caractères illisibles ont été remplacés.`,
+    historySkipped: ({ report, problem }) =>
+      `Le rapport archivé ${report} est illisible (${problem}) : il n’entre pas dans la comparaison.`,
     clusteringSkipped: (customers) =>
       `Le regroupement K-means n’a pas été fait : ${customers} clients sont trop peu pour former des groupes ; les segments RFM et les indicateurs sont bien calculés.`,
   },
@@ -174,6 +176,15 @@ export const MESSAGES_FR: Messages = {
     noDataSubject: (kind, period) => `Pas de nouvelles données : ${kind} (${period})`,
     noDataBody: ({ kind, period, prefix, newest }) =>
       `Aucun fichier n’a été reçu dans ${prefix} pendant la période ${period} : l’envoi « ${kind} » à la direction n’a pas eu lieu, plutôt que de répéter d’anciens chiffres.${newest ? ` Le fichier le plus récent est ${newest}.` : ''}`,
+    uncertainSubject: (report) => `Envoi à vérifier : ${report}`,
+    uncertainBody: ({ report, claim }) =>
+      `Le courriel de ${report} est peut-être arrivé à la direction, peut-être pas : le service d’envoi ne l’a pas confirmé. Il n’a pas été renvoyé, pour éviter un doublon. Demandez à un destinataire s’il l’a reçu ; pour le renvoyer, supprimez ${claim} et déposez de nouveau le fichier (ou relancez l’envoi planifié).`,
+    missingSubject: (file) => `Fichier disparu avant lecture : ${file}`,
+    missingBody: (file) =>
+      `Le fichier ${file} a été supprimé ou remplacé avant d’avoir pu être lu : aucun rapport n’a été envoyé pour lui. Déposez-le de nouveau s’il doit faire l’objet d’un rapport.`,
+    notCsvSubject: (file) => `Pas un fichier CSV : ${file}`,
+    notCsvBody: ({ file, prefix }) =>
+      `Le fichier ${file} n’est pas un fichier CSV (.csv ou .csv.gz, en majuscules ou minuscules) : il n’a pas été analysé et aucun rapport n’a été envoyé. Exportez-le en CSV et déposez-le dans ${prefix}.`,
   },
   footer: {
     generated: (moment, timeZone) => `Généré le ${moment} (${timeZone}).`,

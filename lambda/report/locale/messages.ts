@@ -131,6 +131,8 @@ export interface Messages {
     undecodable(count: string): string;
     /** The engine skips clustering for one reason only: too few customers. */
     clusteringSkipped(customers: string): string;
+    /** An archived earlier report that could not be read, so no comparison was made with it. */
+    historySkipped(p: { report: string; problem: string }): string;
   };
   customerFile: {
     title: string;
@@ -152,6 +154,12 @@ export interface Messages {
     rejectedKeep(location: string): string;
     noDataSubject(kind: string, period: string): string;
     noDataBody(p: { kind: string; period: string; prefix: string; newest: string | null }): string;
+    uncertainSubject(report: string): string;
+    uncertainBody(p: { report: string; claim: string }): string;
+    missingSubject(file: string): string;
+    missingBody(file: string): string;
+    notCsvSubject(file: string): string;
+    notCsvBody(p: { file: string; prefix: string }): string;
   };
   footer: {
     generated(moment: string, timeZone: string): string;

@@ -1,6 +1,7 @@
 /**
  * Short emails to the data team: a file was rejected (with the reason, one line naming the file and the line or
- * column), or a scheduled period had no new data. Plain text with a minimal HTML twin; every value escaped.
+ * column, and the setting that would fix it), was not a CSV, was gone before it was read, a scheduled period had
+ * no new data, or a report's email may not have been delivered. Plain text with a minimal HTML twin; every value escaped.
  */
 import { escapeHtml } from '../../../templates/escape-html.ts';
 import { MESSAGES_EN } from '../locale/messages-en.ts';
@@ -22,11 +23,13 @@ export function rejectedFileNotice(
   file: string,
   reason: string,
   errorReportLocation: string,
+  advice?: string,
 ): Notice {
   const messages = MESSAGES[locale].notice;
   const paragraphs = [
     messages.rejectedIntro(file),
     `${messages.rejectedReason}: ${reason}`,
+    ...(advice === undefined ? [] : [advice]),
     messages.rejectedKeep(errorReportLocation),
   ];
   return { subject: messages.rejectedSubject(file), ...asTextAndHtml(locale, paragraphs) };
@@ -47,6 +50,30 @@ export function noNewDataNotice(
     ...asTextAndHtml(locale, [
       all.notice.noDataBody({ kind: kindLabel, period, prefix: incomingPrefix, newest: newestFile }),
     ]),
+  };
+}
+
+/** The notice for a report whose email the mail service never confirmed: not sent again, to be checked. */
+export function uncertainDeliveryNotice(locale: ReportLocale, report: string, claimLocation: string): Notice {
+  const messages = MESSAGES[locale].notice;
+  return {
+    subject: messages.uncertainSubject(report),
+    ...asTextAndHtml(locale, [messages.uncertainBody({ report, claim: claimLocation })]),
+  };
+}
+
+/** The notice for an uploaded file deleted or replaced before its run could read it. */
+export function missingFileNotice(locale: ReportLocale, file: string): Notice {
+  const messages = MESSAGES[locale].notice;
+  return { subject: messages.missingSubject(file), ...asTextAndHtml(locale, [messages.missingBody(file)]) };
+}
+
+/** The notice for a file under the input prefix that is not a CSV. */
+export function notCsvNotice(locale: ReportLocale, file: string, incomingPrefix: string): Notice {
+  const messages = MESSAGES[locale].notice;
+  return {
+    subject: messages.notCsvSubject(file),
+    ...asTextAndHtml(locale, [messages.notCsvBody({ file, prefix: incomingPrefix })]),
   };
 }
 

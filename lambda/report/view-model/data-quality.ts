@@ -31,5 +31,6 @@ export function dataQuality(context: ReportContext): {
   }
   if (input.undecodableCharacters > 0)
     notes.push(messages.quality.undecodable(format.integer(input.undecodableCharacters)));
+  for (const skipped of context.skippedHistory ?? []) notes.push(messages.quality.historySkipped(skipped));
   return { facts, notes };
 }

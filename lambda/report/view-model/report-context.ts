@@ -9,6 +9,8 @@ import type { ReportSettings } from '../report-settings.ts';
 export interface ReportInput {
   analysis: Analysis;
   previous?: Analysis | undefined;
+  /** Archived earlier reports that could not be read and were left out of the comparison. */
+  skippedHistory?: readonly { report: string; problem: string }[] | undefined;
   settings: ReportSettings;
   kind: ReportKind;
   /** The moment the report is generated (injected: same input, same email). */
