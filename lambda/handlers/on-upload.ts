@@ -74,7 +74,7 @@ export function createUploadHandler(dependencies: () => HandlerDependencies) {
           }),
         );
       } catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
+        const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
         runLogger.error('upload run failed', { key, error: message });
         failures.push(`${key}: ${message}`);
       }

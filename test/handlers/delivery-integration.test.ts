@@ -3,14 +3,15 @@
  * invoked with the event the local S3 emitted, and the tests look at what the executives and the data team
  * received (local SES) and what was written to the bucket. aws-sdk-client-mock only forces SES faults.
  */
-import { SendEmailCommand, SESv2Client, TooManyRequestsException } from '@aws-sdk/client-sesv2';
-import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { SesMailer } from '../../lambda/adapters/ses-mailer.ts';
 import { parseAppConfig } from '../../lambda/config/app-config.ts';
-import { uploadClaimKey, uploadPeriodId } from '../../lambda/delivery/archive-layout.ts';
-import { EmailNotSentError } from '../../lambda/delivery/ports.ts';
-import type { RunClaim } from '../../lambda/delivery/run-claims.ts';
+import {
+  rejectionReportKey,
+  uploadClaimKey,
+  uploadRunName,
+  uploadSeriesFolder,
+} from '../../lambda/delivery/archive-layout.ts';
+import { RunInProgressError, type ClaimRecord } from '../../lambda/delivery/run-claim.ts';
 import type { StoredEmail } from '../../local/local-stack.ts';
 import {
   DATA_TEAM,
@@ -51,11 +52,18 @@ function eTagOf(event: S3Event): string {
   return record.s3.object.eTag;
 }
 
-async function claimOf(key: string, event: S3Event): Promise<RunClaim> {
+async function claimOf(key: string, event: S3Event): Promise<ClaimRecord> {
   const claimKey = uploadClaimKey(local.config.prefixes, local.bucket, key, eTagOf(event));
   const stored = await local.readBytes(claimKey);
   if (!stored) throw new Error(`no claim at ${claimKey}`);
-  return JSON.parse(stored.toString('utf8')) as RunClaim;
+  return JSON.parse(stored.toString('utf8')) as ClaimRecord;
+}
+
+/** The run folder of an upload: its file's series, then the moment S3 gives in the event and the object's digest. */
+function archiveOf(key: string, event: S3Event): { folder: string; runName: string } {
+  const record = event.Records[0] as { eventTime: string };
+  const runName = uploadRunName(new Date(record.eventTime), local.bucket, key, eTagOf(event));
+  return { folder: `${uploadSeriesFolder(local.config.prefixes, key, undefined)}${runName}/`, runName };
 }
 
 function attachmentText(email: StoredEmail, index = 0): string {
@@ -71,8 +79,10 @@ describe('an uploaded file', () => {
 
     const outcomes = await local.uploadHandler()(event, { awsRequestId: 'upload-sample' });
 
-    const periodId = uploadPeriodId(DEFAULT_NOW, key);
-    const folder = `reports/upload/${periodId}/`;
+    const { folder, runName } = archiveOf(key, event);
+    expect(folder).toMatch(
+      /^reports\/upload\/files\/online-retail-[0-9a-f]{12}\/\d{8}T\d{6}Z-[0-9a-f]{12}\/$/,
+    );
     expect(outcomes).toEqual([{ status: 'sent', messageId: expect.any(String), archive: folder }]);
     const emails = await local.stack.emails();
     expect(emails).toHaveLength(1);
@@ -83,15 +93,17 @@ describe('an uploaded file', () => {
       'Customer segmentation report, Dec 1, 2010 to Dec 9, 2011: revenue £833.3K, 442 customers',
     );
     expect(email.attachments).toHaveLength(1);
-    expect(email.attachments[0]?.filename).toBe(`customers-upload-${periodId}.csv`);
+    expect(email.attachments[0]?.filename).toBe(`customers-upload-${runName}.csv`);
     const csv = attachmentText(email);
     expect(csv.split('\n')[0]).toBe(CUSTOMERS_HEADER);
     expect(csv.trimEnd().split('\n')).toHaveLength(1 + 442);
-    expect(email.body.html).toContain(`customers-upload-${periodId}.csv`);
+    expect(email.body.html).toContain(`customers-upload-${runName}.csv`);
     expect(email.body.text).toContain('Source: online-retail.csv.gz');
 
     expect(await local.keys(folder)).toEqual(
-      ['analysis.json', 'customers.csv', 'report.html', 'report.txt'].map((name) => `${folder}${name}`),
+      ['analysis.json', 'customers.csv', 'report.html', 'report.txt', 'segments.json'].map(
+        (name) => `${folder}${name}`,
+      ),
     );
     expect((await local.readBytes(`${folder}customers.csv`))?.toString('utf8')).toBe(csv);
     const analysis = JSON.parse(
@@ -106,9 +118,12 @@ describe('an uploaded file', () => {
     expect(claimKey).toMatch(/^runs\/upload\/[0-9a-f]{64}\.json$/);
     expect(await claimOf(key, event)).toEqual({
       runId: 'upload-sample',
+      holder: expect.stringMatching(/^[0-9a-f-]{36}$/),
       state: 'sent',
       claimedAt: DEFAULT_NOW.toISOString(),
-      finishedAt: DEFAULT_NOW.toISOString(),
+      // No Lambda context here: the deadline is the deployed timeout (300 s), plus the 10 s margin.
+      expiresAt: '2025-03-05T09:05:10.000Z',
+      updatedAt: DEFAULT_NOW.toISOString(),
       detail: email.messageId,
     });
   });
@@ -128,19 +143,49 @@ describe('an uploaded file', () => {
     expect((await claimOf(key, event)).runId).toBe('first');
   });
 
-  it('sends once when the same event is handled twice at the same time', async () => {
+  it('sends once when the same event is handled twice at the same time; the other waits or asks for a retry', async () => {
     const key = 'incoming/concurrent-duplicate.csv';
     const event = await local.upload(key, SLICE);
     const handler = local.uploadHandler();
 
-    const outcomes = await Promise.all([
+    const outcomes = await Promise.allSettled([
       handler(event, { awsRequestId: 'one' }),
       handler(event, { awsRequestId: 'two' }),
     ]);
 
-    expect(outcomes.map(([outcome]) => outcome?.status).sort()).toEqual(['duplicate', 'sent']);
+    const sent = outcomes.filter(
+      (outcome) => outcome.status === 'fulfilled' && outcome.value[0]?.status === 'sent',
+    );
+    expect(sent).toHaveLength(1);
+    const other = outcomes.find((outcome) => !sent.includes(outcome));
+    // Never a success without the work done: it saw the report sent, or it failed so that Lambda retries it.
+    if (other?.status === 'fulfilled') expect(other.value).toEqual([{ status: 'duplicate', state: 'sent' }]);
+    else expect(String(other?.reason)).toContain('RunInProgressError');
     expect(await local.stack.emails()).toHaveLength(1);
     expect((await claimOf(key, event)).state).toBe('sent');
+  });
+
+  it('makes a duplicate that finds a live run fail for a retry, never succeed with nothing sent', async () => {
+    const key = 'incoming/live-claim.csv';
+    const event = await local.upload(key, SLICE);
+    const claimKey = uploadClaimKey(local.config.prefixes, local.bucket, key, eTagOf(event));
+    const live: ClaimRecord = {
+      runId: 'still-running',
+      holder: 'still-running-attempt',
+      state: 'claimed',
+      claimedAt: DEFAULT_NOW.toISOString(),
+      expiresAt: '2025-03-05T09:05:10.000Z',
+      updatedAt: DEFAULT_NOW.toISOString(),
+    };
+    await local.store.write(claimKey, JSON.stringify(live), 'application/json');
+
+    const failure = await local
+      .uploadHandler()(event, { awsRequestId: 'duplicate' })
+      .catch((error: unknown) => error);
+
+    expect(String(failure)).toContain(RunInProgressError.name);
+    expect(await local.stack.emails()).toEqual([]);
+    expect(await claimOf(key, event)).toEqual(live);
   });
 
   it('is found under its decoded key when the event carries it URL-encoded, as S3 sends it', async () => {
@@ -151,10 +196,7 @@ describe('an uploaded file', () => {
 
     const [outcome] = await local.uploadHandler()(event, { awsRequestId: 'encoded-key' });
 
-    expect(outcome).toMatchObject({
-      status: 'sent',
-      archive: `reports/upload/${uploadPeriodId(DEFAULT_NOW, key)}/`,
-    });
+    expect(outcome).toMatchObject({ status: 'sent', archive: archiveOf(key, event).folder });
     expect((await local.stack.emails())[0]?.body.text).toContain('Source: march export (v2).csv');
     expect((await claimOf(key, uploaded)).state).toBe('sent');
   });
@@ -164,7 +206,7 @@ describe('an uploaded file', () => {
     expect(await local.stack.emails()).toEqual([]);
   });
 
-  it('is ignored when it is not a CSV under the incoming prefix', async () => {
+  it('is ignored when it is not under the incoming prefix', async () => {
     const event = await local.upload('exports/not-incoming.csv', SLICE);
 
     expect(await local.uploadHandler()(event)).toEqual([{ status: 'ignored', reason: expect.any(String) }]);
@@ -198,7 +240,8 @@ describe('a file that cannot be analysed', () => {
 
       const outcomes = await local.uploadHandler()(event, { awsRequestId: 'bad-file' });
 
-      const reportKey = `rejected/${key}.error.json`;
+      const reportKey = rejectionReportKey(local.config.prefixes, key, eTagOf(event));
+      expect(reportKey).toMatch(new RegExp(`^rejected/${key}/[0-9a-f]{32}\\.error\\.json$`));
       expect(outcomes).toEqual([{ status: 'rejected', errorReport: reportKey }]);
       const report = JSON.parse((await local.readBytes(reportKey))?.toString('utf8') ?? '{}') as Record<
         string,
@@ -244,7 +287,7 @@ describe('a customers file larger than the attachment limit', () => {
     expect(emails).toHaveLength(1);
     const [email] = emails as [StoredEmail];
     expect(email.attachments).toEqual([]);
-    const customersKey = `reports/upload/${uploadPeriodId(DEFAULT_NOW, key)}/customers.csv`;
+    const customersKey = `${archiveOf(key, event).folder}customers.csv`;
     const link = /href="([^"]*X-Amz-Signature[^"]*)"/
       .exec(email.body.html ?? '')?.[1]
       ?.replace(/&amp;/g, '&');
@@ -257,53 +300,5 @@ describe('a customers file larger than the attachment limit', () => {
     expect(downloaded.split('\n')[0]).toBe(CUSTOMERS_HEADER);
     expect(Buffer.byteLength(downloaded)).toBeGreaterThan(1000);
     expect(downloaded).toBe((await local.readBytes(customersKey))?.toString('utf8'));
-  });
-});
-
-describe('when SES does not take the email', () => {
-  it('a throttled send marks the claim failed, and the retry sends', async () => {
-    const key = 'incoming/throttled.csv';
-    const event = await local.upload(key, SLICE);
-    const throttledClient = new SESv2Client({ region: 'us-east-1' });
-    const throttled = mockClient(throttledClient);
-    throttled.on(SendEmailCommand).rejects(
-      new TooManyRequestsException({
-        message: 'Maximum sending rate exceeded.',
-        $metadata: { httpStatusCode: 429 },
-      }),
-    );
-
-    const failing = local.uploadHandler({ mailer: new SesMailer(throttledClient) });
-    await expect(failing(event, { awsRequestId: 'throttled' })).rejects.toBeInstanceOf(EmailNotSentError);
-
-    expect(throttled.commandCalls(SendEmailCommand)).toHaveLength(1);
-    expect(await local.stack.emails()).toEqual([]);
-    expect((await claimOf(key, event)).state).toBe('failed');
-
-    const retried = await local.uploadHandler()(event, { awsRequestId: 'retry-after-throttle' });
-    expect(retried[0]?.status).toBe('sent');
-    expect((await local.stack.emails()).filter(isToExecutives)).toHaveLength(1);
-    expect(await claimOf(key, event)).toMatchObject({ state: 'sent', runId: 'retry-after-throttle' });
-  });
-
-  it('a send without an answer leaves the claim sending, and the retry does not send again', async () => {
-    const key = 'incoming/no-answer.csv';
-    const event = await local.upload(key, SLICE);
-    const silentClient = new SESv2Client({ region: 'us-east-1' });
-    mockClient(silentClient)
-      .on(SendEmailCommand)
-      .rejects(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }));
-
-    const failing = local.uploadHandler({ mailer: new SesMailer(silentClient) });
-    const failure = await failing(event, { awsRequestId: 'no-answer' }).catch((error: unknown) => error);
-
-    expect(failure).toBeInstanceOf(Error);
-    expect(failure).not.toBeInstanceOf(EmailNotSentError);
-    expect((failure as Error).message).toBe('socket hang up');
-    expect((await claimOf(key, event)).state).toBe('sending');
-
-    const retried = await local.uploadHandler()(event, { awsRequestId: 'retry-after-silence' });
-    expect(retried).toEqual([{ status: 'duplicate', state: 'sending' }]);
-    expect(await local.stack.emails()).toEqual([]);
   });
 });

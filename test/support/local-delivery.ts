@@ -6,6 +6,7 @@
  * reach S3 and SES through fault proxies the test can arm (`local.faults.s3`, `local.faults.ses`).
  */
 import { randomUUID } from 'node:crypto';
+import { setTimeout as delay } from 'node:timers/promises';
 import { readdir, stat, utimes } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -69,6 +70,9 @@ export interface FaultyLocalDelivery extends LocalDelivery {
   faults: DeliveryFaults;
 }
 
+/** Real time between two polls of a run waiting for a claim (its own clock moves on by the poll interval). */
+const REAL_POLL_MS = 25;
+
 /** The moment the tests run at unless they say otherwise (after every date in the sample). */
 export const DEFAULT_NOW = new Date('2025-03-05T09:00:00Z');
 
@@ -104,11 +108,23 @@ export async function startLocalDelivery(
     ? { ...stack.endpoints, s3Endpoint: faults.s3.url, sesEndpoint: faults.ses.url }
     : stack.endpoints;
   const base = dependenciesFor(config, bucket, handlerEndpoints);
-  const dependencies = (overrides: Partial<HandlerDependencies> = {}): HandlerDependencies => ({
-    ...base,
-    now: () => now,
-    ...overrides,
-  });
+  // Each invocation's clock starts at `now` (or the override's) and moves on only while the run waits for another
+  // run's claim: it then polls the real local S3 every few real milliseconds while minutes pass on its clock.
+  const dependencies = (overrides: Partial<HandlerDependencies> = {}): HandlerDependencies => {
+    const clockAt = overrides.now ?? (() => now);
+    let waitedMs = 0;
+    return {
+      ...base,
+      ...overrides,
+      now: () => new Date(clockAt().getTime() + waitedMs),
+      sleep:
+        overrides.sleep ??
+        (async (milliseconds) => {
+          waitedMs += milliseconds;
+          await delay(REAL_POLL_MS);
+        }),
+    };
+  };
   let directory: string | undefined;
   const objectFile = async (key: string): Promise<string> => {
     directory ??= await s3rverDirectory(bucket);
