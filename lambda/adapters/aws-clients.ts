@@ -42,8 +42,9 @@ export function createS3Client(endpoints: AwsEndpoints): S3Client {
 
 /**
  * SES may have accepted a message whose answer was lost (a reset connection, a timeout, a 5xx after accepting):
- * the SDK's default retries would then send it twice. Only throttling proves the message was refused, so only
- * throttling is retried; every other failure surfaces at once and the run treats its outcome as unknown.
+ * the SDK's default retries would then send it twice. Only throttling, and a connection that was never opened,
+ * prove the message was not taken, so only those are retried; every other failure surfaces at once and the run
+ * treats its outcome as unknown.
  */
 export function retryOnlyThrottling(maxAttempts: number): RetryStrategyV2 {
   const standard = new StandardRetryStrategy(maxAttempts);
@@ -52,7 +53,7 @@ export function retryOnlyThrottling(maxAttempts: number): RetryStrategyV2 {
   return {
     acquireInitialRetryToken: (scope) => standard.acquireInitialRetryToken(scope),
     refreshRetryTokenForRetry: (token, errorInfo) =>
-      errorInfo.errorType === 'THROTTLING'
+      errorInfo.errorType === 'THROTTLING' || isConnectionRefused(errorInfo.error)
         ? standard.refreshRetryTokenForRetry(token as StandardToken, errorInfo)
         : Promise.reject(errorInfo.error),
     recordSuccess: (token) => standard.recordSuccess(token as StandardToken),
@@ -67,4 +68,13 @@ export function createSesClient(endpoints: AwsEndpoints): SESv2Client {
     ...(endpoints.sesEndpoint === undefined ? {} : { endpoint: endpoints.sesEndpoint }),
     ...(endpoints.credentials ? { credentials: endpoints.credentials } : {}),
   });
+}
+
+/** Nothing listened at the address: the request never left this machine (so it cannot have been accepted). */
+export function isConnectionRefused(error: unknown): boolean {
+  for (let current = error, depth = 0; current instanceof Error && depth < 4; depth += 1) {
+    if ((current as { code?: unknown }).code === 'ECONNREFUSED') return true;
+    current = current.cause;
+  }
+  return false;
 }

@@ -1,11 +1,12 @@
 /**
  * Email through SES v2 `SendEmail` with a raw MIME message (HTML, plain text, attachments) built by nodemailer's
  * MailComposer, and the configuration set passed through. An answer from SES refusing the message (4xx, throttled
- * after the SDK's retries) is `EmailNotSentError`; anything else (no answer, a reset, a 5xx) may hide an accepted
+ * after the SDK's retries), or a connection refused, is `EmailNotSentError`; anything else (no answer, a reset, a 5xx) may hide an accepted
  * message and is `EmailOutcomeUnknownError`, never retried (see `retryOnlyThrottling`).
  */
 import { SendEmailCommand, type SESv2Client, SESv2ServiceException } from '@aws-sdk/client-sesv2';
 import MailComposer from 'nodemailer/lib/mail-composer/index.js';
+import { isConnectionRefused } from './aws-clients.ts';
 import {
   type EmailMessage,
   EmailNotSentError,
@@ -34,7 +35,7 @@ export class SesMailer implements Mailer {
     } catch (error) {
       const status = error instanceof SESv2ServiceException ? error.$metadata.httpStatusCode : undefined;
       const description = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-      if (status !== undefined && status >= 400 && status < 500) {
+      if ((status !== undefined && status >= 400 && status < 500) || isConnectionRefused(error)) {
         throw new EmailNotSentError(`SES refused the email: ${description}`, { cause: error });
       }
       throw new EmailOutcomeUnknownError(`SES did not confirm the email: ${description}`, { cause: error });
