@@ -100,19 +100,25 @@ export type ClaimAcquisition =
 export async function acquireClaim(request: ClaimRequest): Promise<ClaimAcquisition> {
   const { store, key, clock } = request;
   const location = `s3://${store.bucket}/${key}`;
+  // Create first: the common case costs one conditional put; the claim is read only when one already exists.
+  let tryCreate = true;
   for (let poll = 0; poll < MAX_POLLS; poll += 1) {
     const now = clock.now();
     const fresh = newRecord(request, 'claimed', now);
-    const existing = await store.readText(key);
-    if (existing === null) {
+    if (tryCreate) {
       const etag = await store.createIfAbsent(key, JSON.stringify(fresh), JSON_TYPE);
       if (etag !== null) return { kind: 'claimed', claim: new HeldClaim(request, fresh, etag) };
-      continue;
     }
+    const existing = await store.readText(key);
+    // Deleted since (a person clearing a claim to send a report again): create it anew.
+    tryCreate = existing === null;
+    if (existing === null) continue;
     const record = parseClaimRecord(existing.text, location);
     if (record.holder === request.holder) {
-      // This invocation's own create landed but its answer was lost.
-      return { kind: 'claimed', claim: new HeldClaim(request, record, existing.etag) };
+      // This invocation's own write landed but its answer was lost (the SDK's retry then met 412).
+      return record.state === 'uncertain'
+        ? { kind: 'uncertain', record, markedNow: true }
+        : { kind: 'claimed', claim: new HeldClaim(request, record, existing.etag) };
     }
     if (DONE.has(record.state)) return { kind: 'done', record };
     if (record.state === 'uncertain') return { kind: 'uncertain', record, markedNow: false };

@@ -233,8 +233,10 @@ describe('claims on the local S3', () => {
     );
 
     expect(outcome.kind).toBe('claimed');
-    expect(puts).toHaveLength(1);
-    expect(puts[0]).toMatchObject({ Key: key, IfMatch: `"${etag}"` });
+    // The create is refused (a claim exists), then the dead one is replaced on its ETag.
+    expect(puts).toHaveLength(2);
+    expect(puts[0]).toMatchObject({ Key: key, IfNoneMatch: '*' });
+    expect(puts[1]).toMatchObject({ Key: key, IfMatch: `"${etag}"` });
     expect(JSON.parse((await local.store.readText(key))?.text ?? '{}')).toMatchObject({ holder: 'retry' });
   });
 

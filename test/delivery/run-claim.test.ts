@@ -85,7 +85,8 @@ describe('acquireClaim', () => {
     await expect(acquireClaim(request(store, clock, 'b'))).rejects.toThrow(RunInProgressError);
 
     expect((await stored(store)).holder).toBe('a');
-    expect(store.conditionalWrites).toHaveLength(writes);
+    // Its one write was the create that the existing claim refused.
+    expect(store.conditionalWrites.slice(writes)).toEqual([{ key: KEY, condition: 'absent', written: false }]);
     // It waited only while it would still have had time to run after taking the claim over.
     expect(clock.now().getTime() - T0.getTime()).toBeLessThanOrEqual(TIMEOUT_MS - MIN_RUN_MS);
   });
@@ -233,5 +234,33 @@ describe('HeldClaim', () => {
 
     await expect(claim.release('S3 unavailable')).resolves.toBeUndefined();
     expect((await stored(store)).state).toBe('claimed');
+  });
+});
+
+describe('acquireClaim when its own writes lose their answers', () => {
+  it('knows the dead sending claim it marked uncertain as marked by itself', async () => {
+    const store = new MemoryObjectStore();
+    const clock = new FakeClock(T0);
+    await (await claimed(store, clock, 'a')).markSending();
+    clock.set(new Date(T0.getTime() + TIMEOUT_MS + EXPIRY_MARGIN_MS));
+    const lossy = Object.assign(Object.create(store) as MemoryObjectStore, {
+      replaceIfUnchanged: async (key: string, body: string, type: string, etag: string) => {
+        await store.replaceIfUnchanged(key, body, type, etag);
+        return null;
+      },
+    });
+
+    const acquisition = await acquireClaim({ ...request(store, clock, 'b'), store: lossy });
+
+    expect(acquisition).toMatchObject({ kind: 'uncertain', markedNow: true });
+  });
+
+  it('creates a claim anew when a person deleted it to send again', async () => {
+    const store = new MemoryObjectStore();
+    const clock = new FakeClock(T0);
+    await (await claimed(store, clock, 'a')).markUncertain('no answer');
+    store.objects.delete(KEY);
+
+    expect((await acquireClaim(request(store, clock, 'b'))).kind).toBe('claimed');
   });
 });
