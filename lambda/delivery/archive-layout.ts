@@ -56,14 +56,12 @@ export function uploadSeriesFolder(prefixes: Prefixes, key: string, dataset: str
 }
 
 /**
- * The run of an uploaded object: its moment (names sort in time) and a digest of the bucket, the full key and
+ * The run of an uploaded object: its moment (names sort in time: `20250305T090703456Z`) and a digest of the bucket, the full key and
  * the version, so that no two objects share a folder, even uploaded in the same second.
  */
 export function uploadRunName(now: Date, bucket: string, key: string, version: string): string {
-  const moment = now
-    .toISOString()
-    .replace(/[-:]/g, '')
-    .replace(/\.\d+Z$/, 'Z');
+  // To the millisecond, as S3 gives the event time: uploads of one series in one second still sort in time.
+  const moment = now.toISOString().replace(/[-:.]/g, '');
   return `${moment}-${digest(`${bucket}\n${key}\n${version}`).slice(0, 12)}`;
 }
 
@@ -78,11 +76,20 @@ export function scheduleClaimKey(prefixes: Prefixes, kind: ScheduleKind, periodI
 }
 
 /**
- * The error report of a rejected input, tied to the object's content (its ETag), not its key: a corrected file
- * uploaded under the same key is a new object, analysed and included in the next scheduled run.
+ * The error report of a rejected input, tied to what was rejected: the object's content (its ETag) read with the
+ * options of its prefix, not its key. A corrected file under the same key, or the same file once the
+ * configuration says how to read it, counts again in the next scheduled run.
  */
-export function rejectionReportKey(prefixes: Prefixes, inputKey: string, etag: string): string {
-  return `${prefixes.rejected}${inputKey}/${etag}.error.json`;
+export function rejectionReportKey(
+  prefixes: Prefixes,
+  inputKey: string,
+  etag: string,
+  readingOptions: Readonly<Record<string, unknown>>,
+): string {
+  const options = Object.entries(readingOptions)
+    .filter(([, value]) => value !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : 1));
+  return `${prefixes.rejected}${inputKey}/${etag}-${digest(JSON.stringify(options)).slice(0, 12)}.error.json`;
 }
 
 /** An object a run reads: under the incoming prefix, not a folder marker. */

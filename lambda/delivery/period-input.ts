@@ -5,23 +5,31 @@
  */
 import { decompressIfGzip } from '../engine/input/decompress.ts';
 import { InputError } from '../engine/errors.ts';
-import { type Prefixes, isCsvKey, isIncomingObject, rejectionReportKey } from './archive-layout.ts';
+import type { AppConfig } from '../config/app-config.ts';
+import { inputRuleFor } from '../config/input-rules.ts';
+import { isCsvKey, isIncomingObject, rejectionReportKey } from './archive-layout.ts';
 import type { ObjectStore, StoredObject } from './ports.ts';
 import type { ReportPeriod } from './report-period.ts';
 
 /**
  * Input files uploaded within [startsAt, endsAt) of the period, oldest first, without those whose current
- * content (ETag) was rejected: a corrected file under the same key counts again.
+ * content (ETag) was rejected with the reading options their prefix has now: a corrected file under the same
+ * key, or the same file once the configuration says how to read it, counts again.
  */
 export async function filesOfPeriod(
   store: ObjectStore,
-  prefixes: Prefixes,
+  config: Pick<AppConfig, 'prefixes' | 'inputs'>,
   period: Pick<ReportPeriod, 'startsAt' | 'endsAt'>,
 ): Promise<{ inPeriod: StoredObject[]; newestEver: StoredObject | null }> {
+  const { prefixes } = config;
   const rejected = new Set((await store.list(prefixes.rejected)).map((object) => object.key));
+  const isRejected = (object: StoredObject) =>
+    rejected.has(
+      rejectionReportKey(prefixes, object.key, object.etag, inputRuleFor(config, object.key).options),
+    );
   const inputs = (await store.list(prefixes.incoming))
     .filter((object) => isIncomingObject(prefixes, object.key) && isCsvKey(object.key))
-    .filter((object) => !rejected.has(rejectionReportKey(prefixes, object.key, object.etag)))
+    .filter((object) => !isRejected(object))
     .sort((a, b) => a.lastModified.getTime() - b.lastModified.getTime() || a.key.localeCompare(b.key));
   const start = period.startsAt.getTime();
   const end = period.endsAt.getTime();

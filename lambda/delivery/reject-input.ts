@@ -18,11 +18,12 @@ export interface RejectedInput {
 export async function rejectInput(
   context: DeliveryContext,
   input: { key: string; etag: string; versionId?: string | undefined },
+  reading: { options: Readonly<Record<string, unknown>>; advice: string | undefined },
   error: InputError,
-  advice: string | undefined,
 ): Promise<RejectedInput> {
   const { store, config, logger } = context;
-  const reportKey = rejectionReportKey(config.prefixes, input.key, input.etag);
+  const { advice } = reading;
+  const reportKey = rejectionReportKey(config.prefixes, input.key, input.etag, reading.options);
   const location = `s3://${store.bucket}/${input.key}`;
   await store.write(
     reportKey,
@@ -33,6 +34,7 @@ export async function rejectInput(
         versionId: input.versionId ?? null,
         error: error.name,
         message: error.message,
+        readingOptions: reading.options,
         advice: advice ?? null,
         rejectedAt: context.clock.now().toISOString(),
         runId: context.runId,

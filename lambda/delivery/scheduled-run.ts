@@ -35,7 +35,7 @@ export async function runScheduledReport(
   const claimKey = scheduleClaimKey(config.prefixes, kind, period.id);
   const subject = `the ${kind} report ${period.id}`;
   const outcome = await runOnce(context, claimKey, subject, async (claim): Promise<ScheduledOutcome> => {
-    const { inPeriod, newestEver } = await filesOfPeriod(store, config.prefixes, period);
+    const { inPeriod, newestEver } = await filesOfPeriod(store, config, period);
     const newest = inPeriod.at(-1);
     if (newest === undefined) {
       const messageId = await tellDataTeam(

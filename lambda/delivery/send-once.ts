@@ -34,7 +34,15 @@ export async function sendOnce(
     await notifyUncertainDelivery(context, subject, claim.key);
     throw new DeliveryUncertainError(`${subject}: ${reason}; the email is not sent again`, { cause: error });
   }
-  await claim.finish('sent', messageId);
+  await claim.finish('sent', messageId).catch((error: unknown) => {
+    // The email went; only its record did not. The retry will find the claim `sending` and raise the alarm.
+    context.logger.error('email sent but the claim could not be marked sent', {
+      claimKey: claim.key,
+      messageId,
+      error: String(error),
+    });
+    throw error;
+  });
   return messageId;
 }
 

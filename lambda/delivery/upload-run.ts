@@ -77,7 +77,8 @@ export async function runUploadReport(
         return { status: 'missing', messageId };
       }
       if (!(error instanceof InputError)) throw error;
-      const rejected = await rejectInput(context, object, error, configurationAdvice(error, rule));
+      const reading = { options: rule.options, advice: configurationAdvice(error, rule) };
+      const rejected = await rejectInput(context, object, reading, error);
       await claim.finish('rejected', rejected.errorReport);
       return { status: 'rejected', errorReport: rejected.errorReport };
     }

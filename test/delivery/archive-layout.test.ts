@@ -46,12 +46,13 @@ describe('archive layout', () => {
 
   it('names an upload run by its moment (sortable) and a digest of bucket, key and version', () => {
     const name = uploadRunName(NOW, 'bucket', 'incoming/a.csv', 'v1');
-    expect(name).toMatch(/^20250305T090703Z-[0-9a-f]{12}$/);
+    expect(name).toMatch(/^20250305T090703456Z-[0-9a-f]{12}$/);
     expect(uploadRunName(NOW, 'bucket', 'incoming/a.csv', 'v1')).toBe(name);
     expect(uploadRunName(NOW, 'bucket', 'incoming/a.csv', 'v2')).not.toBe(name);
     expect(uploadRunName(NOW, 'bucket', 'incoming/b.csv', 'v1')).not.toBe(name);
     expect(uploadRunName(NOW, 'other', 'incoming/a.csv', 'v1')).not.toBe(name);
-    expect(uploadRunName(new Date('2025-03-05T09:07:04Z'), 'bucket', 'incoming/a.csv', 'v0') > name).toBe(
+    // Later sorts after, to the millisecond, whatever the digests.
+    expect(uploadRunName(new Date('2025-03-05T09:07:03.457Z'), 'bucket', 'incoming/a.csv', 'v0') > name).toBe(
       true,
     );
   });
@@ -69,13 +70,21 @@ describe('archive layout', () => {
     expect(scheduleClaimKey(PREFIXES, 'weekly', '2025-W10')).toBe('runs/weekly/2025-W10.json');
   });
 
-  it('ties the error report of a rejected input to its content, not only its key', () => {
-    expect(rejectionReportKey(PREFIXES, 'incoming/shop/bad.csv', 'abc123')).toBe(
-      'rejected/incoming/shop/bad.csv/abc123.error.json',
-    );
-    expect(rejectionReportKey(PREFIXES, 'incoming/shop/bad.csv', 'def456')).not.toBe(
-      rejectionReportKey(PREFIXES, 'incoming/shop/bad.csv', 'abc123'),
-    );
+  it('ties the error report of a rejected input to its content and reading options, not only its key', () => {
+    const key = 'incoming/shop/bad.csv';
+    const rejected = rejectionReportKey(PREFIXES, key, 'abc123', {});
+    expect(rejected).toMatch(/^rejected\/incoming\/shop\/bad\.csv\/abc123-[0-9a-f]{12}\.error\.json$/);
+    expect(rejectionReportKey(PREFIXES, key, 'def456', {})).not.toBe(rejected);
+    const configured = rejectionReportKey(PREFIXES, key, 'abc123', { dateFormat: 'DD/MM/YYYY' });
+    expect(configured).not.toBe(rejected);
+    // The same options in another order, or with an unset one, are the same reading.
+    expect(
+      rejectionReportKey(PREFIXES, key, 'abc123', {
+        shape: 'auto',
+        dateFormat: 'DD/MM/YYYY',
+        map: undefined,
+      }),
+    ).toBe(rejectionReportKey(PREFIXES, key, 'abc123', { dateFormat: 'DD/MM/YYYY', shape: 'auto' }));
   });
 
   it.each([

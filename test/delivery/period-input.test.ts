@@ -1,5 +1,6 @@
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { rejectionReportKey } from '../../lambda/delivery/archive-layout.ts';
 import { concatenatedCsv, filesOfPeriod } from '../../lambda/delivery/period-input.ts';
 import { InputError } from '../../lambda/engine/errors.ts';
 import { analyzeCsv } from '../../lambda/engine/analyze-csv.ts';
@@ -7,6 +8,7 @@ import { collectBytes } from '../support/byte-streams.ts';
 import { MemoryObjectStore } from '../support/memory-object-store.ts';
 
 const PREFIXES = { incoming: 'incoming/', reports: 'reports/', rejected: 'rejected/', runs: 'runs/' };
+const CONFIG = { prefixes: PREFIXES, inputs: {} };
 const HEADER = 'Invoice,Customer,Date,Amount';
 
 async function concatenated(store: MemoryObjectStore, keys: string[]): Promise<string> {
@@ -96,14 +98,14 @@ describe('filesOfPeriod', () => {
     store.put('incoming/rejected.csv', `${HEADER}\nbad`, at('2025-03-04T00:00:00Z'));
     const [rejected] = await stored(store, ['incoming/rejected.csv']);
     store.put(
-      `rejected/incoming/rejected.csv/${rejected?.etag}.error.json`,
+      rejectionReportKey(PREFIXES, 'incoming/rejected.csv', rejected?.etag ?? '', {}),
       '{}',
       at('2025-03-04T00:00:01Z'),
     );
     store.put('incoming/notes.txt', 'not an input', at('2025-03-05T00:00:00Z'));
     store.put('incoming/after.csv', HEADER, at('2025-03-10T00:00:00Z'));
 
-    const { inPeriod, newestEver } = await filesOfPeriod(store, PREFIXES, MARCH_WEEK);
+    const { inPeriod, newestEver } = await filesOfPeriod(store, CONFIG, MARCH_WEEK);
 
     expect(inPeriod.map((file) => file.key)).toEqual(['incoming/early.csv.gz', 'incoming/late.csv']);
     expect(newestEver?.key).toBe('incoming/after.csv');
@@ -113,14 +115,28 @@ describe('filesOfPeriod', () => {
     const store = new MemoryObjectStore();
     store.put('incoming/sales.csv', `${HEADER}\nbroken`, new Date('2025-03-04T00:00:00Z'));
     const [bad] = await stored(store, ['incoming/sales.csv']);
-    store.put(`rejected/incoming/sales.csv/${bad?.etag}.error.json`, '{}');
-    expect((await filesOfPeriod(store, PREFIXES, MARCH_WEEK)).inPeriod).toEqual([]);
+    store.put(rejectionReportKey(PREFIXES, 'incoming/sales.csv', bad?.etag ?? '', {}), '{}');
+    expect((await filesOfPeriod(store, CONFIG, MARCH_WEEK)).inPeriod).toEqual([]);
 
     store.put('incoming/sales.csv', `${HEADER}\n1,C1,2025-03-04,10`, new Date('2025-03-05T00:00:00Z'));
 
-    expect((await filesOfPeriod(store, PREFIXES, MARCH_WEEK)).inPeriod.map((file) => file.key)).toEqual([
+    expect((await filesOfPeriod(store, CONFIG, MARCH_WEEK)).inPeriod.map((file) => file.key)).toEqual([
       'incoming/sales.csv',
     ]);
+  });
+
+  it('counts a rejected file again once its prefix is configured to read it', async () => {
+    const store = new MemoryObjectStore();
+    store.put('incoming/erp/march.csv', `${HEADER}\n1,C1,03/03/2025,10`, new Date('2025-03-04T00:00:00Z'));
+    const [file] = await stored(store, ['incoming/erp/march.csv']);
+    store.put(rejectionReportKey(PREFIXES, 'incoming/erp/march.csv', file?.etag ?? '', {}), '{}');
+    expect((await filesOfPeriod(store, CONFIG, MARCH_WEEK)).inPeriod).toEqual([]);
+
+    const configured = { prefixes: PREFIXES, inputs: { 'incoming/erp/': { dateFormat: 'DD/MM/YYYY' } } };
+
+    expect((await filesOfPeriod(store, configured, MARCH_WEEK)).inPeriod.map((object) => object.key)).toEqual(
+      ['incoming/erp/march.csv'],
+    );
   });
 
   it('takes the period as instants: a Sunday-evening upload west of UTC is in the week it was made', async () => {
@@ -132,13 +148,13 @@ describe('filesOfPeriod', () => {
       endsAt: new Date('2025-03-10T07:00:00Z'),
     };
 
-    expect((await filesOfPeriod(store, PREFIXES, losAngelesWeek)).inPeriod.map((file) => file.key)).toEqual([
+    expect((await filesOfPeriod(store, CONFIG, losAngelesWeek)).inPeriod.map((file) => file.key)).toEqual([
       'incoming/sunday-evening.csv',
     ]);
   });
 
   it('finds nothing in an empty bucket', async () => {
-    expect(await filesOfPeriod(new MemoryObjectStore(), PREFIXES, MARCH_WEEK)).toEqual({
+    expect(await filesOfPeriod(new MemoryObjectStore(), CONFIG, MARCH_WEEK)).toEqual({
       inPeriod: [],
       newestEver: null,
     });

@@ -86,7 +86,9 @@ describe('acquireClaim', () => {
 
     expect((await stored(store)).holder).toBe('a');
     // Its one write was the create that the existing claim refused.
-    expect(store.conditionalWrites.slice(writes)).toEqual([{ key: KEY, condition: 'absent', written: false }]);
+    expect(store.conditionalWrites.slice(writes)).toEqual([
+      { key: KEY, condition: 'absent', written: false },
+    ]);
     // It waited only while it would still have had time to run after taking the claim over.
     expect(clock.now().getTime() - T0.getTime()).toBeLessThanOrEqual(TIMEOUT_MS - MIN_RUN_MS);
   });

@@ -150,7 +150,10 @@ describe('S3 faults during an upload run: exactly one email', () => {
     ['S3 down for the whole first attempt', { arm: ({ s3 }) => s3.down() }],
     ['S3 down from the 3rd request of the run', { arm: ({ s3 }) => s3.down({ after: 2 }) }],
     ['S3 down from the 6th request of the run', { arm: ({ s3 }) => s3.down({ after: 5 }) }],
-    ['S3 down from the 10th request of the run', { arm: ({ s3 }) => s3.down({ after: 9 }) }],
+    [
+      'S3 down from the 9th request of the run (the "sending" mark)',
+      { arm: ({ s3 }) => s3.down({ after: 8 }) },
+    ],
     [
       'the run killed while archiving (a request that never returns)',
       { arm: ({ s3 }) => s3.hang({ match: { method: 'PUT', path: '/reports/' } }), kill: true },
@@ -173,6 +176,13 @@ describe('S3 faults during an upload run: exactly one email', () => {
     const second = delivery.attempts[1];
     expect(second?.status === 'threw' && String(second.error)).toContain('RunInProgressError');
     expectDeliveredOnce(delivery);
+  });
+
+  it('S3 down right after SES accepted (the claim cannot say "sent"): one email, then the alarm, never a second', async () => {
+    // The 10th request of an upload run is the "sent" mark, just after SendEmail.
+    const delivery = await deliverUpload({ arm: ({ s3 }) => s3.down({ after: 9 }) });
+
+    expectLoudlyUncertain(delivery, 1);
   });
 
   it('S3 down for good: no email, every attempt fails (the dead-letter queue and its alarm take over)', async () => {

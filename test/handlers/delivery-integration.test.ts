@@ -81,7 +81,7 @@ describe('an uploaded file', () => {
 
     const { folder, runName } = archiveOf(key, event);
     expect(folder).toMatch(
-      /^reports\/upload\/files\/online-retail-[0-9a-f]{12}\/\d{8}T\d{6}Z-[0-9a-f]{12}\/$/,
+      /^reports\/upload\/files\/online-retail-[0-9a-f]{12}\/\d{8}T\d{9}Z-[0-9a-f]{12}\/$/,
     );
     expect(outcomes).toEqual([{ status: 'sent', messageId: expect.any(String), archive: folder }]);
     const emails = await local.stack.emails();
@@ -240,8 +240,8 @@ describe('a file that cannot be analysed', () => {
 
       const outcomes = await local.uploadHandler()(event, { awsRequestId: 'bad-file' });
 
-      const reportKey = rejectionReportKey(local.config.prefixes, key, eTagOf(event));
-      expect(reportKey).toMatch(new RegExp(`^rejected/${key}/[0-9a-f]{32}\\.error\\.json$`));
+      const reportKey = rejectionReportKey(local.config.prefixes, key, eTagOf(event), {});
+      expect(reportKey).toMatch(new RegExp(`^rejected/${key}/[0-9a-f]{32}-[0-9a-f]{12}\\.error\\.json$`));
       expect(outcomes).toEqual([{ status: 'rejected', errorReport: reportKey }]);
       const report = JSON.parse((await local.readBytes(reportKey))?.toString('utf8') ?? '{}') as Record<
         string,
