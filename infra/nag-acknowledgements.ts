@@ -14,7 +14,7 @@ export function acknowledgeNagFindings(stack: SegmentReportStack): void {
     for (const prefix of [prefixes.incoming, prefixes.reports, prefixes.rejected, prefixes.runs]) {
       Validations.of(policy).acknowledge({
         id: `AwsSolutions-IAM5[Resource::${bucketArn}/${prefix}*]`,
-        reason: `Object keys under ${prefix}: the prefix is the boundary (the names of input files and periods are not known in advance), and the actions are only s3:GetObject / s3:PutObject.`,
+        reason: `Object keys under ${prefix}: the prefix is the boundary (the names of input files and periods are not known in advance), and the actions are only s3:GetObject, s3:GetObjectVersion (inputs) and s3:PutObject.`,
       });
     }
     Validations.of(reportFunction.function).acknowledge({

@@ -97,7 +97,7 @@ export class SegmentReportStack extends Stack {
 }
 
 /**
- * Read the input files, read and write the archive and the run claims, write the error reports, and list the
+ * Read the input files (in the version an event names), read and write the archive and the run claims, write the error reports, and list the
  * bucket (S3 answers 404 rather than 403 for a missing key only to a role that may list; a missing claim must read
  * as missing). Nothing else: no delete, no other bucket.
  */
@@ -112,6 +112,15 @@ function grantDataAccess(
       sid: 'ReadInputsArchiveAndClaims',
       actions: ['s3:GetObject'],
       resources: [objects(prefixes.incoming), objects(prefixes.reports), objects(prefixes.runs)],
+    }),
+  );
+  // An upload run reads the exact version its event names (the bucket is versioned): a newer upload under the
+  // same key must not be reported in the older one's place.
+  role.addToPrincipalPolicy(
+    new iam.PolicyStatement({
+      sid: 'ReadInputVersions',
+      actions: ['s3:GetObjectVersion'],
+      resources: [objects(prefixes.incoming)],
     }),
   );
   role.addToPrincipalPolicy(

@@ -56,6 +56,11 @@ describe('function permissions', () => {
       expect(resourcesFor('s3:GetObject')).toEqual(readable);
     });
 
+    it('reads object versions only under incoming/, the version an upload event names', () => {
+      hasStatement({ Action: 's3:GetObjectVersion', Resource: objectsArn(bucketId, 'incoming/') });
+      expect(resourcesFor('s3:GetObjectVersion')).toEqual([objectsArn(bucketId, 'incoming/')]);
+    });
+
     it('writes objects only under reports/, rejected/ and runs/', () => {
       const writable = ['reports/', 'rejected/', 'runs/'].map((prefix) => objectsArn(bucketId, prefix));
       hasStatement({ Action: 's3:PutObject', Resource: writable });
