@@ -52,8 +52,10 @@ export type ClaimRecord = z.infer<typeof claimRecordSchema>;
 export interface RunClock {
   now(): Date;
   sleep(milliseconds: number): Promise<void>;
-  /** When the platform kills this invocation (Lambda: now + remaining time). */
+  /** When the platform kills this invocation (Lambda: now + remaining time), on the injected clock. */
   deadline: Date;
+  /** Real milliseconds left before the platform kills this invocation (Lambda's `getRemainingTimeInMillis`). */
+  remainingMs(): number;
 }
 
 export interface ClaimRequest {

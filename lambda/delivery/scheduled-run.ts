@@ -18,6 +18,7 @@ import { concatenatedCsv, filesOfPeriod } from './period-input.ts';
 import { currentSegments, findPreviousRun, readArchivedSegments } from './report-history.ts';
 import { type ScheduleKind, reportPeriod } from './report-period.ts';
 import { tellDataTeam } from './tell-data-team.ts';
+import { readingTimeBudget } from './time-budget.ts';
 
 export type ScheduledOutcome =
   | (DuplicateRun & { periodId: string })
@@ -60,11 +61,13 @@ export async function runScheduledReport(
         : inPeriod.filter((file) => inputRuleFor(config, file.key).prefix === rule.prefix);
     let result;
     try {
+      const sourceName =
+        files.length === 1 ? `s3://${store.bucket}/${newest.key}` : `${files.length} files of ${period.id}`;
       result = await analyzeCsv(concatenatedCsv(store, files), {
         ...rule.options,
-        sourceName:
-          files.length === 1 ? `s3://${store.bucket}/${newest.key}` : `${files.length} files of ${period.id}`,
+        sourceName,
         now,
+        onProgress: readingTimeBudget(context.clock, sourceName),
       });
     } catch (error) {
       if (!(error instanceof InputError)) throw error;

@@ -22,6 +22,7 @@ import { ObjectNotFoundError } from './ports.ts';
 import { rejectInput } from './reject-input.ts';
 import { findPreviousRun } from './report-history.ts';
 import { tellDataTeam } from './tell-data-team.ts';
+import { readingTimeBudget } from './time-budget.ts';
 
 export interface UploadedObject {
   key: string;
@@ -69,7 +70,12 @@ export async function runUploadReport(
     let result;
     try {
       const bytes = await store.readStream(object.key, { versionId: object.versionId, etag: object.etag });
-      result = await analyzeCsv(bytes, { ...rule.options, sourceName: location, now });
+      result = await analyzeCsv(bytes, {
+        ...rule.options,
+        sourceName: location,
+        now,
+        onProgress: readingTimeBudget(context.clock, location),
+      });
     } catch (error) {
       if (error instanceof ObjectNotFoundError) {
         const messageId = await tellDataTeam(context, missingFileNotice(config.report.locale, location));

@@ -63,13 +63,21 @@ export function deliveryContextFor(
   invocation: InvocationContext | undefined,
 ): DeliveryContext {
   const started = deps.now();
-  const remaining = invocation?.getRemainingTimeInMillis?.() ?? FUNCTION_TIMEOUT_SECONDS * 1000;
+  const startedReal = performance.now();
+  const remainingMs =
+    invocation?.getRemainingTimeInMillis ??
+    (() => FUNCTION_TIMEOUT_SECONDS * 1000 - (performance.now() - startedReal));
   return {
     store,
     mailer: deps.mailer,
     logger,
     config: deps.config,
-    clock: { now: deps.now, sleep: deps.sleep, deadline: new Date(started.getTime() + remaining) },
+    clock: {
+      now: deps.now,
+      sleep: deps.sleep,
+      deadline: new Date(started.getTime() + Math.round(remainingMs())),
+      remainingMs,
+    },
     runId: invocation?.awsRequestId ?? `local-${started.getTime().toString(36)}`,
     attemptId: randomUUID(),
   };

@@ -274,6 +274,28 @@ describe('a file that cannot be analysed', () => {
   );
 });
 
+describe("a file too large to read within the function's time", () => {
+  it('is stopped before Lambda kills the run: a notice to the data team with what was read, nothing to the executives', async () => {
+    const key = 'incoming/too-slow.csv';
+    const event = await local.upload(key, SLICE);
+    // Lambda says less time is left than the steps after reading need.
+    const invocation = { awsRequestId: 'short-of-time', getRemainingTimeInMillis: () => 45_000 };
+
+    const [outcome] = await local.uploadHandler()(event, invocation);
+
+    expect(outcome).toMatchObject({ status: 'rejected' });
+    const emails = await local.stack.emails();
+    expect(emails.filter(isToExecutives)).toEqual([]);
+    const [notice] = emails.filter(isToDataTeam);
+    expect(notice?.body.text).toMatch(
+      new RegExp(
+        `s3://${local.bucket}/${key}: file too large for one function: [\\d,]+ lines read in [\\d.]+ s`,
+      ),
+    );
+    expect((await claimOf(key, event)).state).toBe('rejected');
+  });
+});
+
 describe('a customers file larger than the attachment limit', () => {
   it('is linked with a pre-signed URL that downloads the archived CSV, not attached', async () => {
     const key = 'incoming/linked-customers.csv';

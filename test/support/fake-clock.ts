@@ -32,12 +32,14 @@ export class FakeClock {
     this.actions.set(count, action);
   }
 
-  /** The clock of one invocation starting now, with `timeoutMs` before it is killed. */
+  /** The clock of one invocation starting now, with `timeoutMs` before it is killed (on this clock). */
   forInvocation(timeoutMs: number): RunClock {
+    const deadline = new Date(this.moment + timeoutMs);
     return {
       now: () => this.now(),
       sleep: (milliseconds) => this.sleep(milliseconds),
-      deadline: new Date(this.moment + timeoutMs),
+      deadline,
+      remainingMs: () => deadline.getTime() - this.moment,
     };
   }
 }

@@ -5,6 +5,8 @@
  * would run at, for the handler's injected clock, and an attempt is "killed" by abandoning its promise.
  */
 
+import { FUNCTION_TIMEOUT_SECONDS } from '../../lambda/config/function-limits.ts';
+
 /** What the handler is given: Lambda's context, as far as the handlers read it. */
 export interface ReplayedContext {
   awsRequestId: string;
@@ -23,7 +25,10 @@ export interface ReplayOptions {
   awsRequestId?: string;
   /** Retries after the first attempt: Lambda's default is 2 (`MaximumRetryAttempts`). */
   retries?: 0 | 1 | 2;
-  /** Real milliseconds an attempt may take before it is abandoned, as Lambda's timeout kills it: 30 s. */
+  /**
+   * Real milliseconds an attempt may take before it is abandoned, as Lambda's timeout kills it: the deployed
+   * function's timeout (the handlers plan with the remaining time, so a shorter one changes what they do).
+   */
   timeoutMs?: number;
   /** Abandons the attempt as soon as this settles, e.g. a hang fault's `firstFired`: no waiting for the timeout. */
   abandonWhen?: (attempt: number) => Promise<unknown> | undefined;
@@ -42,7 +47,12 @@ export async function replayAsyncInvocation<T>(
   invoke: (at: Date, context: ReplayedContext) => Promise<T>,
   options: ReplayOptions,
 ): Promise<AttemptResult<T>[]> {
-  const { start, awsRequestId = 'async-invocation', retries = 2, timeoutMs = 30_000 } = options;
+  const {
+    start,
+    awsRequestId = 'async-invocation',
+    retries = 2,
+    timeoutMs = FUNCTION_TIMEOUT_SECONDS * 1000,
+  } = options;
   const results: AttemptResult<T>[] = [];
   for (let attempt = 1; attempt <= retries + 1; attempt++) {
     if (attempt > 1) await options.beforeRetry?.(attempt);

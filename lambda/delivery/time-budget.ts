@@ -1,0 +1,32 @@
+/**
+ * A run reads its file within the function's time: when what is left of the invocation falls under what the rest
+ * of the run needs (clustering, rendering, archiving, sending), it stops reading with a notice to the data team,
+ * rather than be killed by Lambda's timeout with nothing said (and retried twice, to be killed again).
+ */
+import { InputError } from '../engine/errors.ts';
+import type { RunClock } from './run-claim.ts';
+
+/** Kept for the steps after reading: K-means on a large base, the report, the archive and the email. */
+export const RESERVE_AFTER_READING_MS = 60_000;
+
+/** The file cannot be analysed within one function's time: the data team must split it (or run the CLI). */
+export class FileTooLargeError extends InputError {
+  override name = 'FileTooLargeError';
+}
+
+/** A progress callback for the engine that stops the reading, with the counts so far, when time runs short. */
+export function readingTimeBudget(
+  clock: Pick<RunClock, 'remainingMs'>,
+  location: string,
+): (linesRead: number) => void {
+  const remainingAtStart = clock.remainingMs();
+  return (linesRead) => {
+    const remaining = clock.remainingMs();
+    if (remaining >= RESERVE_AFTER_READING_MS) return;
+    const seconds = Math.max(0, (remainingAtStart - remaining) / 1000).toFixed(1);
+    throw new FileTooLargeError(
+      `${location}: file too large for one function: ${linesRead.toLocaleString('en-US')} lines read in ${seconds} s, ` +
+        `with ${Math.round(remaining / 1000)} s left of the function's time; split the file, or analyse it with the command line`,
+    );
+  };
+}
