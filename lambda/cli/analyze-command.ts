@@ -1,12 +1,14 @@
 import { basename } from 'node:path';
 import type { AnalysisResult } from '../engine/analysis-types.ts';
 import { analyzeCsv } from '../engine/analyze-csv.ts';
-import { parseAnalyzeArguments } from './analyze-arguments.ts';
+import { InputError, InvalidOptionError } from '../engine/errors.ts';
+import { type AnalyzeArguments, type ArgumentsOf, parseAnalyzeArguments } from './analyze-arguments.ts';
 import { formatCustomersCsv } from '../engine/export/customers-csv.ts';
 import { formatSummary } from './format-summary.ts';
 import { writeOutputFile } from './output-files.ts';
 import { createProgressReporter } from './progress-reporter.ts';
 import { openInputFile } from './read-input-file.ts';
+import { prepareReport } from './report-preparation.ts';
 
 export interface CommandIo {
   stdout: (text: string) => void;
@@ -14,14 +16,25 @@ export interface CommandIo {
   now: Date;
 }
 
-/** `analyze FILE ...`: analyses a local file, prints a summary, writes the requested outputs. */
-export async function runAnalyzeCommand(args: readonly string[], io: CommandIo): Promise<AnalysisResult> {
-  const options = parseAnalyzeArguments(args);
-  // The report (mjml and its HTML tooling) is loaded only when asked for: it costs 0.25 s and 70 MB to load.
-  const reportFiles =
-    options.html !== undefined || options.text !== undefined ? await import('./report-files.ts') : undefined;
-  const reportPreparation = reportFiles ? await reportFiles.prepareReport(options) : undefined;
+/**
+ * `analyze FILE ...`: analyses a local file, prints a summary, writes the requested outputs. Everything that can
+ * be checked before the analysis is (flags, outputs' folders, the file, --settings, --previous), so that a wrong
+ * option fails at once and leaves no output behind.
+ */
+export async function runAnalyzeCommand(
+  args: readonly string[],
+  io: CommandIo,
+  of: ArgumentsOf = { command: 'analyze' },
+): Promise<AnalysisResult> {
+  const options = parseAnalyzeArguments(args, of);
   const { bytes, size } = await openInputFile(options.file);
+  const wantsReport = options.html !== undefined || options.text !== undefined;
+  const reportPreparation =
+    wantsReport || options.settings !== undefined || options.previous !== undefined
+      ? await prepareReport(options)
+      : undefined;
+  // The report (mjml and its HTML tooling) is loaded only when asked for: it costs 0.25 s and 70 MB to load.
+  const reportFiles = wantsReport ? await import('./report-files.ts') : undefined;
   const progress = createProgressReporter(io.stderr, basename(options.file), size);
   const result = await analyzeCsv(bytes, {
     sourceName: options.file,
@@ -35,7 +48,17 @@ export async function runAnalyzeCommand(args: readonly string[], io: CommandIo):
     decimalMark: options.decimalMark,
     features: options.features?.split(',').map((name) => name.trim()),
     onProgress: progress.update,
-  }).finally(progress.done);
+  })
+    .catch((error: unknown) => {
+      throw explainAnalysisError(error, options);
+    })
+    .finally(progress.done);
+  if (options.features !== undefined && result.analysis.input.shape === 'transactions') {
+    throw new InvalidOptionError(
+      `${options.file}: --features ${options.features}: the file is a transaction log, and --features is for ` +
+        'customer tables (pass --shape customers to read it as one)',
+    );
+  }
   if (options.json) {
     await writeOutputFile(
       options.json,
@@ -48,10 +71,32 @@ export async function runAnalyzeCommand(args: readonly string[], io: CommandIo):
     const csv = formatCustomersCsv(result.customers, result.analysis.input.shape);
     await writeOutputFile(options.customers, csv, options.file, '--customers');
   }
-  const subject = reportPreparation
-    ? await reportFiles?.writeReportFiles(result.analysis, reportPreparation, options, io.now)
-    : undefined;
+  const subject =
+    reportFiles && reportPreparation
+      ? await reportFiles.writeReportFiles(result.analysis, reportPreparation, options, io.now)
+      : undefined;
   if (!options.quiet) io.stdout(`${formatSummary(result.analysis)}\n`);
   if (!options.quiet && subject !== undefined) io.stdout(`Report: ${subject}\n`);
   return result;
+}
+
+/** The engine's check of a fixed K, which only the number of customers found in the file can tell. */
+const K_OUT_OF_RANGE = /^k must be between 2 and the number of customers \((\d+)\), got (\d+)$/;
+
+/**
+ * An input error of the engine in the command line's words: every message names the file, and the flag when a
+ * flag is what is wrong (`data.csv: --k 50: the file has 20 customers; K must be at most 20`). Other errors pass
+ * through as they are (exit 1).
+ */
+export function explainAnalysisError(error: unknown, options: Pick<AnalyzeArguments, 'file' | 'k'>): unknown {
+  if (!(error instanceof InputError)) return error;
+  const k = K_OUT_OF_RANGE.exec(error.message);
+  if (k && options.k !== undefined) {
+    return new InvalidOptionError(
+      `${options.file}: --k ${options.k}: the file has ${k[1]} customers; K must be at most ${k[1]}`,
+      { cause: error },
+    );
+  }
+  if (error.message.startsWith(`${options.file}: `)) return error;
+  return new InputError(`${options.file}: ${error.message}`, { option: error.option, cause: error });
 }

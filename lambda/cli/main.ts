@@ -3,21 +3,29 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { InputError } from '../engine/errors.ts';
-import { ANALYZE_USAGE, flagAdvice } from './analyze-arguments.ts';
+import { ANALYZE_USAGE, flagAdvice, USAGE_HINT } from './analyze-arguments.ts';
 import { runAnalyzeCommand } from './analyze-command.ts';
+import { closestName } from './suggest.ts';
 
 const USAGE = `usage: segment-report <command> [arguments]
 commands:
-  analyze FILE [options]   analyse a CSV and print a summary (--help for options)
+  analyze FILE [options]   analyse a CSV and print a summary (analyse works too)
   start                    run the main job on the bundled sample data (report in out/)
+  help                     print this help (also --help, -h, and after any command)
 
 ${ANALYZE_USAGE}`;
+
+const COMMANDS = ['analyze', 'analyse', 'start', 'help'];
+const HELP_FLAGS = new Set(['--help', '-h']);
 
 const SAMPLE_FILE = fileURLToPath(new URL('../../samples/online-retail-sample.csv.gz', import.meta.url));
 /** Where `start` writes the report it renders (git-ignored). */
 const OUT_DIR = 'out';
 
-/** Runs one command; returns the exit code: 0 done, 2 bad input or usage, 1 our failure. */
+/**
+ * Runs one command; returns the exit code: 0 done, 2 bad input or usage (exactly one line on stderr, naming the
+ * file or the option), 1 our failure (one line too, never a stack trace).
+ */
 export async function main(argv: readonly string[]): Promise<number> {
   const [command, ...args] = argv;
   const io = {
@@ -28,44 +36,82 @@ export async function main(argv: readonly string[]): Promise<number> {
   try {
     switch (command) {
       case 'analyze':
-        if (args.includes('--help')) return printUsage(0);
+      case 'analyse':
+        if (asksForHelp(args)) return printUsage();
         await runAnalyzeCommand(args, io);
         return 0;
       case 'start': {
+        if (asksForHelp(args)) return printUsage();
         // The sample is a UK shop's: its amounts are in pounds.
-        await mkdir(OUT_DIR, { recursive: true });
+        await mkdir(OUT_DIR, { recursive: true }).catch((error: NodeJS.ErrnoException) => {
+          throw new InputError(`start: ${OUT_DIR}: cannot create the folder (${error.code ?? 'error'})`);
+        });
         const html = join(OUT_DIR, 'report.html');
         const text = join(OUT_DIR, 'report.txt');
-        await runAnalyzeCommand(
-          [SAMPLE_FILE, '--currency', 'GBP', '--html', html, '--text', text, ...args],
-          io,
-        );
+        await runAnalyzeCommand(['--currency', 'GBP', '--html', html, '--text', text, ...args], io, {
+          command: 'start',
+          file: SAMPLE_FILE,
+        });
         io.stdout(`Email preview written to ${html} and ${text}\n`);
         return 0;
       }
-      case undefined:
       case '--help':
+      case '-h':
       case 'help':
-        return printUsage(command === undefined ? 2 : 0);
+        return printUsage();
+      case undefined:
+        return fail(`expected a command; ${USAGE_HINT}`);
       default:
-        process.stderr.write(`segment-report: unknown command "${command}"\n${USAGE}\n`);
-        return 2;
+        return fail(unknownCommand(command));
     }
   } catch (error) {
     if (error instanceof InputError) {
       const advice = error.option === undefined ? '' : `; ${flagAdvice(error.option)}`;
-      process.stderr.write(`segment-report: ${error.message}${advice}\n`);
-      return 2;
+      return fail(`${error.message}${advice}`);
     }
     const message = error instanceof Error ? error.message : String(error);
-    process.stderr.write(`segment-report: internal error: ${message}\n`);
+    process.stderr.write(`segment-report: internal error: ${oneLine(message)}\n`);
     return 1;
   }
 }
 
-function printUsage(code: number): number {
-  (code === 0 ? process.stdout : process.stderr).write(`${USAGE}\n`);
-  return code;
+/** `--help` or `-h` among a command's arguments (before a `--`, after which everything is a FILE). */
+function asksForHelp(args: readonly string[]): boolean {
+  const end = args.indexOf('--');
+  return (end < 0 ? args : args.slice(0, end)).some((arg) => HELP_FLAGS.has(arg));
+}
+
+function unknownCommand(command: string): string {
+  const suggestion = closestName(command, COMMANDS);
+  if (suggestion !== undefined)
+    return `unknown command ${JSON.stringify(command)}; did you mean ${suggestion}?`;
+  if (/\.(csv|gz|txt|tsv)$/i.test(command) || command.includes('/')) {
+    return `unknown command ${JSON.stringify(command)}; to analyse a file: segment-report analyze ${command}`;
+  }
+  return `unknown command ${JSON.stringify(command)}; ${USAGE_HINT}`;
+}
+
+/** Exit 2 with one line on stderr. */
+function fail(message: string): number {
+  process.stderr.write(`segment-report: ${oneLine(message)}\n`);
+  return 2;
+}
+
+/**
+ * A message as one line of plain text: a line break or a terminal escape taken from the input (a header, a file
+ * name, a flag's value) is shown escaped, never acted upon.
+ */
+function oneLine(message: string): string {
+  // eslint-disable-next-line no-control-regex
+  return message.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (character) => {
+    const escapes: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+    return escapes[character] ?? `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`;
+  });
+}
+
+function printUsage(): number {
+  process.stdout.write(`${USAGE}\n`);
+  return 0;
 }
 
 process.exitCode = await main(process.argv.slice(2));

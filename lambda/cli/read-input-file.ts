@@ -1,14 +1,18 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { InputError } from '../engine/errors.ts';
+import { USAGE_HINT } from './analyze-arguments.ts';
 
-/** Opens a local file as a byte stream, with a clear error when it is missing or not a file. */
+/**
+ * Opens a local file as a byte stream, with a clear error when it is missing (and the usage, as a mistyped name
+ * or a flag taken for the FILE is the likely cause) or not a file.
+ */
 export async function openInputFile(
   path: string,
 ): Promise<{ bytes: AsyncIterable<Uint8Array>; size: number }> {
   const info = await stat(path).catch((error: { code?: string }) => {
     throw new InputError(
-      `${path}: ${error.code === 'ENOENT' ? 'no such file' : `cannot open (${error.code})`}`,
+      `${path}: ${error.code === 'ENOENT' ? `no such file; ${USAGE_HINT}` : `cannot open (${error.code})`}`,
     );
   });
   if (!info.isFile()) throw new InputError(`${path}: not a file`);

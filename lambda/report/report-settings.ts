@@ -1,6 +1,8 @@
 /**
  * What the report can be told: language, currency, time zone, names, playbook overrides, alert thresholds and KPI
  * targets. One zod schema, defaults merged once here; `parseReportSettings` fails with the name of what is wrong.
+ * Every number has a plausible range (shares 0 to 1; the playbook's money in STRATEGY_BOUNDS), so that no budget,
+ * return or ROI of the report can overflow.
  */
 import { z } from 'zod';
 import { InvalidOptionError } from '../engine/errors.ts';
@@ -31,8 +33,13 @@ export const DEFAULT_KPI_TARGETS = {
   atRiskCustomerShare: 0.15,
 };
 
-const share = z.number().min(0).max(1);
-const timeZone = z.string().refine(isTimeZone, { message: 'must be an IANA time zone such as Europe/Paris' });
+/** Alert thresholds and KPI targets are shares: 0 to 1, where 0.3 is 30%. */
+const SHARE_MESSAGE = 'must be a share from 0 to 1 (0.3 = 30%)';
+const share = z.number({ error: SHARE_MESSAGE }).min(0, SHARE_MESSAGE).max(1, SHARE_MESSAGE);
+export const TIME_ZONE_MESSAGE = 'must be an IANA time zone such as Europe/Paris';
+const timeZone = z.string().refine(isTimeZone, { message: TIME_ZONE_MESSAGE });
+/** At most this many playbook entries (the RFM segments, the cluster names and a few more). */
+export const MAX_PLAYBOOK_ENTRIES = 100;
 
 export const reportSettingsSchema = z
   .object({
@@ -46,7 +53,17 @@ export const reportSettingsSchema = z
     /** Shown in the header and the subject; a default title in the report's language otherwise. */
     reportName: z.string().min(1).max(120).optional(),
     companyName: z.string().min(1).max(120).optional(),
-    playbook: z.record(z.string(), strategyOverrideSchema).default({}),
+    playbook: z
+      .record(z.string().min(1).max(100), strategyOverrideSchema, {
+        error: (issue) =>
+          issue.code === 'invalid_key'
+            ? 'must be a segment or cluster key of 1 to 100 characters'
+            : undefined,
+      })
+      .refine((entries) => Object.keys(entries).length <= MAX_PLAYBOOK_ENTRIES, {
+        message: `must have at most ${MAX_PLAYBOOK_ENTRIES} entries`,
+      })
+      .default({}),
     alerts: z
       .object({
         maxInactiveShare: share,
@@ -79,13 +96,20 @@ export interface ReportSettings {
   targets: typeof DEFAULT_KPI_TARGETS;
 }
 
-/** Validates settings and fills in the defaults; throws InvalidOptionError naming the first wrong field. */
-export function parseReportSettings(input: unknown = {}): ReportSettings {
+/**
+ * Validates settings and fills in the defaults; throws InvalidOptionError naming where the settings come from
+ * (`source`: `--settings PATH` on the command line), the first wrong field by its dotted path, and the value found
+ * there: `--settings s.json: playbook.atRisk.investmentPerCustomer: must be 0 or ..., got 1e+308`.
+ */
+export function parseReportSettings(input: unknown = {}, source = 'report settings'): ReportSettings {
   const parsed = reportSettingsSchema.safeParse(input);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    const where = issue?.path.length ? issue.path.join('.') : 'settings';
-    throw new InvalidOptionError(`report settings: ${where}: ${issue?.message ?? 'invalid'}`);
+    const path = issue?.path ?? [];
+    const where = path.length ? path.map((key) => shorten(String(key))).join('.') : 'settings';
+    const found = issue?.code === 'unrecognized_keys' ? undefined : describeValue(valueAt(input, path));
+    const got = found === undefined ? '' : `, got ${found}`;
+    throw new InvalidOptionError(`${source}: ${where}: ${issue?.message ?? 'invalid'}${got}`);
   }
   const settings = parsed.data;
   return {
@@ -107,6 +131,26 @@ function definedOnly(values: Record<string, number | undefined>): Record<string,
   const defined: Record<string, number> = {};
   for (const [key, value] of Object.entries(values)) if (value !== undefined) defined[key] = value;
   return defined;
+}
+
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let value = input;
+  for (const key of path) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<PropertyKey, unknown>)[key];
+  }
+  return value;
+}
+
+/** A wrong value as the message quotes it: numbers, strings (at most 40 characters), booleans and null. */
+function describeValue(value: unknown): string | undefined {
+  if (typeof value === 'number' || typeof value === 'boolean' || value === null) return String(value);
+  if (typeof value !== 'string') return undefined;
+  return JSON.stringify(shorten(value));
+}
+
+function shorten(text: string): string {
+  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
 }
 
 /** True for a time zone name Intl knows (IANA, such as Europe/Paris). */

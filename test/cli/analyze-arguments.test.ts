@@ -1,16 +1,16 @@
 // `analyze` options parsed once into a typed object; anything wrong is an InvalidOptionError (exit 2) with one
-// line naming the option.
+// line naming the option (with the closest flag to a mistyped one), or the FILE with the usage.
 import { rm, symlink, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { flagAdvice, parseAnalyzeArguments } from '../../lambda/cli/analyze-arguments.ts';
+import { ANALYZE_USAGE, flagAdvice, parseAnalyzeArguments } from '../../lambda/cli/analyze-arguments.ts';
 import { InvalidOptionError } from '../../lambda/engine/errors.ts';
 import { makeTempDir } from '../support/run-cli.ts';
 
-/** The error parseAnalyzeArguments throws for these arguments. */
-function rejection(args: readonly string[]): Error {
+/** The error parseAnalyzeArguments throws for these arguments (of `analyze`, unless `of` says otherwise). */
+function rejection(args: readonly string[], of?: Parameters<typeof parseAnalyzeArguments>[1]): Error {
   try {
-    parseAnalyzeArguments(args);
+    parseAnalyzeArguments(args, of);
   } catch (error) {
     if (error instanceof Error) return error;
     throw new Error(`a non-Error was thrown: ${String(error)}`);
@@ -140,28 +140,96 @@ describe('parseAnalyzeArguments', () => {
     expect(parseAnalyzeArguments(['data.csv', '--decimal-mark', mark]).decimalMark).toBe(mark);
   });
 
-  it('names an unknown option in one line', () => {
-    const error = rejection(['data.csv', '--colour', 'red']);
-    expect(error).toBeInstanceOf(InvalidOptionError);
-    expect(error.message).toMatch(/^analyze: Unknown option '--colour'/);
-    expect(error.message).not.toContain('\n');
-  });
-
-  it('says when an option has no value', () => {
-    const error = rejection(['data.csv', '--k']);
-    expect(error).toBeInstanceOf(InvalidOptionError);
-    expect(error.message).toMatch(/^analyze: Option '--k <value>' argument missing/);
-    expect(error.message).not.toContain('\n');
+  it.each([
+    [['--colour', 'red'], 'analyze: unknown option --colour; see segment-report analyze --help'],
+    [['--date-fromat', 'DD/MM/YYYY'], 'analyze: unknown option --date-fromat; did you mean --date-format?'],
+    [['--dateformat=DD/MM/YYYY'], 'analyze: unknown option --dateformat; did you mean --date-format?'],
+    [['--timezone', 'UTC'], 'analyze: unknown option --timezone; did you mean --time-zone?'],
+    [['--as_of', '2024-06-01'], 'analyze: unknown option --as_of; did you mean --as-of?'],
+    [['--customer', 'out.csv'], 'analyze: unknown option --customer; did you mean --customers?'],
+    [['--K', '3'], 'analyze: unknown option --K; did you mean --k?'],
+    [['--prev', 'old.json'], 'analyze: unknown option --prev; did you mean --previous?'],
+    [['-json', 'out.json'], 'analyze: unknown option -json; did you mean --json?'],
+    [['-k', '3'], 'analyze: unknown option -k; did you mean --k?'],
+    [['-h5'], 'analyze: unknown option -h5; see segment-report analyze --help'],
+  ])('names an unknown option %j in one line, with the closest flag', (args, message) => {
+    const error = rejection(['data.csv', ...args]);
+    expect(error).toEqual(new InvalidOptionError(message));
   });
 
   it.each([
-    [[], 0],
-    [['a.csv', 'b.csv'], 2],
-    [['--quiet'], 0],
-  ])('wants exactly one FILE (%j)', (args, count) => {
-    expect(rejection(args)).toEqual(
-      new InvalidOptionError(`analyze: expected exactly one FILE, got ${count}`),
+    [['--k'], 'analyze: --k: needs a value (--k N)'],
+    [['--settings'], 'analyze: --settings: needs a value (--settings PATH)'],
+    [['--json', '--quiet'], 'analyze: --json: needs a value (--json PATH), got the option --quiet'],
+    [['--k', '--seed=3'], 'analyze: --k: needs a value (--k N), got the option --seed'],
+    [['--quiet=yes'], 'analyze: --quiet: takes no value'],
+  ])('says when an option has no value, or one it takes none (%j)', (args, message) => {
+    expect(rejection(['data.csv', ...args])).toEqual(new InvalidOptionError(message));
+  });
+
+  it('takes a value that starts with a dash when it is no flag', () => {
+    expect(rejection(['data.csv', '--seed', '-1']).message).toBe(
+      'analyze: --seed: must be a whole number >= 0',
     );
+    expect(parseAnalyzeArguments(['data.csv', '--features', '-x']).features).toBe('-x');
+  });
+
+  it.each([
+    [[], 'got none'],
+    [['a.csv', 'b.csv'], 'got 2 ("a.csv", "b.csv")'],
+    [['a.csv', 'b.csv', 'c.csv', 'd.csv'], 'got 4 ("a.csv", "b.csv", "c.csv", ...)'],
+    [['--quiet'], 'got none'],
+    [[''], 'got an empty name'],
+  ])('wants exactly one FILE (%j), with the usage in the same line', (args, got) => {
+    expect(rejection(args)).toEqual(
+      new InvalidOptionError(
+        `analyze: expected exactly one FILE, ${got}; usage: segment-report analyze FILE [options] (see --help)`,
+      ),
+    );
+  });
+
+  it('reads a FILE that starts with a dash after --', () => {
+    expect(parseAnalyzeArguments(['--quiet', '--', '-data.csv']).file).toBe('-data.csv');
+  });
+
+  it.each([
+    [['--as-of', '2024-02-30'], 'analyze: --as-of: must be a calendar day YYYY-MM-DD, got "2024-02-30"'],
+    [
+      ['--time-zone', 'Mars/Olympus_Mons'],
+      'analyze: --time-zone: must be an IANA time zone such as Europe/Paris, got "Mars/Olympus_Mons"',
+    ],
+    [['--time-zone', ''], 'analyze: --time-zone: must be an IANA time zone such as Europe/Paris, got ""'],
+    [
+      ['--features', 'Income,,Recency'],
+      'analyze: --features: must be column names separated by commas, such as Income,Recency',
+    ],
+    [['--json', ''], 'analyze: --json: needs a path'],
+    [['--settings='], 'analyze: --settings: needs a path'],
+  ])('refuses %j with the flag named (checked with the other flags, --html or not)', (args, message) => {
+    expect(rejection(['data.csv', ...args])).toEqual(new InvalidOptionError(message));
+  });
+
+  it('accepts the time zones Intl knows', () => {
+    expect(parseAnalyzeArguments(['data.csv', '--time-zone', 'Europe/Paris']).timeZone).toBe('Europe/Paris');
+    expect(parseAnalyzeArguments(['data.csv', '--time-zone', 'UTC']).timeZone).toBe('UTC');
+  });
+});
+
+describe('parseAnalyzeArguments for start', () => {
+  const start = { command: 'start', file: 'sample.csv.gz' } as const;
+
+  it('analyses its own file, with the same flags', () => {
+    expect(parseAnalyzeArguments(['--k', '3'], start)).toMatchObject({ file: 'sample.csv.gz', k: 3 });
+  });
+
+  it('takes no FILE, and names its flags under start', () => {
+    expect(rejection(['data.csv'], start)).toEqual(
+      new InvalidOptionError(
+        'start: takes no FILE (it analyses the bundled sample), got "data.csv"; ' +
+          'to analyse a file: segment-report analyze FILE [options]',
+      ),
+    );
+    expect(rejection(['--k', '1'], start).message).toBe('start: --k: must be a whole number from 2 to 50');
   });
 });
 
@@ -201,6 +269,49 @@ describe('parseAnalyzeArguments refuses an output that is the input file', () =>
     expect(parseAnalyzeArguments([input, '--json', join(dir, 'data.json')]).json).toBe(
       join(dir, 'data.json'),
     );
+  });
+
+  it('refuses two outputs to the same file', () => {
+    const json = join(dir, 'out.json');
+    expect(rejection([input, '--json', json, '--text', json])).toEqual(
+      new InvalidOptionError(`--text ${json}: the same file as --json`),
+    );
+  });
+
+  it('refuses, before any analysis, an output whose folder does not exist or is a file', () => {
+    const missing = join(dir, 'no-such-folder', 'out.json');
+    expect(rejection([input, '--json', missing])).toEqual(
+      new InvalidOptionError(
+        `--json ${missing}: cannot write the file (no such directory: ${join(dir, 'no-such-folder')})`,
+      ),
+    );
+    const underFile = join(input, 'out.html');
+    expect(rejection([input, '--html', underFile])).toEqual(
+      new InvalidOptionError(`--html ${underFile}: cannot write the file (not a directory: ${input})`),
+    );
+  });
+});
+
+describe('ANALYZE_USAGE', () => {
+  it('lists the flags the parser knows, each with the value it wants', () => {
+    const listed = [...ANALYZE_USAGE.matchAll(/^ {2}(--[a-z-]+)(?: (\S+))?/gm)].map(
+      ([, flag = '', value]) => ({
+        flag,
+        value,
+      }),
+    );
+    expect(listed.map((entry) => entry.flag)).toContain('--quiet');
+    for (const { flag, value } of listed) {
+      if (value === undefined) {
+        expect(() => parseAnalyzeArguments(['data.csv', flag]), flag).not.toThrow();
+      } else {
+        // Without its value, the flag is named as one that needs a value: the parser knows it.
+        expect(rejection(['data.csv', flag]).message, flag).toMatch(
+          new RegExp(`^analyze: ${flag}: needs a value`),
+        );
+      }
+    }
+    expect(rejection(['data.csv', '--no-such-flag']).message).toMatch(/^analyze: unknown option/);
   });
 });
 

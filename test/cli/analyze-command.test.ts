@@ -3,9 +3,9 @@
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type CommandIo, runAnalyzeCommand } from '../../lambda/cli/analyze-command.ts';
+import { type CommandIo, explainAnalysisError, runAnalyzeCommand } from '../../lambda/cli/analyze-command.ts';
 import type { Analysis } from '../../lambda/engine/analysis-types.ts';
-import { InvalidOptionError } from '../../lambda/engine/errors.ts';
+import { InputError, InvalidOptionError } from '../../lambda/engine/errors.ts';
 import { customerTableCsv, FORMULA_IDS_CSV, namesIn, writeFixture } from '../support/cli-fixtures.ts';
 import { makeTempDir } from '../support/run-cli.ts';
 
@@ -137,7 +137,53 @@ describe('runAnalyzeCommand with the email report', () => {
         [input, '--json', json, '--html', join(dir, 'never.html'), '--settings', settings],
         io,
       ),
-    ).rejects.toThrow(/^report settings: locale: /);
+    ).rejects.toThrow(`--settings ${settings}: locale: `);
     expect(await namesIn(dir)).not.toContain('never-written.json');
+  });
+
+  it('checks --settings and --previous even without --html or --text: a wrong file is never ignored', async () => {
+    const input = await writeFixture(dir, 'settings-only.csv', customerTableCsv());
+    const settings = await writeFixture(
+      dir,
+      'uplift.json',
+      '{"playbook":{"champions":{"expectedUplift":5}}}',
+    );
+    const { io, stdout } = recordingIo();
+    await expect(runAnalyzeCommand([input, '--settings', settings], io)).rejects.toThrow(
+      new InvalidOptionError(
+        `--settings ${settings}: playbook.champions.expectedUplift: must be a number from 0 to 1 ` +
+          "(0.05 = 5% of the segment's revenue), got 5",
+      ),
+    );
+    const missing = join(dir, 'no-previous.json');
+    await expect(runAnalyzeCommand([input, '--previous', missing], io)).rejects.toThrow(
+      new InputError(`--previous ${missing}: cannot read the file (no such file)`),
+    );
+    expect(stdout).toEqual([]);
+  });
+});
+
+describe('explainAnalysisError', () => {
+  it('names the file and --k when K is more than the customers found', () => {
+    const engine = new InvalidOptionError('k must be between 2 and the number of customers (20), got 50');
+    const explained = explainAnalysisError(engine, { file: 'data.csv', k: 50 });
+    expect(explained).toEqual(
+      new InvalidOptionError('data.csv: --k 50: the file has 20 customers; K must be at most 20'),
+    );
+  });
+
+  it('puts the file in front of an engine message that does not name it, keeping the option', () => {
+    const engine = new InputError('Too few customers to cluster: 3', { option: 'shape' });
+    const explained = explainAnalysisError(engine, { file: 'data.csv', k: undefined });
+    expect(explained).toBeInstanceOf(InputError);
+    expect((explained as InputError).message).toBe('data.csv: Too few customers to cluster: 3');
+    expect((explained as InputError).option).toBe('shape');
+  });
+
+  it('leaves a message that names the file, and errors that are not input errors, as they are', () => {
+    const named = new InputError('data.csv: line 3: unterminated quoted field');
+    expect(explainAnalysisError(named, { file: 'data.csv', k: 3 })).toBe(named);
+    const internal = new TypeError('x is undefined');
+    expect(explainAnalysisError(internal, { file: 'data.csv', k: 3 })).toBe(internal);
   });
 });

@@ -1,6 +1,6 @@
-// End to end, one real process per case: every wrong input or option exits with 2 and exactly one line on
-// stderr, `segment-report: ...`, naming the file (and the line or the option); never a stack trace, never a
-// word on stdout, and the input file is byte for byte what it was. The processes run concurrently.
+// End to end, one real process per case: every wrong input, option or command line exits with 2 and exactly one
+// line on stderr, `segment-report: ...`, naming the file (and the line or the option); never a stack trace, never
+// a word on stdout, and the input file is byte for byte what it was. The processes run concurrently.
 import { mkdir, readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -16,10 +16,28 @@ function literal(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+/** The usage hint that ends the messages about the command line itself. */
+const USAGE_HINT = 'usage: segment-report analyze FILE \\[options\\] \\(see --help\\)';
+
+/** 20 customers, one to four orders each: enough to cluster, too few for --k 50. */
+const TWENTY_CUSTOMERS_CSV = [
+  'Invoice,Customer,Date,Amount',
+  ...Array.from({ length: 20 }, (_, customer) =>
+    Array.from(
+      { length: 1 + (customer % 4) },
+      (_, order) =>
+        `${customer * 10 + order},C${customer},2024-0${1 + order}-${10 + customer},${5 + customer * 7 + order}`,
+    ),
+  ).flat(),
+  '',
+].join('\n');
+
 interface ErrorCase {
   name: string;
   /** The file the case gives to `analyze` (its bytes are checked afterwards when it exists). */
   input: string;
+  /** The directory the command runs in (`start` writes to ./out); the repository root by default. */
+  inTempDir?: boolean;
   args: (input: string, dir: string) => string[];
   /** The whole stderr line after `segment-report: `. */
   message: (input: string, dir: string) => RegExp;
@@ -30,7 +48,7 @@ const CASES: ErrorCase[] = [
     name: 'a missing file',
     input: 'missing.csv',
     args: (input) => ['analyze', input],
-    message: (input) => new RegExp(`^${literal(input)}: no such file$`),
+    message: (input) => new RegExp(`^${literal(input)}: no such file; ${USAGE_HINT}$`),
   },
   {
     name: 'a directory',
@@ -99,7 +117,189 @@ const CASES: ErrorCase[] = [
     name: 'an unknown option',
     input: 'good.csv',
     args: (input) => ['analyze', input, '--colour'],
-    message: () => /^analyze: Unknown option '--colour'/,
+    message: () => /^analyze: unknown option --colour; see segment-report analyze --help$/,
+  },
+  {
+    name: 'a mistyped option (the closest flag proposed)',
+    input: 'good.csv',
+    args: (input) => ['analyze', input, '--date-fromat', 'DD/MM/YYYY'],
+    message: () => /^analyze: unknown option --date-fromat; did you mean --date-format\?$/,
+  },
+  {
+    name: 'an option without its value',
+    input: 'good.csv',
+    args: (input) => ['analyze', input, '--json'],
+    message: () => /^analyze: --json: needs a value \(--json PATH\)$/,
+  },
+  {
+    name: 'a value given to --quiet',
+    input: 'good.csv',
+    args: (input) => ['analyze', input, '--quiet=no'],
+    message: () => /^analyze: --quiet: takes no value$/,
+  },
+  {
+    name: 'no FILE (the usage in the same line)',
+    input: 'good.csv',
+    args: () => ['analyze', '--quiet'],
+    message: () => new RegExp(`^analyze: expected exactly one FILE, got none; ${USAGE_HINT}$`),
+  },
+  {
+    name: 'two FILEs (to the analyse alias, named as analyze)',
+    input: 'good.csv',
+    args: (input) => ['analyse', input, 'other.csv'],
+    message: (input) =>
+      new RegExp(
+        `^analyze: expected exactly one FILE, got 2 \\("${literal(input)}", "other\\.csv"\\); ${USAGE_HINT}$`,
+      ),
+  },
+  {
+    name: 'no command',
+    input: 'good.csv',
+    args: () => [],
+    message: () => new RegExp(`^expected a command; ${USAGE_HINT}$`),
+  },
+  {
+    name: 'a mistyped command',
+    input: 'good.csv',
+    args: (input) => ['analyz', input],
+    message: () => /^unknown command "analyz"; did you mean analyze\?$/,
+  },
+  {
+    name: 'a FILE given as the command',
+    input: 'good.csv',
+    args: (input) => [input],
+    message: (input) =>
+      new RegExp(
+        `^unknown command "${literal(input)}"; to analyse a file: segment-report analyze ${literal(input)}$`,
+      ),
+  },
+  {
+    name: 'start given a FILE',
+    input: 'good.csv',
+    inTempDir: true,
+    args: (input) => ['start', input],
+    message: (input) =>
+      new RegExp(
+        `^start: takes no FILE \\(it analyses the bundled sample\\), got "${literal(input)}"; ` +
+          'to analyse a file: segment-report analyze FILE \\[options\\]$',
+      ),
+  },
+  {
+    name: 'a --k above the number of customers in the file (the file and the flag named)',
+    input: 'twenty.csv',
+    args: (input, dir) => ['analyze', input, '--k', '50', '--json', join(dir, 'never.json')],
+    message: (input) =>
+      new RegExp(`^${literal(input)}: --k 50: the file has 20 customers; K must be at most 20$`),
+  },
+  {
+    name: '--features on a transaction log',
+    input: 'twenty.csv',
+    args: (input) => ['analyze', input, '--features', 'Income'],
+    message: (input) =>
+      new RegExp(
+        `^${literal(input)}: --features Income: the file is a transaction log, and --features is for customer tables`,
+      ),
+  },
+  {
+    name: 'a --time-zone Intl does not know, with --html (the flag named, not a settings field)',
+    input: 'good.csv',
+    args: (input, dir) => [
+      'analyze',
+      input,
+      '--time-zone',
+      'Mars/Olympus',
+      '--html',
+      join(dir, 'never.html'),
+    ],
+    message: () =>
+      /^analyze: --time-zone: must be an IANA time zone such as Europe\/Paris, got "Mars\/Olympus"$/,
+  },
+  {
+    name: 'a --time-zone Intl does not know, without --html (checked all the same)',
+    input: 'good.csv',
+    args: (input) => ['analyze', input, '--time-zone', 'Europe/Pariss'],
+    message: () =>
+      /^analyze: --time-zone: must be an IANA time zone such as Europe\/Paris, got "Europe\/Pariss"$/,
+  },
+  {
+    name: 'a --locale the report does not speak',
+    input: 'good.csv',
+    args: (input, dir) => ['analyze', input, '--locale', 'de', '--text', join(dir, 'never.txt')],
+    message: () => /^analyze: --locale: must be en or fr$/,
+  },
+  {
+    name: 'a --currency that is no ISO 4217 code',
+    input: 'good.csv',
+    args: (input, dir) => ['analyze', input, '--currency', '€', '--text', join(dir, 'never.txt')],
+    message: () => /^analyze: --currency: must be a three-letter ISO 4217 code such as EUR$/,
+  },
+  {
+    name: 'an investment per customer of 1e308 in --settings (the file and the field path named)',
+    input: 'good.csv',
+    args: (input, dir) => [
+      'analyze',
+      input,
+      '--settings',
+      join(dir, 'huge-investment.json'),
+      '--html',
+      join(dir, 'never.html'),
+    ],
+    message: (_input, dir) =>
+      new RegExp(
+        `^--settings ${literal(join(dir, 'huge-investment.json'))}: playbook\\.atRisk\\.investmentPerCustomer: ` +
+          'must be 0 or a number from 0\\.01 to 1000000 \\(currency units per customer\\), got 1e\\+308$',
+      ),
+  },
+  {
+    name: 'a time zone Intl does not know in --settings, without --html',
+    input: 'good.csv',
+    args: (input, dir) => ['analyze', input, '--settings', join(dir, 'bad-zone.json')],
+    message: (_input, dir) =>
+      new RegExp(
+        `^--settings ${literal(join(dir, 'bad-zone.json'))}: timeZone: must be an IANA time zone such as ` +
+          'Europe/Paris, got "Mars/Olympus"$',
+      ),
+  },
+  {
+    name: 'a --settings file that does not exist',
+    input: 'good.csv',
+    args: (input, dir) => ['analyze', input, '--settings', join(dir, 'no-settings.json')],
+    message: (_input, dir) =>
+      new RegExp(
+        `^--settings ${literal(join(dir, 'no-settings.json'))}: cannot read the file \\(no such file\\)$`,
+      ),
+  },
+  {
+    name: 'a header with a line break and a terminal escape (shown escaped, in one line)',
+    input: 'escaped-header.csv',
+    args: (input) => ['analyze', input],
+    // The wording is the engine's; what the command line guarantees is one line with the escapes shown.
+    message: (input) =>
+      new RegExp(`^${literal(input)}: missing required column customer .*Bu\\\\nyer\\\\u001b\\[31mRED`),
+  },
+  {
+    name: 'an output in a folder that does not exist (before the analysis)',
+    input: 'good.csv',
+    args: (input, dir) => ['analyze', input, '--json', join(dir, 'no-such-folder', 'out.json')],
+    message: (_input, dir) =>
+      new RegExp(
+        `^--json ${literal(join(dir, 'no-such-folder', 'out.json'))}: cannot write the file ` +
+          `\\(no such directory: ${literal(join(dir, 'no-such-folder'))}\\)$`,
+      ),
+  },
+  {
+    name: 'two outputs to the same file',
+    input: 'good.csv',
+    args: (input, dir) => [
+      'analyze',
+      input,
+      '--json',
+      join(dir, 'never.json'),
+      '--customers',
+      join(dir, 'never.json'),
+    ],
+    message: (_input, dir) =>
+      new RegExp(`^--customers ${literal(join(dir, 'never.json'))}: the same file as --json$`),
   },
   {
     name: 'a --k out of range',
@@ -111,7 +311,7 @@ const CASES: ErrorCase[] = [
     name: 'an --as-of that is no calendar day',
     input: 'good.csv',
     args: (input) => ['analyze', input, '--as-of', '2024-13-45'],
-    message: () => /^--as-of must be a date YYYY-MM-DD, got "2024-13-45"$/,
+    message: () => /^analyze: --as-of: must be a calendar day YYYY-MM-DD, got "2024-13-45"$/,
   },
   {
     name: 'a --map without role=column',
@@ -195,12 +395,26 @@ describe('analyze with a wrong input or option', () => {
       ].join('\n'),
     );
     await writeFixture(dir, 'previous.json', PREVIOUS_JSON);
+    await writeFixture(dir, 'twenty.csv', TWENTY_CUSTOMERS_CSV);
+    await writeFixture(
+      dir,
+      'escaped-header.csv',
+      'Invoice,"Bu\nyer\u001b[31mRED",Date,Amount\n1,A,2024-01-01,10\n',
+    );
+    await writeFixture(
+      dir,
+      'huge-investment.json',
+      '{"playbook": {"atRisk": {"investmentPerCustomer": 1e308}}}\n',
+    );
+    await writeFixture(dir, 'bad-zone.json', '{"timeZone": "Mars/Olympus"}\n');
     for (const name of new Set(CASES.map((testCase) => testCase.input))) {
       const bytes = await readFile(join(dir, name)).catch(() => undefined);
       if (bytes) before.set(name, bytes);
     }
     const results = await Promise.all(
-      CASES.map((testCase) => runCli(testCase.args(join(dir, testCase.input), dir))),
+      CASES.map((testCase) =>
+        runCli(testCase.args(join(dir, testCase.input), dir), testCase.inTempDir ? dir : undefined),
+      ),
     );
     CASES.forEach((testCase, index) => {
       const run = results[index];
@@ -225,10 +439,13 @@ describe('analyze with a wrong input or option', () => {
     expect(line.slice('segment-report: '.length)).toMatch(testCase.message(input, dir));
     expect(run?.stderr).not.toMatch(/^\s+at /m);
     expect(run?.stderr).not.toMatch(/\b[A-Za-z]*Error\b:|internal error/);
+    // No control character but the final line break: nothing from the input acts on the terminal.
+    // eslint-disable-next-line no-control-regex
+    expect(line).not.toMatch(/[\u0000-\u001f\u007f]/);
   });
 
   it('leaves every input file byte for byte as it was', async () => {
-    expect(before.size).toBe(8);
+    expect(before.size).toBe(10);
     for (const [name, bytes] of before) {
       expect(Buffer.compare(await readFile(join(dir, name)), bytes), name).toBe(0);
     }
@@ -238,6 +455,8 @@ describe('analyze with a wrong input or option', () => {
     expect(await readFile(join(dir, 'previous.json'), 'utf8')).toBe(PREVIOUS_JSON);
     await expect(stat(join(dir, 'never.json'))).rejects.toMatchObject({ code: 'ENOENT' });
     await expect(stat(join(dir, 'never.csv'))).rejects.toMatchObject({ code: 'ENOENT' });
+    await expect(stat(join(dir, 'never.html'))).rejects.toMatchObject({ code: 'ENOENT' });
+    await expect(stat(join(dir, 'never.txt'))).rejects.toMatchObject({ code: 'ENOENT' });
     expect((await namesIn(dir)).filter((name) => name.endsWith('.tmp'))).toEqual([]);
   });
 });

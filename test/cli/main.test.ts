@@ -15,7 +15,7 @@ import {
   writeFixture,
 } from '../support/cli-fixtures.ts';
 import { type CliRun, REPO_ROOT, makeTempDir, runCli } from '../support/run-cli.ts';
-import { ONLINE_RETAIL } from '../support/shared-data.ts';
+import { ONLINE_RETAIL } from '../support/real-data.ts';
 
 const SAMPLE = join(REPO_ROOT, 'samples', 'online-retail-sample.csv.gz');
 const TRANSACTION_HEADER =
@@ -308,9 +308,11 @@ describe('usage', () => {
     expect(help.stderr).toBe('');
   });
 
-  it('no command prints the usage on stderr and exits 2', () => {
+  it('no command exits 2 with one line on stderr that ends with the usage', () => {
     expect(noArguments.code).toBe(2);
-    expect(noArguments.stderr).toMatch(/^usage: segment-report <command>/);
+    expect(noArguments.stderr).toBe(
+      'segment-report: expected a command; usage: segment-report analyze FILE [options] (see --help)\n',
+    );
     expect(noArguments.stdout).toBe('');
   });
 });

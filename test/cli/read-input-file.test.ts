@@ -27,9 +27,11 @@ describe('openInputFile', () => {
     expect(Buffer.compare(await collectBytes(bytes), content)).toBe(0);
   });
 
-  it('names a missing file', async () => {
+  it('names a missing file, with the usage (a mistyped name or a flag taken for the FILE)', async () => {
     const path = join(dir, 'missing.csv');
-    await expect(openInputFile(path)).rejects.toThrow(new InputError(`${path}: no such file`));
+    await expect(openInputFile(path)).rejects.toThrow(
+      new InputError(`${path}: no such file; usage: segment-report analyze FILE [options] (see --help)`),
+    );
   });
 
   it('names a directory', async () => {

@@ -8,9 +8,9 @@ import {
 } from '../../lambda/report/report-settings.ts';
 
 /** The error parseReportSettings throws for `input`, to check its class and message. */
-function settingsError(input: unknown): Error {
+function settingsError(input: unknown, source?: string): Error {
   try {
-    parseReportSettings(input);
+    parseReportSettings(input, source);
   } catch (error) {
     if (error instanceof Error) return error;
     throw new Error(`a non-Error was thrown: ${String(error)}`);
@@ -89,18 +89,30 @@ describe('parseReportSettings: validation names the wrong field', () => {
     );
   });
 
-  it('rejects a currency that is not three capital letters', () => {
+  it('rejects a currency that is not three capital letters, quoting it', () => {
     for (const currency of ['eur', 'EURO', '€', '']) {
       expect(settingsError({ currency }).message).toBe(
-        'report settings: currency: must be a three-letter ISO 4217 code such as EUR',
+        `report settings: currency: must be a three-letter ISO 4217 code such as EUR, got ${JSON.stringify(currency)}`,
       );
     }
   });
 
   it('rejects a time zone that Intl does not know', () => {
     expect(settingsError({ timeZone: 'Mars/Olympus_Mons' }).message).toBe(
-      'report settings: timeZone: must be an IANA time zone such as Europe/Paris',
+      'report settings: timeZone: must be an IANA time zone such as Europe/Paris, got "Mars/Olympus_Mons"',
     );
+  });
+
+  it('names where the settings come from when told (the command line says --settings PATH)', () => {
+    expect(settingsError({ targets: { repeatRate: 2 } }, '--settings team.json').message).toBe(
+      '--settings team.json: targets.repeatRate: must be a share from 0 to 1 (0.3 = 30%), got 2',
+    );
+  });
+
+  it('quotes a long wrong text by its start only', () => {
+    const message = settingsError({ currency: 'x'.repeat(500) }).message;
+    expect(message).toContain(`got "${'x'.repeat(40)}…"`);
+    expect(message.length).toBeLessThan(200);
   });
 
   it('rejects a language other than English and French', () => {
@@ -137,6 +149,95 @@ describe('parseReportSettings: validation names the wrong field', () => {
   it('rejects settings that are not an object', () => {
     expect(settingsError(null).message).toMatch(/^report settings: settings: /);
     expect(settingsError('fr').message).toMatch(/^report settings: settings: /);
+  });
+});
+
+describe('parseReportSettings: every number within a plausible range, so no budget or ROI overflows', () => {
+  const INVESTMENT = 'must be 0 or a number from 0.01 to 1000000 (currency units per customer)';
+  const UPLIFT = "must be a number from 0 to 1 (0.05 = 5% of the segment's revenue)";
+  const SHARE = 'must be a share from 0 to 1 (0.3 = 30%)';
+
+  it.each([
+    [1e308, '1e+308'],
+    [Number.POSITIVE_INFINITY, 'Infinity'],
+    [1_000_000.01, '1000000.01'],
+    [0.001, '0.001'],
+    [1e-300, '1e-300'],
+    [-1, '-1'],
+    ['5', '"5"'],
+    [null, 'null'],
+  ])('refuses an investment per customer of %s', (value, shown) => {
+    expect(settingsError({ playbook: { atRisk: { investmentPerCustomer: value } } }).message).toBe(
+      `report settings: playbook.atRisk.investmentPerCustomer: ${INVESTMENT}, got ${shown}`,
+    );
+  });
+
+  it.each([0, 0.01, 8, 1_000_000])('accepts an investment per customer of %s', (value) => {
+    expect(
+      parseReportSettings({ playbook: { atRisk: { investmentPerCustomer: value } } }).playbook.atRisk
+        ?.investmentPerCustomer,
+    ).toBe(value);
+  });
+
+  it.each([
+    [1.01, '1.01'],
+    [10, '10'],
+    [1e308, '1e+308'],
+    [-0.01, '-0.01'],
+  ])('refuses an expected uplift of %s', (value, shown) => {
+    expect(settingsError({ playbook: { default: { expectedUplift: value } } }).message).toBe(
+      `report settings: playbook.default.expectedUplift: ${UPLIFT}, got ${shown}`,
+    );
+  });
+
+  it.each([0, 0.05, 1])('accepts an expected uplift of %s', (value) => {
+    expect(
+      parseReportSettings({ playbook: { lost: { expectedUplift: value } } }).playbook.lost?.expectedUplift,
+    ).toBe(value);
+  });
+
+  it.each([
+    ['alerts', 'maxInactiveShare'],
+    ['alerts', 'maxAverageOrderValueDrop'],
+    ['alerts', 'maxMonthlyChurn'],
+    ['alerts', 'maxAtRiskRevenueShare'],
+    ['targets', 'repeatRate'],
+    ['targets', 'retentionRate'],
+    ['targets', 'activeShare'],
+    ['targets', 'atRiskCustomerShare'],
+  ])('refuses %s.%s outside 0..1 or not a number', (section, field) => {
+    for (const [value, shown] of [
+      [1e308, '1e+308'],
+      [-0.5, '-0.5'],
+      ['30%', '"30%"'],
+    ] as const) {
+      expect(settingsError({ [section]: { [field]: value } }).message).toBe(
+        `report settings: ${section}.${field}: ${SHARE}, got ${shown}`,
+      );
+    }
+  });
+
+  it('bounds the texts and the number of actions and entries of the playbook', () => {
+    const TEXT = 'must be a text of 1 to 300 characters, or one per language {"en": ..., "fr": ...}';
+    expect(settingsError({ playbook: { loyal: { tone: 'x'.repeat(301) } } }).message).toBe(
+      `report settings: playbook.loyal.tone: ${TEXT}, got "${'x'.repeat(40)}…"`,
+    );
+    expect(settingsError({ playbook: { loyal: { channel: { en: 'Email' } } } }).message).toMatch(
+      /^report settings: playbook\.loyal\.channel: /,
+    );
+    expect(settingsError({ playbook: { loyal: { actions: Array(11).fill('Call') } } }).message).toBe(
+      'report settings: playbook.loyal.actions: must list 1 to 10 actions',
+    );
+    const entries = Object.fromEntries(Array.from({ length: 101 }, (_, index) => [`group-${index}`, {}]));
+    expect(settingsError({ playbook: entries }).message).toBe(
+      'report settings: playbook: must have at most 100 entries',
+    );
+    expect(settingsError({ playbook: { ['k'.repeat(101)]: {} } }).message).toBe(
+      `report settings: playbook.${'k'.repeat(40)}…: must be a segment or cluster key of 1 to 100 characters`,
+    );
+    expect(
+      parseReportSettings({ playbook: { loyal: { tone: 'x'.repeat(300) } } }).playbook.loyal?.tone.en,
+    ).toHaveLength(300);
   });
 });
 

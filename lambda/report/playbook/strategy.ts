@@ -27,26 +27,69 @@ export interface Strategy {
   expectedUplift: number;
 }
 
+/**
+ * The plausible ranges of a configured strategy, so that no budget, return or ROI can overflow or read as
+ * nonsense: investment per customer is 0 (no spend) or 0.01 to 1,000,000 currency units (a floor, as a budget of
+ * 1e-300 would make the ROI infinite; a ceiling wide enough for currencies with small units such as JPY or IDR);
+ * expected uplift is 0 to 1 (at most doubling the segment's revenue); texts are 1 to 300 characters, 1 to 10
+ * actions.
+ */
+export const STRATEGY_BOUNDS = {
+  minInvestmentPerCustomer: 0.01,
+  maxInvestmentPerCustomer: 1_000_000,
+  maxExpectedUplift: 1,
+  maxTextLength: 300,
+  maxActions: 10,
+} as const;
+
+const TEXT_MESSAGE = `must be a text of 1 to ${STRATEGY_BOUNDS.maxTextLength} characters, or one per language {"en": ..., "fr": ...}`;
+const INVESTMENT_MESSAGE =
+  `must be 0 or a number from ${STRATEGY_BOUNDS.minInvestmentPerCustomer} to ` +
+  `${STRATEGY_BOUNDS.maxInvestmentPerCustomer} (currency units per customer)`;
+const UPLIFT_MESSAGE = `must be a number from 0 to ${STRATEGY_BOUNDS.maxExpectedUplift} (0.05 = 5% of the segment's revenue)`;
+
+const text = z
+  .string({ error: TEXT_MESSAGE })
+  .min(1, TEXT_MESSAGE)
+  .max(STRATEGY_BOUNDS.maxTextLength, TEXT_MESSAGE);
+
 /** A configured text: one string for both languages, or one per language. */
-const localizedTextSchema = z.union([
-  z
-    .string()
-    .min(1)
-    .transform((text): LocalizedText => ({ en: text, fr: text })),
-  z.object({ en: z.string().min(1), fr: z.string().min(1) }),
-]);
+const localizedTextSchema = z.union(
+  [
+    text.transform((value): LocalizedText => ({ en: value, fr: value })),
+    z.object({ en: text, fr: text }).strict(),
+  ],
+  { error: TEXT_MESSAGE },
+);
 
 /** A configured strategy, every field optional: it is merged over the default for the same segment. */
 export const strategyOverrideSchema = z
   .object({
     priority: z.enum(['high', 'medium', 'low']),
-    objective: z.array(z.enum(['recency', 'frequency', 'monetary'])).min(1),
-    actions: z.array(localizedTextSchema).min(1),
+    objective: z
+      .array(z.enum(['recency', 'frequency', 'monetary']))
+      .min(1)
+      .max(3),
+    actions: z
+      .array(localizedTextSchema)
+      .min(1, `must list 1 to ${STRATEGY_BOUNDS.maxActions} actions`)
+      .max(STRATEGY_BOUNDS.maxActions, `must list 1 to ${STRATEGY_BOUNDS.maxActions} actions`),
     channel: localizedTextSchema,
     frequency: localizedTextSchema,
     tone: localizedTextSchema,
-    investmentPerCustomer: z.number().nonnegative().finite(),
-    expectedUplift: z.number().min(0).max(10),
+    investmentPerCustomer: z
+      .number({ error: INVESTMENT_MESSAGE })
+      .refine(
+        (value) =>
+          value === 0 ||
+          (value >= STRATEGY_BOUNDS.minInvestmentPerCustomer &&
+            value <= STRATEGY_BOUNDS.maxInvestmentPerCustomer),
+        INVESTMENT_MESSAGE,
+      ),
+    expectedUplift: z
+      .number({ error: UPLIFT_MESSAGE })
+      .min(0, UPLIFT_MESSAGE)
+      .max(STRATEGY_BOUNDS.maxExpectedUplift, UPLIFT_MESSAGE),
   })
   .partial()
   .strict();

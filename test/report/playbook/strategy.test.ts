@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { RFM_SEGMENT_KEYS } from '../../../lambda/engine/rfm/rfm-segments.ts';
 import { DEFAULT_PLAYBOOK } from '../../../lambda/report/playbook/default-playbook.ts';
-import { mergePlaybook, strategyFor } from '../../../lambda/report/playbook/strategy.ts';
+import {
+  mergePlaybook,
+  STRATEGY_BOUNDS,
+  strategyFor,
+  strategyOverrideSchema,
+} from '../../../lambda/report/playbook/strategy.ts';
 
 describe('mergePlaybook', () => {
   it('returns the base unchanged when nothing is overridden', () => {
@@ -77,6 +82,20 @@ describe('the default playbook', () => {
       expect(strategy.investmentPerCustomer, key).toBeGreaterThan(0);
       expect(strategy.expectedUplift, key).toBeGreaterThan(0);
       expect(strategy.expectedUplift, key).toBeLessThanOrEqual(1);
+    }
+  });
+
+  it('lies within the bounds a configuration is held to: every entry is a valid override of itself', () => {
+    for (const [key, strategy] of Object.entries(DEFAULT_PLAYBOOK)) {
+      expect(strategyOverrideSchema.safeParse(strategy).success, key).toBe(true);
+      expect(strategy.investmentPerCustomer, key).toBeGreaterThanOrEqual(
+        STRATEGY_BOUNDS.minInvestmentPerCustomer,
+      );
+      expect(strategy.investmentPerCustomer, key).toBeLessThanOrEqual(
+        STRATEGY_BOUNDS.maxInvestmentPerCustomer,
+      );
+      expect(strategy.expectedUplift, key).toBeLessThanOrEqual(STRATEGY_BOUNDS.maxExpectedUplift);
+      expect(strategy.actions.length, key).toBeLessThanOrEqual(STRATEGY_BOUNDS.maxActions);
     }
   });
 });

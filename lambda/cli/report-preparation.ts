@@ -1,0 +1,66 @@
+import { readFile } from 'node:fs/promises';
+import { parseAnalysis } from '../engine/analysis-schema.ts';
+import type { Analysis } from '../engine/analysis-types.ts';
+import { InputError } from '../engine/errors.ts';
+import { parseReportSettings, type ReportSettings } from '../report/report-settings.ts';
+
+export interface ReportFileOptions {
+  file: string;
+  html?: string | undefined;
+  text?: string | undefined;
+  locale?: 'en' | 'fr' | undefined;
+  currency?: string | undefined;
+  timeZone?: string | undefined;
+  settings?: string | undefined;
+  previous?: string | undefined;
+}
+
+/** What the report needs besides the analysis, read and checked before the analysis (so no output is written first). */
+export interface ReportPreparation {
+  settings: ReportSettings;
+  previous: Analysis | undefined;
+}
+
+/**
+ * Reads and checks `--settings` and `--previous` (the language, currency and time zone flags are checked with the
+ * other flags). Light on purpose: it runs whenever one of them is given, with or without --html and --text, so
+ * that a wrong file is never silently ignored; the report's rendering is loaded only to write the report.
+ */
+export async function prepareReport(options: ReportFileOptions): Promise<ReportPreparation> {
+  const configured = options.settings ? await readJsonFile(options.settings, '--settings') : {};
+  const overrides = {
+    ...(options.locale ? { locale: options.locale } : {}),
+    ...(options.currency ? { currency: options.currency } : {}),
+    ...(options.timeZone ? { timeZone: options.timeZone } : {}),
+  };
+  // A settings file must be an object; anything else is named as such, not merged.
+  const isObject = configured !== null && typeof configured === 'object' && !Array.isArray(configured);
+  const settings = parseReportSettings(
+    isObject ? { ...configured, ...overrides } : configured,
+    options.settings ? `--settings ${options.settings}` : 'report settings',
+  );
+  // Checked whole, as the report compares every headline figure with it: a null or a string there is NaN in the
+  // email, and 1e400 (Infinity once parsed) is "+∞%".
+  const previous = options.previous
+    ? parseAnalysis(await readJsonFile(options.previous, '--previous'), `--previous ${options.previous}`)
+    : undefined;
+  return { settings, previous };
+}
+
+async function readJsonFile(path: string, option: string): Promise<unknown> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'not a file' : (code ?? 'error');
+    throw new InputError(`${option} ${path}: cannot read the file (${reason})`);
+  }
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    // V8 quotes the start of the text in its message, line breaks included: the error must stay one line.
+    const reason = (error as Error).message.replace(/\s+/g, ' ');
+    throw new InputError(`${option} ${path}: not valid JSON (${reason})`);
+  }
+}
