@@ -1,15 +1,13 @@
 // A French ERP export of real data: a slice of UCI Online Retail rewritten as Windows-1252, `;`-separated,
 // decimal commas (and non-breaking-space thousands), CRLF, dd/mm/yyyy HH:MM dates and French headers, must give
 // exactly the figures of the same slice as the original UTF-8 comma file.
-import { readFileSync } from 'node:fs';
-import { gunzipSync } from 'node:zlib';
 import Papa from 'papaparse';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { AnalysisResult } from '../../lambda/engine/analysis-types.ts';
 import { InputError } from '../../lambda/engine/errors.ts';
 import { windows1252 } from '../support/byte-streams.ts';
 import { analysisError, analyzeText } from '../support/analyze-text.ts';
-import { AFTER_ALL_DATA, ONLINE_RETAIL } from '../support/shared-data.ts';
+import { AFTER_ALL_DATA, ONLINE_RETAIL, readRealDataText } from '../support/real-data.ts';
 
 const FRENCH_HEADER = [
   'N° facture',
@@ -24,7 +22,7 @@ const FRENCH_HEADER = [
 
 /** Online Retail's lines, header first (no field of it holds a line break). */
 function onlineRetailLines(): string[] {
-  return gunzipSync(readFileSync(ONLINE_RETAIL)).toString('utf8').split('\n');
+  return readRealDataText(ONLINE_RETAIL).split('\n');
 }
 
 /** `2010-12-01 08:26:00` -> `01/12/2010 08:26`. */

@@ -1,9 +1,8 @@
-// The three real data sets of ../shared/data against the facts in its SOURCES.md, each analysed once.
-import { readFileSync } from 'node:fs';
-import { gunzipSync } from 'node:zlib';
+// The three real data sets vendored in test/data against the facts in its SOURCES.md, each analysed once.
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { AnalysisResult } from '../../lambda/engine/analysis-types.ts';
-import { analyzeFile, CDNOW, CUSTOMER_PERSONALITY, ONLINE_RETAIL } from '../support/shared-data.ts';
+import { analyzeFile } from '../support/analyze-file.ts';
+import { CDNOW, CUSTOMER_PERSONALITY, ONLINE_RETAIL, readRealDataText } from '../support/real-data.ts';
 
 const roundToCents = (amount: number) => Math.round(amount * 100) / 100;
 
@@ -81,7 +80,7 @@ describe('Online Retail (541,909 lines)', () => {
   it('counts the cancellations and free lines as an independent count of the file does', () => {
     // SOURCES.md: 9,288 InvoiceNo start with C; those without a CustomerID count as missingCustomer.
     // Only the Description field can hold commas, so the other fields are read from each end of the line.
-    const lines = gunzipSync(readFileSync(ONLINE_RETAIL)).toString('utf8').split('\n').slice(1);
+    const lines = readRealDataText(ONLINE_RETAIL).split('\n').slice(1);
     let cancellations = 0;
     let cancellationsWithoutCustomer = 0;
     let freeLinesOfKnownCustomers = 0;
@@ -138,7 +137,7 @@ describe('CDNOW (69,659 whitespace-aligned lines)', () => {
 
   it('has 23,502 customers: the 23,570 of SOURCES.md less the 68 whose only lines are the zero-value ones', () => {
     const perCustomer = new Map<string, number[]>();
-    for (const line of readFileSync(CDNOW, 'ascii').split('\r\n').slice(1)) {
+    for (const line of readRealDataText(CDNOW, 'ascii').split('\r\n').slice(1)) {
       const [id, , , value] = line.trim().split(/\s+/);
       if (id === undefined || id === '' || value === undefined) continue;
       perCustomer.set(id, [...(perCustomer.get(id) ?? []), Number(value)]);

@@ -1,5 +1,5 @@
 // End-to-end parity with the pandas reference on the real Online Retail export: the same customers with the
-// same recency, frequency and monetary values, and the KPIs stated in shared/data/SOURCES.md.
+// same recency, frequency and monetary values, and the KPIs stated in test/data/SOURCES.md.
 // R/F/M scores are not compared: the reference breaks ties by row order, which is arbitrary.
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -14,7 +14,7 @@ import {
 } from './customer-tables.ts';
 import { assertReferenceRuntime, decompressOnlineRetail, runOurCli, runReference } from './run-programs.ts';
 
-// Facts from shared/data/SOURCES.md (usual cleaning, duplicates kept).
+// Facts from test/data/SOURCES.md (usual cleaning, duplicates kept).
 const SOURCE_FACTS = {
   rowsRead: 541_909,
   customers: 4_338,

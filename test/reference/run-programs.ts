@@ -5,16 +5,12 @@ import { pipeline } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { createGunzip } from 'node:zlib';
+import { ONLINE_RETAIL, REFERENCE_SCRIPT } from '../support/real-data.ts';
 
 const execFileAsync = promisify(execFile);
 
 /** The project root (two levels above this file). */
 export const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
-/** The shared folder next to the project: data sets, the pandas reference, docs. */
-export const sharedRoot = fileURLToPath(new URL('../../../shared/', import.meta.url));
-
-export const onlineRetailGzip = join(sharedRoot, 'data', 'online_retail', 'online_retail.csv.gz');
-export const referenceScript = join(sharedRoot, 'reference', 'rfm_reference.py');
 /** Debian's interpreter, the one apt installs python3-pandas and python3-sklearn for. */
 export const systemPython = '/usr/bin/python3';
 
@@ -31,10 +27,10 @@ export function assertReferenceRuntime(): void {
   }
 }
 
-/** Decompresses the shared Online Retail export into `directory` and returns the CSV's path. */
+/** Decompresses the vendored Online Retail export into `directory` and returns the CSV's path. */
 export async function decompressOnlineRetail(directory: string): Promise<string> {
   const csvPath = join(directory, 'online_retail.csv');
-  await pipeline(createReadStream(onlineRetailGzip), createGunzip(), createWriteStream(csvPath));
+  await pipeline(createReadStream(ONLINE_RETAIL), createGunzip(), createWriteStream(csvPath));
   return csvPath;
 }
 
@@ -42,7 +38,7 @@ export async function decompressOnlineRetail(directory: string): Promise<string>
 export async function runReference(csvPath: string, customersOut: string): Promise<Record<string, unknown>> {
   const { stdout } = await execFileAsync(
     systemPython,
-    [referenceScript, csvPath, '--customers-out', customersOut],
+    [REFERENCE_SCRIPT, csvPath, '--customers-out', customersOut],
     {
       cwd: projectRoot,
       maxBuffer: CHILD_OUTPUT_LIMIT,

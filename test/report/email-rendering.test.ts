@@ -13,7 +13,8 @@ import { type RenderedReport, renderReport } from '../../lambda/report/render/re
 import { parseReportSettings, type ReportSettingsInput } from '../../lambda/report/report-settings.ts';
 import type { ReportView } from '../../lambda/report/view-model/report-view.ts';
 import { launchChromium, measureHorizontalFit, openHtml, sectionVisibility } from '../support/browser.ts';
-import { analyzeFile, CDNOW, CUSTOMER_PERSONALITY, ONLINE_RETAIL } from '../support/shared-data.ts';
+import { analyzeFile } from '../support/analyze-file.ts';
+import { CDNOW, CUSTOMER_PERSONALITY, ONLINE_RETAIL } from '../support/real-data.ts';
 
 const BROWSER_TIMEOUT = 60_000;
 const NOW = new Date('2025-01-06T08:00:00Z');
