@@ -100,7 +100,7 @@ const baseKpis = object({
 const inputSummary = object({
   source: text,
   shape: oneOf(['transactions', 'customers']),
-  encoding: oneOf(['ascii', 'utf-8', 'windows-1252']),
+  encoding: oneOf(['ascii', 'utf-8', 'windows-1252', 'utf-16le', 'utf-16be']),
   delimiter: text,
   decimalMark: oneOf(['.', ',']),
   dateOrder: oneOf(['dmy', 'mdy']).nullable(),

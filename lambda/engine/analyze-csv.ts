@@ -5,8 +5,16 @@ import { analyzeCustomerTable } from './customers/analyze-customer-table.ts';
 import { ColumnError, MalformedFileError } from './errors.ts';
 import { findTransactionColumns, type TransactionColumns } from './input/column-roles.ts';
 import { detectDialect } from './input/csv-dialect.ts';
+import { listNames } from './input/message-text.ts';
 import { isBlankRecord, type RecordBatch, readRecords } from './input/record-reader.ts';
+import { readSeparatorLine, skipCharacters } from './input/separator-line.ts';
 import { openTextSource } from './input/text-source.ts';
+
+/**
+ * The most columns read: 16,384, Excel's own limit (column XFD). A wider header is refused before any line under
+ * it is read; a header line longer than 1 MiB is refused sooner still (record-reader.ts).
+ */
+export const MAX_COLUMNS = 16_384;
 
 /**
  * Analyses one CSV file streamed as bytes (.csv or .csv.gz, any supported encoding and dialect): detects its
@@ -20,8 +28,13 @@ export async function analyzeCsv(
   const resolved = resolveAnalyzeOptions(options);
   const { sourceName } = resolved;
   const source = await openTextSource(bytes, sourceName);
-  const dialect = detectDialect(source.sample, sourceName);
-  const { header, rest } = await takeHeader(readRecords(source.text, dialect, sourceName), sourceName);
+  // Excel's `sep=;` line says the delimiter; the header is on the next line.
+  const separator = readSeparatorLine(source.sample, sourceName);
+  const skipped = separator?.length ?? 0;
+  const dialect = detectDialect(source.sample.slice(skipped), sourceName, separator?.delimiter);
+  const text = skipped > 0 ? skipCharacters(source.text, skipped) : source.text;
+  const records = readRecords(text, dialect, sourceName, separator ? 2 : 1);
+  const { header, rest } = await takeHeader(records, sourceName);
   const columns = findTransactionColumns(header, resolved.mapping, sourceName);
   const shape = resolved.shape === 'auto' ? detectShape(columns) : resolved.shape;
   const delimiter = dialect.delimiter === 'whitespace' ? ' ' : dialect.delimiter;
@@ -78,7 +91,7 @@ function requireTransactionColumns(
   }
   if (columns.customer === undefined || columns.date === undefined || missing.length > 0) {
     throw new ColumnError(
-      `${sourceName}: missing required column ${missing.join(', ')} (header: ${header.join(', ')})`,
+      `${sourceName}: missing required column ${missing.join(', ')} (header: ${listNames(header)})`,
       { option: 'map' },
     );
   }
@@ -94,7 +107,14 @@ async function takeHeader(
     if (next.done) throw new MalformedFileError(`${sourceName}: the file is empty`);
     const index = next.value.records.findIndex((record) => !isBlankRecord(record));
     if (index < 0) continue;
-    const header = (next.value.records[index] ?? []).map((name) => name.trim());
+    const names = next.value.records[index] ?? [];
+    if (names.length > MAX_COLUMNS) {
+      throw new MalformedFileError(
+        `${sourceName}: line ${next.value.firstLine + index}: ${names.length.toLocaleString('en-US')} columns, ` +
+          `more than the ${MAX_COLUMNS.toLocaleString('en-US')} read`,
+      );
+    }
+    const header = names.map((name) => name.trim());
     const remaining: RecordBatch = {
       records: next.value.records.slice(index + 1),
       firstLine: next.value.firstLine + index + 1,

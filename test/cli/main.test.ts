@@ -128,6 +128,7 @@ describe('analyze on the ten-customer fixture', () => {
       nonPositiveQuantity: 1,
       nonPositivePrice: 1,
       nonPositiveAmount: 0,
+      implausibleAmount: 0,
       futureDate: 0,
       afterAsOf: 1,
     });

@@ -68,6 +68,7 @@ describe('Online Retail (541,909 lines)', () => {
       cancelled: 8_905,
       unreadableDate: 0,
       unreadableNumber: 0,
+      implausibleAmount: 0,
       nonPositiveQuantity: 0,
       nonPositivePrice: 40,
       nonPositiveAmount: 0,

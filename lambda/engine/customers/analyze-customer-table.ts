@@ -1,16 +1,19 @@
-import type { CustomerRow, CustomerTableRejection, ShapeAnalysis } from '../analysis-types.ts';
+import type { CustomerRow, ShapeAnalysis } from '../analysis-types.ts';
 import type { ResolvedAnalyzeOptions } from '../analyze-options.ts';
-import { ColumnError, InputError } from '../errors.ts';
+import type { FeatureTable } from '../clustering/clustering-types.ts';
+import { InputError } from '../errors.ts';
 import { formatIsoDay, MS_PER_DAY, parseIsoDay } from '../input/date-parsing.ts';
-import { inferDecimalMark } from '../input/number-parsing.ts';
-import { isBlankRecord, type RecordBatch } from '../input/record-reader.ts';
+import { listQuotedNames } from '../input/message-text.ts';
+import { MAX_PLAUSIBLE_TABLE_VALUE } from '../input/number-parsing.ts';
+import type { RecordBatch } from '../input/record-reader.ts';
 import { computeBaseKpis } from '../kpis/base-kpis.ts';
 import type { CustomerFacts } from '../kpis/group-kpis.ts';
 import { scoreRfm } from '../rfm/score-rfm.ts';
 import { clusterAndSummarize, summarizeSegments } from '../summarize-groups.ts';
-import { type ColumnProfile, profileColumn } from './column-profile.ts';
-import { allowsRfm, findCustomerTableRoles } from './customer-table-columns.ts';
+import type { ColumnProfile } from './column-profile.ts';
+import { allowsRfm, type CustomerTableRoles, findCustomerTableRoles } from './customer-table-columns.ts';
 import { chooseFeatures, type FeatureColumn } from './customer-table-features.ts';
+import { readCustomerTable } from './read-customer-table.ts';
 
 export interface CustomerTableInput {
   header: readonly string[];
@@ -23,50 +26,11 @@ export async function analyzeCustomerTable(
   input: CustomerTableInput,
   options: ResolvedAnalyzeOptions,
 ): Promise<ShapeAnalysis> {
-  const { header } = input;
-  const roles = findCustomerTableRoles(header);
-  const rejected: Partial<Record<CustomerTableRejection, number>> = {};
-  const firstRejectedLine: Partial<Record<CustomerTableRejection, number>> = {};
-  const reject = (reason: CustomerTableRejection, line: number) => {
-    rejected[reason] = (rejected[reason] ?? 0) + 1;
-    firstRejectedLine[reason] ??= line;
-  };
-  const rows: string[][] = [];
-  const seen = new Set<string>();
-  let rowsRead = 0;
-  for await (const batch of input.batches) {
-    for (const [index, record] of batch.records.entries()) {
-      if (isBlankRecord(record)) continue;
-      rowsRead++;
-      const line = batch.firstLine + index;
-      const id = (record[roles.id] ?? '').trim();
-      if (record.length !== header.length) reject('wrongFieldCount', line);
-      else if (id === '') reject('missingCustomer', line);
-      else if (seen.has(id)) reject('duplicateCustomer', line);
-      else {
-        seen.add(id);
-        rows.push(record);
-      }
-    }
-    options.onProgress?.(rowsRead);
-  }
-  if (rows.length === 0) throw new ColumnError(`${options.sourceName}: the customer table has no usable row`);
-  const decimalMark = options.decimalMark ?? inferDecimalMark(rows.slice(0, 2_000).flat(), input.delimiter);
-  const { dateOrder } = options;
-  const profiles: ColumnProfile[] = header.map((name, column) =>
-    profileColumn(
-      name,
-      rows.map((row) => row[column] ?? ''),
-      decimalMark,
-      dateOrder,
-      options.sourceName,
-    ),
-  );
-  const asOfMs = resolveAsOf(options.asOf, profiles, options.now);
-  const features = chooseFeatures(profiles, roles, options.features, asOfMs, options.sourceName);
-  const facts = customerFacts(profiles, roles, rows.length);
+  const roles = findCustomerTableRoles(input.header);
+  const table = await readCustomers(input, roles, options);
+  const { ids, facts, features } = table;
+  const featureCount = features.names.length;
   const hasRfm = allowsRfm(roles);
-  const ids = rows.map((row) => (row[roles.id] ?? '').trim());
   const rfm = hasRfm ? scoreRfm(facts.map((fact, row) => ({ id: ids[row] ?? '', ...fact }))) : undefined;
   const kpis = computeBaseKpis(rfm ?? facts, { activeWindowDays: options.activeWindowDays });
   const context = {
@@ -74,7 +38,7 @@ export async function analyzeCustomerTable(
     totalRevenue: kpis.revenue,
     activeWindowDays: options.activeWindowDays,
   };
-  const clustering = clusterAndSummarize(featureTable(features, rows.length), facts, context, {
+  const clustering = clusterAndSummarize(features, facts, context, {
     seed: options.seed,
     k: options.k,
     naming: 'generic',
@@ -94,33 +58,34 @@ export async function analyzeCustomerTable(
       cluster: clustering.assignments?.[row]?.cluster ?? null,
       clusterMargin: clustering.assignments?.[row]?.margin ?? null,
       features: Object.fromEntries(
-        features.map((feature) => [feature.name, feature.values[row] ?? Number.NaN]),
+        features.names.map((name, column) => [
+          name,
+          features.values[row * featureCount + column] ?? Number.NaN,
+        ]),
       ),
     };
   });
   const notes = [
     ...(clustering.summary.skipped ? [clustering.summary.skipped] : []),
     ...(hasRfm ? [] : ['no recency and purchase columns: RFM segments are not computed for this table']),
-    ...features
-      .filter((feature) => feature.imputed > 0)
-      .map((feature) => `${feature.imputed} missing values of "${feature.name}" set to its median`),
+    ...table.notes,
   ];
   return {
     input: {
-      decimalMark,
-      dateOrder: dateOrder ?? null,
-      columns: Object.fromEntries(features.map((feature) => [feature.name, feature.source])),
-      rowsRead,
-      rowsUsed: rows.length,
-      rowsRejected: rejected,
-      firstRejectedLine,
+      decimalMark: table.decimalMark,
+      dateOrder: options.dateOrder ?? null,
+      columns: table.featureSources,
+      rowsRead: table.rowsRead,
+      rowsUsed: ids.length,
+      rowsRejected: table.rejected,
+      firstRejectedLine: table.firstRejectedLine,
     },
     body: {
       period: { firstPurchase: null, lastPurchase: null },
       kpis,
       rfm: rfm
         ? {
-            asOf: formatIsoDay(asOfMs),
+            asOf: formatIsoDay(table.asOfMs),
             method:
               'Recency from the table; frequency and monetary summed from its purchase and spending columns; quintiles as for transactions',
             segments: summarizeSegments(rfm, context),
@@ -133,10 +98,50 @@ export async function analyzeCustomerTable(
   };
 }
 
+/**
+ * Reads the table and keeps what the analysis needs of it: the ids, each customer's facts, the feature table, the
+ * as-of day and the notes on the columns. The per-column values die with this function.
+ */
+async function readCustomers(
+  input: CustomerTableInput,
+  roles: CustomerTableRoles,
+  options: ResolvedAnalyzeOptions,
+) {
+  const { profiles, ...table } = await readCustomerTable(input.header, input.batches, roles, {
+    sourceName: options.sourceName,
+    delimiter: input.delimiter,
+    decimalMark: options.decimalMark,
+    dateOrder: options.dateOrder,
+    onProgress: options.onProgress,
+  });
+  const asOfMs = resolveAsOf(options.asOf, profiles, options.now);
+  const choice = chooseFeatures(profiles, roles, options.features, asOfMs, options.sourceName);
+  const implausible = profiles.filter((profile) => profile.implausible > 0);
+  const implausibleCount = implausible.reduce((sum, profile) => sum + profile.implausible, 0);
+  const bound = MAX_PLAUSIBLE_TABLE_VALUE.toExponential().replace('+', '');
+  const implausibleNote =
+    `${implausibleCount} value${implausibleCount === 1 ? '' : 's'} beyond ±${bound} read as missing, in ` +
+    listQuotedNames(implausible.map((profile) => profile.name));
+  return {
+    ...table,
+    asOfMs,
+    facts: customerFacts(profiles, roles, table.ids.length),
+    features: featureTable(choice.features, table.ids.length),
+    featureSources: Object.fromEntries(choice.features.map((feature) => [feature.name, feature.source])),
+    notes: [
+      ...(implausible.length > 0 ? [implausibleNote] : []),
+      ...choice.notes,
+      ...choice.features
+        .filter((feature) => feature.imputed > 0)
+        .map((feature) => `${feature.imputed} missing values of "${feature.name}" set to its median`),
+    ],
+  };
+}
+
 /** Per customer: recency, purchases and spending from the role columns (0 where a table has none). */
 function customerFacts(
   profiles: readonly ColumnProfile[],
-  roles: ReturnType<typeof findCustomerTableRoles>,
+  roles: CustomerTableRoles,
   rowCount: number,
 ): CustomerFacts[] {
   const sum = (columns: number[], row: number) =>
@@ -152,7 +157,8 @@ function customerFacts(
   });
 }
 
-function featureTable(features: readonly FeatureColumn[], rowCount: number) {
+/** The features as K-means takes them, row by row; the customers' rows read their values from it too. */
+function featureTable(features: readonly FeatureColumn[], rowCount: number): FeatureTable {
   const values = new Float64Array(rowCount * features.length);
   features.forEach((feature, column) => {
     for (let row = 0; row < rowCount; row++)
@@ -161,7 +167,6 @@ function featureTable(features: readonly FeatureColumn[], rowCount: number) {
   return { names: features.map((feature) => feature.name), values, rowCount };
 }
 
-/** The as-of day: given, or the day after the latest date in any date column, or today's date is unknown: none. */
 /**
  * The as-of day: given, else the day after the latest date in the table, else the day of the analysis (a table
  * without dates describes its customers as they are now).

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ColumnError } from '../errors.ts';
+import { listNames, quoteName, showName } from './message-text.ts';
 
 /** What a transaction-log column means to the analysis. */
 export const TransactionRole = z.enum(['customer', 'order', 'date', 'amount', 'quantity', 'price']);
@@ -147,7 +148,8 @@ export function findTransactionColumns(
     const column = index >= 0 ? index : byNormalised;
     if (column < 0)
       throw new ColumnError(
-        `${sourceName}: map ${role}=${name}: no column "${name}" in the header (${header.join(', ')})`,
+        `${sourceName}: map ${role}=${showName(name)}: no column ${quoteName(name)} in the header ` +
+          `(${listNames(header)})`,
         { option: 'map' },
       );
     found[role] = column;

@@ -23,10 +23,12 @@ export function detectNewline(sample: string): Newline {
 /**
  * Finds the delimiter that splits the sample's lines into the same number (at least two) of fields, quotes
  * respected: `,` `;` TAB `|`, else columns aligned with runs of spaces (CDNOW). Works on any characters, since
- * it only counts fields. The sample's last line may be cut short and is not counted.
+ * it only counts fields. The sample's last line may be cut short and is not counted. A `declared` delimiter (Excel's
+ * `sep=` line) is taken as it is.
  */
-export function detectDialect(sample: string, sourceName: string): CsvDialect {
+export function detectDialect(sample: string, sourceName: string, declared?: Delimiter): CsvDialect {
   const newline = detectNewline(sample);
+  if (declared !== undefined) return { delimiter: declared, newline };
   const completeText = sample.slice(0, Math.max(sample.lastIndexOf(newline), 0)) || sample;
   let best: { delimiter: Delimiter; fields: number; consistency: number } | undefined;
   let unterminatedQuoteLine: number | undefined;

@@ -1,5 +1,6 @@
 import { InputError } from '../errors.ts';
 import type { DateOrder, DateReading } from './date-parsing.ts';
+import { quoteName } from './message-text.ts';
 
 /**
  * Infers day-first or month-first from the data: a first number above 12 proves day-first, a second number above
@@ -23,8 +24,8 @@ export class DateOrderInference {
     if (reading.second > 12 && this.#monthFirstExample === undefined) this.#monthFirstExample = raw;
     if (this.#dayFirstExample !== undefined && this.#monthFirstExample !== undefined) {
       throw new InputError(
-        `${this.#sourceName}: column "${this.#columnName}" mixes day-first ("${this.#dayFirstExample}") and ` +
-          `month-first ("${this.#monthFirstExample}") dates`,
+        `${this.#sourceName}: column ${quoteName(this.#columnName)} mixes day-first ` +
+          `(${quoteName(this.#dayFirstExample)}) and month-first (${quoteName(this.#monthFirstExample)}) dates`,
       );
     }
   }
@@ -39,8 +40,8 @@ export class DateOrderInference {
   /** The error for a column whose dates never showed their order: the `dateFormat` option must tell it. */
   ambiguityError(example: string): InputError {
     return new InputError(
-      `${this.#sourceName}: column "${this.#columnName}": dates such as "${example}" can be read day-first or ` +
-        'month-first',
+      `${this.#sourceName}: column ${quoteName(this.#columnName)}: dates such as ${quoteName(example)} can be ` +
+        'read day-first or month-first',
       { option: 'dateFormat' },
     );
   }

@@ -6,6 +6,13 @@ export type WallClockMs = number;
 
 export const MS_PER_DAY = 86_400_000;
 
+/**
+ * The first year read: a date before 1900 is an export error (`0001-01-01` as "no date", a year typed as `0099`),
+ * never a purchase; it is unreadable rather than shifted (JavaScript's Date.UTC reads years 0 to 99 as 1900 to 1999).
+ * Two-digit years (`31/12/24`) are not read at all: the century would be a guess.
+ */
+export const FIRST_YEAR = 1900;
+
 const ISO_LIKE =
   /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?)?\s*(?:Z|[+-]\d{2}:?\d{2})?$/;
 const DAY_MONTH_YEAR = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
@@ -92,7 +99,9 @@ export function parseIsoDay(text: string): WallClockMs {
 }
 
 function exactDate(year: number, month: number, day: number, timeMs: number): DateReading {
-  if (month < 1 || month > 12 || day < 1 || day > 31 || Number.isNaN(timeMs)) return INVALID;
+  if (year < FIRST_YEAR || month < 1 || month > 12 || day < 1 || day > 31 || Number.isNaN(timeMs)) {
+    return INVALID;
+  }
   const ms = Date.UTC(year, month - 1, day);
   if (new Date(ms).getUTCDate() !== day) return INVALID;
   return { kind: 'exact', ms: ms + timeMs };

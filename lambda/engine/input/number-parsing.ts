@@ -2,6 +2,24 @@
 export const DECIMAL_MARKS = ['.', ','] as const;
 export type DecimalMark = (typeof DECIMAL_MARKS)[number];
 
+/**
+ * The largest amount, quantity or unit price a transaction line may hold, in magnitude: a trillion. Past it a line
+ * is an export error (`1e308`, a barcode in the price column), not a sale, and is rejected as `implausibleAmount`,
+ * so that every sum of amounts stays finite and meaningful.
+ */
+export const MAX_PLAUSIBLE_AMOUNT = 1e12;
+
+/**
+ * The largest magnitude a customer table's number may have: 1e15 (milliseconds since 1970 fit, 1e308 does not).
+ * Past it a value is read as missing, so that no sum, mean or variance overflows.
+ */
+export const MAX_PLAUSIBLE_TABLE_VALUE = 1e15;
+
+/** True for a finite number within ±MAX_PLAUSIBLE_AMOUNT. */
+export function isPlausibleAmount(value: number): boolean {
+  return Math.abs(value) <= MAX_PLAUSIBLE_AMOUNT;
+}
+
 const PLAIN_NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
 const DECORATION = /[\s\u00a0\u202f'€$£¥]|EUR|USD|GBP/g;
 /** Thousands grouped by the other mark: groups of exactly three digits, decimals only after the decimal mark. */
@@ -15,7 +33,11 @@ const GROUPED: Record<DecimalMark, RegExp> = {
  * apostrophes, a currency sign, negatives as `-12` or `(12)`. Returns NaN when the text is not a number.
  */
 export function parseDecimal(raw: string, decimalMark: DecimalMark): number {
-  if (decimalMark === '.' && PLAIN_NUMBER.test(raw)) return Number(raw);
+  if (decimalMark === '.') {
+    const short = parseShortDecimal(raw);
+    if (!Number.isNaN(short)) return short;
+    if (PLAIN_NUMBER.test(raw)) return Number(raw);
+  }
   let text = raw.replace(DECORATION, '');
   let sign = 1;
   if (text.startsWith('(') && text.endsWith(')')) {
@@ -29,6 +51,40 @@ export function parseDecimal(raw: string, decimalMark: DecimalMark): number {
   }
   if (decimalMark === ',') text = text.replace(',', '.');
   return PLAIN_NUMBER.test(text) ? sign * Number(text) : Number.NaN;
+}
+
+const POWERS_OF_TEN = Array.from({ length: 16 }, (_, exponent) => 10 ** exponent);
+
+/**
+ * The common case read fast: `1234`, `-12.50`, `.5`, at most 15 digits, point as the mark; NaN for anything else
+ * (then the general rules apply). The digits make an integer below 2^53 and the decimals one division by an exact
+ * power of ten: IEEE division rounds the exact quotient to the nearest double, as Number() rounds the decimal, so
+ * the result is Number()'s, several times faster (a table of 20 million numbers spends most of its time here).
+ */
+function parseShortDecimal(text: string): number {
+  const length = text.length;
+  let index = 0;
+  let negative = false;
+  const first = text.charCodeAt(0);
+  if (first === 0x2d || first === 0x2b) {
+    negative = first === 0x2d;
+    index = 1;
+  }
+  let mantissa = 0;
+  let digits = 0;
+  let decimals = -1;
+  for (; index < length; index++) {
+    const code = text.charCodeAt(index);
+    if (code >= 0x30 && code <= 0x39) {
+      mantissa = mantissa * 10 + (code - 0x30);
+      digits++;
+      if (decimals >= 0) decimals++;
+    } else if (code === 0x2e && decimals < 0) decimals = 0;
+    else return Number.NaN;
+  }
+  if (digits === 0 || digits > 15) return Number.NaN;
+  const value = decimals > 0 ? mantissa / (POWERS_OF_TEN[decimals] as number) : mantissa;
+  return negative ? -value : value;
 }
 
 const COMMA_DECIMAL_EVIDENCE = /\d,(\d{1,2}|\d{4,})$|\.\d{3},\d/;

@@ -8,31 +8,34 @@ export interface RecordBatch {
   firstLine: number;
 }
 
-/** A record longer than this can only be an unterminated quote swallowing the file. */
-const MAX_RECORD_CHARACTERS = 1 << 22;
+/**
+ * The longest line read, 1 MiB of characters (a quoted field's line breaks included, so also the longest field):
+ * real lines are a few hundred characters, and a line still unfinished past this is refused before more of it is
+ * held in memory (a header of a million names, a quote never closed, a file without line breaks).
+ */
+export const MAX_LINE_CHARACTERS = 1024 * 1024;
 
 /**
  * Splits streamed text into records, in batches (one per chunk, so the per-record cost stays a plain loop).
  * Quoted fields with delimiters, doubled quotes and line breaks are handled by papaparse's parser. Blank lines stay
  * in the batch (see `isBlankRecord`) so that line numbers hold; they count records, so they are exact unless a
- * quoted field spans lines.
+ * quoted field spans lines. `firstLine` is the file's line number of the text's first line.
  */
 export async function* readRecords(
   text: AsyncIterable<string>,
   dialect: CsvDialect,
   sourceName: string,
+  firstLine = 1,
 ): AsyncGenerator<RecordBatch> {
   const split = dialect.delimiter === 'whitespace' ? whitespaceSplitter(dialect) : quotedSplitter(dialect);
   let partial = '';
-  let nextLine = 1;
+  let nextLine = firstLine;
   for await (const chunk of text) {
     const input = partial + chunk;
     const { records, consumed } = split(input, false, nextLine, sourceName);
     partial = input.slice(consumed);
-    if (partial.length > MAX_RECORD_CHARACTERS) {
-      throw new MalformedFileError(
-        `${sourceName}: line ${nextLine + records.length}: unterminated quoted field`,
-      );
+    if (partial.length > MAX_LINE_CHARACTERS) {
+      throw overlongLineError(partial, dialect, nextLine + records.length, sourceName);
     }
     if (records.length > 0) yield { records, firstLine: nextLine };
     nextLine += records.length;
@@ -41,6 +44,25 @@ export async function* readRecords(
     const { records } = split(partial, true, nextLine, sourceName);
     if (records.length > 0) yield { records, firstLine: nextLine };
   }
+}
+
+/** The record left unfinished is longer than the limit: one endless line, or a quote that is never closed. */
+function overlongLineError(
+  partial: string,
+  dialect: CsvDialect,
+  line: number,
+  sourceName: string,
+): MalformedFileError {
+  const limit = MAX_LINE_CHARACTERS.toLocaleString('en-US');
+  // Only an open quote keeps a record going past a line break.
+  if (partial.includes(dialect.newline)) {
+    return new MalformedFileError(
+      `${sourceName}: line ${line}: unterminated quoted field (still open after ${limit} characters)`,
+    );
+  }
+  return new MalformedFileError(
+    `${sourceName}: line ${line}: longer than ${limit} characters (1 MiB), the longest line read`,
+  );
 }
 
 type Splitter = (

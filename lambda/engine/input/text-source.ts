@@ -1,5 +1,6 @@
 import { MalformedFileError } from '../errors.ts';
 import { decompressIfGzip } from './decompress.ts';
+import { normaliseLineBreaks } from './line-breaks.ts';
 import { SniffingTextDecoder } from './text-decoding.ts';
 
 /** Characters read ahead to detect the dialect before the streaming parse starts. */
@@ -15,19 +16,23 @@ const PARSE_CHUNK_BYTES = 64 * 1024;
 export interface TextSource {
   /** The first characters of the file (at least 64 KiB, or all of a smaller file). */
   sample: string;
-  /** The whole text, sample included, as it streams in. */
+  /** The whole text, sample included, as it streams in; every line break (CRLF, LF, CR) is LF. */
   text: AsyncIterable<string>;
   /** The decoder, to read the detected encoding once the text is consumed. */
   decoder: SniffingTextDecoder;
 }
 
-/** Opens a byte stream (gzip or not, any supported encoding) as text, and reads ahead a sample. */
+/**
+ * Opens a byte stream (gzip or not, any supported encoding, any mix of line breaks) as text with LF line breaks,
+ * and reads ahead a sample.
+ */
 export async function openTextSource(
   bytes: AsyncIterable<Uint8Array>,
   sourceName: string,
 ): Promise<TextSource> {
   const decoder = new SniffingTextDecoder();
-  const chunks = decodedChunks(decompressIfGzip(bytes, sourceName), decoder)[Symbol.asyncIterator]();
+  const decoded = decodedChunks(decompressIfGzip(bytes, sourceName), decoder);
+  const chunks = normaliseLineBreaks(decoded)[Symbol.asyncIterator]();
   const head: string[] = [];
   let sampleLength = 0;
   let done = false;

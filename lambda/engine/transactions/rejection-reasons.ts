@@ -13,6 +13,8 @@ export const REJECTION_REASONS = [
   'unreadableDate',
   /** The amount, quantity or price cannot be read as a number. */
   'unreadableNumber',
+  /** The amount, quantity, price or quantity x price is beyond ±1e12 (MAX_PLAUSIBLE_AMOUNT): `1e308`, a barcode. */
+  'implausibleAmount',
   /** Quantity zero or negative: returns and corrections. */
   'nonPositiveQuantity',
   /** Unit price zero or negative: free items, bad-debt adjustments. */

@@ -135,6 +135,7 @@ export const MESSAGES_EN: Messages = {
       nonPositiveQuantity: 'zero or negative quantity',
       nonPositivePrice: 'zero or negative price',
       nonPositiveAmount: 'zero or negative amount',
+      implausibleAmount: 'amount beyond a plausible size',
       futureDate: 'date in the future',
       afterAsOf: 'after the as-of date',
     },

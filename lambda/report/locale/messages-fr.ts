@@ -140,6 +140,7 @@ export const MESSAGES_FR: Messages = {
       nonPositiveQuantity: 'quantité nulle ou négative',
       nonPositivePrice: 'prix nul ou négatif',
       nonPositiveAmount: 'montant nul ou négatif',
+      implausibleAmount: 'montant d’une taille invraisemblable',
       futureDate: 'date dans le futur',
       afterAsOf: 'après la date d’analyse',
     },

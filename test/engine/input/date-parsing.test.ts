@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   type DateReading,
+  FIRST_YEAR,
   formatIsoDay,
   MS_PER_DAY,
   parseIsoDay,
@@ -67,6 +68,37 @@ describe('readDate: not a date', () => {
     '29/02/2023',
   ])('%j', (text) => {
     expect(readDate(text)).toEqual({ kind: 'invalid' });
+  });
+});
+
+describe('readDate: years before 1900 are unreadable, never shifted', () => {
+  // JavaScript's Date.UTC reads the years 0 to 99 as 1900 to 1999: 0001 would become 1901 and 0099 1999.
+  it.each([
+    '0001-03-04',
+    '0099-12-31',
+    '0099-12-31 08:00',
+    '00990102',
+    '01/02/0001',
+    '31/12/0099',
+    '12/31/0099',
+    '1899-12-31',
+    '31.12.1899',
+  ])('%j', (text) => {
+    expect(readDate(text)).toEqual({ kind: 'invalid' });
+  });
+
+  it.each(['31/12/99', '12/31/99', '31-12-99', '99-12-31', '991231', '1/2/3'])(
+    'two-digit and short years are not read either (the century would be a guess): %j',
+    (text) => {
+      expect(readDate(text)).toEqual({ kind: 'invalid' });
+    },
+  );
+
+  it(`reads from ${FIRST_YEAR} on`, () => {
+    expect(FIRST_YEAR).toBe(1900);
+    expect(readDate('1900-01-01')).toEqual({ kind: 'exact', ms: at('1900-01-01T00:00:00') });
+    expect(resolveDate(readDate('01/01/1900'), 'dmy')).toBe(at('1900-01-01T00:00:00'));
+    expect(parseIsoDay('0099-06-01')).toBeNaN();
   });
 });
 

@@ -1,6 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { inferDecimalMark, parseDecimal } from '../../../lambda/engine/input/number-parsing.ts';
+import {
+  inferDecimalMark,
+  isPlausibleAmount,
+  MAX_PLAUSIBLE_AMOUNT,
+  parseDecimal,
+} from '../../../lambda/engine/input/number-parsing.ts';
 
 describe('parseDecimal with a decimal point', () => {
   it.each([
@@ -100,5 +105,49 @@ describe('inferDecimalMark', () => {
     expect(inferDecimalMark(['1,234', '12', '7'], ';')).toBe(',');
     expect(inferDecimalMark(['1,234', '12', '7'], ',')).toBe('.');
     expect(inferDecimalMark([], '\t')).toBe('.');
+  });
+});
+
+describe('parseDecimal: the short-decimal fast path', () => {
+  it('gives exactly what Number() gives for plain decimals of up to 15 digits (property)', () => {
+    const plainDecimal = fc
+      .tuple(
+        fc.constantFrom('', '-', '+'),
+        fc.stringMatching(/^\d{0,9}$/),
+        fc.option(fc.stringMatching(/^\d{0,8}$/), { nil: undefined }),
+      )
+      .map(([sign, whole, decimals]) => `${sign}${whole}${decimals === undefined ? '' : `.${decimals}`}`);
+    fc.assert(
+      fc.property(plainDecimal, (text) => {
+        const expected = /\d/.test(text) ? Number(text) : Number.NaN;
+        expect(Object.is(parseDecimal(text, '.'), expected)).toBe(true);
+      }),
+      { numRuns: 2_000 },
+    );
+  });
+
+  it.each([
+    ['9999999999999999', 1e16],
+    ['0.1', 0.1],
+    ['-0', -0],
+    ['007.50', 7.5],
+  ])('reads %j as Number() does', (text, value) => {
+    expect(Object.is(parseDecimal(text, '.'), value)).toBe(true);
+  });
+});
+
+describe('isPlausibleAmount', () => {
+  it('accepts magnitudes up to a trillion and refuses the rest, infinities and NaN included', () => {
+    expect(MAX_PLAUSIBLE_AMOUNT).toBe(1e12);
+    for (const amount of [0, 12.5, -3, 1e12, -1e12]) expect(isPlausibleAmount(amount)).toBe(true);
+    for (const amount of [1e12 + 1, -1.5e12, 1e308, Number.POSITIVE_INFINITY, Number.NaN]) {
+      expect(isPlausibleAmount(amount)).toBe(false);
+    }
+  });
+
+  it('reads 1e308 as a (finite, implausible) number and 1e309 as Infinity: neither passes', () => {
+    expect(isPlausibleAmount(parseDecimal('1e308', '.'))).toBe(false);
+    expect(parseDecimal('1e309', '.')).toBe(Number.POSITIVE_INFINITY);
+    expect(isPlausibleAmount(parseDecimal('1e309', '.'))).toBe(false);
   });
 });

@@ -2,7 +2,12 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MalformedFileError } from '../../../lambda/engine/errors.ts';
 import type { CsvDialect } from '../../../lambda/engine/input/csv-dialect.ts';
-import { isBlankRecord, type RecordBatch, readRecords } from '../../../lambda/engine/input/record-reader.ts';
+import {
+  isBlankRecord,
+  MAX_LINE_CHARACTERS,
+  type RecordBatch,
+  readRecords,
+} from '../../../lambda/engine/input/record-reader.ts';
 import { textChunks } from '../../support/byte-streams.ts';
 
 const COMMA_LF: CsvDialect = { delimiter: ',', newline: '\n' };
@@ -124,5 +129,66 @@ describe('isBlankRecord', () => {
     expect(isBlankRecord(['  '])).toBe(true);
     expect(isBlankRecord(['', ''])).toBe(false);
     expect(isBlankRecord(['x'])).toBe(false);
+  });
+});
+
+describe('readRecords refuses a line longer than 1 MiB, before holding more of it', () => {
+  /** 64 KiB pieces of a text that `make` builds lazily, counting the pieces the reader asked for. */
+  function counted(pieces: number, make: (index: number) => string) {
+    const stats = { pulled: 0 };
+    async function* text(): AsyncGenerator<string> {
+      for (let index = 0; index < pieces; index++) {
+        stats.pulled++;
+        yield make(index);
+      }
+    }
+    return { text: text(), stats };
+  }
+  const PIECE = 64 * 1024;
+
+  async function failure(text: AsyncIterable<string>, firstLine = 1): Promise<Error> {
+    try {
+      for await (const _ of readRecords(text, COMMA_LF, 'big.csv', firstLine)) void _;
+    } catch (error) {
+      return error as Error;
+    }
+    throw new Error('no error');
+  }
+
+  it('a header of a million one-letter names (2 MB): refused at line 1 after about 1 MiB was read', async () => {
+    expect(MAX_LINE_CHARACTERS).toBe(1024 * 1024);
+    const { text, stats } = counted(32, () => 'a,'.repeat(PIECE / 2));
+    const error = await failure(text);
+    expect(error).toBeInstanceOf(MalformedFileError);
+    expect(error.message).toBe(
+      'big.csv: line 1: longer than 1,048,576 characters (1 MiB), the longest line read',
+    );
+    expect(stats.pulled).toBeLessThanOrEqual(MAX_LINE_CHARACTERS / PIECE + 1);
+  });
+
+  it('a long line after good ones is named by its own line number', async () => {
+    const { text, stats } = counted(1_000, (index) => (index === 0 ? 'a,b\n1,2\n3,' : 'x'.repeat(PIECE)));
+    const error = await failure(text, 2);
+    expect(error.message).toBe(
+      'big.csv: line 4: longer than 1,048,576 characters (1 MiB), the longest line read',
+    );
+    expect(stats.pulled).toBeLessThanOrEqual(MAX_LINE_CHARACTERS / PIECE + 2);
+  });
+
+  it('a quote that never closes: refused where it opened, once 1 MiB is past', async () => {
+    const { text, stats } = counted(1_000, (index) =>
+      index === 0 ? 'a,b\n1,"open\n' : 'more text, and more\n'.repeat(PIECE / 20),
+    );
+    const error = await failure(text);
+    expect(error.message).toBe(
+      'big.csv: line 2: unterminated quoted field (still open after 1,048,576 characters)',
+    );
+    expect(stats.pulled).toBeLessThanOrEqual(MAX_LINE_CHARACTERS / PIECE + 2);
+  });
+
+  it('reads a line just under the limit', async () => {
+    const field = 'y'.repeat(MAX_LINE_CHARACTERS - 64 * 1024);
+    const read = await records(['a,b\n', `1,${field}\n`, '2,3\n'], COMMA_LF);
+    expect(read.map((record) => record[1]?.length)).toEqual([1, field.length, 1]);
   });
 });

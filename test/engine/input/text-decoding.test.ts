@@ -73,3 +73,67 @@ describe('SniffingTextDecoder', () => {
     expect(decoder.replacementCount).toBe(1);
   });
 });
+
+/** UTF-16 bytes with their byte order mark, as Excel's "Unicode text" writes them (little-endian). */
+function utf16(text: string, order: 'le' | 'be'): Uint8Array {
+  const littleEndian = Buffer.from(`\ufeff${text}`, 'utf16le');
+  return new Uint8Array(order === 'le' ? littleEndian : Buffer.from(littleEndian).swap16());
+}
+
+describe('SniffingTextDecoder on UTF-16 with a byte order mark', () => {
+  const text = 'Client\tMontant\r\nZoë 😀\t12,50\r\n王小明\t3\r\n';
+
+  it.each([
+    ['le', 'utf-16le'],
+    ['be', 'utf-16be'],
+  ] as const)('reads UTF-16 %s and drops the mark', (order, encoding) => {
+    const { text: decoded, decoder } = decodeChunks(utf16(text, order));
+    expect(decoded).toBe(text);
+    expect(decoder.encoding).toBe(encoding);
+    expect(decoder.replacementCount).toBe(0);
+  });
+
+  it('reads it whatever the chunk boundaries: inside the mark, between the bytes of a unit, in an emoji', () => {
+    for (const order of ['le', 'be'] as const) {
+      const whole = utf16(text, order);
+      for (let cut = 1; cut < whole.length; cut++) {
+        const { text: decoded, decoder } = decodeChunks(whole.subarray(0, cut), whole.subarray(cut));
+        expect(decoded, `${order}, cut at byte ${cut}`).toBe(text);
+        expect(decoder.encoding).toBe(`utf-16${order}`);
+      }
+    }
+  });
+
+  it('reads a mark split over chunks, after an empty chunk', () => {
+    const whole = utf16('a;b\n', 'le');
+    const { text: decoded } = decodeChunks(new Uint8Array(0), whole.subarray(0, 1), whole.subarray(1));
+    expect(decoded).toBe('a;b\n');
+  });
+
+  it('counts an unpaired surrogate as one undecodable character', () => {
+    const { text: decoded, decoder } = decodeChunks(bytes(0xff, 0xfe, 0x41, 0x00, 0x00, 0xd8, 0x42, 0x00));
+    expect(decoded).toBe('A\uFFFDB');
+    expect(decoder.replacementCount).toBe(1);
+  });
+
+  it('reads a latin-1 file starting with ÿ (0xFF) not followed by 0xFE as Windows-1252', () => {
+    const { text: decoded, decoder } = decodeChunks(windows1252('ÿa;b\n'));
+    expect(decoded).toBe('ÿa;b\n');
+    expect(decoder.encoding).toBe('windows-1252');
+  });
+});
+
+describe('SniffingTextDecoder on UTF-16 without a byte order mark', () => {
+  it.each(['le', 'be'] as const)('reads UTF-16 %s whose first characters are ASCII', (order) => {
+    const littleEndian = Buffer.from('Client;Montant\nZoë;12,50\n', 'utf16le');
+    const encoded = new Uint8Array(order === 'le' ? littleEndian : Buffer.from(littleEndian).swap16());
+    const { text, decoder } = decodeChunks(encoded.subarray(0, 3), encoded.subarray(3));
+    expect(text).toBe('Client;Montant\nZoë;12,50\n');
+    expect(decoder.encoding).toBe(`utf-16${order}`);
+  });
+
+  it('leaves a file of fewer than four bytes to the usual rules', () => {
+    expect(decodeChunks(utf8('a;b')).text).toBe('a;b');
+    expect(decodeChunks(bytes(0x41, 0x00)).text).toBe('A\u0000');
+  });
+});

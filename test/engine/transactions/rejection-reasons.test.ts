@@ -12,6 +12,7 @@ describe('REJECTION_REASONS', () => {
       'cancelled',
       'unreadableDate',
       'unreadableNumber',
+      'implausibleAmount',
       'nonPositiveQuantity',
       'nonPositivePrice',
       'nonPositiveAmount',
