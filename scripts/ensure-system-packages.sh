@@ -1,12 +1,13 @@
 #!/bin/sh
 # Makes sure the Debian packages the tests rely on are installed: the pandas + scikit-learn reference
 # (test/reference/) runs with /usr/bin/python3; the email tests (test/report/email-rendering.test.ts) and
-# scripts/report-screenshot.ts open the report in /usr/bin/chromium through playwright-core.
+# scripts/report-screenshot.ts open the report in /usr/bin/chromium through playwright-core; the hostile-input
+# tests (test/hostile/, test/support/measured-cli.ts) and the benchmark measure peak RSS with GNU time, /usr/bin/time.
 # Idempotent and silent when everything is already there.
 # To add a need: add its package to REQUIRED_PACKAGES and a probe to missing_packages below.
 set -eu
 
-REQUIRED_PACKAGES="python3-pandas python3-sklearn chromium"
+REQUIRED_PACKAGES="python3-pandas python3-sklearn chromium time"
 
 # Prints the packages from REQUIRED_PACKAGES whose probe fails, separated by spaces.
 missing_packages() {
@@ -16,6 +17,7 @@ missing_packages() {
       python3-pandas) probe="/usr/bin/python3 -c 'import pandas'" ;;
       python3-sklearn) probe="/usr/bin/python3 -c 'import sklearn'" ;;
       chromium) probe="test -x /usr/bin/chromium" ;;
+      time) probe="test -x /usr/bin/time" ;;
       *) probe="dpkg-query -W -f='\${Status}' $package 2>/dev/null | grep -q 'install ok installed'" ;;
     esac
     if ! sh -c "$probe" >/dev/null 2>&1; then
