@@ -7,11 +7,11 @@ import { finished, pipeline } from 'node:stream/promises';
 import { createGunzip } from 'node:zlib';
 import { onlineRetailGzip } from './paths.ts';
 
-// From shared/data/SOURCES.md: the uncompressed export, byte for byte.
+// From test/data/SOURCES.md: the uncompressed export, byte for byte.
 const ONLINE_RETAIL_BYTES = 47_100_511;
 const ONLINE_RETAIL_SHA256 = 'cf37fa7ebdd17a1cd5d3332c092c026de793411ccb94beb0f2fb6fc45e2e6e94';
 
-/** Decompresses the shared Online Retail export to `target` unless an intact copy is already there. */
+/** Decompresses the vendored Online Retail export to `target` unless an intact copy is already there. */
 export async function ensureOnlineRetailCopy(target: string): Promise<void> {
   if ((await sizeOf(target)) === ONLINE_RETAIL_BYTES) return;
   await mkdir(dirname(target), { recursive: true });

@@ -84,7 +84,11 @@ export interface CustomerRow {
 
 export interface AnalysisResult {
   analysis: Analysis;
-  customers: CustomerRow[];
+  /**
+   * One row per customer, in customer-id order. Read-only: for transaction logs it is a view over columns
+   * (export/customer-columns.ts) that builds each row when it is read, so iterate it once.
+   */
+  customers: readonly CustomerRow[];
 }
 
 /** What each input shape's analysis returns; the entry point adds what it knows of the file itself. */
@@ -94,5 +98,5 @@ export interface ShapeAnalysis {
     'decimalMark' | 'dateOrder' | 'columns' | 'rowsRead' | 'rowsUsed' | 'rowsRejected' | 'firstRejectedLine'
   >;
   body: Omit<Analysis, 'schemaVersion' | 'generatedAt' | 'activeWindowDays' | 'input'>;
-  customers: CustomerRow[];
+  customers: readonly CustomerRow[];
 }

@@ -1,12 +1,15 @@
-import type { CustomerRow, ShapeAnalysis } from './analysis-types.ts';
+import type { ShapeAnalysis } from './analysis-types.ts';
 import type { ResolvedAnalyzeOptions } from './analyze-options.ts';
+import type { FeatureTable } from './clustering/clustering-types.ts';
 import { InputError } from './errors.ts';
+import { customerRowsView } from './export/customer-columns.ts';
 import type { TransactionColumns } from './input/column-roles.ts';
 import { formatIsoDay, MS_PER_DAY, parseIsoDay } from './input/date-parsing.ts';
 import type { RecordBatch } from './input/record-reader.ts';
-import { computeBaseKpis, computeRetentionRate } from './kpis/base-kpis.ts';
-import { scoreRfm } from './rfm/score-rfm.ts';
-import { clusterAndSummarize, summarizeSegments } from './summarize-groups.ts';
+import { computeBaseKpisFromColumns, computeRetentionFromOrders } from './kpis/base-kpis.ts';
+import { type RfmMeasureColumns, scoreRfmColumns } from './rfm/score-rfm.ts';
+import { clusterAndSummarizeColumns, summarizeSegmentColumns } from './summarize-groups.ts';
+import type { LedgerCustomers } from './transactions/customer-ledger.ts';
 import { readTransactions } from './transactions/read-transactions.ts';
 import { REJECTION_REASONS } from './transactions/rejection-reasons.ts';
 
@@ -49,48 +52,14 @@ export async function analyzeTransactions(
   const { firstMs, lastMs } = read.ledger.period;
   const asOfDay =
     asOfMs === undefined ? Math.floor(lastMs / MS_PER_DAY) + 1 : Math.floor(asOfMs / MS_PER_DAY);
-  const histories = read.ledger.histories();
-  const rfm = scoreRfm(
-    histories.map((history) => ({
-      id: history.id,
-      recencyDays: asOfDay - Math.floor(history.lastPurchaseMs / MS_PER_DAY),
-      frequency: history.orderDays.length,
-      monetary: history.monetary,
-    })),
-  );
-  const retentionRate = computeRetentionRate(
-    histories.map((history) => history.orderDays),
+  const ledgerCustomers = read.ledger.customersInIdOrder();
+  const retentionRate = computeRetentionFromOrders(
+    read.ledger.takeOrderDays(),
+    ledgerCustomers.count,
     asOfDay,
     options.activeWindowDays,
   );
-  const kpis = computeBaseKpis(rfm, { activeWindowDays: options.activeWindowDays }, retentionRate);
-  const context = {
-    totalCustomers: kpis.customers,
-    totalRevenue: kpis.revenue,
-    activeWindowDays: options.activeWindowDays,
-  };
-  const features = new Float64Array(rfm.length * 3);
-  rfm.forEach((customer, row) => {
-    features.set([customer.recencyDays, customer.frequency, customer.monetary], row * 3);
-  });
-  const clustering = clusterAndSummarize(
-    { names: ['recency_days', 'frequency', 'monetary'], values: features, rowCount: rfm.length },
-    rfm,
-    context,
-    { seed: options.seed, k: options.k, naming: 'rfm', ambiguousMargin: options.ambiguousMargin },
-  );
-  const customers: CustomerRow[] = rfm.map((customer, row) => ({
-    id: customer.id,
-    recencyDays: customer.recencyDays,
-    frequency: customer.frequency,
-    monetary: customer.monetary,
-    recencyScore: customer.recencyScore,
-    frequencyScore: customer.frequencyScore,
-    monetaryScore: customer.monetaryScore,
-    segment: customer.segment,
-    cluster: clustering.assignments?.[row]?.cluster ?? null,
-    clusterMargin: clustering.assignments?.[row]?.margin ?? null,
-  }));
+  const { body, customers } = analyzeLedger(ledgerCustomers, asOfDay, retentionRate, options);
   const columns = Object.fromEntries(
     Object.entries(input.columns).map(([role, column]) => [role, input.header[column as number] ?? '']),
   );
@@ -104,19 +73,69 @@ export async function analyzeTransactions(
       rowsRejected: read.rowsRejected,
       firstRejectedLine: read.firstRejectedLine,
     },
+    body: { period: { firstPurchase: formatIsoDay(firstMs), lastPurchase: formatIsoDay(lastMs) }, ...body },
+    customers,
+  };
+}
+
+/** RFM, KPIs and K-means on the ledger's customers, column by column (nothing is built per customer). */
+function analyzeLedger(
+  ledger: LedgerCustomers,
+  asOfDay: number,
+  retentionRate: number | undefined,
+  options: ResolvedAnalyzeOptions,
+): { body: Omit<ShapeAnalysis['body'], 'period'>; customers: ShapeAnalysis['customers'] } {
+  const { count } = ledger;
+  const recencyDays = new Int32Array(count);
+  for (let row = 0; row < count; row++) recencyDays[row] = asOfDay - (ledger.lastPurchaseDays[row] as number);
+  const facts = { count, recencyDays, frequency: ledger.frequency, monetary: ledger.monetary };
+  const scores = scoreRfmColumns(facts);
+  const kpis = computeBaseKpisFromColumns(
+    facts,
+    scores.segments,
+    { activeWindowDays: options.activeWindowDays },
+    retentionRate,
+  );
+  const context = {
+    totalCustomers: kpis.customers,
+    totalRevenue: kpis.revenue,
+    activeWindowDays: options.activeWindowDays,
+  };
+  const clustering = clusterAndSummarizeColumns(rfmFeatureTable(facts), facts, context, {
+    seed: options.seed,
+    k: options.k,
+    naming: 'rfm',
+    ambiguousMargin: options.ambiguousMargin,
+  });
+  return {
     body: {
-      period: { firstPurchase: formatIsoDay(firstMs), lastPurchase: formatIsoDay(lastMs) },
       kpis,
       rfm: {
         asOf: formatIsoDay(asOfDay * MS_PER_DAY),
         method: RFM_METHOD,
-        segments: summarizeSegments(rfm, context),
+        segments: summarizeSegmentColumns(facts, scores.segments, context),
       },
       clusters: clustering.summary,
       notes: clustering.summary.skipped ? [clustering.summary.skipped] : [],
     },
-    customers,
+    customers: customerRowsView({
+      ...facts,
+      idAt: ledger.idAt,
+      ...scores,
+      clusters: clustering.clusters,
+    }),
   };
+}
+
+/** The K-means input: recency, frequency and monetary of each customer, row-major. */
+function rfmFeatureTable(facts: RfmMeasureColumns & { count: number }): FeatureTable {
+  const values = new Float64Array(facts.count * 3);
+  for (let row = 0; row < facts.count; row++) {
+    values[row * 3] = facts.recencyDays[row] as number;
+    values[row * 3 + 1] = facts.frequency[row] as number;
+    values[row * 3 + 2] = facts.monetary[row] as number;
+  }
+  return { names: ['recency_days', 'frequency', 'monetary'], values, rowCount: facts.count };
 }
 
 function parseAsOf(asOf: string | undefined): number | undefined {

@@ -35,7 +35,7 @@ export function clusterCustomersWith(
   const dimension = table.names.length;
   const prepared = prepareFeatures(table, settings.logTransform);
   const pointSet = { points: prepared.points, rowCount: table.rowCount, dimension };
-  const { k, fit, selection } = selectClusterCount(engine, pointSet, settings);
+  const { k, fit, selection, restartRows } = selectClusterCount(engine, pointSet, settings);
 
   const sizesBefore = clusterSizes(fit.assignments, k);
   const centres = sizesBefore.map((size, cluster) => ({
@@ -61,5 +61,14 @@ export function clusterCustomersWith(
     },
     settings.naming,
   );
-  return { k, selection, inertia: fit.inertia, features: prepared.features, assignments, margins, clusters };
+  return {
+    k,
+    selection,
+    inertia: fit.inertia,
+    restartRows,
+    features: prepared.features,
+    assignments,
+    margins,
+    clusters,
+  };
 }

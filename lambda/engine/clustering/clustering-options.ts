@@ -16,7 +16,8 @@ export const MIN_CLUSTER_CUSTOMERS = 5;
 
 /**
  * Documented defaults: K from 2 to 8 by silhouette on 2000 sampled rows, candidates fitted with 3 restarts on at
- * most 20,000 sampled rows, then the chosen K with 10 k-means++ restarts on every row.
+ * most 20,000 sampled rows, then the chosen K with 10 k-means++ restarts on every row (above 100,000 rows, the
+ * restarts on 100,000 sampled rows and the best refined on every row: fit-chosen-k.ts).
  */
 export const DEFAULT_CLUSTERING_OPTIONS = {
   kMin: 2,
@@ -27,6 +28,7 @@ export const DEFAULT_CLUSTERING_OPTIONS = {
   minClusterShare: 0.02,
   selectionRestarts: 3,
   selectionSampleSize: 20_000,
+  restartSampleSize: 100_000,
   ambiguousMargin: 0.1,
   logTransform: 'auto',
 } as const satisfies Partial<ClusteringOptions>;
@@ -69,6 +71,7 @@ export function resolveClusteringOptions(
   requireInteger('silhouetteSampleSize', resolved.silhouetteSampleSize, 2);
   requireInteger('selectionRestarts', resolved.selectionRestarts, 1);
   requireInteger('selectionSampleSize', resolved.selectionSampleSize, 2);
+  requireInteger('restartSampleSize', resolved.restartSampleSize, 2);
   requireShare('minClusterShare', resolved.minClusterShare);
   requireShare('ambiguousMargin', resolved.ambiguousMargin);
   if (resolved.logTransform !== 'auto') {

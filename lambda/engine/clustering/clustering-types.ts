@@ -32,6 +32,11 @@ export interface ClusteringOptions {
   selectionRestarts?: number;
   /** Candidate K are fitted on a seeded sample of at most this many rows. */
   selectionSampleSize?: number;
+  /**
+   * Above this many rows, the chosen K's restarts run on a seeded sample of this many rows and the best is refined
+   * on every row (fit-chosen-k.ts); up to it, every restart runs on every row.
+   */
+  restartSampleSize?: number;
   /** A candidate K whose smallest cluster is below this share of rows (or below 5 customers) is not eligible. */
   minClusterShare?: number;
   /** A row whose margin is below this counts as ambiguous in its cluster's ambiguousCount. */
@@ -80,6 +85,8 @@ export interface ClusteringResult {
   selection: KSelection;
   /** Sum of squared distances to the own centroid, in standardised space. */
   inertia: number;
+  /** The rows the chosen K's restarts ran on: rowCount, or restartSampleSize when the rows are more. */
+  restartRows: number;
   features: PreparedFeature[];
   /** Cluster index per row, matching ClusterSummary.index. */
   assignments: Int32Array;

@@ -16,6 +16,8 @@ export interface KMeansRunOptions {
   k: number;
   seed: number;
   maxIterations: number;
+  /** Start from these centroids (row-major k * dimension) instead of k-means++ seeding. */
+  initialCentroids?: Float64Array | undefined;
 }
 
 /** One K-means run: every row labelled with its nearest centroid (the centroids returned here). */
@@ -56,4 +58,15 @@ export function fitBestOfRestarts(
     throw new RangeError('restarts must be at least 1');
   }
   return best;
+}
+
+/** The rows of `pointSet` at `rows` (the set itself when every row is taken). */
+export function pointSubset(pointSet: PointSet, rows: Int32Array): PointSet {
+  if (rows.length === pointSet.rowCount) return pointSet;
+  const { dimension } = pointSet;
+  const points = new Float64Array(rows.length * dimension);
+  rows.forEach((row, index) => {
+    points.set(pointSet.points.subarray(row * dimension, (row + 1) * dimension), index * dimension);
+  });
+  return { points, rowCount: rows.length, dimension };
 }

@@ -11,7 +11,7 @@
 import { assignWithBounds, assignWithFreshBounds } from './hamerly-assignment.ts';
 import type { KMeansEngine, KMeansFit, KMeansRunOptions, PointSet } from './kmeans-engine.ts';
 import { seedCentroidsKMeansPlusPlus } from './kmeans-plus-plus.ts';
-import { moveCentroidsToMeans } from './move-centroids.ts';
+import { emptyClusterSums, moveCentroidsToSums } from './move-centroids.ts';
 import { createRandomSource } from './seeded-random.ts';
 
 /**
@@ -25,21 +25,28 @@ export const lloydKMeans: KMeansEngine = {
   name: 'lloyd',
   fit(pointSet: PointSet, options: KMeansRunOptions): KMeansFit {
     const { k } = options;
-    const centroids = seedCentroidsKMeansPlusPlus(pointSet, k, createRandomSource(options.seed));
+    const centroids =
+      options.initialCentroids === undefined
+        ? seedCentroidsKMeansPlusPlus(pointSet, k, createRandomSource(options.seed))
+        : Float64Array.from(options.initialCentroids);
     const assignments = new Int32Array(pointSet.rowCount);
-    const bounds = assignWithFreshBounds(pointSet, centroids, k, assignments);
+    // The sums of the next update step are gathered by each assignment pass: one pass over the rows per iteration.
+    const sums = emptyClusterSums(k, pointSet.dimension);
+    const bounds = assignWithFreshBounds(pointSet, centroids, k, assignments, sums);
     const shifts = new Float64Array(k);
     const tolerance = CENTROID_SHIFT_TOLERANCE * pointSet.dimension;
     let iterations = 0;
     // Every iteration ends with an assignment step, so the labels always point at the nearest returned centroid.
     while (iterations < options.maxIterations) {
       iterations++;
-      const relocated = moveCentroidsToMeans(pointSet, k, assignments, centroids, shifts);
+      const relocated = moveCentroidsToSums(pointSet, k, assignments, centroids, shifts, sums);
       for (const row of relocated) {
         bounds.upper[row] = Number.POSITIVE_INFINITY;
         bounds.lower[row] = 0;
       }
-      const changedCount = assignWithBounds(pointSet, centroids, k, shifts, assignments, bounds);
+      sums.sums.fill(0);
+      sums.counts.fill(0);
+      const changedCount = assignWithBounds(pointSet, centroids, k, shifts, assignments, bounds, sums);
       const totalShift = shifts.reduce((total, shift) => total + shift * shift, 0);
       if ((changedCount === 0 && relocated.length === 0) || totalShift <= tolerance) break;
     }

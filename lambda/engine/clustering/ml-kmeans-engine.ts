@@ -16,8 +16,14 @@ export const mlKMeans: KMeansEngine = {
     for (let row = 0; row < rowCount; row++) {
       rows[row] = Array.from(points.subarray(row * dimension, (row + 1) * dimension));
     }
+    const initial = options.initialCentroids;
     const result = kmeans(rows, options.k, {
-      initialization: 'kmeans++',
+      initialization:
+        initial === undefined
+          ? 'kmeans++'
+          : Array.from({ length: options.k }, (_, cluster) =>
+              Array.from(initial.subarray(cluster * dimension, (cluster + 1) * dimension)),
+            ),
       seed: options.seed,
       maxIterations: options.maxIterations,
     });

@@ -4,13 +4,21 @@
  * cluster holds at least minClusterShare of the rows and at least 5 customers. When no K is eligible, kMin is
  * used and every candidate says eligible: false.
  * Cost stays bounded as customers grow: candidates are fitted with `selectionRestarts` restarts on a seeded
- * sample of at most `selectionSampleSize` rows, then the chosen K alone is fitted on every row with the full
- * `restarts` (Online Retail: 31 fits instead of 70; 1M customers: the 7 candidates cost what 20k rows cost).
+ * sample of at most `selectionSampleSize` rows, then the chosen K alone is fitted with the full `restarts`
+ * (Online Retail: 31 fits instead of 70; 1M customers: the 7 candidates cost what 20k rows cost), on every row
+ * up to `restartSampleSize` rows and, above, as fit-chosen-k.ts says.
  */
 
 import { MIN_CLUSTER_CUSTOMERS } from './clustering-options.ts';
 import type { KSelection } from './clustering-types.ts';
-import { fitBestOfRestarts, type KMeansEngine, type KMeansFit, type PointSet } from './kmeans-engine.ts';
+import { fitChosenK, restartRowCount } from './fit-chosen-k.ts';
+import {
+  fitBestOfRestarts,
+  type KMeansEngine,
+  type KMeansFit,
+  type PointSet,
+  pointSubset,
+} from './kmeans-engine.ts';
 import { createRandomSource, deriveSeed, sampleRowIndices } from './seeded-random.ts';
 import { meanSilhouette } from './silhouette.ts';
 
@@ -28,6 +36,8 @@ export interface SelectionSettings {
   selectionRestarts: number;
   /** Candidates are fitted on a seeded sample of at most this many rows. */
   selectionSampleSize: number;
+  /** Above this many rows, the chosen K's restarts run on a seeded sample of this size (fit-chosen-k.ts). */
+  restartSampleSize: number;
 }
 
 /** The chosen K, its fit and how it was chosen. */
@@ -35,6 +45,8 @@ export interface SelectedClustering {
   k: number;
   fit: KMeansFit;
   selection: KSelection;
+  /** The rows the chosen K's restarts ran on: every row, or the sample of fit-chosen-k.ts. */
+  restartRows: number;
 }
 
 /** A label for deriveSeed so the silhouette sample does not reuse the numbers of any K-means restart. */
@@ -55,13 +67,23 @@ export function selectClusterCount(
       maxIterations: settings.maxIterations,
       restarts,
     });
+  const fitChosen = (k: number): KMeansFit =>
+    fitChosenK(engine, pointSet, {
+      k,
+      seed: settings.seed,
+      maxIterations: settings.maxIterations,
+      restarts: settings.restarts,
+      restartSampleSize: settings.restartSampleSize,
+    });
+  const restartRows = (k: number): number =>
+    restartRowCount(pointSet.rowCount, k, settings.restartSampleSize);
   if (settings.k !== undefined) {
-    const fit = fitK(pointSet, settings.k, settings.restarts);
-    return { k: settings.k, fit, selection: { method: 'fixed', candidates: [] } };
+    const selection: KSelection = { method: 'fixed', candidates: [] };
+    return { k: settings.k, fit: fitChosen(settings.k), selection, restartRows: restartRows(settings.k) };
   }
 
   const selectionRandom = createRandomSource(deriveSeed(settings.seed, SELECTION_SAMPLE_LABEL));
-  const selectionSet = subset(
+  const selectionSet = pointSubset(
     pointSet,
     sampleRowIndices(pointSet.rowCount, settings.selectionSampleSize, selectionRandom),
   );
@@ -80,18 +102,8 @@ export function selectClusterCount(
     if (eligible && (best === undefined || silhouette > best.silhouette)) best = { k, silhouette };
   }
   const k = best?.k ?? settings.kMin;
-  return { k, fit: fitK(pointSet, k, settings.restarts), selection: { method: 'silhouette', candidates } };
-}
-
-/** The rows of `pointSet` at `rows` (the set itself when every row is taken). */
-function subset(pointSet: PointSet, rows: Int32Array): PointSet {
-  if (rows.length === pointSet.rowCount) return pointSet;
-  const { dimension } = pointSet;
-  const points = new Float64Array(rows.length * dimension);
-  rows.forEach((row, index) => {
-    points.set(pointSet.points.subarray(row * dimension, (row + 1) * dimension), index * dimension);
-  });
-  return { points, rowCount: rows.length, dimension };
+  const selection: KSelection = { method: 'silhouette', candidates };
+  return { k, fit: fitChosen(k), selection, restartRows: restartRows(k) };
 }
 
 /** Number of rows per cluster index. */

@@ -13,22 +13,41 @@ const TRANSACTION_HEADER = [
   'cluster',
 ] as const;
 
+/** Characters gathered before customersCsvChunks hands a chunk over. */
+const CHUNK_CHARACTERS = 1 << 16;
+
 /**
  * The per-customer file marketing acts on. Transaction logs: the fixed header above. Customer tables:
  * `customer_id,cluster` then RFM columns when the table allows them, then the clustered features.
+ * The whole file as one string; customersCsvChunks gives it in pieces, to write a large one as a stream.
  */
 export function formatCustomersCsv(
   rows: readonly CustomerRow[],
   shape: 'transactions' | 'customers',
 ): string {
-  const featureNames = shape === 'customers' ? Object.keys(rows[0]?.features ?? {}) : [];
-  const hasRfm = rows.some((row) => row.segment !== null);
-  const header =
-    shape === 'transactions'
-      ? [...TRANSACTION_HEADER]
-      : ['customer_id', 'cluster', ...(hasRfm ? TRANSACTION_HEADER.slice(1, 8) : []), ...featureNames];
-  const lines = [header.map(formatField).join(',')];
+  return [...customersCsvChunks(rows, shape)].join('');
+}
+
+/**
+ * formatCustomersCsv in pieces of about 64K characters, reading the rows once in order: what is kept at any
+ * time is one piece, whatever the number of customers (a 10M-customer file is beyond a JS string's length).
+ */
+export function* customersCsvChunks(
+  rows: Iterable<CustomerRow>,
+  shape: 'transactions' | 'customers',
+): Generator<string> {
+  let header: string | undefined;
+  let hasRfm = false;
+  let featureNames: string[] = [];
+  let chunk = '';
   for (const row of rows) {
+    if (header === undefined) {
+      // A customer table has RFM for every row or for none, so its first row says.
+      hasRfm = row.segment !== null;
+      featureNames = shape === 'customers' ? Object.keys(row.features ?? {}) : [];
+      header = headerLine(shape, hasRfm, featureNames);
+      chunk = header;
+    }
     const rfm = [
       row.recencyDays,
       row.frequency,
@@ -42,9 +61,21 @@ export function formatCustomersCsv(
       shape === 'transactions'
         ? [row.id, ...rfm, row.cluster]
         : [row.id, row.cluster, ...(hasRfm ? rfm : []), ...featureNames.map((name) => row.features?.[name])];
-    lines.push(fields.map(formatField).join(','));
+    chunk += `\n${fields.map(formatField).join(',')}`;
+    if (chunk.length >= CHUNK_CHARACTERS) {
+      yield chunk;
+      chunk = '';
+    }
   }
-  return `${lines.join('\n')}\n`;
+  yield `${header === undefined ? headerLine(shape, false, []) : chunk}\n`;
+}
+
+function headerLine(shape: 'transactions' | 'customers', hasRfm: boolean, featureNames: string[]): string {
+  const header =
+    shape === 'transactions'
+      ? [...TRANSACTION_HEADER]
+      : ['customer_id', 'cluster', ...(hasRfm ? TRANSACTION_HEADER.slice(1, 8) : []), ...featureNames];
+  return header.map(formatField).join(',');
 }
 
 /**

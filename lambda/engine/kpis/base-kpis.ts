@@ -1,7 +1,14 @@
-import { AT_RISK_SEGMENTS, LOST_SEGMENTS, type RfmSegmentKey } from '../rfm/rfm-segments.ts';
 import {
+  AT_RISK_SEGMENTS,
+  LOST_SEGMENTS,
+  RFM_SEGMENT_KEYS,
+  type RfmSegmentKey,
+} from '../rfm/rfm-segments.ts';
+import {
+  type CustomerFactColumns,
   type CustomerFacts,
-  computeGroupKpis,
+  computeGroupKpisByGroup,
+  factColumnsOf,
   type GroupKpis,
   type KpiContext,
   ratio,
@@ -24,28 +31,77 @@ export interface BaseKpis extends GroupKpis {
   retentionRate?: number | undefined;
 }
 
+/** The distinct orders of a customer base: order i belongs to customer `customers[i]` and fell on `days[i]`. */
+export interface OrderDayColumns {
+  count: number;
+  /** Any dense customer index below customerCount (rows or ledger indices alike). */
+  customers: Int32Array;
+  days: Int32Array;
+}
+
+/** The at-risk and lost groups of computeBaseKpisFromColumns's pass (any other number: neither). */
+const AT_RISK_GROUP = 0;
+const LOST_GROUP = 1;
+const NO_GROUP = 2;
+
 /** Computes the base KPIs from every customer's facts and RFM segment. */
 export function computeBaseKpis(
   customers: readonly (CustomerFacts & { segment?: RfmSegmentKey | undefined })[],
   context: Omit<KpiContext, 'totalCustomers' | 'totalRevenue'>,
   retentionRate?: number,
 ): BaseKpis {
-  const totalRevenue = customers.reduce((sum, customer) => sum + customer.monetary, 0);
-  const fullContext = { ...context, totalCustomers: customers.length, totalRevenue };
-  const atRisk = customers.filter(
-    (customer) => customer.segment && AT_RISK_SEGMENTS.includes(customer.segment),
+  const segments = customers.map((customer) =>
+    customer.segment === undefined ? -1 : RFM_SEGMENT_KEYS.indexOf(customer.segment),
   );
-  const lost = customers.filter((customer) => customer.segment && LOST_SEGMENTS.includes(customer.segment));
-  const revenues = customers.map((customer) => customer.monetary).sort((left, right) => right - left);
-  const topFifth = revenues.slice(0, Math.ceil(revenues.length / 5)).reduce((sum, value) => sum + value, 0);
+  return computeBaseKpisFromColumns(factColumnsOf(customers), segments, context, retentionRate);
+}
+
+/**
+ * computeBaseKpis on columns: `segments[r]` is an index into RFM_SEGMENT_KEYS (-1 or absent: no segment).
+ * Revenue is summed in row order, the top fifth from the largest amount down, as the object version does.
+ */
+export function computeBaseKpisFromColumns(
+  facts: CustomerFactColumns,
+  segments: ArrayLike<number> | undefined,
+  context: Omit<KpiContext, 'totalCustomers' | 'totalRevenue'>,
+  retentionRate?: number,
+): BaseKpis {
+  const { count } = facts;
+  let totalRevenue = 0;
+  for (let row = 0; row < count; row++) totalRevenue += facts.monetary[row] as number;
+  const fullContext = { ...context, totalCustomers: count, totalRevenue };
+  const riskGroups = new Uint8Array(count).fill(NO_GROUP);
+  for (let row = 0; row < count; row++) {
+    const segment = RFM_SEGMENT_KEYS[segments?.[row] ?? -1];
+    if (segment === undefined) continue;
+    if (AT_RISK_SEGMENTS.includes(segment)) riskGroups[row] = AT_RISK_GROUP;
+    else if (LOST_SEGMENTS.includes(segment)) riskGroups[row] = LOST_GROUP;
+  }
+  const [atRisk, lost] = computeGroupKpisByGroup(facts, riskGroups, 2, fullContext);
+  const [everyone] = computeGroupKpisByGroup(facts, new Uint8Array(count), 1, fullContext);
+  const revenues = Float64Array.from(facts.monetary).sort();
+  let topFifth = 0;
+  for (let index = count - 1; index >= count - Math.ceil(count / 5); index--)
+    topFifth += revenues[index] as number;
   return {
-    ...computeGroupKpis(customers, fullContext),
-    atRiskCustomerShare: ratio(atRisk.length, customers.length),
-    atRiskRevenueShare: ratio(sumOfRevenue(atRisk), totalRevenue),
-    lostCustomerShare: ratio(lost.length, customers.length),
-    lostRevenueShare: ratio(sumOfRevenue(lost), totalRevenue),
+    ...(everyone as GroupKpis),
+    ...groupShares(atRisk, lost, count, totalRevenue),
     topFifthRevenueShare: ratio(topFifth, totalRevenue),
     ...(retentionRate !== undefined ? { retentionRate } : {}),
+  };
+}
+
+function groupShares(
+  atRisk: GroupKpis | undefined,
+  lost: GroupKpis | undefined,
+  count: number,
+  totalRevenue: number,
+): Pick<BaseKpis, 'atRiskCustomerShare' | 'atRiskRevenueShare' | 'lostCustomerShare' | 'lostRevenueShare'> {
+  return {
+    atRiskCustomerShare: ratio(atRisk?.customers ?? 0, count),
+    atRiskRevenueShare: ratio(atRisk?.revenue ?? 0, totalRevenue),
+    lostCustomerShare: ratio(lost?.customers ?? 0, count),
+    lostRevenueShare: ratio(lost?.revenue ?? 0, totalRevenue),
   };
 }
 
@@ -58,17 +114,49 @@ export function computeRetentionRate(
   asOfDay: number,
   windowDays: number,
 ): number | undefined {
-  let previous = 0;
-  let retained = 0;
-  for (const days of orderDaysPerCustomer) {
-    const boughtBefore = days.some((day) => day >= asOfDay - 2 * windowDays && day < asOfDay - windowDays);
-    if (!boughtBefore) continue;
-    previous++;
-    if (days.some((day) => day >= asOfDay - windowDays && day < asOfDay)) retained++;
+  const customers: number[] = [];
+  const days: number[] = [];
+  let customer = 0;
+  for (const orderDays of orderDaysPerCustomer) {
+    for (const day of orderDays) {
+      customers.push(customer);
+      days.push(day);
+    }
+    customer++;
   }
-  return previous === 0 ? undefined : retained / previous;
+  return computeRetentionFromOrders(
+    { count: days.length, customers: Int32Array.from(customers), days: Int32Array.from(days) },
+    customer,
+    asOfDay,
+    windowDays,
+  );
 }
 
-function sumOfRevenue(customers: readonly CustomerFacts[]): number {
-  return customers.reduce((sum, customer) => sum + customer.monetary, 0);
+/** computeRetentionRate from the distinct orders' days: one pass over the orders, two bits per customer. */
+export function computeRetentionFromOrders(
+  orders: OrderDayColumns,
+  customerCount: number,
+  asOfDay: number,
+  windowDays: number,
+): number | undefined {
+  const BOUGHT_BEFORE = 1;
+  const BOUGHT_LATELY = 2;
+  const seen = new Uint8Array(customerCount);
+  for (let order = 0; order < orders.count; order++) {
+    const day = orders.days[order] as number;
+    const customer = orders.customers[order] as number;
+    if (day >= asOfDay - 2 * windowDays && day < asOfDay - windowDays) {
+      seen[customer] = (seen[customer] as number) | BOUGHT_BEFORE;
+    } else if (day >= asOfDay - windowDays && day < asOfDay) {
+      seen[customer] = (seen[customer] as number) | BOUGHT_LATELY;
+    }
+  }
+  let previous = 0;
+  let retained = 0;
+  for (const flags of seen) {
+    if ((flags & BOUGHT_BEFORE) === 0) continue;
+    previous++;
+    if ((flags & BOUGHT_LATELY) !== 0) retained++;
+  }
+  return previous === 0 ? undefined : retained / previous;
 }

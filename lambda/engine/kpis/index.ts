@@ -1,7 +1,17 @@
-export { type BaseKpis, computeBaseKpis, computeRetentionRate } from './base-kpis.ts';
 export {
+  type BaseKpis,
+  computeBaseKpis,
+  computeBaseKpisFromColumns,
+  computeRetentionFromOrders,
+  computeRetentionRate,
+  type OrderDayColumns,
+} from './base-kpis.ts';
+export {
+  type CustomerFactColumns,
   type CustomerFacts,
   computeGroupKpis,
+  computeGroupKpisByGroup,
+  factColumnsOf,
   type GroupKpis,
   type KpiContext,
   ratio,

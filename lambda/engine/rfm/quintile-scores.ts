@@ -1,3 +1,5 @@
+import { orderByValue } from './value-order.ts';
+
 /**
  * Scores 1..5 by quintiles of the mid-rank, ties kept together: a value's position is
  * (customers below it + half of those equal to it) / customers, and score = 1 + floor(5 x position).
@@ -5,14 +7,12 @@
  * than a fifth of the customers, its whole tie group takes the score of its middle and neighbouring scores stay
  * empty: with most customers at one order, frequency then uses fewer than five scores.
  * `lowerIsBetter` (recency) reverses the scale so that 5 is always best.
+ * @example scoreByQuintile([10, 20, 20, 30, 40]) // Uint8Array [1, 3, 3, 4, 5]
  */
 export function scoreByQuintile(values: ArrayLike<number>, lowerIsBetter = false): Uint8Array {
   const count = values.length;
   const scores = new Uint8Array(count);
-  if (count === 0) return scores;
-  const order = Array.from({ length: count }, (_, index) => index).sort(
-    (left, right) => (values[left] as number) - (values[right] as number),
-  );
+  const order = orderByValue(values);
   let start = 0;
   while (start < count) {
     const value = values[order[start] as number] as number;

@@ -74,3 +74,24 @@ export function segmentFor(
   }
   return segment;
 }
+
+/** segmentFor as an index into RFM_SEGMENT_KEYS, one per (R, F, M) in 1..5 (entry (R-1)*25 + (F-1)*5 + M-1). */
+const SEGMENT_INDEX_BY_SCORES = Uint8Array.from({ length: 125 }, (_, cell) =>
+  RFM_SEGMENT_KEYS.indexOf(
+    segmentFor(Math.floor(cell / 25) + 1, (Math.floor(cell / 5) % 5) + 1, (cell % 5) + 1),
+  ),
+);
+
+/** The index in RFM_SEGMENT_KEYS of the segment of scores R, F, M (each 1..5), as segmentFor checks them. */
+export function segmentIndexFor(recencyScore: number, frequencyScore: number, monetaryScore: number): number {
+  if (isScore(recencyScore) && isScore(frequencyScore) && isScore(monetaryScore)) {
+    return SEGMENT_INDEX_BY_SCORES[
+      (recencyScore - 1) * 25 + (frequencyScore - 1) * 5 + monetaryScore - 1
+    ] as number;
+  }
+  return RFM_SEGMENT_KEYS.indexOf(segmentFor(recencyScore, frequencyScore, monetaryScore));
+}
+
+function isScore(score: number): boolean {
+  return Number.isInteger(score) && score >= 1 && score <= 5;
+}

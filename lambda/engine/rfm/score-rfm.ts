@@ -1,5 +1,5 @@
 import { scoreByQuintile } from './quintile-scores.ts';
-import { type RfmSegmentKey, segmentFor } from './rfm-segments.ts';
+import { RFM_SEGMENT_KEYS, type RfmSegmentKey, segmentIndexFor } from './rfm-segments.ts';
 
 /** The three RFM measures of one customer. */
 export interface RfmMeasures {
@@ -19,24 +19,49 @@ export interface CustomerRfm extends RfmMeasures {
   segment: RfmSegmentKey;
 }
 
+/** The RFM measures of every customer, column by column (row r of each array is one customer). */
+export interface RfmMeasureColumns {
+  recencyDays: ArrayLike<number>;
+  frequency: ArrayLike<number>;
+  monetary: ArrayLike<number>;
+}
+
+/** Scores 1..5 and segment (an index into RFM_SEGMENT_KEYS) of every customer, column by column. */
+export interface RfmScoreColumns {
+  recencyScores: Uint8Array;
+  frequencyScores: Uint8Array;
+  monetaryScores: Uint8Array;
+  segments: Uint8Array;
+}
+
 /** Scores every customer 1..5 on R, F and M by quintiles (ties kept together) and names its segment. */
 export function scoreRfm(customers: readonly RfmMeasures[]): CustomerRfm[] {
-  const recencyScores = scoreByQuintile(
-    customers.map((customer) => customer.recencyDays),
-    true,
-  );
-  const frequencyScores = scoreByQuintile(customers.map((customer) => customer.frequency));
-  const monetaryScores = scoreByQuintile(customers.map((customer) => customer.monetary));
-  return customers.map((customer, index) => {
-    const recencyScore = recencyScores[index] as number;
-    const frequencyScore = frequencyScores[index] as number;
-    const monetaryScore = monetaryScores[index] as number;
-    return {
-      ...customer,
-      recencyScore,
-      frequencyScore,
-      monetaryScore,
-      segment: segmentFor(recencyScore, frequencyScore, monetaryScore),
-    };
+  const scores = scoreRfmColumns({
+    recencyDays: customers.map((customer) => customer.recencyDays),
+    frequency: customers.map((customer) => customer.frequency),
+    monetary: customers.map((customer) => customer.monetary),
   });
+  return customers.map((customer, index) => ({
+    ...customer,
+    recencyScore: scores.recencyScores[index] as number,
+    frequencyScore: scores.frequencyScores[index] as number,
+    monetaryScore: scores.monetaryScores[index] as number,
+    segment: RFM_SEGMENT_KEYS[scores.segments[index] as number] as RfmSegmentKey,
+  }));
+}
+
+/** scoreRfm on columns: typed arrays in, typed arrays out, nothing per customer. */
+export function scoreRfmColumns(measures: RfmMeasureColumns): RfmScoreColumns {
+  const recencyScores = scoreByQuintile(measures.recencyDays, true);
+  const frequencyScores = scoreByQuintile(measures.frequency);
+  const monetaryScores = scoreByQuintile(measures.monetary);
+  const segments = new Uint8Array(recencyScores.length);
+  for (let row = 0; row < segments.length; row++) {
+    segments[row] = segmentIndexFor(
+      recencyScores[row] as number,
+      frequencyScores[row] as number,
+      monetaryScores[row] as number,
+    );
+  }
+  return { recencyScores, frequencyScores, monetaryScores, segments };
 }

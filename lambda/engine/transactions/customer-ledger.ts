@@ -1,82 +1,205 @@
 import { MS_PER_DAY, type WallClockMs } from '../input/date-parsing.ts';
+import { sortedKeyOrder } from './customer-id-order.ts';
+import { InternTable } from './intern-table.ts';
 
-/** What the analysis keeps per customer: memory grows with customers and their orders, never with lines. */
+export { compareIds } from './customer-id-order.ts';
+
+/** One customer's history, as an object: for tests and small ledgers (the analysis reads LedgerCustomers). */
 export interface CustomerHistory {
   id: string;
-  firstPurchaseMs: WallClockMs;
   lastPurchaseMs: WallClockMs;
   monetary: number;
   /** Day number (days since 1970) of each distinct order, in the order first seen. */
   orderDays: number[];
 }
 
-interface MutableHistory extends CustomerHistory {
-  lastOrderKey: string;
-  orderKeys: Set<string> | undefined;
+/** The distinct orders: entry i is an order of customer `customers[i]` (a ledger index) on day `days[i]`. */
+export interface LedgerOrders {
+  count: number;
+  customers: Int32Array;
+  days: Int32Array;
 }
 
-/** Accumulates used transaction lines into per-customer histories. */
+/** Every customer of a ledger in id order (compareIds), column by column: row r of each array is one customer. */
+export interface LedgerCustomers {
+  count: number;
+  /** The id of the customer at `row`. */
+  idAt(row: number): string;
+  /** Day number (days since 1970) of the last purchase. */
+  lastPurchaseDays: Int32Array;
+  /** Distinct orders. */
+  frequency: Int32Array;
+  /** Sum of amounts, rounded to 1e-4 (see roundToTenThousandths). */
+  monetary: Float64Array;
+}
+
+const INITIAL_CAPACITY = 1 << 10;
+/** Per customer in #amounts: last purchase (ms), then the sum of amounts. */
+const AMOUNT_STRIDE = 2;
+/** Per customer in #orderState: distinct orders, its last order's index, that order's hash (see InternTable). */
+const ORDER_STRIDE = 3;
+
+/**
+ * Accumulates used transaction lines into per-customer columns: memory grows with customers and their distinct
+ * orders, never with lines, and holds no object per customer. Customer ids are interned once (InternTable);
+ * each customer has a slot in two typed arrays (last purchase and amount; distinct orders and its last order),
+ * each slot one cache line, because at millions of customers every look-up elsewhere is a cache miss. Distinct
+ * orders are (customer, order id) pairs interned in a second table, looked up only when a line's order differs
+ * from its customer's previous one (lines of one order are usually contiguous, and the previous order's hash,
+ * kept in the slot, tells most differences without reading it), so that a customer's orders may interleave with
+ * others' or come back later and still count once.
+ */
 export class CustomerLedger {
-  readonly #customers = new Map<string, MutableHistory>();
+  readonly #ids = new InternTable();
+  #orders = new InternTable({ grouped: true });
+  /** Per distinct order: the day of its first line seen. */
+  #orderDays = new Int32Array(INITIAL_CAPACITY);
+  #amounts = new Float64Array(INITIAL_CAPACITY * AMOUNT_STRIDE);
+  #orderState = new Int32Array(INITIAL_CAPACITY * ORDER_STRIDE);
+  /** The previous line's customer: consecutive lines of one customer skip the id look-up. */
+  #previousId: string | undefined;
+  #previousCustomer = -1;
   #firstMs = Number.POSITIVE_INFINITY;
-  #lastMs = Number.NEGATIVE_INFINITY;
+  #periodLastMs = Number.NEGATIVE_INFINITY;
   #revenue = 0;
+  #closed = false;
+  #closedOrders: LedgerOrders | undefined;
 
   /** Records one line: `orderKey` identifies the order (lines of one order share it). */
   add(customerId: string, orderKey: string, ms: WallClockMs, amount: number): void {
+    if (this.#closed) throw new Error('CustomerLedger: add() after customersInIdOrder()');
     if (ms < this.#firstMs) this.#firstMs = ms;
-    if (ms > this.#lastMs) this.#lastMs = ms;
+    if (ms > this.#periodLastMs) this.#periodLastMs = ms;
     this.#revenue += amount;
-    const history = this.#customers.get(customerId);
-    if (history === undefined) {
-      const day = Math.floor(ms / MS_PER_DAY);
-      this.#customers.set(customerId, {
-        id: customerId,
-        firstPurchaseMs: ms,
-        lastPurchaseMs: ms,
-        monetary: amount,
-        orderDays: [day],
-        lastOrderKey: orderKey,
-        orderKeys: undefined,
-      });
-      return;
+    let customer = this.#previousCustomer;
+    if (customerId !== this.#previousId) {
+      customer = this.#ids.intern(customerId);
+      this.#previousId = customerId;
+      this.#previousCustomer = customer;
+      if (this.#ids.added) {
+        this.#addCustomer(customer, orderKey, ms, amount);
+        return;
+      }
     }
-    history.monetary += amount;
-    if (ms < history.firstPurchaseMs) history.firstPurchaseMs = ms;
-    if (ms > history.lastPurchaseMs) history.lastPurchaseMs = ms;
-    if (orderKey === history.lastOrderKey) return;
-    history.orderKeys ??= new Set([history.lastOrderKey]);
-    history.lastOrderKey = orderKey;
-    if (history.orderKeys.has(orderKey)) return;
-    history.orderKeys.add(orderKey);
-    history.orderDays.push(Math.floor(ms / MS_PER_DAY));
+    const amounts = this.#amounts;
+    const at = customer * AMOUNT_STRIDE;
+    if (ms > (amounts[at] as number)) amounts[at] = ms;
+    amounts[at + 1] = (amounts[at + 1] as number) + amount;
+    const state = this.#orderState;
+    const slot = customer * ORDER_STRIDE;
+    const orders = this.#orders;
+    const hash = orders.hash(orderKey, customer);
+    const lastOrder = state[slot + 1] as number;
+    if (hash === state[slot + 2] && orders.equals(lastOrder, orderKey)) return;
+    // A customer's first order is not in the hash table (most customers have one): with a second one, it goes in.
+    if (state[slot] === 1) orders.index(lastOrder, state[slot + 2] as number);
+    const order = orders.intern(orderKey, customer, hash);
+    state[slot + 1] = order;
+    state[slot + 2] = hash;
+    if (!orders.added) return;
+    state[slot] = (state[slot] as number) + 1;
+    this.#recordOrderDay(order, ms);
   }
 
   get customerCount(): number {
-    return this.#customers.size;
+    return this.#ids.size;
   }
 
   /** Earliest and latest purchase over all used lines (NaN when there are none). */
   get period(): { firstMs: WallClockMs; lastMs: WallClockMs } {
-    if (this.#customers.size === 0) return { firstMs: Number.NaN, lastMs: Number.NaN };
-    return { firstMs: this.#firstMs, lastMs: this.#lastMs };
+    if (this.#ids.size === 0) return { firstMs: Number.NaN, lastMs: Number.NaN };
+    return { firstMs: this.#firstMs, lastMs: this.#periodLastMs };
   }
 
   get revenue(): number {
     return roundToTenThousandths(this.#revenue);
   }
 
-  /** The histories, sorted by customer id so that results never depend on line order. */
+  /**
+   * Ends the ledger (add() throws afterwards): its customers sorted by id, so that results never depend on line
+   * order. What only the reading needed (the order ids and every hash slot) is released; the days of the
+   * distinct orders stay until takeOrderDays().
+   */
+  customersInIdOrder(): LedgerCustomers {
+    this.#closed = true;
+    const ids = this.#ids;
+    ids.freeze();
+    const count = ids.size;
+    const order = sortedKeyOrder(ids);
+    const lastPurchaseDays = new Int32Array(count);
+    const frequency = new Int32Array(count);
+    const monetary = new Float64Array(count);
+    for (let row = 0; row < count; row++) {
+      const customer = order[row] as number;
+      lastPurchaseDays[row] = Math.floor((this.#amounts[customer * AMOUNT_STRIDE] as number) / MS_PER_DAY);
+      monetary[row] = roundToTenThousandths(this.#amounts[customer * AMOUNT_STRIDE + 1] as number);
+      frequency[row] = this.#orderState[customer * ORDER_STRIDE] as number;
+    }
+    this.#closedOrders = this.#orderColumns();
+    this.#orders = new InternTable({ grouped: true });
+    this.#orderDays = new Int32Array(0);
+    this.#amounts = new Float64Array(0);
+    this.#orderState = new Int32Array(0);
+    return {
+      count,
+      idAt: (row) => ids.keyAt(order[row] as number),
+      lastPurchaseDays,
+      frequency,
+      monetary,
+    };
+  }
+
+  /**
+   * The distinct orders and their days (customers as ledger indices, not rows), once the ledger is ended; the
+   * ledger lets go of them, so that they are garbage as soon as the caller is done.
+   */
+  takeOrderDays(): LedgerOrders {
+    const orders = this.#closedOrders;
+    if (orders === undefined) throw new Error('CustomerLedger: takeOrderDays() before customersInIdOrder()');
+    this.#closedOrders = { count: 0, customers: new Int32Array(0), days: new Int32Array(0) };
+    return orders;
+  }
+
+  /** The histories as objects, sorted by customer id: for tests and small ledgers. */
   histories(): CustomerHistory[] {
-    return [...this.#customers.values()]
-      .map(({ id, firstPurchaseMs, lastPurchaseMs, monetary, orderDays }) => ({
-        id,
-        firstPurchaseMs,
-        lastPurchaseMs,
-        monetary: roundToTenThousandths(monetary),
-        orderDays,
-      }))
-      .sort((left, right) => compareIds(left.id, right.id));
+    if (this.#closed) throw new Error('CustomerLedger: histories() after customersInIdOrder()');
+    const { count, customers, days } = this.#orderColumns();
+    const orderDays = Array.from({ length: this.#ids.size }, (): number[] => []);
+    for (let order = 0; order < count; order++) {
+      orderDays[customers[order] as number]?.push(days[order] as number);
+    }
+    return Array.from(sortedKeyOrder(this.#ids), (customer) => ({
+      id: this.#ids.keyAt(customer),
+      lastPurchaseMs: this.#amounts[customer * AMOUNT_STRIDE] as number,
+      monetary: roundToTenThousandths(this.#amounts[customer * AMOUNT_STRIDE + 1] as number),
+      orderDays: orderDays[customer] ?? [],
+    }));
+  }
+
+  #addCustomer(customer: number, orderKey: string, ms: WallClockMs, amount: number): void {
+    if ((customer + 1) * ORDER_STRIDE > this.#orderState.length) {
+      this.#amounts = grown(this.#amounts, new Float64Array(this.#amounts.length * 2));
+      this.#orderState = grown(this.#orderState, new Int32Array(this.#orderState.length * 2));
+    }
+    this.#amounts[customer * AMOUNT_STRIDE] = ms;
+    this.#amounts[customer * AMOUNT_STRIDE + 1] = amount;
+    const hash = this.#orders.hash(orderKey, customer);
+    const order = this.#orders.append(orderKey, customer);
+    const slot = customer * ORDER_STRIDE;
+    this.#orderState[slot] = 1;
+    this.#orderState[slot + 1] = order;
+    this.#orderState[slot + 2] = hash;
+    this.#recordOrderDay(order, ms);
+  }
+
+  #recordOrderDay(order: number, ms: WallClockMs): void {
+    if (order >= this.#orderDays.length) this.#orderDays = grown(this.#orderDays, new Int32Array(order * 2));
+    this.#orderDays[order] = Math.floor(ms / MS_PER_DAY);
+  }
+
+  #orderColumns(): LedgerOrders {
+    const count = this.#orders.size;
+    return { count, customers: this.#orders.groups(), days: this.#orderDays.subarray(0, count) };
   }
 }
 
@@ -85,12 +208,7 @@ export function roundToTenThousandths(value: number): number {
   return Math.round(value * 10_000) / 10_000;
 }
 
-/** Numeric ids in numeric order, others in code-point order. */
-export function compareIds(left: string, right: string): number {
-  const leftNumber = Number(left);
-  const rightNumber = Number(right);
-  if (Number.isFinite(leftNumber) && Number.isFinite(rightNumber) && leftNumber !== rightNumber) {
-    return leftNumber - rightNumber;
-  }
-  return left < right ? -1 : left > right ? 1 : 0;
+function grown<T extends Int32Array | Float64Array>(source: T, target: T): T {
+  target.set(source);
+  return target;
 }

@@ -8,7 +8,12 @@ import {
   readDate,
   resolveDate,
 } from '../input/date-parsing.ts';
-import { type DecimalMark, inferDecimalMark, parseDecimal } from '../input/number-parsing.ts';
+import {
+  type DecimalMark,
+  inferDecimalMark,
+  isPlausibleAmount,
+  parseDecimal,
+} from '../input/number-parsing.ts';
 import { isBlankRecord, type RecordBatch } from '../input/record-reader.ts';
 import { CustomerLedger } from './customer-ledger.ts';
 import { emptyRejectionCounts, type RejectionReason } from './rejection-reasons.ts';
@@ -158,11 +163,15 @@ function lineAmount(
   if (columns.amount !== undefined) {
     const amount = parseDecimal(record[columns.amount] ?? '', mark);
     if (Number.isNaN(amount)) return 'unreadableNumber';
+    if (!isPlausibleAmount(amount)) return 'implausibleAmount';
     return amount > 0 ? amount : 'nonPositiveAmount';
   }
   const quantity = parseDecimal(record[columns.quantity ?? -1] ?? '', mark);
   const price = parseDecimal(record[columns.price ?? -1] ?? '', mark);
   if (Number.isNaN(quantity) || Number.isNaN(price)) return 'unreadableNumber';
+  const plausible =
+    isPlausibleAmount(quantity) && isPlausibleAmount(price) && isPlausibleAmount(quantity * price);
+  if (!plausible) return 'implausibleAmount';
   if (quantity <= 0) return 'nonPositiveQuantity';
   if (price <= 0) return 'nonPositivePrice';
   return quantity * price;

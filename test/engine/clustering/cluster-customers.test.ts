@@ -95,6 +95,20 @@ describe('clusterCustomers', () => {
     expect(theirs.inertia).toBeCloseTo(ours.inertia, 9);
   });
 
+  it('runs the restarts on every row, or on a sample above restartSampleSize rows, and says which', () => {
+    const table = rfmTable();
+    const everyRow = clusterCustomers(table, { seed: 4, k: 4, naming: 'rfm' });
+    expect(everyRow.restartRows).toBe(100);
+    const sampled = clusterCustomers(table, { seed: 4, k: 4, naming: 'rfm', restartSampleSize: 40 });
+    expect(sampled.restartRows).toBe(40);
+    expectConsistent(table, sampled);
+    // The four groups are plain enough for the sample's best start to end where ten full restarts do.
+    expect(sampled.clusters.map((cluster) => cluster.size)).toEqual(
+      everyRow.clusters.map((cluster) => cluster.size),
+    );
+    expect(sampled.inertia).toBeCloseTo(everyRow.inertia, 9);
+  });
+
   it('throws the documented precondition errors', () => {
     expect(() => clusterCustomers(rfmTable(), { seed: 1, k: 101, naming: 'rfm' })).toThrow(
       new InvalidOptionError('k must be between 2 and the number of customers (100), got 101'),

@@ -32,6 +32,7 @@ describe('resolveClusteringOptions', () => {
       restarts: 10,
       maxIterations: 300,
       silhouetteSampleSize: 2000,
+      restartSampleSize: 100_000,
     });
   });
 
@@ -58,6 +59,7 @@ describe('resolveClusteringOptions', () => {
       [{ kMin: 4, kMax: 3 }, /kMax/],
       [{ restarts: 0 }, /restarts/],
       [{ maxIterations: 0 }, /maxIterations/],
+      [{ restartSampleSize: 1 }, /restartSampleSize/],
       [{ minClusterShare: 1.5 }, /minClusterShare/],
       [{ ambiguousMargin: -0.1 }, /ambiguousMargin/],
       [{ seed: Number.NaN }, /seed/],

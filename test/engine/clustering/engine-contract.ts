@@ -51,4 +51,14 @@ export function checkEngineContract(engine: KMeansEngine): void {
       { numRuns: 50 },
     );
   });
+
+  it('starts from the centroids it is given, without changing them', () => {
+    const initialCentroids = Float64Array.from([0, 0.5, 10.5, 10]);
+    const fit = engine.fit(TWO_BLOBS, { k: 2, seed: 3, maxIterations: 100, initialCentroids });
+    expect(Array.from(initialCentroids)).toEqual([0, 0.5, 10.5, 10]);
+    // Cluster 0 starts near the low blob, so it stays the low blob.
+    expect(Array.from(fit.assignments)).toEqual([0, 0, 0, 1, 1, 1]);
+    expect(fit.centroids[0]).toBeCloseTo(1 / 3, 12);
+    expect(fit.centroids[3]).toBeCloseTo(31 / 3, 12);
+  });
 }

@@ -4,7 +4,11 @@ import {
   assignWithBounds,
   assignWithFreshBounds,
 } from '../../../lambda/engine/clustering/hamerly-assignment.ts';
-import { moveCentroidsToMeans } from '../../../lambda/engine/clustering/move-centroids.ts';
+import {
+  emptyClusterSums,
+  moveCentroidsToMeans,
+  sumClusters,
+} from '../../../lambda/engine/clustering/move-centroids.ts';
 
 /** Index of the nearest centroid by brute force, lowest index on ties. */
 function nearest(points: number[][], centroids: Float64Array, k: number, dimension: number): number[] {
@@ -62,6 +66,38 @@ describe('Hamerly assignment', () => {
               expect(distanceTo(own)).toBeCloseTo(distanceTo(best), 9);
             });
           }
+        },
+      ),
+      { numRuns: 100 },
+    );
+  });
+
+  it('gathers, while labelling, exactly the sums a pass over the final labels gives (2 and 3 features)', () => {
+    const value = fc.double({ min: -50, max: 50, noNaN: true });
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 2, max: 3 }).chain((dimension) =>
+          fc.tuple(
+            fc.constant(dimension),
+            fc.array(fc.array(value, { minLength: dimension, maxLength: dimension }), {
+              minLength: 6,
+              maxLength: 40,
+            }),
+            fc.integer({ min: 2, max: 4 }),
+          ),
+        ),
+        ([dimension, rows, k]) => {
+          const pointSet = { points: Float64Array.from(rows.flat()), rowCount: rows.length, dimension };
+          const centroids = Float64Array.from(rows.slice(0, k).flat());
+          const assignments = new Int32Array(rows.length);
+          const fresh = emptyClusterSums(k, dimension);
+          const bounds = assignWithFreshBounds(pointSet, centroids, k, assignments, fresh);
+          expect(fresh).toEqual(sumClusters(pointSet, k, assignments));
+          const shifts = new Float64Array(k);
+          moveCentroidsToMeans(pointSet, k, assignments, centroids, shifts);
+          const gathered = emptyClusterSums(k, dimension);
+          assignWithBounds(pointSet, centroids, k, shifts, assignments, bounds, gathered);
+          expect(gathered).toEqual(sumClusters(pointSet, k, assignments));
         },
       ),
       { numRuns: 100 },

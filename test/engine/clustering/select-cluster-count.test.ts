@@ -18,6 +18,7 @@ const SETTINGS: SelectionSettings = {
   minClusterShare: 0.02,
   selectionRestarts: 3,
   selectionSampleSize: 20_000,
+  restartSampleSize: 100_000,
 };
 
 describe('selectClusterCount', () => {

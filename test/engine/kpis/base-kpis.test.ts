@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { computeBaseKpis, computeRetentionRate } from '../../../lambda/engine/kpis/base-kpis.ts';
-import type { RfmSegmentKey } from '../../../lambda/engine/rfm/rfm-segments.ts';
+import {
+  computeBaseKpis,
+  computeBaseKpisFromColumns,
+  computeRetentionFromOrders,
+  computeRetentionRate,
+} from '../../../lambda/engine/kpis/base-kpis.ts';
+import { factColumnsOf } from '../../../lambda/engine/kpis/group-kpis.ts';
+import { RFM_SEGMENT_KEYS, type RfmSegmentKey } from '../../../lambda/engine/rfm/rfm-segments.ts';
 import { TEN_CUSTOMERS_RFM } from '../../fixtures/ten-customers.ts';
 
 /** The segments worked out by hand in test/engine/rfm/score-rfm.test.ts. */
@@ -75,6 +81,20 @@ describe('computeBaseKpis', () => {
   });
 });
 
+describe('computeBaseKpisFromColumns', () => {
+  it('gives the fixture’s KPIs from columns, segments as indices', () => {
+    const segments = Uint8Array.from(CUSTOMERS, (customer) => RFM_SEGMENT_KEYS.indexOf(customer.segment));
+    expect(
+      computeBaseKpisFromColumns(factColumnsOf(CUSTOMERS), segments, { activeWindowDays: 90 }, 4 / 6),
+    ).toEqual(computeBaseKpis(CUSTOMERS, { activeWindowDays: 90 }, 4 / 6));
+  });
+
+  it('counts no customer at risk or lost without segments', () => {
+    const kpis = computeBaseKpisFromColumns(factColumnsOf(CUSTOMERS), undefined, { activeWindowDays: 90 });
+    expect([kpis.atRiskCustomerShare, kpis.lostCustomerShare]).toEqual([0, 0]);
+  });
+});
+
 describe('computeRetentionRate', () => {
   // Days before the as-of day (day 1000) of each order of the fixture's customers.
   const ORDER_DAYS_BEFORE = {
@@ -107,5 +127,26 @@ describe('computeRetentionRate', () => {
     // 30-day windows: previous = 31..60 days before: C01 (60) and C02 (50), who both bought again in the last
     // 30 days (C01 1 and 30 days before, C02 3): 2 / 2. C07 (150) and the others bought in neither window.
     expect(computeRetentionRate(orderDays, asOfDay, 30)).toBe(1);
+  });
+});
+
+describe('computeRetentionFromOrders', () => {
+  it('reads the same retention from the distinct orders as columns, customers in any order', () => {
+    // Customer 0 bought 100 and 10 days before the as-of day (retained); 1 only 120 days before; 2 only lately.
+    const orders = {
+      count: 5,
+      customers: Int32Array.from([2, 0, 1, 0, 2]),
+      days: Int32Array.from([995, 900, 880, 990, 999]),
+    };
+    expect(computeRetentionFromOrders(orders, 3, 1000, 90)).toBe(1 / 2);
+    expect(computeRetentionRate([[900, 990], [880], [995, 999]], 1000, 90)).toBe(1 / 2);
+    expect(
+      computeRetentionFromOrders(
+        { count: 0, customers: new Int32Array(0), days: new Int32Array(0) },
+        0,
+        1000,
+        90,
+      ),
+    ).toBeUndefined();
   });
 });

@@ -1,5 +1,12 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type CustomerFacts, computeGroupKpis, ratio } from '../../../lambda/engine/kpis/group-kpis.ts';
+import {
+  type CustomerFacts,
+  computeGroupKpis,
+  computeGroupKpisByGroup,
+  factColumnsOf,
+  ratio,
+} from '../../../lambda/engine/kpis/group-kpis.ts';
 import { TEN_CUSTOMERS_RFM } from '../../fixtures/ten-customers.ts';
 
 const facts = (ids: (keyof typeof TEN_CUSTOMERS_RFM)[]): CustomerFacts[] =>
@@ -69,6 +76,36 @@ describe('computeGroupKpis', () => {
     const kpis = computeGroupKpis([], CONTEXT);
     expect(Object.values(kpis).every((value) => value === 0)).toBe(true);
     expect(kpis.customers).toBe(0);
+  });
+});
+
+describe('computeGroupKpisByGroup', () => {
+  it('gives each group what computeGroupKpis gives its members (in row order), in one pass', () => {
+    const member = fc.record({
+      recencyDays: fc.integer({ min: 0, max: 400 }),
+      frequency: fc.integer({ min: 1, max: 9 }),
+      monetary: fc.integer({ min: 1, max: 100_000 }).map((cents) => cents / 100),
+      response: fc.option(fc.constantFrom(0, 1), { nil: undefined }),
+      group: fc.integer({ min: -1, max: 3 }),
+    });
+    fc.assert(
+      fc.property(fc.array(member, { maxLength: 60 }), (rows) => {
+        const facts: CustomerFacts[] = rows.map(({ group: _group, ...fact }) => fact);
+        const groups = Int32Array.from(rows, (row) => row.group);
+        const byGroup = computeGroupKpisByGroup(factColumnsOf(facts), groups, 4, CONTEXT);
+        expect(byGroup).toHaveLength(4);
+        byGroup.forEach((kpis, group) => {
+          // Row -1 belongs to no group.
+          expect(kpis).toEqual(
+            computeGroupKpis(
+              facts.filter((_, row) => groups[row] === group),
+              CONTEXT,
+            ),
+          );
+        });
+      }),
+      { numRuns: 200 },
+    );
   });
 });
 

@@ -7,6 +7,7 @@ import {
   RFM_SEGMENT_KEYS,
   RFM_SEGMENT_NAMES,
   segmentFor,
+  segmentIndexFor,
 } from '../../../lambda/engine/rfm/rfm-segments.ts';
 
 /** The README's table, R from 5 down to 1, FM from 1 to 5, as written there. */
@@ -77,6 +78,21 @@ describe('segmentFor', () => {
   ])('refuses scores outside 1..5 (R=%d F=%d M=%d)', (r, f, m) => {
     expect(() => segmentFor(r, f, m)).toThrow(SegmentReportError);
     expect(() => segmentFor(r, f, m)).toThrow(`RFM scores must be 1..5, got R=${r} F=${f} M=${m}`);
+  });
+});
+
+describe('segmentIndexFor', () => {
+  it('is the index of segmentFor in RFM_SEGMENT_KEYS for every (R, F, M)', () => {
+    for (let r = 1; r <= 5; r++)
+      for (let f = 1; f <= 5; f++)
+        for (let m = 1; m <= 5; m++) {
+          expect(RFM_SEGMENT_KEYS[segmentIndexFor(r, f, m)]).toBe(segmentFor(r, f, m));
+        }
+    // Outside 1..5 it does what segmentFor does: (1, 0, 6) has FM 3, a cell of the table, where a flat lookup of
+    // the three scores would read some other cell; R = 0 or 2.5 is refused.
+    expect(RFM_SEGMENT_KEYS[segmentIndexFor(1, 0, 6)]).toBe(segmentFor(1, 0, 6));
+    expect(() => segmentIndexFor(0, 5, 5)).toThrow(SegmentReportError);
+    expect(() => segmentIndexFor(2.5, 3, 3)).toThrow(SegmentReportError);
   });
 });
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { RFM_SEGMENT_KEYS } from '../../../lambda/engine/rfm/rfm-segments.ts';
-import { scoreRfm } from '../../../lambda/engine/rfm/score-rfm.ts';
+import { scoreRfm, scoreRfmColumns } from '../../../lambda/engine/rfm/score-rfm.ts';
 import { TEN_CUSTOMERS_RFM } from '../../fixtures/ten-customers.ts';
 
 const tenCustomers = Object.entries(TEN_CUSTOMERS_RFM).map(([id, [recencyDays, frequency, monetary]]) => ({
@@ -80,6 +80,35 @@ describe('scoreRfm, properties', () => {
         expect(byId([...withIds].reverse())).toEqual(byId(withIds));
       }),
       { numRuns: 150 },
+    );
+  });
+
+  it('scores columns as it scores objects: scoreRfmColumns gives the same scores and segment indices', () => {
+    fc.assert(
+      fc.property(customers, (list) => {
+        const scored = scoreRfm(list.map((customer, index) => ({ id: String(index), ...customer })));
+        const columns = scoreRfmColumns({
+          recencyDays: Int32Array.from(list, (customer) => customer.recencyDays),
+          frequency: Int32Array.from(list, (customer) => customer.frequency),
+          monetary: Float64Array.from(list, (customer) => customer.monetary),
+        });
+        expect(
+          Array.from(columns.segments, (segment, row) => [
+            columns.recencyScores[row],
+            columns.frequencyScores[row],
+            columns.monetaryScores[row],
+            RFM_SEGMENT_KEYS[segment],
+          ]),
+        ).toEqual(
+          scored.map((customer) => [
+            customer.recencyScore,
+            customer.frequencyScore,
+            customer.monetaryScore,
+            customer.segment,
+          ]),
+        );
+      }),
+      { numRuns: 100 },
     );
   });
 });

@@ -3,7 +3,6 @@ import { describe, expect, it } from 'vitest';
 import { MS_PER_DAY } from '../../../lambda/engine/input/date-parsing.ts';
 import {
   CustomerLedger,
-  compareIds,
   roundToTenThousandths,
 } from '../../../lambda/engine/transactions/customer-ledger.ts';
 
@@ -11,7 +10,7 @@ const at = (iso: string) => Date.parse(`${iso}Z`);
 const dayOf = (iso: string) => Math.floor(at(iso) / MS_PER_DAY);
 
 describe('CustomerLedger', () => {
-  it('counts distinct orders, sums amounts and keeps the first and last purchase of each customer', () => {
+  it('counts distinct orders, sums amounts and keeps the last purchase of each customer', () => {
     const ledger = new CustomerLedger();
     ledger.add('17850', '536365', at('2010-12-01T08:26:00'), 15.3);
     ledger.add('17850', '536365', at('2010-12-01T08:26:00'), 20.34);
@@ -24,14 +23,12 @@ describe('CustomerLedger', () => {
     expect(ledger.histories()).toEqual([
       {
         id: '13047',
-        firstPurchaseMs: at('2010-12-01T08:34:00'),
         lastPurchaseMs: at('2010-12-01T08:34:00'),
         monetary: 54.08,
         orderDays: [dayOf('2010-12-01')],
       },
       {
         id: '17850',
-        firstPurchaseMs: at('2010-11-30T10:00:00'),
         lastPurchaseMs: at('2010-12-01T08:28:00'),
         // 15.30 + 20.34 + 11.10 + 1 + 2
         monetary: 49.74,
@@ -42,6 +39,58 @@ describe('CustomerLedger', () => {
     expect(ledger.period).toEqual({ firstMs: at('2010-11-30T10:00:00'), lastMs: at('2010-12-01T08:34:00') });
     // 49.74 + 54.08
     expect(ledger.revenue).toBe(103.82);
+  });
+
+  it('gives its customers in id order as columns, with each distinct order and its day', () => {
+    const ledger = new CustomerLedger();
+    ledger.add('B7', 'o1', at('2024-01-03T10:00:00'), 10);
+    ledger.add('10', 'o2', at('2024-01-05T10:00:00'), 5.5);
+    ledger.add('9', 'o3', at('2024-01-02T10:00:00'), 1);
+    ledger.add('10', 'o4', at('2024-01-07T10:00:00'), 2);
+    // The same order id under another customer is another order.
+    ledger.add('9', 'o2', at('2024-01-09T10:00:00'), 3);
+    ledger.add('10', 'o2', at('2024-01-05T11:00:00'), 0.25);
+    const customers = ledger.customersInIdOrder();
+    expect(customers.count).toBe(3);
+    expect(Array.from({ length: 3 }, (_, row) => customers.idAt(row))).toEqual(['9', '10', 'B7']);
+    expect(Array.from(customers.frequency)).toEqual([2, 2, 1]);
+    expect(Array.from(customers.monetary)).toEqual([4, 7.75, 10]);
+    expect(Array.from(customers.lastPurchaseDays)).toEqual([
+      dayOf('2024-01-09'),
+      dayOf('2024-01-07'),
+      dayOf('2024-01-03'),
+    ]);
+    // Orders in the order first seen; customers as ledger indices (B7 = 0, 10 = 1, 9 = 2, as first seen).
+    const orders = ledger.takeOrderDays();
+    expect(orders.count).toBe(5);
+    expect(Array.from(orders.customers)).toEqual([0, 1, 2, 1, 2]);
+    expect(Array.from(orders.days)).toEqual(
+      ['2024-01-03', '2024-01-05', '2024-01-02', '2024-01-07', '2024-01-09'].map(dayOf),
+    );
+    expect(ledger.takeOrderDays().count).toBe(0);
+    expect(() => ledger.add('9', 'o5', at('2024-01-10T10:00:00'), 1)).toThrow(/after customersInIdOrder/);
+  });
+
+  it('counts an order once however its lines interleave with other orders and customers', () => {
+    const ledger = new CustomerLedger();
+    const day = at('2024-02-01T09:00:00');
+    for (const [customer, order] of [
+      ['A', '1'],
+      ['B', '1'],
+      ['A', '2'],
+      ['A', '1'],
+      ['B', '2'],
+      ['A', '3'],
+      ['A', '2'],
+      ['B', '1'],
+      ['A', '1'],
+    ] as const) {
+      ledger.add(customer, order, day, 1);
+    }
+    expect(ledger.histories().map((history) => [history.id, history.orderDays.length])).toEqual([
+      ['A', 3],
+      ['B', 2],
+    ]);
   });
 
   it('has a NaN period while empty', () => {
@@ -89,13 +138,6 @@ function hash(text: string, seed: number): number {
   for (const character of text) value = Math.imul(value ^ (character.codePointAt(0) ?? 0), 0x9e3779b1);
   return value;
 }
-
-describe('compareIds', () => {
-  it('orders numeric ids as numbers and the others (and equal numbers: 09, 9) by code point', () => {
-    const ids = ['10', 'b', '9', 'A', '100', '09', 'a'];
-    expect([...ids].sort(compareIds)).toEqual(['09', '9', '10', '100', 'A', 'a', 'b']);
-  });
-});
 
 describe('roundToTenThousandths', () => {
   it('makes equal totals summed in different orders equal', () => {
