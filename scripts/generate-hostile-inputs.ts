@@ -16,6 +16,8 @@ import { join } from 'node:path';
 import { finished } from 'node:stream/promises';
 import { pathToFileURL } from 'node:url';
 import { createGzip, type Gzip } from 'node:zlib';
+import { createRandomSource } from '../lambda/engine/clustering/seeded-random.ts';
+import { RFM_SEGMENT_KEYS } from '../lambda/engine/rfm/rfm-segments.ts';
 
 /**
  * Bumped whenever any generator's output changes, so that cached copies (keyed by it) are made again.
@@ -23,20 +25,8 @@ import { createGzip, type Gzip } from 'node:zlib';
  */
 export const GENERATOR_VERSION = 1;
 
-// ---------------------------------------------------------------------------------------------------------
-// Deterministic randomness
-
-/** A seeded generator of floats in [0, 1) (mulberry32): the same seed gives the same sequence everywhere. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let mixed = state;
-    mixed = Math.imul(mixed ^ (mixed >>> 15), mixed | 1);
-    mixed ^= mixed + Math.imul(mixed ^ (mixed >>> 7), mixed | 61);
-    return ((mixed ^ (mixed >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
+// Deterministic randomness: the engine's own seeded generator (mulberry32), the same sequence everywhere.
+const seededRandom = createRandomSource;
 
 /** A whole number in [low, high] from a seeded generator. */
 function randomInt(random: () => number, low: number, high: number): number {
@@ -540,20 +530,7 @@ export function encodingMixedLineEndsBytes(): Buffer {
 
 /** Settings JSON text giving every segment (and the default) an `investmentPerCustomer` of `value` (JSON text). */
 export function investmentSettingsJson(value: string): string {
-  const keys = [
-    'default',
-    'champions',
-    'loyal',
-    'potentialLoyalists',
-    'new',
-    'promising',
-    'needAttention',
-    'aboutToSleep',
-    'atRisk',
-    'cantLoseThem',
-    'hibernating',
-    'lost',
-  ];
+  const keys = ['default', ...RFM_SEGMENT_KEYS];
   const entries = keys.map((key) => `    "${key}": { "investmentPerCustomer": ${value} }`);
   return `{\n  "playbook": {\n${entries.join(',\n')}\n  }\n}\n`;
 }
