@@ -2,14 +2,16 @@ import { randomBytes } from 'node:crypto';
 import { realpathSync } from 'node:fs';
 import { rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
+import { Readable } from 'node:stream';
 import { InvalidOptionError } from '../engine/errors.ts';
 
 /**
- * Writes an output file whole or not at all (temporary file, then rename), and never over the input file.
+ * Writes an output file whole or not at all (temporary file, then rename), and never over the input file. The
+ * content may come in pieces (the customers file of millions of customers), written as they come.
  */
 export async function writeOutputFile(
   path: string,
-  content: string,
+  content: string | Iterable<string>,
   inputPath: string,
   option: string,
 ): Promise<void> {
@@ -18,7 +20,7 @@ export async function writeOutputFile(
   }
   const temporary = join(dirname(resolve(path)), `.${basename(path)}.${randomBytes(4).toString('hex')}.tmp`);
   try {
-    await writeFile(temporary, content, 'utf8');
+    await writeFile(temporary, typeof content === 'string' ? content : Readable.from(content), 'utf8');
     await rename(temporary, path);
   } catch (error) {
     // A failed write or rename must not leave a partial file behind, under any name.
