@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { createLogger } from '../adapters/powertools-logger.ts';
+import { unquoted } from '../adapters/s3-object-store.ts';
 import { type UploadOutcome, runUploadReport } from '../delivery/upload-run.ts';
 import { SegmentReportError } from '../engine/errors.ts';
 import {
@@ -67,7 +68,7 @@ export function createUploadHandler(dependencies: () => HandlerDependencies) {
         outcomes.push(
           await runUploadReport(context, {
             key,
-            etag: object.eTag.replace(/^"(.*)"$/, '$1'),
+            etag: unquoted(object.eTag),
             versionId: object.versionId,
             size: object.size,
             eventTime: record.data.eventTime === undefined ? undefined : new Date(record.data.eventTime),

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { AnalysisResult } from '../../lambda/engine/analysis-types.ts';
 import { RFM_SEGMENT_KEYS } from '../../lambda/engine/rfm/rfm-segments.ts';
 import { analyzeText } from '../support/analyze-text.ts';
+import { shuffle } from '../support/shuffle.ts';
 
 const DAY_MS = 86_400_000;
 const FIRST_DAY = Date.UTC(2023, 0, 1);
@@ -38,18 +39,6 @@ const transactionLog = fc.array(order, { minLength: 15, maxLength: 80 }).map((or
 );
 
 const HEADER = 'InvoiceNo,CustomerID,InvoiceDate,Quantity,UnitPrice';
-
-/** The lines in an order given by a seed (Fisher-Yates with a small LCG). */
-function shuffle(lines: readonly string[], seed: number): string[] {
-  const result = [...lines];
-  let state = seed >>> 0;
-  for (let index = result.length - 1; index > 0; index--) {
-    state = (Math.imul(state, 1_664_525) + 1_013_904_223) >>> 0;
-    const other = state % (index + 1);
-    [result[index], result[other]] = [result[other] as string, result[index] as string];
-  }
-  return result;
-}
 
 async function analyseLines(lines: readonly string[], seed = 42): Promise<AnalysisResult | undefined> {
   const csv = [HEADER, ...lines, ''].join('\n');
