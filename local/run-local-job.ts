@@ -11,13 +11,13 @@ import { fileURLToPath } from 'node:url';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { createS3Client } from '../lambda/adapters/aws-clients.ts';
 import { parseAppConfig } from '../lambda/config/app-config.ts';
-import { SegmentReportError } from '../lambda/engine/errors.ts';
 import { dependenciesFor } from '../lambda/handlers/handler-dependencies.ts';
 import { downloadPrefix } from './download-prefix.ts';
 import { LOCAL_CONFIG } from './local-config.ts';
 import { type StoredEmail, startLocalStack } from './local-stack.ts';
 import { createUploadHandler } from '../lambda/handlers/on-upload.ts';
 import { createScheduleHandler } from '../lambda/handlers/on-schedule.ts';
+import { SegmentReportError } from '../lambda/errors/segment-report-error.ts';
 
 const SAMPLE = fileURLToPath(new URL('../samples/online-retail-sample.csv.gz', import.meta.url));
 const SAMPLE_KEY = 'incoming/online-retail-sample.csv.gz';

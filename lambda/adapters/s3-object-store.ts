@@ -8,12 +8,8 @@ import {
   S3ServiceException,
 } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
-import {
-  ObjectNotFoundError,
-  type ObjectStore,
-  type ObjectVersion,
-  type StoredObject,
-} from '../delivery/ports.ts';
+import { type ObjectStore, type ObjectVersion, type StoredObject } from '../delivery/ports.ts';
+import { ObjectNotFoundError } from '../errors/delivery-errors.ts';
 
 export class S3ObjectStore implements ObjectStore {
   constructor(
@@ -34,13 +30,15 @@ export class S3ObjectStore implements ObjectStore {
               : {}),
         }),
       );
-      if (!response.Body) throw new ObjectNotFoundError(`s3://${this.bucket}/${key}: empty response body`);
+      if (!response.Body)
+        throw new ObjectNotFoundError(`s3://${this.bucket}/${key}: empty response body`, { key });
       // In Node the body is a Readable stream: async-iterable, read as it arrives.
       return response.Body as unknown as AsyncIterable<Uint8Array>;
     } catch (error) {
-      if (isNotFound(error)) throw new ObjectNotFoundError(`s3://${this.bucket}/${key}: no such object`);
+      if (isNotFound(error))
+        throw new ObjectNotFoundError(`s3://${this.bucket}/${key}: no such object`, { key });
       if (statusOf(error) === 412) {
-        throw new ObjectNotFoundError(`s3://${this.bucket}/${key}: replaced by a newer upload`);
+        throw new ObjectNotFoundError(`s3://${this.bucket}/${key}: replaced by a newer upload`, { key });
       }
       throw error;
     }

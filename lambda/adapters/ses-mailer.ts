@@ -7,12 +7,8 @@
 import { SendEmailCommand, type SESv2Client, SESv2ServiceException } from '@aws-sdk/client-sesv2';
 import MailComposer from 'nodemailer/lib/mail-composer/index.js';
 import { isConnectionRefused } from './aws-clients.ts';
-import {
-  type EmailMessage,
-  EmailNotSentError,
-  EmailOutcomeUnknownError,
-  type Mailer,
-} from '../delivery/ports.ts';
+import { type EmailMessage, type Mailer } from '../delivery/ports.ts';
+import { EmailNotSentError, EmailOutcomeUnknownError } from '../errors/delivery-errors.ts';
 
 export class SesMailer implements Mailer {
   constructor(

@@ -2,12 +2,12 @@ import { statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { InvalidOptionError } from '../engine/errors.ts';
 import { parseIsoDay } from '../engine/input/date-parsing.ts';
 import { INPUT_OPTION_VALUES, type InputOption, inputOptionsSchema } from '../engine/input/input-options.ts';
 import { isTimeZone, REPORT_LOCALES, TIME_ZONE_MESSAGE } from '../report/report-settings.ts';
 import { isSameFile } from './output-files.ts';
 import { closestName } from './suggest.ts';
+import { InvalidOptionError } from '../errors/input-errors.ts';
 
 /** The usage hint that ends a message about the command line itself (no FILE, a FILE that does not exist). */
 export const USAGE_HINT = 'usage: segment-report analyze FILE [options] (see --help)';

@@ -1,7 +1,6 @@
 import { basename } from 'node:path';
 import type { AnalysisResult } from '../engine/analysis-types.ts';
 import { analyzeCsv } from '../engine/analyze-csv.ts';
-import { InputError, InvalidOptionError } from '../engine/errors.ts';
 import { type AnalyzeArguments, type ArgumentsOf, parseAnalyzeArguments } from './analyze-arguments.ts';
 import { customersCsvChunks } from '../engine/export/customers-csv.ts';
 import { formatSummary } from './format-summary.ts';
@@ -9,6 +8,7 @@ import { writeOutputFile } from './output-files.ts';
 import { createProgressReporter } from './progress-reporter.ts';
 import { openInputFile } from './read-input-file.ts';
 import { prepareReport } from './report-preparation.ts';
+import { InputError, InvalidOptionError } from '../errors/input-errors.ts';
 
 export interface CommandIo {
   stdout: (text: string) => void;

@@ -1,11 +1,13 @@
 #!/usr/bin/env node
+import { EXIT_CODES, messageOf } from '../errors/segment-report-error.ts';
+import { isInputOption } from '../engine/input/input-options.ts';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { InputError } from '../engine/errors.ts';
 import { ANALYZE_USAGE, flagAdvice, USAGE_HINT } from './analyze-arguments.ts';
 import { runAnalyzeCommand } from './analyze-command.ts';
 import { closestName } from './suggest.ts';
+import { InputError } from '../errors/input-errors.ts';
 
 const USAGE = `usage: segment-report <command> [arguments]
 commands:
@@ -66,12 +68,12 @@ export async function main(argv: readonly string[]): Promise<number> {
     }
   } catch (error) {
     if (error instanceof InputError) {
-      const advice = error.option === undefined ? '' : `; ${flagAdvice(error.option)}`;
+      const advice = isInputOption(error.option) ? `; ${flagAdvice(error.option)}` : '';
       return fail(`${error.message}${advice}`);
     }
-    const message = error instanceof Error ? error.message : String(error);
+    const message = messageOf(error);
     process.stderr.write(`segment-report: internal error: ${oneLine(message)}\n`);
-    return 1;
+    return EXIT_CODES.system;
   }
 }
 
@@ -94,7 +96,7 @@ function unknownCommand(command: string): string {
 /** Exit 2 with one line on stderr. */
 function fail(message: string): number {
   process.stderr.write(`segment-report: ${oneLine(message)}\n`);
-  return 2;
+  return EXIT_CODES.input;
 }
 
 /**

@@ -1,9 +1,10 @@
+import { messageOf } from '../errors/segment-report-error.ts';
 import { randomBytes } from 'node:crypto';
 import { realpathSync } from 'node:fs';
 import { rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { Readable } from 'node:stream';
-import { InvalidOptionError } from '../engine/errors.ts';
+import { InvalidOptionError } from '../errors/input-errors.ts';
 
 /**
  * Writes an output file whole or not at all (temporary file, then rename), and never over the input file. The
@@ -44,5 +45,5 @@ function canonical(path: string): string {
 
 function describe(error: unknown): string {
   const code = (error as { code?: string }).code;
-  return code ?? (error instanceof Error ? error.message : String(error));
+  return code ?? messageOf(error);
 }

@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { InputError } from '../engine/errors.ts';
 import { USAGE_HINT } from './analyze-arguments.ts';
+import { InputError } from '../errors/input-errors.ts';
 
 /**
  * Opens a local file as a byte stream, with a clear error when it is missing (and the usage, as a mistyped name

@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { parseAnalysis } from '../engine/analysis-schema.ts';
 import type { Analysis } from '../engine/analysis-types.ts';
-import { InputError } from '../engine/errors.ts';
 import { parseReportSettings, type ReportSettings } from '../report/report-settings.ts';
+import { InputError } from '../errors/input-errors.ts';
 
 export interface ReportFileOptions {
   file: string;

@@ -5,10 +5,10 @@
  * A wrong value fails with its path.
  */
 import { z } from 'zod';
-import { InvalidOptionError } from '../engine/errors.ts';
 import { type ReportSettings, parseReportSettings, reportSettingsSchema } from '../report/report-settings.ts';
 import { formatConfigPath } from './config-path.ts';
 import { inputRuleSchema } from './input-rules.ts';
+import { InvalidOptionError } from '../errors/input-errors.ts';
 
 const email = z.email({ message: 'must be an email address' });
 const PREFIX = /^[A-Za-z0-9!_.*'()\-/]+\/$/;

@@ -5,10 +5,15 @@
  * matching prefix applies; a file under no configured prefix is read with the engine's inference alone.
  */
 import { z } from 'zod';
-import { InputError } from '../engine/errors.ts';
-import { INPUT_OPTION_VALUES, type InputOptions, inputOptionsSchema } from '../engine/input/input-options.ts';
+import {
+  INPUT_OPTION_VALUES,
+  type InputOptions,
+  inputOptionsSchema,
+  isInputOption,
+} from '../engine/input/input-options.ts';
 import type { AppConfig } from './app-config.ts';
 import { formatConfigPath } from './config-path.ts';
+import { InputError } from '../errors/input-errors.ts';
 
 /** The options of one input prefix, and the dataset its files' reports belong to. */
 export const inputRuleSchema = inputOptionsSchema
@@ -51,7 +56,7 @@ export function inputRuleFor(config: Pick<AppConfig, 'inputs' | 'prefixes'>, obj
  * configuration". Undefined for any other error.
  */
 export function configurationAdvice(error: unknown, rule: { prefix: string }): string | undefined {
-  if (!(error instanceof InputError) || error.option === undefined) return undefined;
+  if (!(error instanceof InputError) || !isInputOption(error.option)) return undefined;
   const setting = formatConfigPath(['inputs', rule.prefix, error.option]);
   return `set \`${setting}\` (${INPUT_OPTION_VALUES[error.option].join(' or ')}) in the configuration`;
 }

@@ -4,11 +4,12 @@
  * `duplicate`; a run whose email may or may not have gone raises the alarm (it throws) and, the first time,
  * tells the data team.
  */
-import { assertUnreachable } from '../engine/errors.ts';
 import { uncertainDeliveryNotice } from '../report/notices/data-team-notice.ts';
 import type { DeliveryContext } from './delivery-context.ts';
-import { type ClaimState, DeliveryUncertainError, type HeldClaim, acquireClaim } from './run-claim.ts';
+import { type ClaimState, type HeldClaim, acquireClaim } from './run-claim.ts';
 import { tellDataTeam } from './tell-data-team.ts';
+import { assertUnreachable, messageOf } from '../errors/segment-report-error.ts';
+import { DeliveryUncertainError } from '../errors/delivery-errors.ts';
 
 export interface DuplicateRun {
   status: 'duplicate';
@@ -37,7 +38,7 @@ export async function runOnce<T>(
       try {
         return await work(acquisition.claim);
       } catch (error) {
-        await acquisition.claim.release(error instanceof Error ? error.message : String(error));
+        await acquisition.claim.release(messageOf(error));
         throw error;
       }
     default:

@@ -4,12 +4,12 @@
  * (the header of each later file must match the first one's and is skipped).
  */
 import { decompressIfGzip } from '../engine/input/decompress.ts';
-import { InputError } from '../engine/errors.ts';
 import type { AppConfig } from '../config/app-config.ts';
 import { inputRuleFor } from '../config/input-rules.ts';
 import { isCsvKey, isIncomingObject, rejectionReportKey } from './archive-layout.ts';
 import type { ObjectStore, StoredObject } from './ports.ts';
 import type { ReportPeriod } from './report-period.ts';
+import { InputError } from '../errors/input-errors.ts';
 
 /**
  * Input files uploaded within [startsAt, endsAt) of the period, oldest first, without those whose current

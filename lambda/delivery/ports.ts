@@ -2,7 +2,6 @@
  * What the delivery code needs from the outside world, as interfaces: the adapters implement them with the AWS
  * SDK (S3, SES) and Powertools, tests and the local run with the same adapters against local servers.
  */
-import { SegmentReportError } from '../engine/errors.ts';
 
 export interface StoredObject {
   key: string;
@@ -73,22 +72,4 @@ export interface RunLogger {
   info(message: string, fields?: Record<string, unknown>): void;
   warn(message: string, fields?: Record<string, unknown>): void;
   error(message: string, fields?: Record<string, unknown>): void;
-}
-
-/** The store has no object under the key (or not the version asked for). */
-export class ObjectNotFoundError extends SegmentReportError {
-  override name = 'ObjectNotFoundError';
-}
-
-/** The mail service answered with a refusal (throttled, invalid): the message was certainly not sent. */
-export class EmailNotSentError extends SegmentReportError {
-  override name = 'EmailNotSentError';
-}
-
-/**
- * The mail service may or may not have accepted the message (no answer, connection reset, a server error):
- * sending again could deliver it twice, so nothing is sent again and the run raises the alarm instead.
- */
-export class EmailOutcomeUnknownError extends SegmentReportError {
-  override name = 'EmailOutcomeUnknownError';
 }

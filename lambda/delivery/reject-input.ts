@@ -3,11 +3,11 @@
  * tied to the object's content (ETag) so that a corrected upload under the same key counts again, the data team
  * gets a short notice with the reason and the setting that would fix it, and the executives get nothing.
  */
-import type { InputError } from '../engine/errors.ts';
 import { rejectedFileNotice } from '../report/notices/data-team-notice.ts';
 import { rejectionReportKey } from './archive-layout.ts';
 import type { DeliveryContext } from './delivery-context.ts';
 import { tellDataTeam } from './tell-data-team.ts';
+import { type InputError } from '../errors/input-errors.ts';
 
 export interface RejectedInput {
   key: string;

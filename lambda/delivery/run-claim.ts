@@ -15,8 +15,8 @@
  * retries and meets 412) is recognised by reading back the holder's own record.
  */
 import { z } from 'zod';
-import { SegmentReportError } from '../engine/errors.ts';
 import type { ObjectStore, RunLogger } from './ports.ts';
+import { ClaimConflictError, RunInProgressError } from '../errors/delivery-errors.ts';
 
 export const CLAIM_STATES = [
   'claimed',
@@ -76,21 +76,6 @@ export const POLL_INTERVAL_MS = 5_000;
 const MAX_POLLS = 400;
 const JSON_TYPE = 'application/json';
 const DONE: ReadonlySet<ClaimState> = new Set<ClaimState>(['sent', 'rejected', 'skipped']);
-
-/** Another run holds the claim and will outlive this one's useful time: Lambda should retry later. */
-export class RunInProgressError extends SegmentReportError {
-  override name = 'RunInProgressError';
-}
-
-/** The email of this run may or may not have been delivered: it is not sent again; the alarm must fire. */
-export class DeliveryUncertainError extends SegmentReportError {
-  override name = 'DeliveryUncertainError';
-}
-
-/** The claim record cannot be read or was changed by another run: nothing is sent on doubt. */
-export class ClaimConflictError extends SegmentReportError {
-  override name = 'ClaimConflictError';
-}
 
 export type ClaimAcquisition =
   | { kind: 'claimed'; claim: HeldClaim }

@@ -6,7 +6,6 @@
  */
 import { configurationAdvice, inputRuleFor } from '../config/input-rules.ts';
 import { analyzeCsv } from '../engine/analyze-csv.ts';
-import { InputError } from '../engine/errors.ts';
 import { segmentMigration } from '../engine/migration/segment-migration.ts';
 import { RFM_SEGMENT_KEYS } from '../engine/rfm/rfm-segments.ts';
 import { noNewDataNotice, rejectedFileNotice } from '../report/notices/data-team-notice.ts';
@@ -19,6 +18,7 @@ import { currentSegments, findPreviousRun, readArchivedSegments } from './report
 import { type ScheduleKind, reportPeriod } from './report-period.ts';
 import { tellDataTeam } from './tell-data-team.ts';
 import { readingTimeBudget } from './time-budget.ts';
+import { InputError } from '../errors/input-errors.ts';
 
 export type ScheduledOutcome =
   | (DuplicateRun & { periodId: string })

@@ -4,11 +4,13 @@
  * back for a retry. Any other failure leaves the outcome unknown: the claim becomes `uncertain`, the data team
  * is told, and the run fails loudly (the alarm), with nothing sent again.
  */
+import { messageOf } from '../errors/segment-report-error.ts';
 import { createHash } from 'node:crypto';
 import { notifyUncertainDelivery } from './claimed-run.ts';
 import type { DeliveryContext } from './delivery-context.ts';
-import { type EmailMessage, EmailNotSentError } from './ports.ts';
-import { DeliveryUncertainError, type HeldClaim } from './run-claim.ts';
+import { type EmailMessage } from './ports.ts';
+import { type HeldClaim } from './run-claim.ts';
+import { EmailNotSentError, DeliveryUncertainError } from '../errors/delivery-errors.ts';
 
 /** Sends `message` under `claim` and marks it `sent`; returns the mail service's message id. */
 export async function sendOnce(
@@ -25,7 +27,7 @@ export async function sendOnce(
       messageId: messageIdOf(claim.key, context.config.sender),
     });
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
+    const reason = messageOf(error);
     if (error instanceof EmailNotSentError) {
       await claim.fail(reason);
       throw error;

@@ -3,16 +3,11 @@
  * of the run needs (clustering, rendering, archiving, sending), it stops reading with a notice to the data team,
  * rather than be killed by Lambda's timeout with nothing said (and retried twice, to be killed again).
  */
-import { InputError } from '../engine/errors.ts';
 import type { RunClock } from './run-claim.ts';
+import { FileTooLargeError } from '../errors/input-errors.ts';
 
 /** Kept for the steps after reading: K-means on a large base, the report, the archive and the email. */
 export const RESERVE_AFTER_READING_MS = 60_000;
-
-/** The file cannot be analysed within one function's time: the data team must split it (or run the CLI). */
-export class FileTooLargeError extends InputError {
-  override name = 'FileTooLargeError';
-}
 
 /** A progress callback for the engine that stops the reading, with the counts so far, when time runs short. */
 export function readingTimeBudget(

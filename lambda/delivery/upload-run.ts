@@ -6,7 +6,6 @@
  */
 import { configurationAdvice, inputRuleFor } from '../config/input-rules.ts';
 import { analyzeCsv } from '../engine/analyze-csv.ts';
-import { InputError } from '../engine/errors.ts';
 import { missingFileNotice, notCsvNotice } from '../report/notices/data-team-notice.ts';
 import {
   isCsvKey,
@@ -18,11 +17,12 @@ import {
 import { type DuplicateRun, runOnce } from './claimed-run.ts';
 import { deliverReport } from './deliver-report.ts';
 import type { DeliveryContext } from './delivery-context.ts';
-import { ObjectNotFoundError } from './ports.ts';
 import { rejectInput } from './reject-input.ts';
 import { findPreviousRun } from './report-history.ts';
 import { tellDataTeam } from './tell-data-team.ts';
 import { readingTimeBudget } from './time-budget.ts';
+import { InputError } from '../errors/input-errors.ts';
+import { ObjectNotFoundError } from '../errors/delivery-errors.ts';
 
 export interface UploadedObject {
   key: string;

@@ -20,9 +20,9 @@
  */
 import { z } from 'zod';
 import type { Analysis } from './analysis-types.ts';
-import { InputError } from './errors.ts';
 import { RFM_SEGMENT_KEYS } from './rfm/rfm-segments.ts';
 import { REJECTION_REASONS } from './transactions/rejection-reasons.ts';
+import { InputError } from '../errors/input-errors.ts';
 
 /** The same words for every number of a kind, so that a message says what was expected, not zod's wording. */
 const finite = z.number({ error: 'expected a finite number' });

@@ -2,13 +2,13 @@ import type { AnalysisResult, InputShape, ShapeAnalysis } from './analysis-types
 import { type AnalyzeOptions, resolveAnalyzeOptions } from './analyze-options.ts';
 import { analyzeTransactions } from './analyze-transactions.ts';
 import { analyzeCustomerTable } from './customers/analyze-customer-table.ts';
-import { ColumnError, MalformedFileError } from './errors.ts';
 import { findTransactionColumns, type TransactionColumns } from './input/column-roles.ts';
 import { detectDialect } from './input/csv-dialect.ts';
 import { listNames } from './input/message-text.ts';
 import { isBlankRecord, type RecordBatch, readRecords } from './input/record-reader.ts';
 import { readSeparatorLine, skipCharacters } from './input/separator-line.ts';
 import { openTextSource } from './input/text-source.ts';
+import { ColumnError, MalformedFileError } from '../errors/input-errors.ts';
 
 /**
  * The most columns read: 16,384, Excel's own limit (column XFD). A wider header is refused before any line under

@@ -1,7 +1,6 @@
 import type { ShapeAnalysis } from './analysis-types.ts';
 import type { ResolvedAnalyzeOptions } from './analyze-options.ts';
 import type { FeatureTable } from './clustering/clustering-types.ts';
-import { InputError } from './errors.ts';
 import { customerRowsView } from './export/customer-columns.ts';
 import type { TransactionColumns } from './input/column-roles.ts';
 import { formatIsoDay, MS_PER_DAY, parseIsoDay } from './input/date-parsing.ts';
@@ -12,6 +11,7 @@ import { clusterAndSummarizeColumns, summarizeSegmentColumns } from './summarize
 import type { LedgerCustomers } from './transactions/customer-ledger.ts';
 import { readTransactions } from './transactions/read-transactions.ts';
 import { REJECTION_REASONS } from './transactions/rejection-reasons.ts';
+import { InputError } from '../errors/input-errors.ts';
 
 export interface TransactionInput {
   header: readonly string[];

@@ -4,7 +4,7 @@
  */
 import type { AwsEndpoints } from '../adapters/aws-clients.ts';
 import { type AppConfig, parseAppConfig } from '../config/app-config.ts';
-import { InvalidOptionError } from '../engine/errors.ts';
+import { InvalidOptionError } from '../errors/input-errors.ts';
 
 export interface HandlerEnvironment {
   config: AppConfig;

@@ -5,7 +5,6 @@
 import { z } from 'zod';
 import { createLogger } from '../adapters/powertools-logger.ts';
 import { type ScheduledOutcome, runScheduledReport } from '../delivery/scheduled-run.ts';
-import { InvalidOptionError } from '../engine/errors.ts';
 import {
   type HandlerDependencies,
   type InvocationContext,
@@ -13,6 +12,7 @@ import {
   dependenciesFromEnvironment,
   lazily,
 } from './handler-dependencies.ts';
+import { InvalidOptionError } from '../errors/input-errors.ts';
 
 const scheduleEventSchema = z.object({ kind: z.enum(['weekly', 'quarterly']) });
 

@@ -8,7 +8,6 @@ import { z } from 'zod';
 import { createLogger } from '../adapters/powertools-logger.ts';
 import { unquoted } from '../adapters/s3-object-store.ts';
 import { type UploadOutcome, runUploadReport } from '../delivery/upload-run.ts';
-import { SegmentReportError } from '../engine/errors.ts';
 import {
   type HandlerDependencies,
   type InvocationContext,
@@ -16,6 +15,7 @@ import {
   dependenciesFromEnvironment,
   lazily,
 } from './handler-dependencies.ts';
+import { UploadRecordsFailedError } from '../errors/delivery-errors.ts';
 
 const s3EventSchema = z.object({ Records: z.array(z.unknown()).min(1) });
 
@@ -33,11 +33,6 @@ const s3RecordSchema = z.object({
     }),
   }),
 });
-
-/** Some records of the event failed: Lambda retries the event (done records stop at their claims). */
-export class UploadRecordsFailedError extends SegmentReportError {
-  override name = 'UploadRecordsFailedError';
-}
 
 /** The handler with its dependencies given (tests, the local run). */
 export function createUploadHandler(dependencies: () => HandlerDependencies) {

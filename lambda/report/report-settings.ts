@@ -5,9 +5,9 @@
  * return or ROI of the report can overflow.
  */
 import { z } from 'zod';
-import { InvalidOptionError } from '../engine/errors.ts';
 import { DEFAULT_PLAYBOOK } from './playbook/default-playbook.ts';
 import { mergePlaybook, type Playbook, strategyOverrideSchema } from './playbook/strategy.ts';
+import { InvalidOptionError } from '../errors/input-errors.ts';
 
 export const REPORT_LOCALES = ['en', 'fr'] as const;
 export type ReportLocale = (typeof REPORT_LOCALES)[number];

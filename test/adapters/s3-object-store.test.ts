@@ -14,11 +14,11 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createS3Client } from '../../lambda/adapters/aws-clients.ts';
 import { S3ObjectStore } from '../../lambda/adapters/s3-object-store.ts';
-import { ObjectNotFoundError } from '../../lambda/delivery/ports.ts';
-import { type ClaimRecord, RunInProgressError, acquireClaim } from '../../lambda/delivery/run-claim.ts';
+import { type ClaimRecord, acquireClaim } from '../../lambda/delivery/run-claim.ts';
 import { collectBytes } from '../support/byte-streams.ts';
 import { FakeClock, SILENT_LOGGER } from '../support/fake-clock.ts';
 import { type LocalDelivery, startLocalDelivery } from '../support/local-delivery.ts';
+import { ObjectNotFoundError, RunInProgressError } from '../../lambda/errors/delivery-errors.ts';
 
 let local: LocalDelivery;
 

@@ -14,13 +14,10 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createSesClient } from '../../lambda/adapters/aws-clients.ts';
 import { SesMailer, composeMime } from '../../lambda/adapters/ses-mailer.ts';
-import {
-  type EmailMessage,
-  EmailNotSentError,
-  EmailOutcomeUnknownError,
-} from '../../lambda/delivery/ports.ts';
+import { type EmailMessage } from '../../lambda/delivery/ports.ts';
 import { type LocalStack, startLocalStack } from '../../local/local-stack.ts';
 import { type MimePart, decodedBody, headerOf, parseMime } from '../support/mime-parts.ts';
+import { EmailNotSentError, EmailOutcomeUnknownError } from '../../lambda/errors/delivery-errors.ts';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 

@@ -4,8 +4,8 @@ import { rm, symlink, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ANALYZE_USAGE, flagAdvice, parseAnalyzeArguments } from '../../lambda/cli/analyze-arguments.ts';
-import { InvalidOptionError } from '../../lambda/engine/errors.ts';
 import { makeTempDir } from '../support/run-cli.ts';
+import { InvalidOptionError } from '../../lambda/errors/input-errors.ts';
 
 /** The error parseAnalyzeArguments throws for these arguments (of `analyze`, unless `of` says otherwise). */
 function rejection(args: readonly string[], of?: Parameters<typeof parseAnalyzeArguments>[1]): Error {

@@ -5,9 +5,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CommandIo, explainAnalysisError, runAnalyzeCommand } from '../../lambda/cli/analyze-command.ts';
 import type { Analysis } from '../../lambda/engine/analysis-types.ts';
-import { InputError, InvalidOptionError } from '../../lambda/engine/errors.ts';
 import { customerTableCsv, FORMULA_IDS_CSV, namesIn, writeFixture } from '../support/cli-fixtures.ts';
 import { makeTempDir } from '../support/run-cli.ts';
+import { InputError, InvalidOptionError } from '../../lambda/errors/input-errors.ts';
 
 /** An io whose stdout and stderr are recorded; stderr is not a terminal. */
 function recordingIo(): { io: CommandIo; stdout: string[]; stderr: string[] } {

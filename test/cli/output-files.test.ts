@@ -3,9 +3,9 @@ import { mkdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isSameFile, writeOutputFile } from '../../lambda/cli/output-files.ts';
-import { InvalidOptionError } from '../../lambda/engine/errors.ts';
 import { namesIn } from '../support/cli-fixtures.ts';
 import { makeTempDir } from '../support/run-cli.ts';
+import { InvalidOptionError } from '../../lambda/errors/input-errors.ts';
 
 const INPUT_TEXT = 'Invoice,Customer,Date,Amount\n1,A,2024-01-01,10\n';
 

@@ -3,9 +3,9 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openInputFile } from '../../lambda/cli/read-input-file.ts';
-import { InputError } from '../../lambda/engine/errors.ts';
 import { collectBytes } from '../support/byte-streams.ts';
 import { makeTempDir } from '../support/run-cli.ts';
+import { InputError } from '../../lambda/errors/input-errors.ts';
 
 let dir = '';
 

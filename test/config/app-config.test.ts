@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { type AppConfigInput, parseAppConfig } from '../../lambda/config/app-config.ts';
 import { formatConfigPath } from '../../lambda/config/config-path.ts';
-import { InvalidOptionError } from '../../lambda/engine/errors.ts';
+import { InvalidOptionError } from '../../lambda/errors/input-errors.ts';
 
 const MINIMAL: AppConfigInput = {
   sender: 'reports@shop.example',

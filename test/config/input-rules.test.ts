@@ -3,8 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { type AppConfigInput, parseAppConfig } from '../../lambda/config/app-config.ts';
 import { configurationAdvice, inputRuleFor } from '../../lambda/config/input-rules.ts';
-import { ColumnError, InputError, MalformedFileError } from '../../lambda/engine/errors.ts';
 import { analysisError, analyzeText } from '../support/analyze-text.ts';
+import { ColumnError, InputError, MalformedFileError } from '../../lambda/errors/input-errors.ts';
 
 const RAW = {
   sender: 'reports@shop.example',

@@ -10,16 +10,11 @@ import { describe, expect, it } from 'vitest';
 import { parseAppConfig } from '../../lambda/config/app-config.ts';
 import { runOnce } from '../../lambda/delivery/claimed-run.ts';
 import type { DeliveryContext } from '../../lambda/delivery/delivery-context.ts';
-import {
-  type EmailMessage,
-  EmailNotSentError,
-  EmailOutcomeUnknownError,
-  type Mailer,
-  type ObjectStore,
-} from '../../lambda/delivery/ports.ts';
+import { type EmailMessage, type Mailer, type ObjectStore } from '../../lambda/delivery/ports.ts';
 import { sendOnce } from '../../lambda/delivery/send-once.ts';
 import { FakeClock, SILENT_LOGGER } from '../support/fake-clock.ts';
 import { MemoryObjectStore } from '../support/memory-object-store.ts';
+import { EmailNotSentError, EmailOutcomeUnknownError } from '../../lambda/errors/delivery-errors.ts';
 
 const CLAIM_KEY = 'runs/weekly/2025-W10.json';
 const T0 = new Date('2025-03-10T07:00:00Z');

@@ -2,10 +2,10 @@ import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { rejectionReportKey } from '../../lambda/delivery/archive-layout.ts';
 import { concatenatedCsv, filesOfPeriod } from '../../lambda/delivery/period-input.ts';
-import { InputError } from '../../lambda/engine/errors.ts';
 import { analyzeCsv } from '../../lambda/engine/analyze-csv.ts';
 import { collectBytes } from '../support/byte-streams.ts';
 import { MemoryObjectStore } from '../support/memory-object-store.ts';
+import { InputError } from '../../lambda/errors/input-errors.ts';
 
 const PREFIXES = { incoming: 'incoming/', reports: 'reports/', rejected: 'rejected/', runs: 'runs/' };
 const CONFIG = { prefixes: PREFIXES, inputs: {} };

@@ -2,14 +2,13 @@
 import { describe, expect, it } from 'vitest';
 import {
   type ClaimRecord,
-  ClaimConflictError,
   EXPIRY_MARGIN_MS,
   MIN_RUN_MS,
-  RunInProgressError,
   acquireClaim,
 } from '../../lambda/delivery/run-claim.ts';
 import { MemoryObjectStore } from '../support/memory-object-store.ts';
 import { FakeClock, SILENT_LOGGER } from '../support/fake-clock.ts';
+import { ClaimConflictError, RunInProgressError } from '../../lambda/errors/delivery-errors.ts';
 
 const KEY = 'runs/upload/abc.json';
 const T0 = new Date('2025-03-05T09:00:00Z');

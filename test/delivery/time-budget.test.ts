@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../../lambda/engine/errors.ts';
-import {
-  FileTooLargeError,
-  RESERVE_AFTER_READING_MS,
-  readingTimeBudget,
-} from '../../lambda/delivery/time-budget.ts';
+import { RESERVE_AFTER_READING_MS, readingTimeBudget } from '../../lambda/delivery/time-budget.ts';
+import { InputError, FileTooLargeError } from '../../lambda/errors/input-errors.ts';
 
 /** A clock whose remaining time the test sets, as Lambda's context would report it. */
 function clockWith(remaining: number[]) {

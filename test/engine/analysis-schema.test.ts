@@ -5,7 +5,6 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseAnalysis, safeParseAnalysis } from '../../lambda/engine/analysis-schema.ts';
 import type { Analysis } from '../../lambda/engine/analysis-types.ts';
-import { InputError } from '../../lambda/engine/errors.ts';
 import { makeFormatters } from '../../lambda/report/locale/formatters.ts';
 import { renderText } from '../../lambda/report/render/render-text.ts';
 import { buildReportView } from '../../lambda/report/view-model/build-report-view.ts';
@@ -15,6 +14,7 @@ import { analysisFixture } from '../report/fixtures/analysis-fixture.ts';
 import { reportInput } from '../report/fixtures/report-input.ts';
 import { analyzeText } from '../support/analyze-text.ts';
 import { customerTableCsv, threeGroupsCsv } from '../support/cli-fixtures.ts';
+import { InputError } from '../../lambda/errors/input-errors.ts';
 
 type Path = readonly (string | number)[];
 

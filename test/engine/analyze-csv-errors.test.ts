@@ -1,13 +1,13 @@
 // Bad input at the engine's door: each is an InputError whose message names the file and the line or column.
 import { describe, expect, it } from 'vitest';
+import { bytes } from '../support/byte-streams.ts';
+import { analysisError, analyzeText } from '../support/analyze-text.ts';
 import {
   ColumnError,
   InputError,
   InvalidOptionError,
   MalformedFileError,
-} from '../../lambda/engine/errors.ts';
-import { bytes } from '../support/byte-streams.ts';
-import { analysisError, analyzeText } from '../support/analyze-text.ts';
+} from '../../lambda/errors/input-errors.ts';
 
 /** The first bytes of a 1x1 PNG: signature, then the IHDR chunk (its length is 00 00 00 0D). */
 const PNG = bytes(

@@ -4,10 +4,10 @@
 import Papa from 'papaparse';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { AnalysisResult } from '../../lambda/engine/analysis-types.ts';
-import { InputError } from '../../lambda/engine/errors.ts';
 import { windows1252 } from '../support/byte-streams.ts';
 import { analysisError, analyzeText } from '../support/analyze-text.ts';
 import { AFTER_ALL_DATA, ONLINE_RETAIL, readRealDataText } from '../support/real-data.ts';
+import { InputError } from '../../lambda/errors/input-errors.ts';
 
 const FRENCH_HEADER = [
   'N° facture',

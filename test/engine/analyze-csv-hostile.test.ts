@@ -8,8 +8,8 @@ import { safeParseAnalysis } from '../../lambda/engine/analysis-schema.ts';
 import type { Analysis } from '../../lambda/engine/analysis-types.ts';
 import { MAX_COLUMNS } from '../../lambda/engine/analyze-csv.ts';
 import { MAX_CLUSTERED_FEATURES } from '../../lambda/engine/customers/customer-table-features.ts';
-import { ColumnError, InputError, MalformedFileError } from '../../lambda/engine/errors.ts';
 import { analysisError, analyzeText } from '../support/analyze-text.ts';
+import { ColumnError, InputError, MalformedFileError } from '../../lambda/errors/input-errors.ts';
 
 /** One line, under 300 characters, starting with the file's name. */
 function expectClearRefusal(error: Error, sourceName = 'test.csv'): void {

@@ -11,7 +11,7 @@ import {
   uploadRunName,
   uploadSeriesFolder,
 } from '../../lambda/delivery/archive-layout.ts';
-import { RunInProgressError, type ClaimRecord } from '../../lambda/delivery/run-claim.ts';
+import { type ClaimRecord } from '../../lambda/delivery/run-claim.ts';
 import type { StoredEmail } from '../../local/local-stack.ts';
 import {
   DATA_TEAM,
@@ -27,6 +27,7 @@ import {
 } from '../support/local-delivery.ts';
 import { s3ObjectCreatedEvent } from '../support/s3-events.ts';
 import { SAMPLE_GZ, sampleSlice } from '../support/sample-data.ts';
+import { RunInProgressError } from '../../lambda/errors/delivery-errors.ts';
 
 const CUSTOMERS_HEADER =
   'customer_id,recency_days,frequency,monetary,r_score,f_score,m_score,rfm_segment,cluster';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { InvalidOptionError } from '../../lambda/engine/errors.ts';
 import { readEnvironment } from '../../lambda/handlers/environment.ts';
 import { lazily } from '../../lambda/handlers/handler-dependencies.ts';
 import { TEST_CONFIG } from '../support/local-delivery.ts';
+import { InvalidOptionError } from '../../lambda/errors/input-errors.ts';
 
 const VALID = { SEGMENT_REPORT_CONFIG: JSON.stringify(TEST_CONFIG), DATA_BUCKET: 'data-bucket' };
 

@@ -310,7 +310,8 @@ describe('MJML strict validation', () => {
         '<mjml><mj-body><mj-section><mj-text>not in a column</mj-text></mj-section></mj-body></mjml>',
     }));
     try {
-      const { renderHtml, TemplateError } = await import('../../lambda/report/render/render-html.ts');
+      const { renderHtml } = await import('../../lambda/report/render/render-html.ts');
+      const { TemplateError } = await import('../../lambda/errors/template-error.ts');
       const rendering = renderHtml(reportOf('cdnow-en').view);
       await expect(rendering).rejects.toBeInstanceOf(TemplateError);
       await expect(rendering).rejects.toThrow(/mj-text/);

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { InvalidOptionError } from '../../lambda/engine/errors.ts';
 import { DEFAULT_PLAYBOOK } from '../../lambda/report/playbook/default-playbook.ts';
 import {
   DEFAULT_ALERT_THRESHOLDS,
   DEFAULT_KPI_TARGETS,
   parseReportSettings,
 } from '../../lambda/report/report-settings.ts';
+import { InvalidOptionError } from '../../lambda/errors/input-errors.ts';
 
 /** The error parseReportSettings throws for `input`, to check its class and message. */
 function settingsError(input: unknown, source?: string): Error {

@@ -3,12 +3,8 @@
  * contract, conditional writes included, without a server. Integration tests use the real S3 adapter instead.
  */
 import { createHash } from 'node:crypto';
-import {
-  ObjectNotFoundError,
-  type ObjectStore,
-  type ObjectVersion,
-  type StoredObject,
-} from '../../lambda/delivery/ports.ts';
+import { type ObjectStore, type ObjectVersion, type StoredObject } from '../../lambda/delivery/ports.ts';
+import { ObjectNotFoundError } from '../../lambda/errors/delivery-errors.ts';
 
 interface MemoryObject {
   body: Uint8Array;
@@ -39,9 +35,9 @@ export class MemoryObjectStore implements ObjectStore {
 
   async readStream(key: string, version: ObjectVersion = {}): Promise<AsyncIterable<Uint8Array>> {
     const object = this.objects.get(key);
-    if (!object) throw new ObjectNotFoundError(`s3://${this.bucket}/${key}: no such object`);
+    if (!object) throw new ObjectNotFoundError(`s3://${this.bucket}/${key}: no such object`, { key });
     if (version.etag !== undefined && version.etag !== object.etag) {
-      throw new ObjectNotFoundError(`s3://${this.bucket}/${key}: replaced by a newer upload`);
+      throw new ObjectNotFoundError(`s3://${this.bucket}/${key}: replaced by a newer upload`, { key });
     }
     const { body } = object;
     const size = this.chunkSize;

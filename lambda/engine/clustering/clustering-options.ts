@@ -1,8 +1,8 @@
 /**
  * Defaults of clusterCustomers, merged once, and the plain-English checks of the table and the options.
  */
-import { InputError, InvalidOptionError } from '../errors.ts';
 import type { ClusteringOptions, FeatureTable } from './clustering-types.ts';
+import { InputError, InvalidOptionError } from '../../errors/input-errors.ts';
 
 /** Feature names that 'rfm' naming reads; recency is in days, so low is good. */
 export const RFM_FEATURE_NAMES = {

@@ -2,13 +2,13 @@
  * Turns the final (stably ordered) clusters into ClusterSummary records: size, share, profile in original
  * units, ambiguous members and a unique bilingual name ('rfm' or 'generic').
  */
-import { assertUnreachable } from '../errors.ts';
 import { type ClusterName, makeNamesUnique } from './cluster-name.ts';
 import { RFM_FEATURE_NAMES } from './clustering-options.ts';
 import type { ClusterNaming, ClusterSummary, FeatureTable, PreparedFeature } from './clustering-types.ts';
 import { nameGenericClusters } from './name-generic-clusters.ts';
 import { nameRfmCluster, type RfmCentroid } from './name-rfm-clusters.ts';
 import { toOriginalUnits } from './prepare-features.ts';
+import { assertUnreachable } from '../../errors/segment-report-error.ts';
 
 /** The final clusters: labels, standardised centroids and per-cluster counts. */
 export interface FinalClusters {

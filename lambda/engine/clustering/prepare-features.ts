@@ -3,8 +3,8 @@
  * standardisation (population standard deviation, as scikit-learn's StandardScaler), so that no feature
  * dominates the distances because of its unit.
  */
-import { InvalidOptionError } from '../errors.ts';
 import type { FeatureTable, PreparedFeature } from './clustering-types.ts';
+import { InvalidOptionError } from '../../errors/input-errors.ts';
 
 /** Features whose skewness exceeds this are log-transformed under 'auto' (when they have no negative value). */
 export const AUTO_LOG_SKEWNESS_THRESHOLD = 1;

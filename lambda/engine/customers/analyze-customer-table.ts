@@ -1,7 +1,6 @@
 import type { CustomerRow, ShapeAnalysis } from '../analysis-types.ts';
 import type { ResolvedAnalyzeOptions } from '../analyze-options.ts';
 import type { FeatureTable } from '../clustering/clustering-types.ts';
-import { InputError } from '../errors.ts';
 import { formatIsoDay, MS_PER_DAY, parseIsoDay } from '../input/date-parsing.ts';
 import { listQuotedNames } from '../input/message-text.ts';
 import { MAX_PLAUSIBLE_TABLE_VALUE } from '../input/number-parsing.ts';
@@ -14,6 +13,7 @@ import type { ColumnProfile } from './column-profile.ts';
 import { allowsRfm, type CustomerTableRoles, findCustomerTableRoles } from './customer-table-columns.ts';
 import { chooseFeatures, type FeatureColumn } from './customer-table-features.ts';
 import { readCustomerTable } from './read-customer-table.ts';
+import { InputError } from '../../errors/input-errors.ts';
 
 export interface CustomerTableInput {
   header: readonly string[];

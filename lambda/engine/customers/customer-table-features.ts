@@ -1,9 +1,9 @@
-import { ColumnError } from '../errors.ts';
 import { MS_PER_DAY } from '../input/date-parsing.ts';
 import { listNames, listQuotedNames, quoteName } from '../input/message-text.ts';
 import type { ColumnProfile } from './column-profile.ts';
 import type { CustomerTableRoles } from './customer-table-columns.ts';
 import { featureSpread, SPREAD_BINS } from './feature-spread.ts';
+import { ColumnError } from '../../errors/input-errors.ts';
 
 /** A column prepared for clustering: finite values, missing ones set to the median. */
 export interface FeatureColumn {

@@ -1,11 +1,11 @@
 import type { CustomerTableRejection } from '../analysis-types.ts';
-import { ColumnError, MalformedFileError } from '../errors.ts';
 import type { DateOrder } from '../input/date-parsing.ts';
 import { type DecimalMark, inferDecimalMark } from '../input/number-parsing.ts';
 import { isBlankRecord, type RecordBatch } from '../input/record-reader.ts';
 import type { ColumnProfile } from './column-profile.ts';
 import { ColumnReader } from './column-reader.ts';
 import type { CustomerTableRoles } from './customer-table-columns.ts';
+import { ColumnError, MalformedFileError } from '../../errors/input-errors.ts';
 
 /**
  * The most values (rows x columns) a customer table may hold: 25 million, 200 MB as numbers (each value is kept

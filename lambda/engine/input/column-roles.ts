@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { ColumnError } from '../errors.ts';
 import { listNames, quoteName, showName } from './message-text.ts';
+import { ColumnError } from '../../errors/input-errors.ts';
 
 /** What a transaction-log column means to the analysis. */
 export const TransactionRole = z.enum(['customer', 'order', 'date', 'amount', 'quantity', 'price']);

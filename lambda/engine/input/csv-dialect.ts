@@ -1,5 +1,5 @@
 import Papa from 'papaparse';
-import { MalformedFileError } from '../errors.ts';
+import { MalformedFileError } from '../../errors/input-errors.ts';
 
 export type Delimiter = ',' | ';' | '\t' | '|' | 'whitespace';
 export type Newline = '\n' | '\r\n' | '\r';

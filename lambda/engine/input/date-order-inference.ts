@@ -1,6 +1,6 @@
-import { InputError } from '../errors.ts';
 import type { DateOrder, DateReading } from './date-parsing.ts';
 import { quoteName } from './message-text.ts';
+import { InputError } from '../../errors/input-errors.ts';
 
 /**
  * Infers day-first or month-first from the data: a first number above 12 proves day-first, a second number above

@@ -1,6 +1,7 @@
+import { messageOf } from '../../errors/segment-report-error.ts';
 import { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
-import { MalformedFileError } from '../errors.ts';
+import { MalformedFileError } from '../../errors/input-errors.ts';
 
 const GZIP_MAGIC = [0x1f, 0x8b] as const;
 
@@ -116,5 +117,5 @@ async function* restartedIterable(
 }
 
 function gzipReason(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+  return messageOf(error);
 }

@@ -5,10 +5,10 @@
  * words everywhere; each front end only names the field its own way (`--date-format`, `inputs[...].dateFormat`).
  */
 import { z } from 'zod';
-import { InvalidOptionError } from '../errors.ts';
 import { type ColumnMapping, readColumnMapping, TransactionRole } from './column-roles.ts';
 import { DATE_FORMATS, type DateOrder, readDateOrderOption } from './date-parsing.ts';
 import { DECIMAL_MARKS } from './number-parsing.ts';
+import { InvalidOptionError } from '../../errors/input-errors.ts';
 
 export const inputOptionsSchema = z
   .object({
@@ -42,6 +42,11 @@ export type InputOptions = z.output<typeof inputOptionsSchema>;
 export type InputOption = keyof InputOptions;
 
 const INPUT_OPTIONS = inputOptionsSchema.keyof().options;
+
+/** Whether an input error's option is one of the input options (errors carry it as a plain name). */
+export function isInputOption(name: string | undefined): name is InputOption {
+  return (INPUT_OPTIONS as readonly (string | undefined)[]).includes(name);
+}
 
 /** What advice proposes for each option: its choices, or the template of its value. */
 export const INPUT_OPTION_VALUES = {

@@ -1,6 +1,6 @@
 import Papa from 'papaparse';
-import { MalformedFileError } from '../errors.ts';
 import { type CsvDialect, splitOnWhitespace } from './csv-dialect.ts';
+import { MalformedFileError } from '../../errors/input-errors.ts';
 
 /** Records parsed from one chunk of text; `firstLine` is the 1-based line of the first (the header is line 1). */
 export interface RecordBatch {

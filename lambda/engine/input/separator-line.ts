@@ -1,6 +1,6 @@
-import { MalformedFileError } from '../errors.ts';
 import type { Delimiter } from './csv-dialect.ts';
 import { quoteName } from './message-text.ts';
+import { MalformedFileError } from '../../errors/input-errors.ts';
 
 /** The `sep=;` line Excel reads and writes before the header, to say which delimiter the file uses. */
 export interface SeparatorLine {

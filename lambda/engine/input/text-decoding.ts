@@ -1,6 +1,6 @@
 import { isAscii } from 'node:buffer';
 import { TextDecoder } from 'node:util';
-import { assertUnreachable } from '../errors.ts';
+import { assertUnreachable } from '../../errors/segment-report-error.ts';
 
 /**
  * Decodes bytes to text when the encoding is not declared: UTF-16 when the file starts with its byte order mark

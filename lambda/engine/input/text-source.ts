@@ -1,7 +1,7 @@
-import { MalformedFileError } from '../errors.ts';
 import { decompressIfGzip } from './decompress.ts';
 import { normaliseLineBreaks } from './line-breaks.ts';
 import { SniffingTextDecoder } from './text-decoding.ts';
+import { MalformedFileError } from '../../errors/input-errors.ts';
 
 /** Characters read ahead to detect the dialect before the streaming parse starts. */
 const SAMPLE_CHARACTERS = 64 * 1024;

@@ -1,4 +1,4 @@
-import { SegmentReportError } from '../errors.ts';
+import { SegmentReportError } from '../../errors/segment-report-error.ts';
 
 /** The RFM segments, in the order a report lists them (best first). */
 export const RFM_SEGMENT_KEYS = [

@@ -1,4 +1,3 @@
-import { ColumnError } from '../errors.ts';
 import type { TransactionColumns } from '../input/column-roles.ts';
 import { DateOrderInference } from '../input/date-order-inference.ts';
 import {
@@ -17,6 +16,7 @@ import {
 import { isBlankRecord, type RecordBatch } from '../input/record-reader.ts';
 import { CustomerLedger } from './customer-ledger.ts';
 import { emptyRejectionCounts, type RejectionReason } from './rejection-reasons.ts';
+import { ColumnError } from '../../errors/input-errors.ts';
 
 export interface TransactionReadOptions {
   sourceName: string;

@@ -1,12 +1,7 @@
 import mjml2html from 'mjml';
 import { executiveSummaryMjml } from '../../../templates/executive-summary.ts';
-import { SegmentReportError } from '../../engine/errors.ts';
 import type { ReportView } from '../view-model/report-view.ts';
-
-/** The MJML did not validate: a bug of ours (templates), never of the input. */
-export class TemplateError extends SegmentReportError {
-  override name = 'TemplateError';
-}
+import { TemplateError } from '../../errors/template-error.ts';
 
 /** Renders the view model to email HTML with MJML 5 under strict validation (any MJML error throws). */
 export async function renderHtml(view: ReportView): Promise<string> {

@@ -9,8 +9,8 @@ import {
   type FeatureTable,
 } from '../../../lambda/engine/clustering/cluster-customers.ts';
 import { mlKMeans } from '../../../lambda/engine/clustering/ml-kmeans-engine.ts';
-import { InputError, InvalidOptionError } from '../../../lambda/engine/errors.ts';
 import { countPerCluster, permuteRows, separatedClouds } from './fixtures.ts';
+import { InputError, InvalidOptionError } from '../../../lambda/errors/input-errors.ts';
 
 const RFM_NAMES = ['recency_days', 'frequency', 'monetary'];
 

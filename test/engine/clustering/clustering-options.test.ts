@@ -4,7 +4,7 @@ import {
   DEFAULT_CLUSTERING_OPTIONS,
   resolveClusteringOptions,
 } from '../../../lambda/engine/clustering/clustering-options.ts';
-import { InputError, InvalidOptionError } from '../../../lambda/engine/errors.ts';
+import { InputError, InvalidOptionError } from '../../../lambda/errors/input-errors.ts';
 
 const RFM_NAMES = ['recency_days', 'frequency', 'monetary'];
 const table = (rowCount: number, names: readonly string[] = RFM_NAMES) => ({

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { prepareFeatures, toOriginalUnits } from '../../../lambda/engine/clustering/prepare-features.ts';
-import { InvalidOptionError } from '../../../lambda/engine/errors.ts';
+import { InvalidOptionError } from '../../../lambda/errors/input-errors.ts';
 
 /** Builds a row-major table from columns. */
 function table(columns: Record<string, number[]>) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { profileColumn } from '../../../lambda/engine/customers/column-profile.ts';
-import { InputError } from '../../../lambda/engine/errors.ts';
+import { InputError } from '../../../lambda/errors/input-errors.ts';
 
 const at = (iso: string) => Date.parse(`${iso}Z`);
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ColumnReader } from '../../../lambda/engine/customers/column-reader.ts';
-import { InputError } from '../../../lambda/engine/errors.ts';
+import { InputError } from '../../../lambda/errors/input-errors.ts';
 
 const at = (iso: string) => Date.parse(`${iso}Z`);
 

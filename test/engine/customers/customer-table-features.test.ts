@@ -5,7 +5,7 @@ import {
   MAX_CLUSTERED_FEATURES,
   maxFeaturesFor,
 } from '../../../lambda/engine/customers/customer-table-features.ts';
-import { ColumnError } from '../../../lambda/engine/errors.ts';
+import { ColumnError } from '../../../lambda/errors/input-errors.ts';
 
 const AS_OF = Date.parse('2014-07-01T00:00:00Z');
 const columns: Record<string, string[]> = {

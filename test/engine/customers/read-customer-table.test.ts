@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readCustomerTable } from '../../../lambda/engine/customers/read-customer-table.ts';
-import { MalformedFileError } from '../../../lambda/engine/errors.ts';
 import type { RecordBatch } from '../../../lambda/engine/input/record-reader.ts';
+import { MalformedFileError } from '../../../lambda/errors/input-errors.ts';
 
 const roles = { id: 0, frequency: [], monetary: [] };
 const header = ['ID', 'Income', 'Spent'];

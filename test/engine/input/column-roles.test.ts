@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { ColumnError } from '../../../lambda/engine/errors.ts';
 import {
   findTransactionColumns,
   normaliseHeader,
   readColumnMapping,
 } from '../../../lambda/engine/input/column-roles.ts';
+import { ColumnError } from '../../../lambda/errors/input-errors.ts';
 
 describe('normaliseHeader', () => {
   it.each([

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { MalformedFileError } from '../../../lambda/engine/errors.ts';
 import { detectDialect, detectNewline, splitOnWhitespace } from '../../../lambda/engine/input/csv-dialect.ts';
+import { MalformedFileError } from '../../../lambda/errors/input-errors.ts';
 
 describe('detectNewline', () => {
   it.each([

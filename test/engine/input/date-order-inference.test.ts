@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../../../lambda/engine/errors.ts';
 import { DateOrderInference } from '../../../lambda/engine/input/date-order-inference.ts';
 import { readDate } from '../../../lambda/engine/input/date-parsing.ts';
+import { InputError } from '../../../lambda/errors/input-errors.ts';
 
 /** Feeds the dates to a fresh inference for column "Date" of sales.csv and returns it. */
 function observeAll(dates: readonly string[]): DateOrderInference {

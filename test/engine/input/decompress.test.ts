@@ -1,8 +1,8 @@
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { MalformedFileError } from '../../../lambda/engine/errors.ts';
 import { decompressIfGzip, GZIP_LIMITS } from '../../../lambda/engine/input/decompress.ts';
 import { chunksOf, collectBytes, inPieces, utf8 } from '../../support/byte-streams.ts';
+import { MalformedFileError } from '../../../lambda/errors/input-errors.ts';
 
 const CSV = 'customer,date,amount\nA,2024-01-02,10.50\nB,2024-01-03,4.00\n';
 const GZIPPED = new Uint8Array(gzipSync(Buffer.from(CSV)));

@@ -1,12 +1,12 @@
 // The input options schema, shared by the CLI, the job configuration and the engine: what each option accepts,
 // the words a refusal uses (the same everywhere, the field named), and what the engine reads from them.
 import { describe, expect, it } from 'vitest';
-import { InvalidOptionError } from '../../../lambda/engine/errors.ts';
 import {
   INPUT_OPTION_VALUES,
   inputOptionsSchema,
   parseInputOptions,
 } from '../../../lambda/engine/input/input-options.ts';
+import { InvalidOptionError } from '../../../lambda/errors/input-errors.ts';
 
 /** The path and message of the first issue the schema finds, or undefined when it accepts the options. */
 function firstIssue(options: unknown): { path: PropertyKey[]; message: string } | undefined {

@@ -1,6 +1,5 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { MalformedFileError } from '../../../lambda/engine/errors.ts';
 import type { CsvDialect } from '../../../lambda/engine/input/csv-dialect.ts';
 import {
   isBlankRecord,
@@ -9,6 +8,7 @@ import {
   readRecords,
 } from '../../../lambda/engine/input/record-reader.ts';
 import { textChunks } from '../../support/byte-streams.ts';
+import { MalformedFileError } from '../../../lambda/errors/input-errors.ts';
 
 const COMMA_LF: CsvDialect = { delimiter: ',', newline: '\n' };
 const COMMA_CRLF: CsvDialect = { delimiter: ',', newline: '\r\n' };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { MalformedFileError } from '../../../lambda/engine/errors.ts';
 import { readSeparatorLine, skipCharacters } from '../../../lambda/engine/input/separator-line.ts';
 import { collectText, textChunks } from '../../support/byte-streams.ts';
+import { MalformedFileError } from '../../../lambda/errors/input-errors.ts';
 
 describe('readSeparatorLine', () => {
   it.each([

@@ -1,8 +1,8 @@
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { MalformedFileError } from '../../../lambda/engine/errors.ts';
 import { openTextSource } from '../../../lambda/engine/input/text-source.ts';
 import { chunksOf, collectText, inPieces, utf8, windows1252 } from '../../support/byte-streams.ts';
+import { MalformedFileError } from '../../../lambda/errors/input-errors.ts';
 
 describe('openTextSource', () => {
   it('gives a sample and the whole text of a small file', async () => {

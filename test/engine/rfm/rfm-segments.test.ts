@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { SegmentReportError } from '../../../lambda/engine/errors.ts';
 import {
   AT_RISK_SEGMENTS,
   frequencyMonetaryScore,
@@ -9,6 +8,7 @@ import {
   segmentFor,
   segmentIndexFor,
 } from '../../../lambda/engine/rfm/rfm-segments.ts';
+import { SegmentReportError } from '../../../lambda/errors/segment-report-error.ts';
 
 /** The README's table, R from 5 down to 1, FM from 1 to 5, as written there. */
 const README_TABLE = `

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { ColumnError, InputError } from '../../../lambda/engine/errors.ts';
 import type { TransactionColumns } from '../../../lambda/engine/input/column-roles.ts';
 import type { RecordBatch } from '../../../lambda/engine/input/record-reader.ts';
 import {
@@ -8,6 +7,7 @@ import {
   type TransactionReadResult,
 } from '../../../lambda/engine/transactions/read-transactions.ts';
 import { REJECTION_REASONS } from '../../../lambda/engine/transactions/rejection-reasons.ts';
+import { ColumnError, InputError } from '../../../lambda/errors/input-errors.ts';
 
 const at = (iso: string) => Date.parse(`${iso}Z`);
 const NOW = at('2024-06-01T12:00:00');
