@@ -7,11 +7,11 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Analysis } from '../../lambda/engine/analysis-types.ts';
+import type { Analysis } from '../../lambda/engine/analysis/analysis-types.ts';
 import { renderReport } from '../../lambda/report/render/render-report.ts';
 import { parseReportSettings } from '../../lambda/report/report-settings.ts';
 import { analyzeFile } from '../support/analyze-file.ts';
-import { CDNOW, CUSTOMER_PERSONALITY, ONLINE_RETAIL } from '../support/real-data.ts';
+import { CDNOW, CUSTOMER_PERSONALITY, ONLINE_RETAIL } from '../../tools/real-data.ts';
 
 const GOLDEN = new URL('./golden/', import.meta.url);
 const UPDATE = process.env.UPDATE_GOLDEN === '1';

@@ -2,9 +2,8 @@
  * Every string of the report, in one typed shape that each language fills completely (the compiler refuses a
  * missing one). Sentences with numbers are functions of already-formatted values.
  */
+import type { ReportKind } from '../../vocabulary/report-kind.ts';
 import type { Priority, RfmLever } from '../playbook/strategy.ts';
-
-export type ReportKind = 'upload' | 'weekly' | 'quarterly';
 
 export interface Messages {
   defaultReportName: string;

@@ -3,19 +3,16 @@
  * column, and the setting that would fix it), was not a CSV, was gone before it was read, a scheduled period had
  * no new data, or a report's email may not have been delivered. Plain text with a minimal HTML twin; every value escaped.
  */
-import { escapeHtml } from '../../../templates/escape-html.ts';
-import { MESSAGES_EN } from '../locale/messages-en.ts';
-import { MESSAGES_FR } from '../locale/messages-fr.ts';
-import type { ReportKind } from '../locale/messages.ts';
+import type { ScheduledReportKind } from '../../vocabulary/report-kind.ts';
+import { messagesOf } from '../locale/messages-of.ts';
 import type { ReportLocale } from '../report-settings.ts';
+import { escapeHtml } from '../templates/markup/escape-html.ts';
 
 export interface Notice {
   subject: string;
   text: string;
   html: string;
 }
-
-const MESSAGES = { en: MESSAGES_EN, fr: MESSAGES_FR } as const;
 
 /** The notice for a file that could not be analysed. */
 export function rejectedFileNotice(
@@ -25,7 +22,7 @@ export function rejectedFileNotice(
   errorReportLocation: string,
   advice?: string,
 ): Notice {
-  const messages = MESSAGES[locale].notice;
+  const messages = messagesOf(locale).notice;
   const paragraphs = [
     messages.rejectedIntro(file),
     `${messages.rejectedReason}: ${reason}`,
@@ -38,12 +35,12 @@ export function rejectedFileNotice(
 /** The notice for a scheduled period without any new file. */
 export function noNewDataNotice(
   locale: ReportLocale,
-  kind: Exclude<ReportKind, 'upload'>,
+  kind: ScheduledReportKind,
   period: string,
   incomingPrefix: string,
   newestFile: string | null,
 ): Notice {
-  const all = MESSAGES[locale];
+  const all = messagesOf(locale);
   const kindLabel = all.kindLabel[kind];
   return {
     subject: all.notice.noDataSubject(kindLabel, period),
@@ -55,7 +52,7 @@ export function noNewDataNotice(
 
 /** The notice for a report whose email the mail service never confirmed: not sent again, to be checked. */
 export function uncertainDeliveryNotice(locale: ReportLocale, report: string, claimLocation: string): Notice {
-  const messages = MESSAGES[locale].notice;
+  const messages = messagesOf(locale).notice;
   return {
     subject: messages.uncertainSubject(report),
     ...asTextAndHtml(locale, [messages.uncertainBody({ report, claim: claimLocation })]),
@@ -64,13 +61,13 @@ export function uncertainDeliveryNotice(locale: ReportLocale, report: string, cl
 
 /** The notice for an uploaded file deleted or replaced before its run could read it. */
 export function missingFileNotice(locale: ReportLocale, file: string): Notice {
-  const messages = MESSAGES[locale].notice;
+  const messages = messagesOf(locale).notice;
   return { subject: messages.missingSubject(file), ...asTextAndHtml(locale, [messages.missingBody(file)]) };
 }
 
 /** The notice for a file under the input prefix that is not a CSV. */
 export function notCsvNotice(locale: ReportLocale, file: string, incomingPrefix: string): Notice {
-  const messages = MESSAGES[locale].notice;
+  const messages = messagesOf(locale).notice;
   return {
     subject: messages.notCsvSubject(file),
     ...asTextAndHtml(locale, [messages.notCsvBody({ file, prefix: incomingPrefix })]),

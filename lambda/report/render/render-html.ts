@@ -1,7 +1,8 @@
+/** The email's HTML: the executive summary template through MJML, strictly validated. */
 import mjml2html from 'mjml';
-import { executiveSummaryMjml } from '../../../templates/executive-summary.ts';
-import type { ReportView } from '../view-model/report-view.ts';
 import { TemplateError } from '../../errors/template-error.ts';
+import { executiveSummaryMjml } from '../templates/executive-summary.ts';
+import type { ReportView } from '../templates/report-view.ts';
 
 /** Renders the view model to email HTML with MJML 5 under strict validation (any MJML error throws). */
 export async function renderHtml(view: ReportView): Promise<string> {

@@ -1,6 +1,7 @@
+/** A report from its input to what an email needs: view model, then HTML and plain text. */
+import type { ReportView } from '../templates/report-view.ts';
 import { buildReportView } from '../view-model/build-report-view.ts';
 import type { ReportInput } from '../view-model/report-context.ts';
-import type { ReportView } from '../view-model/report-view.ts';
 import { renderHtml } from './render-html.ts';
 import { renderText } from './render-text.ts';
 

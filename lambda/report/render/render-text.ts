@@ -1,82 +1,136 @@
-import type { ReportView } from '../view-model/report-view.ts';
-
 /** The plain-text alternative: the same sections and numbers as the HTML, from the same view model. */
-export function renderText(view: ReportView): string {
-  const lines: string[] = [];
-  const colon = view.labels.colon;
-  const heading = (title: string) =>
-    lines.push('', title.toUpperCase(), '-'.repeat(Math.min(title.length, 60)));
-  const { header } = view;
-  lines.push(header.title, [header.company, header.kind].filter(Boolean).join(' · '), header.period);
-  if (header.asOf) lines.push(header.asOf);
-  lines.push(header.source);
+import type { ReportView } from '../templates/report-view.ts';
 
-  heading(view.labels.headline);
-  lines.push(`(${view.labels.comparison})`);
-  for (const kpi of view.headline) {
+/** The lines of one section of the plain text; none when the section has nothing to say. */
+type TextSection = (view: ReportView) => string[];
+
+/** The sections in the order of the HTML email. */
+const SECTIONS: readonly TextSection[] = [
+  headerLines,
+  headlineLines,
+  keyPointLines,
+  alertLines,
+  overviewLines,
+  migrationLines,
+  strategyLines,
+  budgetLines,
+  watchLines,
+  nextStepLines,
+  dataQualityLines,
+  customerFileLines,
+  footerLines,
+];
+
+/** Renders the view model as plain text, one section after the other. */
+export function renderText(view: ReportView): string {
+  return `${SECTIONS.flatMap((section) => section(view)).join('\n')}\n`;
+}
+
+/** A blank line, the title in capitals, and a rule as long as the title (60 characters at most). */
+function heading(title: string): string[] {
+  return ['', title.toUpperCase(), '-'.repeat(Math.min(title.length, 60))];
+}
+
+function headerLines({ header }: ReportView): string[] {
+  return [
+    header.title,
+    [header.company, header.kind].filter(Boolean).join(' · '),
+    header.period,
+    ...(header.asOf ? [header.asOf] : []),
+    header.source,
+  ];
+}
+
+function headlineLines({ headline, labels }: ReportView): string[] {
+  const kpis = headline.map((kpi) => {
     const delta = kpi.delta ? ` (${kpi.delta.text})` : '';
     const detail = kpi.detail ? ` - ${kpi.detail}` : '';
-    lines.push(`${kpi.label}${colon} ${kpi.value}${delta}${detail}`);
-  }
-  if (view.keyPoints.length > 0) {
-    heading(view.labels.keyPoints);
-    for (const point of view.keyPoints) lines.push(`* ${point.text}`);
-  }
-  if (view.alerts.length > 0) {
-    heading(view.labels.alerts);
-    for (const alert of view.alerts) lines.push(`! ${alert}`);
-  }
-  for (const table of view.overviews) {
-    heading(table.title);
-    for (const row of table.rows) {
-      const response = row.responseRate ? `, ${table.columns.responseRate}${colon} ${row.responseRate}` : '';
-      lines.push(
-        `${row.name}${colon} ${row.customers} ${table.columns.customers.toLowerCase()} (${row.shareOfBase}), ${row.revenue} (${row.shareOfRevenue}), ${table.columns.averageOrderValue}${colon} ${row.averageOrderValue}, ${table.columns.frequency}${colon} ${row.frequency}, ${table.columns.recency}${colon} ${row.recency}${response}, ${table.columns.priority}${colon} ${row.priority}`,
-      );
-    }
-  }
-  if (view.migration) {
-    heading(view.migration.title);
-    lines.push(view.migration.summary);
-    for (const move of view.migration.moves) lines.push(`* ${move}`);
-  }
-  if (view.strategies.length > 0) {
-    heading(view.labels.strategies);
-    const labels = view.labels.strategy;
-    for (const strategy of view.strategies) {
-      lines.push(`${strategy.segment} (${strategy.customers}) - ${strategy.priority}`);
-      lines.push(`  ${labels.objective}${colon} ${strategy.objective}`);
-      for (const action of strategy.actions) lines.push(`  - ${action}`);
-      lines.push(
-        `  ${labels.channel}${colon} ${strategy.channel}; ${labels.frequency}${colon} ${strategy.frequency}; ${labels.tone}${colon} ${strategy.tone}`,
-      );
-    }
-  }
-  if (view.budget) {
-    heading(view.labels.budget);
-    const { columns } = view.budget;
-    for (const row of [...view.budget.rows, view.budget.total]) {
-      lines.push(
-        `${row.segment}${colon} ${row.customers} x ${row.perCustomer} = ${columns.budget} ${row.budget}, ${columns.expectedReturn} ${row.expectedReturn}, ${columns.roi} ${row.roi}`,
-      );
-    }
-    for (const assumption of view.budget.assumptions) lines.push(`  ${assumption}`);
-  }
-  if (view.watch.length > 0) {
-    heading(view.labels.watch);
-    for (const row of view.watch)
-      lines.push(`${row.kpi}${colon} ${row.current} (${row.target}) - ${row.status}`);
-  }
-  heading(view.labels.nextSteps);
-  view.nextSteps.forEach((step, index) => lines.push(`${index + 1}. ${step}`));
-  heading(view.labels.dataQuality);
-  for (const fact of view.dataQuality.facts) lines.push(`${fact.label}${colon} ${fact.value}`);
-  for (const note of view.dataQuality.notes) lines.push(note);
-  if (view.customerFile) {
-    heading(view.customerFile.title);
-    lines.push(view.customerFile.text);
-    if (view.customerFile.link) lines.push(view.customerFile.link.url);
-  }
-  lines.push('', '--', view.footer.generated, ...view.footer.methods);
-  return `${lines.join('\n')}\n`;
+    return `${kpi.label}${labels.colon} ${kpi.value}${delta}${detail}`;
+  });
+  return [...heading(labels.headline), `(${labels.comparison})`, ...kpis];
+}
+
+function keyPointLines({ keyPoints, labels }: ReportView): string[] {
+  if (keyPoints.length === 0) return [];
+  return [...heading(labels.keyPoints), ...keyPoints.map((point) => `* ${point.text}`)];
+}
+
+function alertLines({ alerts, labels }: ReportView): string[] {
+  if (alerts.length === 0) return [];
+  return [...heading(labels.alerts), ...alerts.map((alert) => `! ${alert}`)];
+}
+
+function overviewLines({ overviews, labels: { colon } }: ReportView): string[] {
+  return overviews.flatMap(({ title, columns, rows }) => [
+    ...heading(title),
+    ...rows.map((row) => {
+      const response = row.responseRate ? `, ${columns.responseRate}${colon} ${row.responseRate}` : '';
+      return `${row.name}${colon} ${row.customers} ${columns.customers.toLowerCase()} (${row.shareOfBase}), ${row.revenue} (${row.shareOfRevenue}), ${columns.averageOrderValue}${colon} ${row.averageOrderValue}, ${columns.frequency}${colon} ${row.frequency}, ${columns.recency}${colon} ${row.recency}${response}, ${columns.priority}${colon} ${row.priority}`;
+    }),
+  ]);
+}
+
+function migrationLines({ migration }: ReportView): string[] {
+  if (!migration) return [];
+  return [...heading(migration.title), migration.summary, ...migration.moves.map((move) => `* ${move}`)];
+}
+
+function strategyLines({ strategies, labels }: ReportView): string[] {
+  if (strategies.length === 0) return [];
+  const { strategy: label, colon } = labels;
+  return [
+    ...heading(labels.strategies),
+    ...strategies.flatMap((strategy) => [
+      `${strategy.segment} (${strategy.customers}) - ${strategy.priority}`,
+      `  ${label.objective}${colon} ${strategy.objective}`,
+      ...strategy.actions.map((action) => `  - ${action}`),
+      `  ${label.channel}${colon} ${strategy.channel}; ${label.frequency}${colon} ${strategy.frequency}; ${label.tone}${colon} ${strategy.tone}`,
+    ]),
+  ];
+}
+
+function budgetLines({ budget, labels }: ReportView): string[] {
+  if (!budget) return [];
+  const { columns } = budget;
+  return [
+    ...heading(labels.budget),
+    ...[...budget.rows, budget.total].map(
+      (row) =>
+        `${row.segment}${labels.colon} ${row.customers} x ${row.perCustomer} = ${columns.budget} ${row.budget}, ${columns.expectedReturn} ${row.expectedReturn}, ${columns.roi} ${row.roi}`,
+    ),
+    ...budget.assumptions.map((assumption) => `  ${assumption}`),
+  ];
+}
+
+function watchLines({ watch, labels }: ReportView): string[] {
+  if (watch.length === 0) return [];
+  return [
+    ...heading(labels.watch),
+    ...watch.map((row) => `${row.kpi}${labels.colon} ${row.current} (${row.target}) - ${row.status}`),
+  ];
+}
+
+function nextStepLines({ nextSteps, labels }: ReportView): string[] {
+  return [...heading(labels.nextSteps), ...nextSteps.map((step, index) => `${index + 1}. ${step}`)];
+}
+
+function dataQualityLines({ dataQuality, labels }: ReportView): string[] {
+  return [
+    ...heading(labels.dataQuality),
+    ...dataQuality.facts.map((fact) => `${fact.label}${labels.colon} ${fact.value}`),
+    ...dataQuality.notes,
+  ];
+}
+
+function customerFileLines({ customerFile }: ReportView): string[] {
+  if (!customerFile) return [];
+  return [
+    ...heading(customerFile.title),
+    customerFile.text,
+    ...(customerFile.link ? [customerFile.link.url] : []),
+  ];
+}
+
+function footerLines({ footer }: ReportView): string[] {
+  return ['', '--', footer.generated, ...footer.methods];
 }

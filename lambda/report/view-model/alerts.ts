@@ -1,3 +1,4 @@
+/** The alerts of the report: the thresholds of the settings that the analysis crosses, in words. */
 import type { ReportContext } from './report-context.ts';
 
 /** Monthly churn implied by the retention of one window of `windowDays`: 1 - retention^(30 / windowDays). */

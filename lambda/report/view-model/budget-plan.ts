@@ -1,6 +1,7 @@
+/** The money of the report: each segment's budget and expected return, and the budget table. */
 import { type Playbook, strategyFor } from '../playbook/strategy.ts';
+import type { BudgetRow, BudgetTable } from '../templates/sections/budget-section.ts';
 import type { ReportContext, ReportGroup } from './report-context.ts';
-import type { BudgetRow, BudgetTable } from './report-view.ts';
 
 /** The money of one segment's plan: budget = investment x customers, return = uplift x segment revenue. */
 export interface SegmentPlan {

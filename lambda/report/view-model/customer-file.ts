@@ -1,8 +1,9 @@
+/** The note on the per-customer file in the report. */
+import type { CustomerFileNote } from '../templates/sections/customer-file-section.ts';
 import type { ReportContext } from './report-context.ts';
-import type { ReportView } from './report-view.ts';
 
 /** Where the per-customer file is: attached, or behind a link with its expiry. */
-export function customerFileNote(context: ReportContext): ReportView['customerFile'] {
+export function customerFileNote(context: ReportContext): CustomerFileNote | null {
   const file = context.customerFile;
   if (!file) return null;
   const { messages, format } = context;

@@ -1,10 +1,9 @@
+/** How clean the input was: rows read, used and rejected, and the notes a reader should know. */
+import type { DataQuality } from '../templates/sections/data-quality-section.ts';
 import type { ReportContext } from './report-context.ts';
 
 /** Rows read, used and rejected by reason, customers set aside as ambiguous, and anything else to know. */
-export function dataQuality(context: ReportContext): {
-  facts: { label: string; value: string }[];
-  notes: string[];
-} {
+export function dataQuality(context: ReportContext): DataQuality {
   const { analysis, messages, format } = context;
   const input = analysis.input;
   const facts = [

@@ -1,73 +1,53 @@
+/** The headline figures of the report, and how a KPI's change since the previous report is told. */
 import type { BaseKpis } from '../../engine/kpis/index.ts';
+import type { Formatters } from '../locale/formatters.ts';
+import type { Messages } from '../locale/messages.ts';
+import type { HeadlineKpi, KpiDelta, Trend } from '../templates/sections/headline-section.ts';
 import type { ReportContext } from './report-context.ts';
-import type { HeadlineKpi, KpiDelta, Trend } from './report-view.ts';
+
+/** The KPIs of the headline, named as the messages name them. */
+type HeadlineKey = Exclude<keyof Messages['kpis'], 'sincePrevious' | 'noPrevious'>;
 
 /** How a KPI is read: its value, how it is shown, whether a rise is good, and whether it is a share. */
 interface HeadlineDefinition {
-  key: string;
+  key: HeadlineKey;
   value: (kpis: BaseKpis) => number | undefined;
-  show: (value: number, context: ReportContext) => string;
+  show: (value: number, format: Formatters) => string;
   higherIsBetter: boolean;
   isShare: boolean;
 }
 
-const DEFINITIONS: HeadlineDefinition[] = [
-  {
-    key: 'customers',
-    value: (k) => k.customers,
-    show: (v, c) => c.format.integer(v),
-    higherIsBetter: true,
-    isShare: false,
-  },
-  {
-    key: 'activeCustomers',
-    value: (k) => k.activeCustomers,
-    show: (v, c) => c.format.integer(v),
-    higherIsBetter: true,
-    isShare: false,
-  },
-  {
-    key: 'revenue',
-    value: (k) => k.revenue,
-    show: (v, c) => c.format.money(v),
-    higherIsBetter: true,
-    isShare: false,
-  },
-  {
-    key: 'averageOrderValue',
-    value: (k) => k.averageOrderValue,
-    show: (v, c) => c.format.moneyExact(v),
-    higherIsBetter: true,
-    isShare: false,
-  },
-  {
-    key: 'ordersPerCustomer',
-    value: (k) => k.ordersPerCustomer,
-    show: (v, c) => c.format.decimal(v, 2),
-    higherIsBetter: true,
-    isShare: false,
-  },
-  {
-    key: 'repeatRate',
-    value: (k) => k.repeatRate,
-    show: (v, c) => c.format.percent(v),
-    higherIsBetter: true,
-    isShare: true,
-  },
-  {
-    key: 'retentionRate',
-    value: (k) => k.retentionRate,
-    show: (v, c) => c.format.percent(v),
-    higherIsBetter: true,
-    isShare: true,
-  },
-  {
-    key: 'atRiskShare',
-    value: (k) => k.atRiskCustomerShare,
-    show: (v, c) => c.format.percent(v),
-    higherIsBetter: false,
-    isShare: true,
-  },
+type ShowValue = HeadlineDefinition['show'];
+const asInteger: ShowValue = (value, format) => format.integer(value);
+const asMoney: ShowValue = (value, format) => format.money(value);
+const asMoneyExact: ShowValue = (value, format) => format.moneyExact(value);
+const asTwoDecimals: ShowValue = (value, format) => format.decimal(value, 2);
+const asPercent: ShowValue = (value, format) => format.percent(value);
+
+/** A count or an amount, higher is better: its change is told in percent of its previous value. */
+function amount(key: HeadlineKey, value: HeadlineDefinition['value'], show: ShowValue): HeadlineDefinition {
+  return { key, value, show, higherIsBetter: true, isShare: false };
+}
+
+/** A share: shown in percent, its change told in percentage points. */
+function share(
+  key: HeadlineKey,
+  value: HeadlineDefinition['value'],
+  higherIsBetter = true,
+): HeadlineDefinition {
+  return { key, value, show: asPercent, higherIsBetter, isShare: true };
+}
+
+/** The tiles in their order; a tile whose KPI the analysis does not have is left out. */
+const DEFINITIONS: readonly HeadlineDefinition[] = [
+  amount('customers', (kpis) => kpis.customers, asInteger),
+  amount('activeCustomers', (kpis) => kpis.activeCustomers, asInteger),
+  amount('revenue', (kpis) => kpis.revenue, asMoney),
+  amount('averageOrderValue', (kpis) => kpis.averageOrderValue, asMoneyExact),
+  amount('ordersPerCustomer', (kpis) => kpis.ordersPerCustomer, asTwoDecimals),
+  share('repeatRate', (kpis) => kpis.repeatRate),
+  share('retentionRate', (kpis) => kpis.retentionRate),
+  share('atRiskShare', (kpis) => kpis.atRiskCustomerShare, false),
 ];
 
 /** The headline tiles, each with its change since the previous report when there is one. */
@@ -81,8 +61,8 @@ export function headlineKpis(context: ReportContext): HeadlineKpi[] {
     const before = previous ? definition.value(previous.kpis) : undefined;
     tiles.push({
       key: definition.key,
-      label: messages.kpis[definition.key as keyof typeof messages.kpis],
-      value: definition.show(current, context),
+      label: messages.kpis[definition.key],
+      value: definition.show(current, format),
       detail:
         definition.key === 'activeCustomers'
           ? `${format.percent(analysis.kpis.activeCustomers / Math.max(1, analysis.kpis.customers))}, ${messages.activeDetail(format.integer(analysis.activeWindowDays))}`

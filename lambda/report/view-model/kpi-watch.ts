@@ -1,7 +1,8 @@
+/** What to watch next: the KPIs against their targets, and the next steps with the date of the next review. */
 import { strategyFor } from '../playbook/strategy.ts';
+import type { WatchRow } from '../templates/sections/watch-section.ts';
 import type { SegmentPlan } from './budget-plan.ts';
 import type { ReportContext } from './report-context.ts';
-import type { WatchRow } from './report-view.ts';
 
 /** The KPIs with a target, current value against it. */
 export function kpisToWatch(context: ReportContext): WatchRow[] {

@@ -1,9 +1,10 @@
+/** The quarterly review's migration between segments, in words. */
 import { GONE_CUSTOMERS, NEW_CUSTOMERS } from '../../engine/migration/segment-migration.ts';
+import type { MigrationSummary } from '../templates/sections/migration-section.ts';
 import type { ReportContext } from './report-context.ts';
-import type { ReportView } from './report-view.ts';
 
 /** The quarterly review's migration in words: totals, then the largest moves between segments. */
-export function migrationSummary(context: ReportContext): ReportView['migration'] {
+export function migrationSummary(context: ReportContext): MigrationSummary | null {
   const migration = context.migration;
   if (!migration) return null;
   const { messages, format } = context;

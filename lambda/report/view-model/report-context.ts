@@ -1,9 +1,13 @@
-import type { Analysis } from '../../engine/analysis-types.ts';
+/** What a report is built from, and the context every section builder of the view model shares. */
+import type { Analysis } from '../../engine/analysis/analysis-types.ts';
 import type { GroupKpis } from '../../engine/kpis/index.ts';
 import type { SegmentMigration } from '../../engine/migration/segment-migration.ts';
-import type { Formatters } from '../locale/formatters.ts';
-import type { Messages, ReportKind } from '../locale/messages.ts';
-import type { ReportSettings } from '../report-settings.ts';
+import type { PeriodDays } from '../../vocabulary/period-days.ts';
+import type { ReportKind } from '../../vocabulary/report-kind.ts';
+import { type Formatters, makeFormatters } from '../locale/formatters.ts';
+import { messagesOf } from '../locale/messages-of.ts';
+import type { Messages } from '../locale/messages.ts';
+import type { ReportLocale, ReportSettings } from '../report-settings.ts';
 
 /** What a report is built from. `previous` is the analysis of the previous report of the same kind, if any. */
 export interface ReportInput {
@@ -20,7 +24,7 @@ export interface ReportInput {
   /** How the per-customer file reaches the reader: attached, or a link valid until a moment. */
   customerFile?: { attachedAs: string } | { url: string; expires: Date } | undefined;
   /** Scheduled reports: the days the report is about (first and last, YYYY-MM-DD), named in the subject. */
-  reportPeriod?: { first: string; last: string } | undefined;
+  reportPeriod?: PeriodDays | undefined;
   /** Quarterly reviews: how customers moved between segments since the previous review (segment keys). */
   migration?: SegmentMigration | undefined;
 }
@@ -44,10 +48,23 @@ export interface ReportContext extends ReportInput {
   periodText: string;
 }
 
+/** The context of `input`: its messages, formatters, groups and the period of its data in words. */
+export function reportContext(input: ReportInput): ReportContext {
+  const { settings, analysis } = input;
+  const messages = messagesOf(settings.locale);
+  const format = makeFormatters(settings.locale, settings.currency, settings.timeZone);
+  const { firstPurchase, lastPurchase } = analysis.period;
+  const periodText =
+    firstPurchase && lastPurchase
+      ? messages.header.period(format.day(firstPurchase), format.day(lastPurchase))
+      : messages.header.noPeriod;
+  return { ...input, messages, format, periodText, ...groupsOf(analysis, settings.locale) };
+}
+
 /** RFM segments and clusters with at least one customer, named in the report's language. */
-export function groupsOf(
+function groupsOf(
   analysis: Analysis,
-  locale: 'en' | 'fr',
+  locale: ReportLocale,
 ): Pick<ReportContext, 'rfmGroups' | 'clusterGroups' | 'primaryGroups'> {
   const rfmGroups = analysis.rfm
     ? analysis.rfm.segments

@@ -1,13 +1,20 @@
+/** The groups side by side: the overview tables (RFM segments, then clusters) and the share chart. */
 import { strategyFor } from '../playbook/strategy.ts';
+import type { ShareChart } from '../templates/sections/chart-section.ts';
+import type { OverviewTable } from '../templates/sections/overview-section.ts';
 import type { ReportContext, ReportGroup } from './report-context.ts';
-import type { OverviewTable, ShareChart } from './report-view.ts';
+
+/** One table of RFM segments and one of clusters, each when the analysis has them. */
+export function overviewTables(context: ReportContext): OverviewTable[] {
+  const { messages, rfmGroups, clusterGroups } = context;
+  const tables: OverviewTable[] = [];
+  if (rfmGroups) tables.push(overviewTable(context, messages.sections.rfmOverview, rfmGroups));
+  if (clusterGroups) tables.push(overviewTable(context, messages.sections.clusterOverview, clusterGroups));
+  return tables;
+}
 
 /** One overview table of groups (RFM segments or clusters), with response rate only when the data has it. */
-export function overviewTable(
-  context: ReportContext,
-  title: string,
-  groups: readonly ReportGroup[],
-): OverviewTable {
+function overviewTable(context: ReportContext, title: string, groups: readonly ReportGroup[]): OverviewTable {
   const { messages, format, settings } = context;
   const hasResponse = groups.some((group) => group.kpis.responseRate !== undefined);
   return {

@@ -1,6 +1,7 @@
+/** The playbook's strategy for each group, as the cards of the report. */
 import { type Priority, strategyFor } from '../playbook/strategy.ts';
+import type { StrategyCard } from '../templates/sections/strategies-section.ts';
 import type { ReportContext } from './report-context.ts';
-import type { StrategyCard } from './report-view.ts';
 
 const PRIORITY_ORDER: Record<Priority, number> = { high: 0, medium: 1, low: 2 };
 

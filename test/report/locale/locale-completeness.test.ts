@@ -8,7 +8,7 @@ import { makeFormatters } from '../../../lambda/report/locale/formatters.ts';
 import { MESSAGES_EN } from '../../../lambda/report/locale/messages-en.ts';
 import { DEFAULT_PLAYBOOK } from '../../../lambda/report/playbook/default-playbook.ts';
 import { renderText } from '../../../lambda/report/render/render-text.ts';
-import type { ReportView } from '../../../lambda/report/view-model/report-view.ts';
+import type { ReportView } from '../../../lambda/report/templates/report-view.ts';
 import { analysisFixture } from '../fixtures/analysis-fixture.ts';
 import { fixtureView } from '../fixtures/report-input.ts';
 

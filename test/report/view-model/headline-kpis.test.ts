@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { makeFormatters } from '../../../lambda/report/locale/formatters.ts';
 import { kpiDelta } from '../../../lambda/report/view-model/headline-kpis.ts';
-import type { HeadlineKpi } from '../../../lambda/report/view-model/report-view.ts';
+import type { HeadlineKpi } from '../../../lambda/report/templates/sections/headline-section.ts';
 import { analysisFixture } from '../fixtures/analysis-fixture.ts';
 import { fixtureView } from '../fixtures/report-input.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { ClustersSummary } from '../../../lambda/engine/analysis-types.ts';
-import type { ReportView } from '../../../lambda/report/view-model/report-view.ts';
+import type { ClustersSummary } from '../../../lambda/engine/analysis/analysis-types.ts';
+import type { ReportView } from '../../../lambda/report/templates/report-view.ts';
 import { analysisFixture, cluster, FIXTURE_SEGMENTS, segment } from '../fixtures/analysis-fixture.ts';
 import { fixtureView } from '../fixtures/report-input.ts';
 

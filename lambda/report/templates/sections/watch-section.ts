@@ -1,11 +1,30 @@
-import type { ReportView } from '../../lambda/report/view-model/report-view.ts';
-import { escapeHtml } from '../escape-html.ts';
-import { THEME } from '../theme.ts';
-import { dataTable } from './data-table.ts';
-import { card, sectionTitle } from './section-title.ts';
+/** The KPIs-to-watch and next-steps sections of the email, and the rows and steps they render. */
+import { dataTable } from '../markup/data-table.ts';
+import { escapeHtml } from '../markup/escape-html.ts';
+import { card, sectionTitle } from '../markup/section-title.ts';
+import { THEME } from '../markup/theme.ts';
+
+export interface WatchRow {
+  kpi: string;
+  current: string;
+  target: string;
+  onTarget: boolean;
+  status: string;
+}
+
+export interface WatchProps {
+  watch: WatchRow[];
+  nextSteps: string[];
+  labels: {
+    watch: string;
+    nextSteps: string;
+    /** A heading for each column of a row. */
+    watchColumns: Record<Exclude<keyof WatchRow, 'onTarget'>, string>;
+  };
+}
 
 /** KPIs against their targets, then the next steps. */
-export function watchSection(view: ReportView): string {
+export function watchSection(view: WatchProps): string {
   const columns = view.labels.watchColumns;
   const table =
     view.watch.length === 0

@@ -1,14 +1,37 @@
-import type { HeadlineKpi, ReportView } from '../../lambda/report/view-model/report-view.ts';
-import { escapeHtml } from '../escape-html.ts';
-import { THEME } from '../theme.ts';
-import { sectionTitle } from './section-title.ts';
+/** The headline section of the email, and the KPI tiles it renders. */
+import { escapeHtml } from '../markup/escape-html.ts';
+import { sectionTitle } from '../markup/section-title.ts';
+import { THEME } from '../markup/theme.ts';
+
+export type Trend = 'up' | 'down' | 'flat';
+
+export interface KpiDelta {
+  text: string;
+  trend: Trend;
+  /** True when this move is good news (a drop in the at-risk share is). */
+  favourable: boolean;
+}
+
+export interface HeadlineKpi {
+  key: string;
+  label: string;
+  value: string;
+  detail: string | null;
+  delta: KpiDelta | null;
+}
+
+export interface HeadlineProps {
+  headline: HeadlineKpi[];
+  /** `comparison` says against what the changes are measured (the previous report, or none). */
+  labels: { headline: string; comparison: string };
+}
 
 /**
  * The headline KPIs, two tiles a row (also on a phone), each with its change since the previous report. A tile
  * is a rule above its figures rather than a filled box: tiles of one row differ in height when only one has a
  * detail line, and filled boxes of unequal height look broken.
  */
-export function headlineSection(view: ReportView): string {
+export function headlineSection(view: HeadlineProps): string {
   const rows: string[] = [];
   for (let index = 0; index < view.headline.length; index += 2) {
     const pair = view.headline.slice(index, index + 2);
@@ -39,6 +62,6 @@ function tile(kpi: HeadlineKpi): string {
       </mj-column>`;
 }
 
-function arrow(trend: 'up' | 'down' | 'flat'): string {
+function arrow(trend: Trend): string {
   return trend === 'up' ? '&#9650;' : trend === 'down' ? '&#9660;' : '&#9679;';
 }

@@ -1,10 +1,36 @@
-import type { ReportView, StrategyCard } from '../../lambda/report/view-model/report-view.ts';
-import { escapeHtml } from '../escape-html.ts';
-import { THEME } from '../theme.ts';
-import { card, sectionTitle } from './section-title.ts';
+/** The strategies section of the email, and the strategy cards it renders. */
+import type { Priority } from '../../playbook/strategy.ts';
+import { escapeHtml } from '../markup/escape-html.ts';
+import { card, sectionTitle } from '../markup/section-title.ts';
+import { THEME } from '../markup/theme.ts';
+
+export interface StrategyCard {
+  segment: string;
+  customers: string;
+  priority: string;
+  priorityLevel: Priority;
+  objective: string;
+  actions: string[];
+  channel: string;
+  frequency: string;
+  tone: string;
+}
+
+/** The label before each detail of a card. */
+export type StrategyLabels = Record<'objective' | 'actions' | 'channel' | 'frequency' | 'tone', string>;
+
+export interface StrategiesProps {
+  strategies: StrategyCard[];
+  labels: {
+    strategies: string;
+    strategy: StrategyLabels;
+    /** ':' in English; French puts a no-break space before it. */
+    colon: string;
+  };
+}
 
 /** One block per segment: priority, objective, actions, channel, frequency and tone. */
-export function strategiesSection(view: ReportView): string {
+export function strategiesSection(view: StrategiesProps): string {
   if (view.strategies.length === 0) return '';
   const labels = view.labels.strategy;
   const blocks = view.strategies
@@ -13,11 +39,8 @@ export function strategiesSection(view: ReportView): string {
   return card('section-strategies', `${sectionTitle(view.labels.strategies)}${blocks}`);
 }
 
-function strategyBlock(
-  strategy: StrategyCard,
-  labels: ReportView['labels']['strategy'],
-  colon: string,
-): string {
+function strategyBlock(strategy: StrategyCard, labels: StrategyLabels, labelColon: string): string {
+  const colon = escapeHtml(labelColon);
   const actions = strategy.actions.map((action) => `<li>${escapeHtml(action)}</li>`).join('');
   const detail = (label: string, value: string) =>
     `<span style="color:${THEME.muted};">${escapeHtml(label)}${colon}</span> ${escapeHtml(value)}`;

@@ -7,18 +7,18 @@ import { mkdir } from 'node:fs/promises';
 import { doIUseEmail } from '@jsx-email/doiuse-email';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { Analysis } from '../../lambda/engine/analysis-types.ts';
-import type { ReportKind } from '../../lambda/report/locale/messages.ts';
-import { type RenderedReport, renderReport } from '../../lambda/report/render/render-report.ts';
-import { parseReportSettings, type ReportSettingsInput } from '../../lambda/report/report-settings.ts';
-import type { ReportView } from '../../lambda/report/view-model/report-view.ts';
-import { launchChromium, measureHorizontalFit, openHtml, sectionVisibility } from '../support/browser.ts';
-import { analyzeFile } from '../support/analyze-file.ts';
-import { CDNOW, CUSTOMER_PERSONALITY, ONLINE_RETAIL } from '../support/real-data.ts';
+import type { Analysis } from '../../../lambda/engine/analysis/analysis-types.ts';
+import { type RenderedReport, renderReport } from '../../../lambda/report/render/render-report.ts';
+import { parseReportSettings, type ReportSettingsInput } from '../../../lambda/report/report-settings.ts';
+import type { ReportView } from '../../../lambda/report/templates/report-view.ts';
+import type { ReportKind } from '../../../lambda/vocabulary/report-kind.ts';
+import { launchChromium, measureHorizontalFit, openHtml, sectionVisibility } from '../../support/browser.ts';
+import { analyzeFile } from '../../support/analyze-file.ts';
+import { CDNOW, CUSTOMER_PERSONALITY, ONLINE_RETAIL } from '../../../tools/real-data.ts';
 
 const BROWSER_TIMEOUT = 60_000;
 const NOW = new Date('2025-01-06T08:00:00Z');
-const SCREENSHOTS = new URL('../../test-artifacts/screenshots/', import.meta.url);
+const SCREENSHOTS = new URL('../../../test-artifacts/screenshots/', import.meta.url);
 /** A phone (iPhone SE and most Android phones are 360 to 414 px wide) and a desktop mail client. */
 const WIDTHS = [375, 1200] as const;
 /** Gmail clips a message whose HTML is over 102 KB ("[Message clipped]"); 102,000 bytes to be safe. */
@@ -305,18 +305,18 @@ describe('MJML strict validation', () => {
   it('turns an invalid template into a TemplateError naming the problem', async () => {
     // The real renderer and the real MJML, with a template that puts mj-text straight in an mj-section.
     vi.resetModules();
-    vi.doMock('../../templates/executive-summary.ts', () => ({
+    vi.doMock('../../../lambda/report/templates/executive-summary.ts', () => ({
       executiveSummaryMjml: () =>
         '<mjml><mj-body><mj-section><mj-text>not in a column</mj-text></mj-section></mj-body></mjml>',
     }));
     try {
-      const { renderHtml } = await import('../../lambda/report/render/render-html.ts');
-      const { TemplateError } = await import('../../lambda/errors/template-error.ts');
+      const { renderHtml } = await import('../../../lambda/report/render/render-html.ts');
+      const { TemplateError } = await import('../../../lambda/errors/template-error.ts');
       const rendering = renderHtml(reportOf('cdnow-en').view);
       await expect(rendering).rejects.toBeInstanceOf(TemplateError);
       await expect(rendering).rejects.toThrow(/mj-text/);
     } finally {
-      vi.doUnmock('../../templates/executive-summary.ts');
+      vi.doUnmock('../../../lambda/report/templates/executive-summary.ts');
       vi.resetModules();
     }
   });

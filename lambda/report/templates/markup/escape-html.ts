@@ -1,3 +1,4 @@
+/** HTML escaping: the one place where a text becomes safe to put in the email or in a notice. */
 const ENTITIES: Record<string, string> = {
   '&': '&amp;',
   '<': '&lt;',

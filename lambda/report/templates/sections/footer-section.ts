@@ -1,9 +1,18 @@
-import type { ReportView } from '../../lambda/report/view-model/report-view.ts';
-import { escapeHtml } from '../escape-html.ts';
-import { THEME } from '../theme.ts';
+/** The footer section of the email, and the lines it renders. */
+import { escapeHtml } from '../markup/escape-html.ts';
+import { THEME } from '../markup/theme.ts';
+
+export interface ReportFooter {
+  generated: string;
+  methods: string[];
+}
+
+export interface FooterProps {
+  footer: ReportFooter;
+}
 
 /** When it was generated (with the time zone) and how the numbers were computed. */
-export function footerSection(view: ReportView): string {
+export function footerSection(view: FooterProps): string {
   const lines = [view.footer.generated, ...view.footer.methods].map(escapeHtml).join('<br>');
   return `
   <mj-section padding="12px 16px" css-class="section-footer">

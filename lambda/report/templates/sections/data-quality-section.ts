@@ -1,11 +1,21 @@
-import type { ReportView } from '../../lambda/report/view-model/report-view.ts';
-import { escapeHtml } from '../escape-html.ts';
-import { THEME } from '../theme.ts';
-import { dataTable } from './data-table.ts';
-import { card, sectionTitle } from './section-title.ts';
+/** The data quality section of the email, and the facts and notes it renders. */
+import { dataTable } from '../markup/data-table.ts';
+import { escapeHtml } from '../markup/escape-html.ts';
+import { card, sectionTitle } from '../markup/section-title.ts';
+import { THEME } from '../markup/theme.ts';
+
+export interface DataQuality {
+  facts: { label: string; value: string }[];
+  notes: string[];
+}
+
+export interface DataQualityProps {
+  dataQuality: DataQuality;
+  labels: { dataQuality: string };
+}
 
 /** Rows read, used and rejected by reason, and notes such as ambiguous customers. */
-export function dataQualitySection(view: ReportView): string {
+export function dataQualitySection(view: DataQualityProps): string {
   const { facts, notes } = view.dataQuality;
   const noteText = notes.length
     ? `

@@ -2,8 +2,9 @@
  * The executive summary email as MJML: a pure function of the view model (no formatting, no decisions here).
  * Section order follows what an executive reads first: figures, key points, alerts, segments, actions, money.
  */
-import type { ReportView } from '../lambda/report/view-model/report-view.ts';
-import { escapeHtml } from './escape-html.ts';
+import { escapeHtml } from './markup/escape-html.ts';
+import { THEME } from './markup/theme.ts';
+import type { ReportView } from './report-view.ts';
 import { alertsSection } from './sections/alerts-section.ts';
 import { budgetSection } from './sections/budget-section.ts';
 import { chartSection } from './sections/chart-section.ts';
@@ -17,7 +18,6 @@ import { migrationSection } from './sections/migration-section.ts';
 import { overviewSections } from './sections/overview-section.ts';
 import { strategiesSection } from './sections/strategies-section.ts';
 import { watchSection } from './sections/watch-section.ts';
-import { THEME } from './theme.ts';
 
 /** The MJML document of the report. */
 export function executiveSummaryMjml(view: ReportView): string {

@@ -1,10 +1,36 @@
-import type { OverviewTable, ReportView } from '../../lambda/report/view-model/report-view.ts';
-import { THEME } from '../theme.ts';
-import { type Cell, dataTable } from './data-table.ts';
-import { card, sectionTitle } from './section-title.ts';
+/** The overview sections of the email, and the tables of groups they render. */
+import type { Messages } from '../../locale/messages.ts';
+import type { Priority } from '../../playbook/strategy.ts';
+import { type Cell, dataTable } from '../markup/data-table.ts';
+import { card, sectionTitle } from '../markup/section-title.ts';
+import { THEME } from '../markup/theme.ts';
+
+/** The headings of an overview table: those of the messages, the response rate only when the data has it. */
+export type OverviewColumns = Omit<Messages['table'], 'responseRate'> & { responseRate: string | null };
+
+/**
+ * One group's row: a text under each heading (its name under `segment`, a response rate only when the data has
+ * one), with its key and the priority level that colours it.
+ */
+export type OverviewRow = Record<Exclude<keyof Messages['table'], 'segment' | 'responseRate'>, string> & {
+  key: string;
+  name: string;
+  responseRate: string | null;
+  priorityLevel: Priority;
+};
+
+export interface OverviewTable {
+  title: string;
+  columns: OverviewColumns;
+  rows: OverviewRow[];
+}
+
+export interface OverviewProps {
+  overviews: OverviewTable[];
+}
 
 /** The segment overview tables: RFM segments, then K-means clusters. Shares sit under their counts. */
-export function overviewSections(view: ReportView): string {
+export function overviewSections(view: OverviewProps): string {
   return view.overviews
     .map((table, index) => card(`section-overview section-overview-${index}`, overview(table)))
     .join('');

@@ -1,10 +1,16 @@
-import type { ReportView } from '../../lambda/report/view-model/report-view.ts';
-import { escapeHtml } from '../escape-html.ts';
-import { THEME } from '../theme.ts';
-import { sectionTitle } from './section-title.ts';
+/** The alerts section of the email, and the alerts it renders. */
+import { escapeHtml } from '../markup/escape-html.ts';
+import { sectionTitle } from '../markup/section-title.ts';
+import { THEME } from '../markup/theme.ts';
+
+export interface AlertsProps {
+  /** One sentence per alert that fired. */
+  alerts: string[];
+  labels: { alerts: string };
+}
 
 /** The alerts that fired; nothing at all when none did. */
-export function alertsSection(view: ReportView): string {
+export function alertsSection(view: AlertsProps): string {
   if (view.alerts.length === 0) return '';
   const items = view.alerts.map((alert) => `<li style="margin:0 0 6px;">${escapeHtml(alert)}</li>`).join('');
   return `

@@ -1,9 +1,19 @@
-import type { ReportView } from '../../lambda/report/view-model/report-view.ts';
-import { escapeHtml } from '../escape-html.ts';
-import { card, sectionTitle } from './section-title.ts';
+/** The migration section of the email, and the summary it renders. */
+import { escapeHtml } from '../markup/escape-html.ts';
+import { card, sectionTitle } from '../markup/section-title.ts';
+
+export interface MigrationSummary {
+  title: string;
+  summary: string;
+  moves: string[];
+}
+
+export interface MigrationProps {
+  migration: MigrationSummary | null;
+}
 
 /** Quarterly reviews: how many customers stayed, moved up or down, and the largest moves. */
-export function migrationSection(view: ReportView): string {
+export function migrationSection(view: MigrationProps): string {
   const migration = view.migration;
   if (!migration) return '';
   const moves = migration.moves

@@ -1,9 +1,23 @@
-import type { ReportView } from '../../lambda/report/view-model/report-view.ts';
-import { escapeHtml } from '../escape-html.ts';
-import { THEME } from '../theme.ts';
+/** The header section of the email, and the header it renders. */
+import { escapeHtml } from '../markup/escape-html.ts';
+import { THEME } from '../markup/theme.ts';
+
+/** What names the report at the top of the email. */
+export interface ReportHeader {
+  title: string;
+  company: string | null;
+  kind: string;
+  period: string;
+  asOf: string | null;
+  source: string;
+}
+
+export interface HeaderProps {
+  header: ReportHeader;
+}
 
 /** Report name, kind, period, as-of day and data source. */
-export function headerSection(view: ReportView): string {
+export function headerSection(view: HeaderProps): string {
   const { header } = view;
   const company = header.company ? `${escapeHtml(header.company)} · ` : '';
   const lines = [header.period, header.asOf, header.source].filter((line) => line !== null).map(escapeHtml);

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { renderText } from '../../lambda/report/render/render-text.ts';
-import type { ReportView } from '../../lambda/report/view-model/report-view.ts';
-import { analysisFixture } from './fixtures/analysis-fixture.ts';
-import { fixtureView } from './fixtures/report-input.ts';
+import { renderText } from '../../../lambda/report/render/render-text.ts';
+import type { ReportView } from '../../../lambda/report/templates/report-view.ts';
+import { analysisFixture } from '../fixtures/analysis-fixture.ts';
+import { fixtureView } from '../fixtures/report-input.ts';
 
 /** The section titles the plain text carries, as its headings write them (upper case). */
 function headings(view: ReportView): string[] {

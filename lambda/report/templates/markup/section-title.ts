@@ -1,5 +1,6 @@
-import { escapeHtml } from '../escape-html.ts';
-import { THEME } from '../theme.ts';
+/** The frame of every section: its white card and its heading. */
+import { escapeHtml } from './escape-html.ts';
+import { THEME } from './theme.ts';
 
 /** A section heading, as an h2 inside an mj-text. */
 export function sectionTitle(title: string): string {

@@ -1,17 +1,39 @@
-import type { ReportView } from '../../lambda/report/view-model/report-view.ts';
-import { escapeHtml } from '../escape-html.ts';
-import { THEME } from '../theme.ts';
-import { type Cell, dataTable } from './data-table.ts';
-import { card, sectionTitle } from './section-title.ts';
+/** The budget section of the email, and the budget table it renders. */
+import { type Cell, dataTable } from '../markup/data-table.ts';
+import { escapeHtml } from '../markup/escape-html.ts';
+import { card, sectionTitle } from '../markup/section-title.ts';
+import { THEME } from '../markup/theme.ts';
+
+export interface BudgetRow {
+  segment: string;
+  customers: string;
+  perCustomer: string;
+  budget: string;
+  expectedReturn: string;
+  roi: string;
+}
+
+export interface BudgetTable {
+  /** A heading for each column of a row. */
+  columns: Record<keyof BudgetRow, string>;
+  rows: BudgetRow[];
+  total: BudgetRow;
+  assumptions: string[];
+}
+
+export interface BudgetProps {
+  budget: BudgetTable | null;
+  labels: { budget: string };
+}
 
 /** Budget, expected return and ROI per segment and in total, with the assumptions under the table. */
-export function budgetSection(view: ReportView): string {
+export function budgetSection(view: BudgetProps): string {
   const budget = view.budget;
   if (!budget) return '';
   const { columns } = budget;
   // Four columns, the second facts under the first (customers x per customer = budget; return, then ROI), so
   // that the table fits a 375 px phone.
-  const row = (r: typeof budget.total): Cell[] => [
+  const row = (r: BudgetRow): Cell[] => [
     r.segment,
     { lines: [r.customers, r.perCustomer] },
     r.budget,

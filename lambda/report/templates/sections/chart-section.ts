@@ -1,14 +1,36 @@
-import type { ChartBar, ReportView } from '../../lambda/report/view-model/report-view.ts';
-import { escapeHtml } from '../escape-html.ts';
-import { THEME } from '../theme.ts';
-import { keepTogether } from './data-table.ts';
-import { card, sectionTitle } from './section-title.ts';
+/** The chart section of the email, and the bars it renders. */
+import { keepTogether } from '../markup/data-table.ts';
+import { escapeHtml } from '../markup/escape-html.ts';
+import { card, sectionTitle } from '../markup/section-title.ts';
+import { THEME } from '../markup/theme.ts';
+
+export interface ChartBar {
+  label: string;
+  /** Widths in percent of the bar area, 0..100, of the customers share and the revenue share. */
+  customersWidth: number;
+  revenueWidth: number;
+  customersText: string;
+  revenueText: string;
+  /** The numbers in words, for screen readers and image-less clients. */
+  alt: string;
+}
+
+export interface ShareChart {
+  title: string;
+  customersLegend: string;
+  revenueLegend: string;
+  bars: ChartBar[];
+}
+
+export interface ChartProps {
+  chart: ShareChart | null;
+}
 
 /**
  * Horizontal bars drawn with table cells (no SVG, no image: Gmail and Outlook show them as they are), the
  * numbers written beside each bar and in a title for screen readers.
  */
-export function chartSection(view: ReportView): string {
+export function chartSection(view: ChartProps): string {
   const chart = view.chart;
   if (!chart) return '';
   const legend = `<span style="color:${THEME.customersBar};">&#9632;</span> ${escapeHtml(chart.customersLegend)} &nbsp; <span style="color:${THEME.revenueBar};">&#9632;</span> ${escapeHtml(chart.revenueLegend)}`;

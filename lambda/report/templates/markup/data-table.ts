@@ -1,5 +1,6 @@
-import { escapeHtml } from '../escape-html.ts';
-import { THEME } from '../theme.ts';
+/** The tables of the email (overview, budget, KPIs to watch, data quality): compact, numbers kept on one line. */
+import { escapeHtml } from './escape-html.ts';
+import { THEME } from './theme.ts';
 
 /** A cell: the text, or several lines of text; `strong` for the first column. */
 export type Cell =

@@ -1,0 +1,68 @@
+/** What names the report: the email's subject line and preheader, and the header at its top. */
+import type { ReportHeader } from '../templates/sections/header-section.ts';
+import { kpiDelta } from './headline-kpis.ts';
+import type { ReportContext } from './report-context.ts';
+
+/** The subject: an upload's report name or a scheduled report's kind, its period, revenue (and its change). */
+export function subjectLine(context: ReportContext): string {
+  const { analysis, previous, messages, format, kind } = context;
+  const revenueDelta = previous
+    ? kpiDelta(
+        analysis.kpis.revenue,
+        previous.kpis.revenue,
+        { higherIsBetter: true, isShare: false },
+        context,
+      )
+    : null;
+  return messages.subject({
+    title: kind === 'upload' ? reportTitle(context) : messages.kindLabel[kind],
+    period: reportPeriodText(context) ?? context.periodText,
+    revenue: format.moneyShort(analysis.kpis.revenue),
+    revenueChange: revenueDelta?.text ?? null,
+    customers: format.integer(analysis.kpis.customers),
+  });
+}
+
+/** The line an inbox shows after the subject: customers, revenue and the share at risk. */
+export function preheader(context: ReportContext): string {
+  const { analysis, messages, format } = context;
+  return messages.preheader({
+    customers: format.integer(analysis.kpis.customers),
+    revenue: format.moneyShort(analysis.kpis.revenue),
+    atRisk: format.percent(analysis.kpis.atRiskCustomerShare),
+  });
+}
+
+/** Report name, company, kind (with a scheduled report's days), the data's period, as-of day and source. */
+export function reportHeader(context: ReportContext): ReportHeader {
+  const { analysis, messages, format, settings, kind } = context;
+  const periodText = reportPeriodText(context);
+  return {
+    title: reportTitle(context),
+    company: settings.companyName ?? null,
+    kind: periodText ? `${messages.kindLabel[kind]}, ${periodText}` : messages.kindLabel[kind],
+    period: context.periodText,
+    asOf: analysis.rfm ? messages.header.asOf(format.day(analysis.rfm.asOf)) : null,
+    source: messages.header.source(
+      context.sourceLabel ?? baseName(analysis.input.source),
+      format.integer(analysis.input.rowsUsed),
+    ),
+  };
+}
+
+/** The configured report name, or the default one of the language. */
+function reportTitle(context: ReportContext): string {
+  return context.settings.reportName ?? context.messages.defaultReportName;
+}
+
+/** Scheduled reports: the days the report is about, in words; undefined when there are none. */
+function reportPeriodText({ reportPeriod, messages, format }: ReportContext): string | undefined {
+  return reportPeriod
+    ? messages.header.period(format.day(reportPeriod.first), format.day(reportPeriod.last))
+    : undefined;
+}
+
+/** The file name of a path or an s3:// address. */
+function baseName(source: string): string {
+  return source.split(/[\\/]/).pop() ?? source;
+}
