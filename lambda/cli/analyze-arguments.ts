@@ -1,156 +1,41 @@
-import { statSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
-import { z } from 'zod';
-import { parseIsoDay } from '../engine/input/date-parsing.ts';
-import { INPUT_OPTION_VALUES, type InputOption, inputOptionsSchema } from '../engine/input/input-options.ts';
-import { isTimeZone, REPORT_LOCALES, TIME_ZONE_MESSAGE } from '../report/report-settings.ts';
-import { isSameFile } from './output-files.ts';
-import { closestName } from './suggest.ts';
-import { InvalidOptionError } from '../errors/input-errors.ts';
-
-/** The usage hint that ends a message about the command line itself (no FILE, a FILE that does not exist). */
-export const USAGE_HINT = 'usage: segment-report analyze FILE [options] (see --help)';
-
-const path = z.string().min(1, 'needs a path');
-
-/** The `analyze` command's arguments, validated; the input options by the schema the configuration uses. */
-export const AnalyzeArguments = z.object({
-  file: z.string().min(1),
-  k: z.coerce
-    .number({ error: 'must be a whole number from 2 to 50' })
-    .int('must be a whole number from 2 to 50')
-    .min(2, 'must be a whole number from 2 to 50')
-    .max(50, 'must be a whole number from 2 to 50')
-    .optional(),
-  seed: z.coerce
-    .number({ error: 'must be a whole number >= 0' })
-    .int('must be a whole number >= 0')
-    .min(0, 'must be a whole number >= 0')
-    .optional(),
-  asOf: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD')
-    .refine((day) => !Number.isNaN(parseIsoDay(day)), {
-      error: (issue) => `must be a calendar day YYYY-MM-DD, got "${String(issue.input)}"`,
-    })
-    .optional(),
-  ...inputOptionsSchema.shape,
-  features: z
-    .string()
-    .refine((names) => names.split(',').every((name) => name.trim() !== ''), {
-      error: 'must be column names separated by commas, such as Income,Recency',
-    })
-    .optional(),
-  json: path.optional(),
-  customers: path.optional(),
-  html: path.optional(),
-  text: path.optional(),
-  // The report settings' own checks, done here so that the flag is named (and checked without --html too).
-  locale: z.enum(REPORT_LOCALES, { error: 'must be en or fr' }).optional(),
-  currency: z
-    .string()
-    .regex(/^[A-Z]{3}$/, 'must be a three-letter ISO 4217 code such as EUR')
-    .optional(),
-  timeZone: z
-    .string()
-    .refine(isTimeZone, { error: (issue) => `${TIME_ZONE_MESSAGE}, got "${String(issue.input)}"` })
-    .optional(),
-  settings: path.optional(),
-  previous: path.optional(),
-  quiet: z.boolean().optional(),
-});
-export type AnalyzeArguments = z.infer<typeof AnalyzeArguments>;
-
-/** The flags of `analyze`, as node:util parseArgs reads them. */
-const OPTIONS = {
-  k: { type: 'string' },
-  seed: { type: 'string' },
-  'as-of': { type: 'string' },
-  map: { type: 'string' },
-  'date-format': { type: 'string' },
-  shape: { type: 'string' },
-  'decimal-mark': { type: 'string' },
-  features: { type: 'string' },
-  json: { type: 'string' },
-  customers: { type: 'string' },
-  html: { type: 'string' },
-  text: { type: 'string' },
-  locale: { type: 'string' },
-  currency: { type: 'string' },
-  'time-zone': { type: 'string' },
-  settings: { type: 'string' },
-  previous: { type: 'string' },
-  quiet: { type: 'boolean' },
-} as const;
-type OptionName = keyof typeof OPTIONS;
-
-/** What each flag that takes a value wants, as the usage writes it. */
-const VALUE_OF: Record<Exclude<OptionName, 'quiet'>, string> = {
-  k: 'N',
-  seed: 'N',
-  'as-of': 'YYYY-MM-DD',
-  map: 'ROLE=COLUMN,...',
-  'date-format': 'DD/MM/YYYY',
-  shape: 'auto|transactions|customers',
-  'decimal-mark': '.|,',
-  features: 'A,B,...',
-  json: 'PATH',
-  customers: 'PATH',
-  html: 'PATH',
-  text: 'PATH',
-  locale: 'en|fr',
-  currency: 'CODE',
-  'time-zone': 'ZONE',
-  settings: 'PATH',
-  previous: 'PATH',
-};
-
-const OPTION_NAMES = Object.keys(OPTIONS) as OptionName[];
-
-function isOptionName(name: string): name is OptionName {
-  return Object.hasOwn(OPTIONS, name);
-}
-
-/** The flag of an argument: `dateFormat` is `--date-format`. */
-function flagOf(key: string): string {
-  return `--${key.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}`;
-}
-
 /**
- * How the command line sets the option an input error names: "pass --date-format DD/MM/YYYY or --date-format
- * MM/DD/YYYY". The engine's message says what is wrong; this says which flag fixes it.
+ * Parses the arguments of `analyze` (and of `start`, on its own file) with the options table: node:util parseArgs
+ * reads the flags the table declares, each token is checked so that each mistake gets its own line, and the
+ * table's zod schemas check and type the values. Anything wrong is an InvalidOptionError naming the option.
  */
-export function flagAdvice(option: InputOption): string {
-  return `pass ${INPUT_OPTION_VALUES[option].map((value) => `${flagOf(option)} ${value}`).join(' or ')}`;
-}
-
-export const ANALYZE_USAGE = `usage: segment-report analyze FILE [options]   (analyse works too)
-  FILE                 a .csv or .csv.gz transaction log or customer table
-  --k N                number of clusters (default: chosen by silhouette, 2..8)
-  --seed N             K-means seed (default 42): same seed, same clusters
-  --as-of YYYY-MM-DD   as-of day (default: the day after the last transaction)
-  --map ROLE=COLUMN,.. column roles: customer, order, date, amount | quantity, price
-  --date-format F      DD/MM/YYYY or MM/DD/YYYY when the dates cannot tell
-  --shape S            auto (default), transactions or customers
-  --decimal-mark M     . or , when the numbers cannot tell (default: inferred from them)
-  --features A,B,..    customer tables: the columns to cluster on
-  --json PATH          write the whole analysis as JSON
-  --customers PATH     write one row per customer (segment and cluster)
-  --html PATH          write the executive summary email (HTML) to preview it
-  --text PATH          write its plain-text version
-  --locale en|fr       language of the report (default en)
-  --currency CODE      currency of the amounts (default USD in English, EUR in French)
-  --time-zone ZONE     time zone of the generated time (default UTC)
-  --settings PATH      report settings as JSON (playbook, alert thresholds, targets, names)
-  --previous PATH      a previous --json analysis, to show the changes since then
-  --quiet              print no summary`;
+import { type ParseArgsConfig, parseArgs } from 'node:util';
+import { InvalidOptionError } from '../errors/input-errors.ts';
+import { ANALYZE_FLAGS, AnalyzeArguments, type FlagSpec } from './analyze-flags.ts';
+import { FLAG_KEYS, type FlagKey, flagOf, isFlagKey, nameOf } from './flag-names.ts';
+import { USAGE_HINT } from './analyze-usage.ts';
+import { outputsOf } from './flag-destinations.ts';
+import { checkOutputPaths } from './output-files.ts';
+import { closestName } from './suggest.ts';
 
 /** Which command the arguments are for: `analyze FILE ...`, or `start ...` on a FILE of its own (the sample). */
 export interface ArgumentsOf {
   command: 'analyze' | 'start';
   /** The file `start` analyses: no FILE may then be given. */
   file?: string | undefined;
+}
+
+/** How parseArgs reads one flag. */
+type ParseArgsOptionConfig = NonNullable<ParseArgsConfig['options']>[string];
+
+/** Each flag's key by its name as typed: `time-zone` is `timeZone`. */
+const KEY_OF_NAME = new Map(FLAG_KEYS.map((key) => [nameOf(key), key]));
+
+/** The flags as node:util parseArgs reads them: a switch is a boolean, any other flag takes a string. */
+const PARSE_ARGS_OPTIONS = Object.fromEntries(
+  FLAG_KEYS.map((key): [string, ParseArgsOptionConfig] => [
+    nameOf(key),
+    { type: isSwitch(key) ? 'boolean' : 'string' },
+  ]),
+);
+
+function isSwitch(key: FlagKey): boolean {
+  const spec: FlagSpec = ANALYZE_FLAGS[key];
+  return spec.value === undefined;
 }
 
 /**
@@ -162,81 +47,77 @@ export function parseAnalyzeArguments(
   of: ArgumentsOf = { command: 'analyze' },
 ): AnalyzeArguments {
   const { values, positionals } = readFlags(args, of.command);
-  const file = fileOf(positionals, of);
-  const result = AnalyzeArguments.safeParse({
-    file,
-    k: values.k,
-    seed: values.seed,
-    asOf: values['as-of'],
-    map: values.map,
-    dateFormat: values['date-format'],
-    shape: values.shape,
-    decimalMark: values['decimal-mark'],
-    features: values.features,
-    json: values.json,
-    customers: values.customers,
-    html: values.html,
-    text: values.text,
-    locale: values.locale,
-    currency: values.currency,
-    timeZone: values['time-zone'],
-    settings: values.settings,
-    previous: values.previous,
-    quiet: values.quiet,
-  });
+  const result = AnalyzeArguments.safeParse({ file: fileOf(positionals, of), ...values });
   if (!result.success) {
     const issue = result.error.issues[0];
     const key = String(issue?.path[0] ?? '');
-    throw new InvalidOptionError(`${of.command}: ${flagOf(key)}: ${issue?.message ?? 'invalid'}`);
+    const flag = isFlagKey(key) ? flagOf(key) : `--${key}`;
+    throw new InvalidOptionError(`${of.command}: ${flag}: ${issue?.message ?? 'invalid'}`);
   }
-  checkOutputs(result.data);
+  checkOutputPaths(outputsOf(result.data), result.data.file);
   return result.data;
 }
 
-/** The flags' values once every token is checked: strings, and --quiet a boolean. */
-type FlagValues = { [K in OptionName]?: K extends 'quiet' ? boolean : string };
+/** The flags' values as given, before their schemas check them: a string, or true for a switch. */
+type FlagValues = Partial<Record<FlagKey, string | true>>;
+
+/** What readFlag needs of a parseArgs option token. */
+interface OptionToken {
+  name: string;
+  rawName: string;
+  value?: string | undefined;
+  inlineValue?: boolean | undefined;
+}
 
 /**
  * The flags and positionals, every token checked first so that each mistake gets its own line: an unknown flag
- * (with the closest known one), a flag without its value, a value given to --quiet.
+ * (with the closest known one), a flag without its value, a value given to a switch. The last of a repeated flag
+ * wins.
  */
 function readFlags(args: readonly string[], command: string): { values: FlagValues; positionals: string[] } {
-  const { values, positionals, tokens } = parseArgs({
+  const { positionals, tokens } = parseArgs({
     args: [...args],
-    options: OPTIONS,
+    options: PARSE_ARGS_OPTIONS,
     allowPositionals: true,
     strict: false,
     tokens: true,
   });
+  const values: FlagValues = {};
   for (const token of tokens) {
     if (token.kind !== 'option') continue;
-    const raw = args[token.index] ?? token.rawName;
-    if (!token.rawName.startsWith('--') || !isOptionName(token.name)) {
-      throw new InvalidOptionError(`${command}: ${unknownOption(raw)}`);
-    }
-    const flag = `--${token.name}`;
-    if (token.name === 'quiet') {
-      if (token.inlineValue) throw new InvalidOptionError(`${command}: ${flag}: takes no value`);
-      continue;
-    }
-    const wanted = `${flag} ${VALUE_OF[token.name]}`;
-    if (token.value === undefined) {
-      throw new InvalidOptionError(`${command}: ${flag}: needs a value (${wanted})`);
-    }
-    const [valueFlag = ''] = token.value.split('=');
-    if (!token.inlineValue && valueFlag.startsWith('--') && isOptionName(valueFlag.slice(2))) {
-      throw new InvalidOptionError(
-        `${command}: ${flag}: needs a value (${wanted}), got the option ${valueFlag}`,
-      );
-    }
+    const [key, value] = readFlag(token, args[token.index] ?? token.rawName, command);
+    values[key] = value;
   }
-  return { values: values as FlagValues, positionals };
+  return { values, positionals };
+}
+
+/** One flag checked: one the table declares, with a value when it takes one and none when it is a switch. */
+function readFlag(token: OptionToken, raw: string, command: string): [FlagKey, string | true] {
+  const key = token.rawName.startsWith('--') ? KEY_OF_NAME.get(token.name) : undefined;
+  if (key === undefined) throw new InvalidOptionError(`${command}: ${unknownOption(raw)}`);
+  const flag = flagOf(key);
+  const spec: FlagSpec = ANALYZE_FLAGS[key];
+  if (spec.value === undefined) {
+    if (token.inlineValue) throw new InvalidOptionError(`${command}: ${flag}: takes no value`);
+    return [key, true];
+  }
+  const wanted = `${flag} ${spec.wanted ?? spec.value}`;
+  if (token.value === undefined) {
+    throw new InvalidOptionError(`${command}: ${flag}: needs a value (${wanted})`);
+  }
+  const [valueFlag = ''] = token.value.split('=');
+  if (!token.inlineValue && valueFlag.startsWith('--') && KEY_OF_NAME.has(valueFlag.slice(2))) {
+    throw new InvalidOptionError(
+      `${command}: ${flag}: needs a value (${wanted}), got the option ${valueFlag}`,
+    );
+  }
+  return [key, token.value];
 }
 
 /** `unknown option --date-fromat; did you mean --date-format?` */
 function unknownOption(raw: string): string {
   const [written = raw] = raw.split('=');
-  const suggestion = closestName(written.replace(/^-+/, ''), OPTION_NAMES);
+  const suggestion = closestName(written.replace(/^-+/, ''), [...KEY_OF_NAME.keys()]);
   const advice =
     suggestion === undefined ? 'see segment-report analyze --help' : `did you mean --${suggestion}?`;
   return `unknown option ${written}; ${advice}`;
@@ -269,42 +150,4 @@ function fileOf(positionals: readonly string[], of: ArgumentsOf): string {
     throw new InvalidOptionError(`${of.command}: expected exactly one FILE, ${got}; ${USAGE_HINT}`);
   }
   return file;
-}
-
-/**
- * Checked before the analysis, so that a long run does not fail at its end: no output over the input file, no two
- * outputs to the same file, and the folder of each output exists.
- */
-function checkOutputs(options: AnalyzeArguments): void {
-  const outputs: [string, string][] = [];
-  for (const [option, path] of [
-    ['--json', options.json],
-    ['--customers', options.customers],
-    ['--html', options.html],
-    ['--text', options.text],
-  ] as const) {
-    if (path !== undefined) outputs.push([option, path]);
-  }
-  outputs.forEach(([option, path], index) => {
-    if (isSameFile(path, options.file)) {
-      throw new InvalidOptionError(`${option} ${path}: refusing to overwrite the input file`);
-    }
-    const earlier = outputs.slice(0, index).find(([, other]) => isSameFile(path, other));
-    if (earlier) throw new InvalidOptionError(`${option} ${path}: the same file as ${earlier[0]}`);
-    const folder = dirname(path);
-    const kind = folderKind(folder);
-    if (kind !== 'directory') {
-      throw new InvalidOptionError(
-        `${option} ${path}: cannot write the file (${kind === 'missing' ? 'no such directory' : 'not a directory'}: ${folder})`,
-      );
-    }
-  });
-}
-
-function folderKind(folder: string): 'directory' | 'missing' | 'other' {
-  try {
-    return statSync(resolve(folder)).isDirectory() ? 'directory' : 'other';
-  } catch {
-    return 'missing';
-  }
 }

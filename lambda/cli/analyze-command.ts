@@ -1,7 +1,11 @@
+// The `analyze` command: read the file, analyse it, print the summary and write the outputs the flags ask for.
 import { basename } from 'node:path';
-import type { AnalysisResult } from '../engine/analysis-types.ts';
+import type { AnalysisResult } from '../engine/analysis/analysis-types.ts';
 import { analyzeCsv } from '../engine/analyze-csv.ts';
-import { type AnalyzeArguments, type ArgumentsOf, parseAnalyzeArguments } from './analyze-arguments.ts';
+import { type ArgumentsOf, parseAnalyzeArguments } from './analyze-arguments.ts';
+import type { AnalyzeArguments } from './analyze-flags.ts';
+import { flagOf } from './flag-names.ts';
+import { analysisOptionsOf } from './flag-destinations.ts';
 import { customersCsvChunks } from '../engine/export/customers-csv.ts';
 import { formatSummary } from './format-summary.ts';
 import { writeOutputFile } from './output-files.ts';
@@ -37,16 +41,9 @@ export async function runAnalyzeCommand(
   const reportFiles = wantsReport ? await import('./report-files.ts') : undefined;
   const progress = createProgressReporter(io.stderr, basename(options.file), size);
   const result = await analyzeCsv(bytes, {
+    ...analysisOptionsOf(options),
     sourceName: options.file,
     now: io.now,
-    seed: options.seed,
-    k: options.k,
-    asOf: options.asOf,
-    map: options.map,
-    dateFormat: options.dateFormat,
-    shape: options.shape,
-    decimalMark: options.decimalMark,
-    features: options.features?.split(',').map((name) => name.trim()),
     onProgress: progress.update,
   })
     .catch((error: unknown) => {
@@ -55,22 +52,19 @@ export async function runAnalyzeCommand(
     .finally(progress.done);
   if (options.features !== undefined && result.analysis.input.shape === 'transactions') {
     throw new InvalidOptionError(
-      `${options.file}: --features ${options.features}: the file is a transaction log, and --features is for ` +
-        'customer tables (pass --shape customers to read it as one)',
+      `${options.file}: ${flagOf('features')} ${options.features}: the file is a transaction log, and ` +
+        `${flagOf('features')} is for customer tables (pass ${flagOf('shape')} customers to read it as one)`,
+      { option: 'features', file: options.file },
     );
   }
   if (options.json) {
-    await writeOutputFile(
-      options.json,
-      `${JSON.stringify(result.analysis, null, 2)}\n`,
-      options.file,
-      '--json',
-    );
+    const json = `${JSON.stringify(result.analysis, null, 2)}\n`;
+    await writeOutputFile(options.json, json, options.file, flagOf('json'));
   }
   if (options.customers) {
     // In pieces: at 2M customers the whole text would cost about 400 MB more.
     const csv = customersCsvChunks(result.customers, result.analysis.input.shape);
-    await writeOutputFile(options.customers, csv, options.file, '--customers');
+    await writeOutputFile(options.customers, csv, options.file, flagOf('customers'));
   }
   const subject =
     reportFiles && reportPreparation
@@ -94,10 +88,16 @@ export function explainAnalysisError(error: unknown, options: Pick<AnalyzeArgume
   const k = K_OUT_OF_RANGE.exec(error.message);
   if (k && options.k !== undefined) {
     return new InvalidOptionError(
-      `${options.file}: --k ${options.k}: the file has ${k[1]} customers; K must be at most ${k[1]}`,
+      `${options.file}: ${flagOf('k')} ${options.k}: the file has ${k[1]} customers; K must be at most ${k[1]}`,
       { cause: error },
     );
   }
   if (error.message.startsWith(`${options.file}: `)) return error;
-  return new InputError(`${options.file}: ${error.message}`, { option: error.option, cause: error });
+  return new InputError(`${options.file}: ${error.message}`, {
+    option: error.option,
+    file: options.file,
+    line: error.line,
+    column: error.column,
+    cause: error,
+  });
 }

@@ -1,4 +1,5 @@
-import type { Analysis, ClustersSummary } from '../engine/analysis-types.ts';
+// The summary `analyze` prints: the headline figures and the segments of an analysis, as aligned text.
+import type { Analysis, ClustersSummary } from '../engine/analysis/analysis-types.ts';
 
 const number = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
 const money = new Intl.NumberFormat('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 });

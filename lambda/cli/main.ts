@@ -1,10 +1,11 @@
 #!/usr/bin/env node
-import { EXIT_CODES, messageOf } from '../errors/segment-report-error.ts';
+// The command line: dispatches a command, and turns what went wrong into one line and an exit code.
+import { EXIT_CODES, faultOf, messageOf } from '../errors/segment-report-error.ts';
 import { isInputOption } from '../engine/input/input-options.ts';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ANALYZE_USAGE, flagAdvice, USAGE_HINT } from './analyze-arguments.ts';
+import { ANALYZE_USAGE, flagAdvice, USAGE_HINT } from './analyze-usage.ts';
 import { runAnalyzeCommand } from './analyze-command.ts';
 import { closestName } from './suggest.ts';
 import { InputError } from '../errors/input-errors.ts';
@@ -67,14 +68,17 @@ export async function main(argv: readonly string[]): Promise<number> {
         return fail(unknownCommand(command));
     }
   } catch (error) {
-    if (error instanceof InputError) {
-      const advice = isInputOption(error.option) ? `; ${flagAdvice(error.option)}` : '';
-      return fail(`${error.message}${advice}`);
-    }
-    const message = messageOf(error);
-    process.stderr.write(`segment-report: internal error: ${oneLine(message)}\n`);
-    return EXIT_CODES.system;
+    const fault = faultOf(error);
+    const message = fault === 'input' ? withFlagAdvice(error) : `internal error: ${messageOf(error)}`;
+    process.stderr.write(`segment-report: ${oneLine(message)}\n`);
+    return EXIT_CODES[fault];
   }
+}
+
+/** An input error's message, with the flag that sets the input option it names (`; pass --date-format ...`). */
+function withFlagAdvice(error: unknown): string {
+  const namesInputOption = error instanceof InputError && isInputOption(error.option);
+  return namesInputOption ? `${error.message}; ${flagAdvice(error.option)}` : messageOf(error);
 }
 
 /** `--help` or `-h` among a command's arguments (before a `--`, after which everything is a FILE). */

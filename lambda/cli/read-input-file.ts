@@ -1,6 +1,7 @@
+// The input file, opened as a byte stream with a clear error when it cannot be read.
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { USAGE_HINT } from './analyze-arguments.ts';
+import { USAGE_HINT } from './analyze-usage.ts';
 import { InputError } from '../errors/input-errors.ts';
 
 /**

@@ -1,7 +1,10 @@
-import type { Analysis } from '../engine/analysis-types.ts';
+// The email report as files, to preview it: its HTML and its plain-text version.
+import type { Analysis } from '../engine/analysis/analysis-types.ts';
 import { renderReport } from '../report/render/render-report.ts';
 import { writeOutputFile } from './output-files.ts';
-import type { ReportFileOptions, ReportPreparation } from './report-preparation.ts';
+import { flagOf } from './flag-names.ts';
+import type { ReportFileOptions } from './flag-destinations.ts';
+import type { ReportPreparation } from './report-preparation.ts';
 
 /** Renders the email report of an analysis and writes its HTML and plain-text versions, for a preview. */
 export async function writeReportFiles(
@@ -11,7 +14,7 @@ export async function writeReportFiles(
   now: Date,
 ): Promise<string> {
   const report = await renderReport({ analysis, ...preparation, kind: 'upload', now });
-  if (options.html) await writeOutputFile(options.html, report.html, options.file, '--html');
-  if (options.text) await writeOutputFile(options.text, report.text, options.file, '--text');
+  if (options.html) await writeOutputFile(options.html, report.html, options.file, flagOf('html'));
+  if (options.text) await writeOutputFile(options.text, report.text, options.file, flagOf('text'));
   return report.subject;
 }

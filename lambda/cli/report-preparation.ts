@@ -1,19 +1,11 @@
+// What the report needs besides the analysis (settings, a previous analysis), read before the analysis runs.
 import { readFile } from 'node:fs/promises';
-import { parseAnalysis } from '../engine/analysis-schema.ts';
-import type { Analysis } from '../engine/analysis-types.ts';
+import { parseAnalysis } from '../engine/analysis/parse-analysis.ts';
+import type { Analysis } from '../engine/analysis/analysis-types.ts';
 import { parseReportSettings, type ReportSettings } from '../report/report-settings.ts';
 import { InputError } from '../errors/input-errors.ts';
-
-export interface ReportFileOptions {
-  file: string;
-  html?: string | undefined;
-  text?: string | undefined;
-  locale?: 'en' | 'fr' | undefined;
-  currency?: string | undefined;
-  timeZone?: string | undefined;
-  settings?: string | undefined;
-  previous?: string | undefined;
-}
+import { flagOf } from './flag-names.ts';
+import { type ReportFileOptions, reportSettingsOf } from './flag-destinations.ts';
 
 /** What the report needs besides the analysis, read and checked before the analysis (so no output is written first). */
 export interface ReportPreparation {
@@ -27,22 +19,21 @@ export interface ReportPreparation {
  * that a wrong file is never silently ignored; the report's rendering is loaded only to write the report.
  */
 export async function prepareReport(options: ReportFileOptions): Promise<ReportPreparation> {
-  const configured = options.settings ? await readJsonFile(options.settings, '--settings') : {};
-  const overrides = {
-    ...(options.locale ? { locale: options.locale } : {}),
-    ...(options.currency ? { currency: options.currency } : {}),
-    ...(options.timeZone ? { timeZone: options.timeZone } : {}),
-  };
+  const configured = options.settings ? await readJsonFile(options.settings, flagOf('settings')) : {};
+  const overrides = reportSettingsOf(options);
   // A settings file must be an object; anything else is named as such, not merged.
   const isObject = configured !== null && typeof configured === 'object' && !Array.isArray(configured);
   const settings = parseReportSettings(
     isObject ? { ...configured, ...overrides } : configured,
-    options.settings ? `--settings ${options.settings}` : 'report settings',
+    options.settings ? `${flagOf('settings')} ${options.settings}` : 'report settings',
   );
   // Checked whole, as the report compares every headline figure with it: a null or a string there is NaN in the
   // email, and 1e400 (Infinity once parsed) is "+∞%".
   const previous = options.previous
-    ? parseAnalysis(await readJsonFile(options.previous, '--previous'), `--previous ${options.previous}`)
+    ? parseAnalysis(
+        await readJsonFile(options.previous, flagOf('previous')),
+        `${flagOf('previous')} ${options.previous}`,
+      )
     : undefined;
   return { settings, previous };
 }

@@ -3,7 +3,8 @@
 import { rm, symlink, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ANALYZE_USAGE, flagAdvice, parseAnalyzeArguments } from '../../lambda/cli/analyze-arguments.ts';
+import { parseAnalyzeArguments } from '../../lambda/cli/analyze-arguments.ts';
+import { ANALYZE_USAGE, flagAdvice } from '../../lambda/cli/analyze-usage.ts';
 import { makeTempDir } from '../support/run-cli.ts';
 import { InvalidOptionError } from '../../lambda/errors/input-errors.ts';
 

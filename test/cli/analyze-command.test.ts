@@ -4,7 +4,7 @@ import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CommandIo, explainAnalysisError, runAnalyzeCommand } from '../../lambda/cli/analyze-command.ts';
-import type { Analysis } from '../../lambda/engine/analysis-types.ts';
+import type { Analysis } from '../../lambda/engine/analysis/analysis-types.ts';
 import { customerTableCsv, FORMULA_IDS_CSV, namesIn, writeFixture } from '../support/cli-fixtures.ts';
 import { makeTempDir } from '../support/run-cli.ts';
 import { InputError, InvalidOptionError } from '../../lambda/errors/input-errors.ts';

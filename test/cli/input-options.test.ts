@@ -3,7 +3,7 @@
 import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Analysis } from '../../lambda/engine/analysis-types.ts';
+import type { Analysis } from '../../lambda/engine/analysis/analysis-types.ts';
 import { writeFixture } from '../support/cli-fixtures.ts';
 import { type CliRun, makeTempDir, runCli } from '../support/run-cli.ts';
 

@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Analysis } from '../../lambda/engine/analysis-types.ts';
+import type { Analysis } from '../../lambda/engine/analysis/analysis-types.ts';
 import { TEN_CUSTOMERS_CSV, TEN_CUSTOMERS_RFM } from '../fixtures/ten-customers.ts';
 import {
   FORMULA_IDS_CSV,
@@ -15,7 +15,7 @@ import {
   writeFixture,
 } from '../support/cli-fixtures.ts';
 import { type CliRun, REPO_ROOT, makeTempDir, runCli } from '../support/run-cli.ts';
-import { ONLINE_RETAIL } from '../support/real-data.ts';
+import { ONLINE_RETAIL } from '../../tools/real-data.ts';
 
 const SAMPLE = join(REPO_ROOT, 'samples', 'online-retail-sample.csv.gz');
 const TRANSACTION_HEADER =
