@@ -1,11 +1,9 @@
+// Ours by number of customers: the generated Online Retail-layout logs (tools/online-retail-log.ts) at several
+// sizes, ours measured on each (against the reference at one size), and the memory slope drawn through them.
+import { mkdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import {
-  compareInterleaved,
-  measureRepeatedly,
-  type ProgramCommand,
-  type ProgramSummary,
-} from './end-to-end.ts';
-import { ensureGeneratedRetailCsv, generatedRetailName } from './generate-retail.ts';
+import { ONLINE_RETAIL_GENERATOR_VERSION, writeOnlineRetailLog } from '../../tools/online-retail-log.ts';
+import { measureRepeatedly, type ProgramCommand, type ProgramSummary } from './end-to-end.ts';
 import { benchDirectory } from './paths.ts';
 import { roundTo } from './statistics.ts';
 
@@ -26,22 +24,20 @@ export interface ScalingPoint {
   ours: ProgramSummary;
 }
 
+/** The generated file's name for a number of customers (the version in the name keeps stale files apart). */
+function generatedRetailName(customers: number): string {
+  return `generated_retail_${customers}_v${ONLINE_RETAIL_GENERATOR_VERSION}.csv`;
+}
+
 /** The generated file for `customers` customers, written on first use (deterministic, so reused after). */
 export async function generatedInput(customers: number, log: (line: string) => void): Promise<string> {
   const path = join(benchDirectory, generatedRetailName(customers));
   log(`preparing ${generatedRetailName(customers)} (${customers.toLocaleString('en-US')} customers)`);
-  await ensureGeneratedRetailCsv(path, customers);
+  if ((await stat(path).catch(() => undefined)) === undefined) {
+    await mkdir(benchDirectory, { recursive: true });
+    await writeOnlineRetailLog(path, customers);
+  }
   return path;
-}
-
-/** Ours against the reference on one generated file, interleaved, `rounds` measured runs each. */
-export async function compareOnGenerated(
-  input: string,
-  programs: { ours: (input: string) => ProgramCommand; reference: (input: string) => ProgramCommand },
-  rounds: number,
-  log: (line: string) => void,
-): Promise<[ProgramSummary, ProgramSummary]> {
-  return compareInterleaved(programs.ours(input), programs.reference(input), rounds, log);
 }
 
 /** Ours alone on the generated file of each size, `runs` runs each. */

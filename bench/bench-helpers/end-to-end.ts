@@ -1,3 +1,5 @@
+// Programs measured as whole processes, run after run: interleaved against another program or repeated
+// alone, summarised by their medians.
 import { measureProcess, type ProcessMeasurement } from './measure-process.ts';
 import { median, roundTo } from './statistics.ts';
 

@@ -1,3 +1,4 @@
+// The benchmark's printed report: plain-text tables and PASS/FAIL verdicts.
 /** Lays out rows as a plain-text table: first column left-aligned, the others right-aligned (numbers). */
 export function formatTable(headers: readonly string[], rows: readonly (readonly string[])[]): string {
   const widths = headers.map((header, column) =>

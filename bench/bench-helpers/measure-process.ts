@@ -1,8 +1,11 @@
+// One whole child process measured under GNU time: its wall time seen from here, its peak resident set size and
+// what it printed. The benchmark's unit of measurement (both programs are compared as whole processes).
 import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { gnuTime, projectRoot } from './paths.ts';
+import { GNU_TIME, gnuTimeArgs, KIB_PER_MB, parseTimeReport } from '../../tools/gnu-time.ts';
+import { projectRoot } from './paths.ts';
 
 /** What one whole child process cost: wall time seen from here and its peak resident set size. */
 export interface ProcessMeasurement {
@@ -12,7 +15,6 @@ export interface ProcessMeasurement {
 }
 
 const STDERR_TAIL_CHARS = 2_000;
-const KIB_PER_MB = 1024;
 
 /**
  * Runs `command args` to completion under GNU time (`-f %M`, written to a file so the child's own stderr
@@ -23,14 +25,10 @@ export async function measureProcess(command: string, args: readonly string[]): 
   const timeReport = join(scratch, 'time.txt');
   try {
     const startedAt = process.hrtime.bigint();
-    const { exitCode, stdout, stderr } = await runToCompletion(gnuTime, [
-      '-f',
-      '%M',
-      '-o',
-      timeReport,
-      command,
-      ...args,
-    ]);
+    const { exitCode, stdout, stderr } = await runToCompletion(
+      GNU_TIME,
+      gnuTimeArgs(timeReport, command, args),
+    );
     const wallSeconds = Number(process.hrtime.bigint() - startedAt) / 1e9;
     if (exitCode !== 0) {
       const shown = [command, ...args].join(' ');
@@ -46,14 +44,14 @@ export async function measureProcess(command: string, args: readonly string[]): 
   }
 }
 
-/** The last line of a `time -f %M` report is the peak RSS in KiB (earlier lines note a non-zero exit). */
+/** The peak RSS in KiB of a `time -f %M` report; throws on a report without one. */
 function parsePeakRssKib(report: string): number {
-  const lastLine = report.trim().split('\n').at(-1) ?? '';
-  const kib = Number(lastLine);
-  if (lastLine === '' || !Number.isFinite(kib)) throw new Error(`unexpected GNU time report: "${report}"`);
-  return kib;
+  const { peakKib } = parseTimeReport(report);
+  if (peakKib === undefined) throw new Error(`unexpected GNU time report: "${report}"`);
+  return peakKib;
 }
 
+/** Runs `command args` from the project root, keeping all of stdout and the tail of stderr. */
 function runToCompletion(
   command: string,
   args: readonly string[],

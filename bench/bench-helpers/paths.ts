@@ -1,9 +1,12 @@
+// Where the benchmark finds its programs and data and keeps its scratch files: the vendored data and the system
+// programs are named once in tools/, re-exported here under the benchmark's names.
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { ONLINE_RETAIL, REFERENCE_SCRIPT } from '../../test/support/real-data.ts';
+import { ONLINE_RETAIL, REFERENCE_SCRIPT } from '../../tools/real-data.ts';
+import { SYSTEM_PYTHON } from '../../tools/reference-python.ts';
+import { REPO_ROOT } from '../../tools/repo-root.ts';
 
-/** The project root (two levels above this file). */
-export const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
+/** The project root. */
+export const projectRoot = REPO_ROOT;
 /** Scratch space for benchmark inputs and results; git-ignored. */
 export const benchDirectory = join(projectRoot, '.bench');
 
@@ -13,6 +16,4 @@ export const referenceScript = REFERENCE_SCRIPT;
 export const bundledCli = join(projectRoot, 'dist', 'cli.mjs');
 export const kmeansBenchScript = join(projectRoot, 'bench', 'kmeans-bench.ts');
 /** Debian's interpreter, the one python3-pandas and python3-sklearn are installed for. */
-export const systemPython = '/usr/bin/python3';
-/** GNU time: reports the child's wall time and peak resident set size. */
-export const gnuTime = '/usr/bin/time';
+export const systemPython = SYSTEM_PYTHON;

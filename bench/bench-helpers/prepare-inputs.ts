@@ -1,3 +1,5 @@
+// The benchmark's inputs made from the vendored Online Retail export: an intact decompressed copy, and the
+// copy with its data lines written several times over.
 import { createHash } from 'node:crypto';
 import { once } from 'node:events';
 import { createReadStream, createWriteStream } from 'node:fs';

@@ -1,3 +1,4 @@
+// The little statistics the benchmark reports: medians of runs, and rounding for display and results.json.
 /** Median of a non-empty list (mean of the two middle values for an even count). */
 export function median(values: readonly number[]): number {
   if (values.length === 0) throw new Error('median needs at least one value');

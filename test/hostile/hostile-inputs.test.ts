@@ -1,34 +1,22 @@
 // Issue 10's acceptance test, the small files: each hostile input is generated deterministically (seeded, see
-// scripts/generate-hostile-inputs.ts) into a temp folder, and `analyze` runs on it as its own process under GNU time.
+// test/hostile/inputs/catalogue.ts) into a temp folder, and `analyze` runs on it as its own process under GNU time.
 // Every case ends in exit 0 with finite, sensible results or exit 2 with one stderr line naming the file or the
-// option, within 60 s and 1 GB peak RSS, the input byte-identical (test/hostile/hostile-harness.ts). Runs two
+// option, within 60 s and 1 GB peak RSS, the input byte-identical (test/hostile/harness/outcomes.ts). Runs two
 // processes at a time. The big inputs (2M customers, 10,000 columns, the gzip bombs) are in
 // hostile-inputs-slow.test.ts.
 import { readFile, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { afterAll, describe, it } from 'vitest';
-import {
-  ANCIENT_DATES,
-  type SmallInputName,
-  smallLogFirstDate,
-  smallLogLines,
-  withStringKpis,
-  writeSmallInput,
-} from '../../scripts/generate-hostile-inputs.ts';
+import { type SmallInputName, writeSmallInput } from './inputs/catalogue.ts';
+import { ANCIENT_DATES } from './inputs/impossible-values.ts';
+import { withStringKpis } from './inputs/report-options.ts';
+import { smallLogFirstDate, smallLogLines } from './inputs/small-logs.ts';
 import { concurrencyLimit, type MeasuredRun } from '../support/measured-cli.ts';
-import {
-  type Acceptance,
-  type AnalysisJson,
-  allOutputs,
-  failureMessage,
-  makeCaseDir,
-  outcomeProblems,
-  outputFlags,
-  recordResult,
-  removeCaseDirs,
-  resultsTable,
-  runCase,
-} from './hostile-harness.ts';
+import { makeCaseDir, removeCaseDirs } from './harness/case-folders.ts';
+import { type Acceptance, outcomeProblems } from './harness/outcomes.ts';
+import { failureMessage, recordResult, resultsTable } from './harness/results-table.ts';
+import { allOutputs, outputFlags, runCase } from './harness/run-case.ts';
+import type { AnalysisJson } from './harness/success-checks.ts';
 
 /** Two CLI processes at a time: two cores, and each run is a whole process. */
 const limit = concurrencyLimit(2);

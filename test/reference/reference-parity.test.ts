@@ -12,7 +12,8 @@ import {
   readOurCustomers,
   readReferenceCustomers,
 } from './customer-tables.ts';
-import { assertReferenceRuntime, decompressOnlineRetail, runOurCli, runReference } from './run-programs.ts';
+import { assertReferenceRuntime } from '../../tools/reference-python.ts';
+import { decompressOnlineRetail, runOurCli, runReference } from './run-programs.ts';
 
 // Facts from test/data/SOURCES.md (usual cleaning, duplicates kept).
 const SOURCE_FACTS = {

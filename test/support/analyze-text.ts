@@ -1,5 +1,7 @@
-import type { AnalysisResult, CustomerRow } from '../../lambda/engine/analysis-types.ts';
-import type { AnalyzeOptions } from '../../lambda/engine/analyze-options.ts';
+// The engine on an in-memory file at a fixed moment, with look-ups and the rejection it throws: for the small
+// hand-made engine tests.
+import type { AnalysisResult, CustomerRow } from '../../lambda/engine/analysis/analysis-types.ts';
+import type { AnalyzeOptions } from '../../lambda/engine/analysis/analyze-options.ts';
 import { analyzeCsv } from '../../lambda/engine/analyze-csv.ts';
 import { chunksOf, utf8 } from './byte-streams.ts';
 

@@ -1,3 +1,4 @@
+// Fixture files for the command-line tests: written into a temp folder, and the hand-made inputs they use.
 import { readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { windows1252 } from './byte-streams.ts';

@@ -1,32 +1,21 @@
 /**
  * Runs the command line as a separate process under GNU time (`/usr/bin/time -f %M -o FILE`) and reports what
  * the whole process cost: its exit, its output, its wall time seen from here and its peak resident set size.
- * A watchdog ends (SIGKILL, to the CLI process only, by its id) a run that goes far past the budgets the tests
- * assert, so that a defect shows up as a failed case with its figures rather than as a hung or swapping suite.
+ * A watchdog (cli-watchdog.ts) ends a run that goes far past the budgets the tests assert.
  * Linux only (GNU time, /proc), as the benchmark is.
  */
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { createReadStream, readFileSync } from 'node:fs';
+import { createReadStream } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { REPO_ROOT } from './run-cli.ts';
-
-/** GNU time (Debian package `time`, see scripts/ensure-system-packages.sh). */
-export const GNU_TIME = '/usr/bin/time';
-
-const TSX_LOADER = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
-const MAIN = join(REPO_ROOT, 'lambda', 'cli', 'main.ts');
+import { GNU_TIME, gnuTimeArgs, KIB_PER_MB, parseTimeReport } from '../../tools/gnu-time.ts';
+import { watchCli } from './cli-watchdog.ts';
+import { CLI_FROM_SOURCE, REPO_ROOT } from './run-cli.ts';
 
 /** Output kept of each stream (the rest is counted, not kept): a runaway error message must not fill memory. */
 const KEPT_OUTPUT_CHARS = 256 * 1024;
-const KIB_PER_MB = 1024;
-const WATCH_INTERVAL_MS = 200;
-/** After killing the CLI, how long GNU time gets to write its report before it is killed too. */
-const REPORT_GRACE_MS = 5_000;
 
 export interface MeasureOptions {
   /** Working directory of the CLI (default: the repository root, as `npm run cli`). */
@@ -78,43 +67,21 @@ export async function runMeasuredCli(
   // NODE_OPTIONS of the test runner would load its hooks into the product's process and its figures.
   const { NODE_OPTIONS: _runnerOptions, ...environment } = process.env;
   const startedAt = process.hrtime.bigint();
-  const child = spawn(
-    GNU_TIME,
-    ['-f', '%M', '-o', reportPath, process.execPath, '--import', TSX_LOADER, MAIN, ...args],
-    { cwd, env: { ...environment, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
+  const child = spawn(GNU_TIME, gnuTimeArgs(reportPath, process.execPath, [...CLI_FROM_SOURCE, ...args]), {
+    cwd,
+    env: { ...environment, NO_COLOR: '1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const stdout = capture(child.stdout);
   const stderr = capture(child.stderr);
 
-  let killedFor: MeasuredRun['killedFor'];
-  let sampledPeakKib = 0;
-  let cliPid: number | undefined;
-  const killCli = (reason: NonNullable<MeasuredRun['killedFor']>): void => {
-    if (killedFor !== undefined) return;
-    killedFor = reason;
-    const target = cliPid ?? childPidOf(child.pid);
-    // Only while it is still GNU time's child: never a process that reused the id.
-    if (target !== undefined && parentPidOf(target) === child.pid) signalQuietly(target, 'SIGKILL');
-    // GNU time writes its report once the CLI is gone; if it cannot, it goes too (by its own id).
-    setTimeout(() => signalQuietly(child.pid, 'SIGKILL'), REPORT_GRACE_MS).unref();
-  };
-  const watchdog = setInterval(() => {
-    cliPid ??= childPidOf(child.pid);
-    const rssKib = cliPid === undefined ? undefined : residentKib(cliPid);
-    if (rssKib !== undefined) sampledPeakKib = Math.max(sampledPeakKib, rssKib);
-    if (rssKib !== undefined && rssKib > killAboveKib) killCli('memory');
-  }, WATCH_INTERVAL_MS);
-  const deadline = setTimeout(() => killCli('wall time'), killAfterMs);
-
+  const watchdog = watchCli(child, { killAfterMs, killAboveKib });
   const exit = await new Promise<{ code: number | null; signal: NodeJS.Signals | null }>(
     (resolve, reject) => {
       child.on('error', reject);
       child.on('close', (code, signal) => resolve({ code, signal }));
     },
-  ).finally(() => {
-    clearInterval(watchdog);
-    clearTimeout(deadline);
-  });
+  ).finally(() => watchdog.stop());
   const wallSeconds = Number(process.hrtime.bigint() - startedAt) / 1e9;
   const report = await readFile(reportPath, 'utf8').catch(() => '');
   await rm(reportDir, { recursive: true, force: true });
@@ -124,33 +91,12 @@ export async function runMeasuredCli(
     cwd,
     code: timeReport.signal !== null ? null : (timeReport.code ?? exit.code),
     signal: timeReport.signal ?? (exit.signal === null ? null : `${exit.signal} (of GNU time)`),
-    killedFor,
+    killedFor: watchdog.killedFor,
     stdout: await stdout,
     stderr: await stderr,
     wallSeconds,
     peakRssMb: timeReport.peakKib === undefined ? undefined : timeReport.peakKib / KIB_PER_MB,
-    sampledPeakRssMb: sampledPeakKib / KIB_PER_MB,
-  };
-}
-
-/**
- * GNU time's report: the last line is %M (KiB); an earlier line says "Command exited with non-zero status N" or
- * "Command terminated by signal N". An exit of 0 leaves only the number.
- */
-export function parseTimeReport(report: string): {
-  peakKib: number | undefined;
-  code: number | undefined;
-  signal: string | null;
-} {
-  const lines = report.trim().split('\n');
-  const last = lines.at(-1) ?? '';
-  const peakKib = /^\d+$/.test(last) ? Number(last) : undefined;
-  const exited = /exited with non-zero status (\d+)/.exec(report);
-  const terminated = /terminated by signal (\d+)/.exec(report);
-  return {
-    peakKib,
-    code: exited ? Number(exited[1]) : peakKib !== undefined && !terminated ? 0 : undefined,
-    signal: terminated ? `signal ${terminated[1]}` : null,
+    sampledPeakRssMb: watchdog.sampledPeakKib / KIB_PER_MB,
   };
 }
 
@@ -208,46 +154,4 @@ function capture(stream: NodeJS.ReadableStream): Promise<CapturedOutput> {
     stream.on('error', reject);
     stream.on('end', () => resolve({ text, totalChars, lineFeeds }));
   });
-}
-
-/** The first child of a process (GNU time's child is the CLI), from /proc. */
-function childPidOf(pid: number | undefined): number | undefined {
-  if (pid === undefined) return undefined;
-  try {
-    const children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim();
-    const first = Number(children.split(/\s+/)[0]);
-    return children !== '' && Number.isInteger(first) ? first : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/** VmRSS of a process in KiB, from /proc; undefined once it is gone. */
-function residentKib(pid: number): number | undefined {
-  try {
-    const match = /^VmRSS:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-    return match ? Number(match[1]) : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-function signalQuietly(pid: number | undefined, signal: NodeJS.Signals): void {
-  if (pid === undefined) return;
-  try {
-    process.kill(pid, signal);
-  } catch {
-    // Already gone.
-  }
-}
-
-/** The parent of a process, from /proc; undefined once it is gone. */
-function parentPidOf(pid: number): number | undefined {
-  try {
-    // `pid (name) state ppid ...`: the name may hold spaces and parentheses, so read after the last ')'.
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-  } catch {
-    return undefined;
-  }
 }

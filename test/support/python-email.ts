@@ -5,7 +5,7 @@
  */
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { systemPython } from '../reference/run-programs.ts';
+import { SYSTEM_PYTHON } from '../../tools/reference-python.ts';
 
 export interface PythonEmail {
   subject: string;
@@ -42,7 +42,7 @@ print(json.dumps({
 
 /** Parses the .eml at `file` with Python; rejects when Python cannot read it. */
 export async function readEmailWithPython(file: string): Promise<PythonEmail> {
-  const { stdout } = await promisify(execFile)(systemPython, ['-c', READ_EMAIL, file], {
+  const { stdout } = await promisify(execFile)(SYSTEM_PYTHON, ['-c', READ_EMAIL, file], {
     timeout: 30_000,
     maxBuffer: 64 * 1024 * 1024,
   });

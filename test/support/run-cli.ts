@@ -1,12 +1,14 @@
+// The command line run from source as its own process (`node --import tsx lambda/cli/main.ts ...`), its output
+// collected, and the temporary folders its tests write into.
 import { spawn } from 'node:child_process';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
+import { REPO_ROOT } from '../../tools/repo-root.ts';
 
-/** The repository root: the CLI runs from there, as `npm run cli` does. */
-export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export { REPO_ROOT };
 
 export interface CliRun {
   code: number | null;
@@ -14,9 +16,15 @@ export interface CliRun {
   stderr: string;
 }
 
-/** The tsx loader by its absolute URL, so that the CLI can run from a directory without node_modules. */
-const TSX_LOADER = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
-const MAIN = join(REPO_ROOT, 'lambda', 'cli', 'main.ts');
+/**
+ * Node's arguments that run the CLI from source, before its own: the tsx loader by its absolute URL, so that the
+ * CLI can run from a directory without node_modules, then lambda/cli/main.ts.
+ */
+export const CLI_FROM_SOURCE: readonly string[] = [
+  '--import',
+  pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href,
+  join(REPO_ROOT, 'lambda', 'cli', 'main.ts'),
+];
 
 /**
  * Runs `node --import tsx lambda/cli/main.ts ...args` and collects its output; from the repository root unless
@@ -24,7 +32,7 @@ const MAIN = join(REPO_ROOT, 'lambda', 'cli', 'main.ts');
  */
 export function runCli(args: readonly string[], cwd: string = REPO_ROOT): Promise<CliRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', TSX_LOADER, MAIN, ...args], {
+    const child = spawn(process.execPath, [...CLI_FROM_SOURCE, ...args], {
       cwd,
       env: { ...process.env, NO_COLOR: '1' },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,3 +1,4 @@
+// The tests' one seeded shuffle, for the line-order properties and the hostile mixed-id logs.
 /** The lines in an order given by a seed (Fisher-Yates with a small LCG): the same seed, the same order. */
 export function shuffle(lines: readonly string[], seed: number): string[] {
   const result = [...lines];

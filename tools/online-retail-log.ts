@@ -1,13 +1,14 @@
-import { once } from 'node:events';
-import { createWriteStream } from 'node:fs';
-import { mkdir, rename, stat } from 'node:fs/promises';
-import { dirname } from 'node:path';
-import { finished } from 'node:stream/promises';
-import { createRandomSource, type RandomSource } from '../../lambda/engine/clustering/seeded-random.ts';
+// A generated transaction log in the UCI Online Retail layout with any number of distinct customers: the input of
+// the benchmark's many-customers runs (bench/) and of the hostile-input suite's 2,000,000-customer case
+// (test/hostile/). Seeded, so the same customers give the same bytes on every machine.
+import { createRandomSource, type RandomSource } from '../lambda/engine/clustering/kmeans/seeded-random.ts';
+import { type ChunkWriter, writeChunkedFile, type WrittenFile } from './chunked-file.ts';
 
 /** Bumped whenever the generated content changes, so that a stale file is never reused. */
-const GENERATOR_VERSION = 1;
-const HEADER = 'InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country';
+export const ONLINE_RETAIL_GENERATOR_VERSION = 1;
+/** The UCI export's header line. */
+export const ONLINE_RETAIL_HEADER =
+  'InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country';
 /** Orders are dated over the Online Retail period: 2010-12-01 to 2011-12-09, to the minute. */
 const FIRST_MINUTE = Date.UTC(2010, 11, 1, 8, 0) / 60_000;
 const PERIOD_MINUTES = 373 * 24 * 60;
@@ -17,6 +18,8 @@ const FIRST_INVOICE = 600_000;
 /** An order index and its minute share one float64 sort key: minute * 2^24 + order (orders < 2^24). */
 const ORDER_BITS = 2 ** 24;
 const LINES_PER_WRITE = 20_000;
+/** Gzip level of a `.gz` target: fast, about 5x smaller. */
+const GZIP_LEVEL = 1;
 
 const PRODUCTS = [
   ['85123A', 'WHITE HANGING HEART T-LIGHT HOLDER', '2.55'],
@@ -39,32 +42,39 @@ const COUNTRIES = [
   'EIRE',
 ] as const;
 
-/** The generated file's path for a number of customers (the version in the name keeps stale files apart). */
-export function generatedRetailName(customers: number): string {
-  return `generated_retail_${customers}_v${GENERATOR_VERSION}.csv`;
-}
-
 /**
  * Writes a deterministic transaction log in the UCI Online Retail layout with exactly `customers` distinct
  * customers who keep at least one usable line (82% one order, 12% two, 3% three, 3% four to eight; 1% of
  * orders with a second line), about 1.34 lines per customer, plus 0.5% cancelled lines (`C` invoices) and 1%
  * lines without CustomerID for the cleaning rules. Lines are in invoice order (invoice numbers follow the
- * dates), so a customer's orders interleave with everybody else's as in a real export. Skipped when present.
+ * dates), so a customer's orders interleave with everybody else's as in a real export. Gzipped (level 1) when
+ * `path` ends in `.gz`; streamed, written whole then renamed.
  */
-export async function ensureGeneratedRetailCsv(target: string, customers: number): Promise<void> {
-  if ((await stat(target).catch(() => undefined)) !== undefined) return;
+export async function writeOnlineRetailLog(path: string, customers: number): Promise<WrittenFile> {
   if (customers >= ORDER_BITS / 2) throw new Error(`at most ${ORDER_BITS / 2 - 1} customers`);
-  await mkdir(dirname(target), { recursive: true });
   const random = createRandomSource(20_240_331 + customers);
   const { orderCustomer, orderKeys } = drawOrders(customers, random);
   const customerIds = shuffledIds(customers, random);
+  const gzipLevel = path.endsWith('.gz') ? GZIP_LEVEL : undefined;
+  return writeChunkedFile(
+    path,
+    (writer) => writeOrderLines(writer, { orderCustomer, orderKeys, customerIds }, random),
+    gzipLevel,
+  );
+}
 
-  const partial = `${target}.partial`;
-  const output = createWriteStream(partial);
-  const write = async (chunk: string): Promise<void> => {
-    if (!output.write(chunk)) await once(output, 'drain');
-  };
-  await write(`${HEADER}\n`);
+/** The header, then every order's lines in date order; returns the number of lines, the header included. */
+async function writeOrderLines(
+  writer: ChunkWriter,
+  {
+    orderCustomer,
+    orderKeys,
+    customerIds,
+  }: { orderCustomer: Int32Array; orderKeys: Float64Array; customerIds: Int32Array },
+  random: RandomSource,
+): Promise<number> {
+  await writer.write(`${ONLINE_RETAIL_HEADER}\n`);
+  let written = 1;
   let lines: string[] = [];
   for (let rank = 0; rank < orderKeys.length; rank++) {
     const key = orderKeys[rank] as number;
@@ -79,15 +89,13 @@ export async function ensureGeneratedRetailCsv(target: string, customers: number
       lines.push(orderLine(invoice, date, customer, country, random));
     if (random() < 0.005) lines.push(orderLine(`C${invoice}`, date, customer, country, random));
     if (random() < 0.01) lines.push(orderLine(invoice, date, undefined, country, random));
-    if (lines.length >= LINES_PER_WRITE) {
-      await write(`${lines.join('\n')}\n`);
+    if (lines.length >= LINES_PER_WRITE || rank === orderKeys.length - 1) {
+      await writer.write(`${lines.join('\n')}\n`);
+      written += lines.length;
       lines = [];
     }
   }
-  if (lines.length > 0) await write(`${lines.join('\n')}\n`);
-  output.end();
-  await finished(output);
-  await rename(partial, target);
+  return written;
 }
 
 /** Each order's customer index, and the orders sorted by minute (keys minute * 2^24 + order). */
@@ -130,6 +138,7 @@ function shuffledIds(customers: number, random: RandomSource): Int32Array {
   return ids;
 }
 
+/** One line of an order: a random product and quantity; no CustomerID when `customer` is undefined. */
 function orderLine(
   invoice: string,
   date: string,

@@ -1,13 +1,13 @@
 // Where the real data sets live: vendored in test/data/ (origin, licence and sha256 in test/data/SOURCES.md), so
-// the tests and the benchmarks run on a fresh clone. The only module that names those files; no engine import,
-// so bench/ can use it too.
+// the tests and the benchmarks run on a fresh clone. The only module that names those files; in tools/ (no engine
+// import) so that test/ and bench/ both use it.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 
 /** test/data/: the vendored data sets and the pandas reference. */
-export const REAL_DATA_DIRECTORY = fileURLToPath(new URL('../data/', import.meta.url));
+export const REAL_DATA_DIRECTORY = fileURLToPath(new URL('../test/data/', import.meta.url));
 
 const realData = (path: string): string => join(REAL_DATA_DIRECTORY, path);
 
