@@ -8,11 +8,12 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import { LambdaDestination } from 'aws-cdk-lib/aws-s3-notifications';
 import type { Construct } from 'constructs';
 import { fileURLToPath } from 'node:url';
+import type { Prefixes } from '../lambda/config/app-config.ts';
 import { ENVIRONMENT_VARIABLES } from '../lambda/handlers/environment.ts';
 import { DataBucket } from './constructs/data-bucket.ts';
 import { EmailSending } from './constructs/email-sending.ts';
 import { OperationsAlarms } from './constructs/operations-alarms.ts';
-import { ReportFunction } from './constructs/report-function.ts';
+import { ReportFunction, type ReportFunctionProps } from './constructs/report-function.ts';
 import { ReportSchedules } from './constructs/report-schedules.ts';
 import type { DeployConfig } from './deploy-config.ts';
 
@@ -28,71 +29,93 @@ export class SegmentReportStack extends Stack {
   readonly scheduleFunction: ReportFunction;
   readonly schedules: ReportSchedules;
   readonly operations: OperationsAlarms;
-  readonly prefixes: DeployConfig['job']['prefixes'];
+  readonly prefixes: Prefixes;
 
   constructor(scope: Construct, id: string, props: SegmentReportStackProps) {
     super(scope, id, props);
     const { config } = props;
-    const prefixes = config.job.prefixes;
-    this.prefixes = prefixes;
-
-    const operations = new OperationsAlarms(this, 'Operations', { alarmEmails: config.alarmEmails });
-    this.operations = operations;
-    this.data = new DataBucket(this, 'Storage', { prefixes, retentionDays: config.retentionDays });
+    this.prefixes = config.job.prefixes;
+    this.operations = new OperationsAlarms(this, 'Operations', { alarmEmails: config.alarmEmails });
+    this.data = new DataBucket(this, 'Storage', {
+      prefixes: this.prefixes,
+      retentionDays: config.retentionDays,
+    });
     const email = new EmailSending(this, 'Email', {
       identity: config.sesIdentity,
-      alarmTopic: operations.topic,
+      alarmTopic: this.operations.topic,
     });
-
-    const job = { ...config.job, configurationSetName: email.configurationSet.configurationSetName };
-    const environment = {
-      [ENVIRONMENT_VARIABLES.config]: JSON.stringify(job),
-      [ENVIRONMENT_VARIABLES.bucket]: this.data.bucket.bucketName,
-    };
-    this.uploadFunction = new ReportFunction(this, 'Upload', {
-      entry: handlerPath('on-upload.ts'),
+    const environment = this.functionEnvironment(config, email);
+    const functionProps = { environment, logRetentionDays: config.retentionDays.logs };
+    this.uploadFunction = this.reportFunction('Upload', 'on-upload.ts', {
+      ...functionProps,
       description: 'segment-report: analyse a file dropped under the input prefix and email the report',
-      environment,
-      deadLetterQueue: operations.deadLetterQueue('UploadDeadLetters', 'upload runs'),
-      logRetentionDays: config.retentionDays.logs,
+      deadLetters: 'upload runs',
     });
-    this.scheduleFunction = new ReportFunction(this, 'Schedule', {
-      entry: handlerPath('on-schedule.ts'),
+    this.scheduleFunction = this.reportFunction('Schedule', 'on-schedule.ts', {
+      ...functionProps,
       description: 'segment-report: the weekly report and the quarterly review',
-      environment,
-      deadLetterQueue: operations.deadLetterQueue('ScheduleDeadLetters', 'scheduled runs'),
-      logRetentionDays: config.retentionDays.logs,
+      deadLetters: 'scheduled runs',
     });
-
     for (const fn of [this.uploadFunction.function, this.scheduleFunction.function]) {
-      grantDataAccess(fn.role as iam.IRole, this.data.bucket, prefixes);
+      grantDataAccess(fn.role as iam.IRole, this.data.bucket, this.prefixes);
       grantSending(fn.role as iam.IRole, this, email);
     }
-    operations.watchFunction('UploadFunction', this.uploadFunction.function);
-    operations.watchFunction('ScheduleFunction', this.scheduleFunction.function);
-
-    // Every object created under the input prefix, whatever its name: S3 suffix filters are case-sensitive, so a
-    // `.csv` filter would drop `SALES.CSV` without a word. The handler takes the CSVs and tells the data team about
-    // anything else. The function writes only under the other prefixes, which the configuration keeps apart from
-    // this one (deploy-config.ts), so its own writes never start a run.
-    this.data.bucket.addEventNotification(
-      s3.EventType.OBJECT_CREATED,
-      new LambdaDestination(this.uploadFunction.function),
-      { prefix: prefixes.incoming },
-    );
+    this.runOnEveryUpload();
     this.schedules = new ReportSchedules(this, 'Schedules', {
       target: this.scheduleFunction.function,
       timeZone: config.schedules.timeZone,
       weekly: config.schedules.weekly,
       quarterly: config.schedules.quarterly,
-      deadLetterQueue: operations.deadLetterQueue('SchedulerDeadLetters', 'schedule deliveries'),
+      deadLetterQueue: this.operations.deadLetterQueue('SchedulerDeadLetters', 'schedule deliveries'),
     });
+    this.addOutputs();
+  }
 
+  /** What both functions are told: the job's configuration (with the SES configuration set) and the bucket. */
+  private functionEnvironment(config: DeployConfig, email: EmailSending): Record<string, string> {
+    const job = { ...config.job, configurationSetName: email.configurationSet.configurationSetName };
+    return {
+      [ENVIRONMENT_VARIABLES.config]: JSON.stringify(job),
+      [ENVIRONMENT_VARIABLES.bucket]: this.data.bucket.bucketName,
+    };
+  }
+
+  /** One report function on its handler, with its dead-letter queue and its alarms. */
+  private reportFunction(
+    id: string,
+    handler: string,
+    props: Omit<ReportFunctionProps, 'entry' | 'deadLetterQueue'> & { deadLetters: string },
+  ): ReportFunction {
+    const { deadLetters, ...functionProps } = props;
+    const reportFunction = new ReportFunction(this, id, {
+      ...functionProps,
+      entry: handlerPath(handler),
+      deadLetterQueue: this.operations.deadLetterQueue(`${id}DeadLetters`, deadLetters),
+    });
+    this.operations.watchFunction(`${id}Function`, reportFunction.function);
+    return reportFunction;
+  }
+
+  /**
+   * Every object created under the input prefix, whatever its name: S3 suffix filters are case-sensitive, so a
+   * `.csv` filter would drop `SALES.CSV` without a word. The handler takes the CSVs and tells the data team about
+   * anything else. The function writes only under the other prefixes, which the configuration keeps apart from
+   * this one (app-config.ts), so its own writes never start a run.
+   */
+  private runOnEveryUpload(): void {
+    this.data.bucket.addEventNotification(
+      s3.EventType.OBJECT_CREATED,
+      new LambdaDestination(this.uploadFunction.function),
+      { prefix: this.prefixes.incoming },
+    );
+  }
+
+  private addOutputs(): void {
     new CfnOutput(this, 'DataBucketName', { value: this.data.bucket.bucketName });
     new CfnOutput(this, 'DropFilesUnder', {
-      value: `s3://${this.data.bucket.bucketName}/${prefixes.incoming}`,
+      value: `s3://${this.data.bucket.bucketName}/${this.prefixes.incoming}`,
     });
-    new CfnOutput(this, 'AlarmTopicArn', { value: operations.topic.topicArn });
+    new CfnOutput(this, 'AlarmTopicArn', { value: this.operations.topic.topicArn });
   }
 }
 
@@ -101,11 +124,7 @@ export class SegmentReportStack extends Stack {
  * bucket (S3 answers 404 rather than 403 for a missing key only to a role that may list; a missing claim must read
  * as missing). Nothing else: no delete, no other bucket.
  */
-function grantDataAccess(
-  role: iam.IRole,
-  bucket: s3.IBucket,
-  prefixes: DeployConfig['job']['prefixes'],
-): void {
+function grantDataAccess(role: iam.IRole, bucket: s3.IBucket, prefixes: Prefixes): void {
   const objects = (prefix: string) => bucket.arnForObjects(`${prefix}*`);
   role.addToPrincipalPolicy(
     new iam.PolicyStatement({

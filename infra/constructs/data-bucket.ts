@@ -6,7 +6,7 @@
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
-import type { Prefixes } from '../../lambda/delivery/archive-layout.ts';
+import type { Prefixes } from '../../lambda/config/app-config.ts';
 
 export interface DataBucketProps {
   prefixes: Prefixes;

@@ -78,6 +78,9 @@ export interface AppConfig extends Omit<z.output<typeof appConfigSchema>, 'repor
   report: ReportSettings;
 }
 
+/** Where things live in the bucket: the input prefix, the archive, the error reports and the run claims. */
+export type Prefixes = AppConfig['prefixes'];
+
 /** Validates the configuration and fills in defaults; throws InvalidOptionError naming the wrong field. */
 export function parseAppConfig(input: unknown): AppConfig {
   const parsed = appConfigSchema.safeParse(input);

@@ -6,14 +6,8 @@
  * compares itself only with the previous run of its own series.
  */
 import { createHash } from 'node:crypto';
-import type { ScheduleKind } from './report-period.ts';
-
-export interface Prefixes {
-  incoming: string;
-  reports: string;
-  rejected: string;
-  runs: string;
-}
+import type { Prefixes } from '../config/app-config.ts';
+import type { ScheduledReportKind } from '../vocabulary/report-kind.ts';
 
 export const ARCHIVE_FILES = {
   html: 'report.html',
@@ -35,7 +29,7 @@ export function archiveFolder(run: ArchiveRun): string {
 }
 
 /** The series of a scheduled report: one folder per kind, one run per period (`2026-W47`, `2026-Q3`). */
-export function scheduleSeriesFolder(prefixes: Prefixes, kind: ScheduleKind): string {
+export function scheduleSeriesFolder(prefixes: Prefixes, kind: ScheduledReportKind): string {
   return `${prefixes.reports}${kind}/`;
 }
 
@@ -71,7 +65,7 @@ export function uploadClaimKey(prefixes: Prefixes, bucket: string, key: string, 
 }
 
 /** The claim key of a scheduled run: one per kind and period. */
-export function scheduleClaimKey(prefixes: Prefixes, kind: ScheduleKind, periodId: string): string {
+export function scheduleClaimKey(prefixes: Prefixes, kind: ScheduledReportKind, periodId: string): string {
   return `${prefixes.runs}${kind}/${periodId}.json`;
 }
 

@@ -6,7 +6,9 @@
  */
 import { uncertainDeliveryNotice } from '../report/notices/data-team-notice.ts';
 import type { DeliveryContext } from './delivery-context.ts';
-import { type ClaimState, type HeldClaim, acquireClaim } from './run-claim.ts';
+import type { ClaimState } from './claim-record.ts';
+import type { HeldClaim } from './held-claim.ts';
+import { acquireClaim } from './run-claim.ts';
 import { tellDataTeam } from './tell-data-team.ts';
 import { assertUnreachable, messageOf } from '../errors/segment-report-error.ts';
 import { DeliveryUncertainError } from '../errors/delivery-errors.ts';

@@ -3,15 +3,18 @@
  * analysis and the customers' segments, then send the executives' email once (the CSV attached when small, else
  * linked). Archiving comes before sending, so a failure there leaves nothing sent and the run can be retried.
  */
-import type { AnalysisResult } from '../engine/analysis-types.ts';
+import type { AnalysisResult } from '../engine/analysis/analysis-types.ts';
 import { formatCustomersCsv } from '../engine/export/customers-csv.ts';
 import type { SegmentMigration } from '../engine/migration/segment-migration.ts';
-import type { ReportKind } from '../report/locale/messages.ts';
+import type { PeriodDays } from '../vocabulary/period-days.ts';
+import type { ReportKind } from '../vocabulary/report-kind.ts';
 import { renderReport } from '../report/render/render-report.ts';
+import type { ReportInput } from '../report/view-model/report-context.ts';
 import { ARCHIVE_FILES, type ArchiveRun, archiveFolder } from './archive-layout.ts';
 import type { DeliveryContext } from './delivery-context.ts';
+import type { EmailAttachment, ObjectStore } from './ports.ts';
 import { type ReportHistory, formatSegmentsFile } from './report-history.ts';
-import type { HeldClaim } from './run-claim.ts';
+import type { HeldClaim } from './held-claim.ts';
 import { sendOnce } from './send-once.ts';
 
 export interface ReportDelivery {
@@ -21,7 +24,7 @@ export interface ReportDelivery {
   history: ReportHistory;
   migration?: SegmentMigration | undefined;
   /** Scheduled runs: the first and last day of the period reported on. */
-  reportPeriod?: { first: string; last: string } | undefined;
+  reportPeriod?: PeriodDays | undefined;
   /** Names the report in logs and in the data team's notices. */
   subject: string;
 }
@@ -35,24 +38,24 @@ export interface DeliveredReport {
 
 const DAY_SECONDS = 86_400;
 
+/** The customers CSV of a run as the email carries it: attached when small enough, else a link to the archive. */
+interface CustomersFile {
+  csv: string;
+  attachment: EmailAttachment | undefined;
+  customerFile: NonNullable<ReportInput['customerFile']>;
+}
+
+/** Archives, renders and sends the report of a run under its claim; returns what was sent and where it lies. */
 export async function deliverReport(
   context: DeliveryContext,
   claim: HeldClaim,
   delivery: ReportDelivery,
 ): Promise<DeliveredReport> {
-  const { store, config, logger } = context;
+  const { config, logger } = context;
   const now = context.clock.now();
   const folder = archiveFolder(delivery.run);
-  const { analysis, customers } = delivery.result;
-  const customersCsv = formatCustomersCsv(customers, analysis.input.shape);
-  const customersKey = `${folder}${ARCHIVE_FILES.customers}`;
-  await store.write(customersKey, customersCsv, 'text/csv; charset=utf-8');
-
-  const attach = Buffer.byteLength(customersCsv) <= config.maxAttachmentBytes;
-  const attachmentName = `customers-${delivery.kind}-${delivery.run.runName}.csv`;
-  const customerFile = attach
-    ? { attachedAs: attachmentName }
-    : await store.signedDownloadUrl(customersKey, config.linkExpiryDays * DAY_SECONDS);
+  const { analysis } = delivery.result;
+  const customers = await archiveCustomers(context, delivery, folder);
   const report = await renderReport({
     analysis,
     previous: delivery.history.previous?.analysis,
@@ -60,10 +63,71 @@ export async function deliverReport(
     settings: config.report,
     kind: delivery.kind,
     now,
-    customerFile,
+    customerFile: customers.customerFile,
     migration: delivery.migration,
     reportPeriod: delivery.reportPeriod,
   });
+  await archiveReport(context.store, folder, delivery, report);
+  const email = {
+    from: config.sender,
+    to: config.recipients.executives,
+    subject: report.subject,
+    html: report.html,
+    text: report.text,
+    attachments: customers.attachment ? [customers.attachment] : [],
+    date: now,
+  };
+  const messageId = await sendOnce(context, claim, email, delivery.subject);
+  logger.info('report sent', {
+    kind: delivery.kind,
+    archive: folder,
+    recipients: config.recipients.executives.length,
+    htmlBytes: Buffer.byteLength(report.html),
+    customersCsvBytes: Buffer.byteLength(customers.csv),
+    attachedCustomers: customers.attachment !== undefined,
+    messageId,
+  });
+  return {
+    messageId,
+    subject: report.subject,
+    archive: folder,
+    attachedCustomers: customers.attachment !== undefined,
+  };
+}
+
+/** Writes the customers CSV to the run's folder; attached up to the configured size, else linked. */
+async function archiveCustomers(
+  { store, config }: DeliveryContext,
+  delivery: ReportDelivery,
+  folder: string,
+): Promise<CustomersFile> {
+  const { analysis, customers } = delivery.result;
+  const csv = formatCustomersCsv(customers, analysis.input.shape);
+  const key = `${folder}${ARCHIVE_FILES.customers}`;
+  await store.write(key, csv, 'text/csv; charset=utf-8');
+  if (Buffer.byteLength(csv) > config.maxAttachmentBytes) {
+    return {
+      csv,
+      attachment: undefined,
+      customerFile: await store.signedDownloadUrl(key, config.linkExpiryDays * DAY_SECONDS),
+    };
+  }
+  const filename = `customers-${delivery.kind}-${delivery.run.runName}.csv`;
+  return {
+    csv,
+    attachment: { filename, content: csv, contentType: 'text/csv' },
+    customerFile: { attachedAs: filename },
+  };
+}
+
+/** Writes the report, the segments, the migration and, last, the analysis to the run's folder. */
+async function archiveReport(
+  store: ObjectStore,
+  folder: string,
+  delivery: ReportDelivery,
+  report: { html: string; text: string },
+): Promise<void> {
+  const { analysis, customers } = delivery.result;
   await store.write(`${folder}${ARCHIVE_FILES.html}`, report.html, 'text/html; charset=utf-8');
   await store.write(`${folder}${ARCHIVE_FILES.text}`, report.text, 'text/plain; charset=utf-8');
   await store.write(`${folder}${ARCHIVE_FILES.segments}`, formatSegmentsFile(customers), 'application/json');
@@ -80,31 +144,4 @@ export async function deliverReport(
     `${JSON.stringify(analysis, null, 2)}\n`,
     'application/json',
   );
-
-  const messageId = await sendOnce(
-    context,
-    claim,
-    {
-      from: config.sender,
-      to: config.recipients.executives,
-      subject: report.subject,
-      html: report.html,
-      text: report.text,
-      attachments: attach
-        ? [{ filename: attachmentName, content: customersCsv, contentType: 'text/csv' }]
-        : [],
-      date: now,
-    },
-    delivery.subject,
-  );
-  logger.info('report sent', {
-    kind: delivery.kind,
-    archive: folder,
-    recipients: config.recipients.executives.length,
-    htmlBytes: Buffer.byteLength(report.html),
-    customersCsvBytes: Buffer.byteLength(customersCsv),
-    attachedCustomers: attach,
-    messageId,
-  });
-  return { messageId, subject: report.subject, archive: folder, attachedCustomers: attach };
 }

@@ -1,6 +1,6 @@
 import type { AppConfig } from '../config/app-config.ts';
 import type { Mailer, ObjectStore, RunLogger } from './ports.ts';
-import type { RunClock } from './run-claim.ts';
+import type { RunClock } from './run-clock.ts';
 
 /** What every run is given: the adapters, the configuration, the invocation's clock and its ids. */
 export interface DeliveryContext {

@@ -5,7 +5,7 @@
  */
 import { decompressIfGzip } from '../engine/input/decompress.ts';
 import type { AppConfig } from '../config/app-config.ts';
-import { inputRuleFor } from '../config/input-rules.ts';
+import { type InputRule, inputRuleFor } from '../config/input-rules.ts';
 import { isCsvKey, isIncomingObject, rejectionReportKey } from './archive-layout.ts';
 import type { ObjectStore, StoredObject } from './ports.ts';
 import type { ReportPeriod } from './report-period.ts';
@@ -38,6 +38,29 @@ export async function filesOfPeriod(
     return time >= start && time < end;
   });
   return { inPeriod, newestEver: inputs.at(-1) ?? null };
+}
+
+/** The files a scheduled run reads as one, oldest first, and the rule they are read with. */
+export interface PeriodFiles {
+  files: StoredObject[];
+  rule: InputRule;
+}
+
+/**
+ * What a run reads of the period's files (oldest first), and with which rule: the newest file's. With
+ * `scheduleSource: newest`, the newest file alone; with `period`, every file of the period that shares its rule.
+ */
+export function filesToAnalyse(
+  config: Pick<AppConfig, 'prefixes' | 'inputs' | 'scheduleSource'>,
+  inPeriod: readonly StoredObject[],
+  newest: StoredObject,
+): PeriodFiles {
+  const rule = inputRuleFor(config, newest.key);
+  const files =
+    config.scheduleSource === 'newest'
+      ? [newest]
+      : inPeriod.filter((file) => inputRuleFor(config, file.key).prefix === rule.prefix);
+  return { files, rule };
 }
 
 /** The bytes of several CSV files read as one: the first file whole, the others without their header line. */
@@ -81,6 +104,7 @@ async function* filesInSequence(
     if (normaliseHeader(header) !== firstHeader) {
       throw new InputError(
         `s3://${store.bucket}/${key}: its header differs from the first file of the period, so the files cannot be read as one`,
+        { file: `s3://${store.bucket}/${key}` },
       );
     }
     yield* rest;

@@ -5,8 +5,8 @@
  * poison every later report.
  */
 import { z } from 'zod';
-import { safeParseAnalysis } from '../engine/analysis-schema.ts';
-import type { Analysis } from '../engine/analysis-types.ts';
+import { safeParseAnalysis } from '../engine/analysis/parse-analysis.ts';
+import type { Analysis } from '../engine/analysis/analysis-types.ts';
 import { RFM_SEGMENT_KEYS } from '../engine/rfm/rfm-segments.ts';
 import { ARCHIVE_FILES } from './archive-layout.ts';
 import type { ObjectStore, RunLogger } from './ports.ts';

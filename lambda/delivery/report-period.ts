@@ -3,11 +3,10 @@
  * days before (the previous ISO week, Monday to Sunday); a quarterly review covers the previous calendar quarter.
  * Days are taken in the configured time zone, so "Monday 07:00 in Paris" belongs to the right week.
  */
-
-export type ScheduleKind = 'weekly' | 'quarterly';
+import type { ScheduledReportKind } from '../vocabulary/report-kind.ts';
 
 export interface ReportPeriod {
-  kind: ScheduleKind;
+  kind: ScheduledReportKind;
   /** Archive name: `2026-W47` or `2026-Q3`. */
   id: string;
   /** First day and the day after the last, as YYYY-MM-DD (a half-open range), and the last day itself. */
@@ -23,7 +22,7 @@ const SECOND_MS = 1000;
 const DAY_MS = 86_400_000;
 
 /** The period that a run of `kind` at `now` reports on. */
-export function reportPeriod(kind: ScheduleKind, now: Date, timeZone: string): ReportPeriod {
+export function reportPeriod(kind: ScheduledReportKind, now: Date, timeZone: string): ReportPeriod {
   const today = localDay(now, timeZone);
   if (kind === 'weekly') {
     const weekday = (today.getUTCDay() + 6) % 7; // Monday 0 .. Sunday 6

@@ -11,61 +11,17 @@
  * - a dead run's claim (`claimed` past its expiry, or `failed`): it takes it over, conditionally on its ETag;
  * - a dead run's `sending` claim, or an `uncertain` one: the email may have gone, so nothing is sent again.
  *
- * Every write is conditional on the ETag the holder last saw, and a write whose answer was lost (the SDK then
- * retries and meets 412) is recognised by reading back the holder's own record.
+ * Every write is conditional on the ETag last seen (held-claim.ts moves a held claim's state the same way).
  */
-import { z } from 'zod';
-import type { ObjectStore, RunLogger } from './ports.ts';
-import { ClaimConflictError, RunInProgressError } from '../errors/delivery-errors.ts';
-
-export const CLAIM_STATES = [
-  'claimed',
-  'sending',
-  'sent',
-  'rejected',
-  'skipped',
-  'failed',
-  'uncertain',
-] as const;
-/**
- * `claimed`: running; `sending`: the email is on its way (no one may send it again); `sent`, `rejected`,
- * `skipped`: done; `failed`: released before sending, a retry may take it; `uncertain`: the mail service never
- * confirmed the email, so it is not sent again and the alarm is raised.
- */
-export type ClaimState = (typeof CLAIM_STATES)[number];
-export type FinalState = 'sent' | 'rejected' | 'skipped';
-
-export const claimRecordSchema = z.object({
-  /** The Lambda request id, for the logs (the same for Lambda's retries of one event). */
-  runId: z.string(),
-  /** This invocation alone: tells a run's own earlier write from another run's. */
-  holder: z.string().min(1),
-  state: z.enum(CLAIM_STATES),
-  claimedAt: z.iso.datetime(),
-  expiresAt: z.iso.datetime(),
-  updatedAt: z.iso.datetime(),
-  detail: z.string().optional(),
-});
-export type ClaimRecord = z.infer<typeof claimRecordSchema>;
-
-/** The invocation's clock: injected, so that tests can replay Lambda's retries minutes later. */
-export interface RunClock {
-  now(): Date;
-  sleep(milliseconds: number): Promise<void>;
-  /** When the platform kills this invocation (Lambda: now + remaining time), on the injected clock. */
-  deadline: Date;
-  /** Real milliseconds left before the platform kills this invocation (Lambda's `getRemainingTimeInMillis`). */
-  remainingMs(): number;
-}
-
-export interface ClaimRequest {
-  store: ObjectStore;
-  key: string;
-  runId: string;
-  holder: string;
-  clock: RunClock;
-  logger: RunLogger;
-}
+import { RunInProgressError } from '../errors/delivery-errors.ts';
+import {
+  CLAIM_CONTENT_TYPE,
+  type ClaimRecord,
+  type ClaimState,
+  DONE_STATES,
+  parseClaimRecord,
+} from './claim-record.ts';
+import { type ClaimRequest, HeldClaim } from './held-claim.ts';
 
 /** Added to a run's deadline before its claim expires, for clocks that differ between invocations. */
 export const EXPIRY_MARGIN_MS = 10_000;
@@ -74,8 +30,6 @@ export const MIN_RUN_MS = 120_000;
 export const POLL_INTERVAL_MS = 5_000;
 /** Bounds the loop whatever the clock does: far more polls than a function's timeout allows. */
 const MAX_POLLS = 400;
-const JSON_TYPE = 'application/json';
-const DONE: ReadonlySet<ClaimState> = new Set<ClaimState>(['sent', 'rejected', 'skipped']);
 
 export type ClaimAcquisition =
   | { kind: 'claimed'; claim: HeldClaim }
@@ -86,141 +40,76 @@ export type ClaimAcquisition =
 /** Claims `request.key`, waits for a live holder, or takes a dead one's claim over. */
 export async function acquireClaim(request: ClaimRequest): Promise<ClaimAcquisition> {
   const { store, key, clock } = request;
-  const location = `s3://${store.bucket}/${key}`;
   // Create first: the common case costs one conditional put; the claim is read only when one already exists.
   let tryCreate = true;
   for (let poll = 0; poll < MAX_POLLS; poll += 1) {
     const now = clock.now();
     const fresh = newRecord(request, 'claimed', now);
     if (tryCreate) {
-      const etag = await store.createIfAbsent(key, JSON.stringify(fresh), JSON_TYPE);
+      const etag = await store.createIfAbsent(key, JSON.stringify(fresh), CLAIM_CONTENT_TYPE);
       if (etag !== null) return { kind: 'claimed', claim: new HeldClaim(request, fresh, etag) };
     }
     const existing = await store.readText(key);
     // Deleted since (a person clearing a claim to send a report again): create it anew.
     tryCreate = existing === null;
     if (existing === null) continue;
-    const record = parseClaimRecord(existing.text, location);
-    if (record.holder === request.holder) {
-      // This invocation's own write landed but its answer was lost (the SDK's retry then met 412).
-      return record.state === 'uncertain'
-        ? { kind: 'uncertain', record, markedNow: true }
-        : { kind: 'claimed', claim: new HeldClaim(request, record, existing.etag) };
-    }
-    if (DONE.has(record.state)) return { kind: 'done', record };
-    if (record.state === 'uncertain') return { kind: 'uncertain', record, markedNow: false };
-    const expired = now.getTime() >= Date.parse(record.expiresAt);
-    if (record.state === 'failed' || (record.state === 'claimed' && expired)) {
-      const etag = await store.replaceIfUnchanged(key, JSON.stringify(fresh), JSON_TYPE, existing.etag);
-      if (etag !== null) {
-        request.logger.warn('claim taken over', { claimKey: key, from: record.runId, state: record.state });
-        return { kind: 'claimed', claim: new HeldClaim(request, fresh, etag) };
-      }
-      continue;
-    }
-    if (record.state === 'sending' && expired) {
-      const uncertain = {
-        ...record,
-        holder: request.holder,
-        state: 'uncertain' as const,
-        updatedAt: now.toISOString(),
-        detail: 'the run died while sending: the email may or may not have been delivered',
-      };
-      const etag = await store.replaceIfUnchanged(key, JSON.stringify(uncertain), JSON_TYPE, existing.etag);
-      if (etag !== null) return { kind: 'uncertain', record: uncertain, markedNow: true };
-      continue;
-    }
-    if (clock.deadline.getTime() - now.getTime() < MIN_RUN_MS + POLL_INTERVAL_MS) {
-      throw new RunInProgressError(
-        `${location}: another run (${record.runId}) holds this run until ${record.expiresAt}; retry later`,
-      );
-    }
+    const step = await meetExistingClaim(request, existing, fresh, now);
+    if (step === 'read-again') continue;
+    if (step !== 'wait') return step;
     await clock.sleep(POLL_INTERVAL_MS);
   }
-  throw new RunInProgressError(`${location}: the claim kept changing; retry later`);
+  throw new RunInProgressError(`s3://${store.bucket}/${key}: the claim kept changing; retry later`);
 }
 
-/** A claim this invocation holds: every change is conditional on the last ETag it saw. */
-export class HeldClaim {
-  constructor(
-    private readonly request: ClaimRequest,
-    private record: ClaimRecord,
-    private etag: string,
-  ) {}
-
-  get key(): string {
-    return this.request.key;
+/**
+ * What a run does about a claim already there: its own write whose answer was lost is its claim; a finished or
+ * uncertain run stops it; a dead run's claim is taken over, or marked uncertain if it died sending; a live one is
+ * waited for (`wait`) while this run would still have time afterwards. `read-again`: the claim changed meanwhile.
+ */
+async function meetExistingClaim(
+  request: ClaimRequest,
+  existing: { text: string; etag: string },
+  fresh: ClaimRecord,
+  now: Date,
+): Promise<ClaimAcquisition | 'read-again' | 'wait'> {
+  const { store, key, clock } = request;
+  const location = `s3://${store.bucket}/${key}`;
+  const record = parseClaimRecord(existing.text, location);
+  const replace = (next: ClaimRecord) =>
+    store.replaceIfUnchanged(key, JSON.stringify(next), CLAIM_CONTENT_TYPE, existing.etag);
+  if (record.holder === request.holder) {
+    // This invocation's own write landed but its answer was lost (the SDK's retry then met 412).
+    return record.state === 'uncertain'
+      ? { kind: 'uncertain', record, markedNow: true }
+      : { kind: 'claimed', claim: new HeldClaim(request, record, existing.etag) };
   }
-
-  get state(): ClaimState {
-    return this.record.state;
+  if (DONE_STATES.has(record.state)) return { kind: 'done', record };
+  if (record.state === 'uncertain') return { kind: 'uncertain', record, markedNow: false };
+  const expired = now.getTime() >= Date.parse(record.expiresAt);
+  if (record.state === 'failed' || (record.state === 'claimed' && expired)) {
+    const etag = await replace(fresh);
+    if (etag === null) return 'read-again';
+    request.logger.warn('claim taken over', { claimKey: key, from: record.runId, state: record.state });
+    return { kind: 'claimed', claim: new HeldClaim(request, fresh, etag) };
   }
-
-  /** From here on no retry may send this run's email again. */
-  markSending(): Promise<void> {
-    return this.moveTo('sending');
+  if (record.state === 'sending' && expired) {
+    const uncertain = {
+      ...record,
+      holder: request.holder,
+      state: 'uncertain' as const,
+      updatedAt: now.toISOString(),
+      detail: 'the run died while sending: the email may or may not have been delivered',
+    };
+    return (await replace(uncertain)) === null
+      ? 'read-again'
+      : { kind: 'uncertain', record: uncertain, markedNow: true };
   }
-
-  finish(state: FinalState, detail?: string): Promise<void> {
-    return this.moveTo(state, detail);
-  }
-
-  /** The mail service refused the email for sure: a retry may take the claim and send it. */
-  fail(reason: string): Promise<void> {
-    return this.moveTo('failed', reason);
-  }
-
-  /** The mail service never confirmed the email: it stays unsent by us, and the alarm must fire. */
-  markUncertain(detail: string): Promise<void> {
-    return this.moveTo('uncertain', detail);
-  }
-
-  /**
-   * The run failed: before sending, the claim becomes `failed` so that Lambda's retry takes it at once; once
-   * sending had begun, `uncertain`. Best effort: when the store is down, the claim expires with this run.
-   */
-  async release(reason: string): Promise<void> {
-    if (this.record.state !== 'claimed' && this.record.state !== 'sending') return;
-    await this.moveTo(this.record.state === 'sending' ? 'uncertain' : 'failed', reason).catch(
-      (error: unknown) =>
-        this.request.logger.error('could not release the claim: it expires with this run', {
-          claimKey: this.key,
-          error: String(error),
-        }),
+  if (clock.deadline.getTime() - now.getTime() < MIN_RUN_MS + POLL_INTERVAL_MS) {
+    throw new RunInProgressError(
+      `${location}: another run (${record.runId}) holds this run until ${record.expiresAt}; retry later`,
     );
   }
-
-  private async moveTo(state: ClaimState, detail?: string): Promise<void> {
-    const { store, key, clock } = this.request;
-    const next: ClaimRecord = {
-      ...this.record,
-      state,
-      updatedAt: clock.now().toISOString(),
-      ...(detail === undefined ? {} : { detail: detail.slice(0, 500) }),
-    };
-    const body = JSON.stringify(next);
-    const location = `s3://${store.bucket}/${key}`;
-    // Two tries: the second only after finding that the record in the way is this holder's own earlier write.
-    for (let attempt = 0; attempt < 2; attempt += 1) {
-      const etag = await store.replaceIfUnchanged(key, body, JSON_TYPE, this.etag);
-      if (etag !== null) {
-        this.record = next;
-        this.etag = etag;
-        return;
-      }
-      // Either another run changed the claim, or a write of this holder landed and its answer was lost.
-      const stored = await store.readText(key);
-      if (stored === null) break;
-      if (stored.text === body) {
-        this.record = next;
-        this.etag = stored.etag;
-        return;
-      }
-      if (parseClaimRecord(stored.text, location).holder !== this.request.holder) break;
-      this.etag = stored.etag;
-    }
-    throw new ClaimConflictError(`${location}: the claim was changed by another run`);
-  }
+  return 'wait';
 }
 
 function newRecord(request: ClaimRequest, state: ClaimState, now: Date): ClaimRecord {
@@ -232,19 +121,4 @@ function newRecord(request: ClaimRequest, state: ClaimState, now: Date): ClaimRe
     expiresAt: new Date(request.clock.deadline.getTime() + EXPIRY_MARGIN_MS).toISOString(),
     updatedAt: now.toISOString(),
   };
-}
-
-/** A claim record read back; one that does not parse stops the run: nothing is sent on doubt. */
-export function parseClaimRecord(text: string, location: string): ClaimRecord {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    json = undefined;
-  }
-  const parsed = claimRecordSchema.safeParse(json);
-  if (!parsed.success) {
-    throw new ClaimConflictError(`${location}: unreadable claim record; nothing is sent on doubt`);
-  }
-  return parsed.data;
 }

@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { notifyUncertainDelivery } from './claimed-run.ts';
 import type { DeliveryContext } from './delivery-context.ts';
 import { type EmailMessage } from './ports.ts';
-import { type HeldClaim } from './run-claim.ts';
+import type { HeldClaim } from './held-claim.ts';
 import { EmailNotSentError, DeliveryUncertainError } from '../errors/delivery-errors.ts';
 
 /** Sends `message` under `claim` and marks it `sent`; returns the mail service's message id. */

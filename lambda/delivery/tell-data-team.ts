@@ -1,5 +1,11 @@
+/**
+ * Notices to the data team, and the end of a run that has one to send instead of a report: the notice goes first,
+ * then the claim is closed, so that a failed send leaves the claim to be released and the run retried.
+ */
 import type { Notice } from '../report/notices/data-team-notice.ts';
+import type { FinalState } from './claim-record.ts';
 import type { DeliveryContext } from './delivery-context.ts';
+import type { HeldClaim } from './held-claim.ts';
 
 /** Sends a notice to the data team; returns the mail service's message id. */
 export function tellDataTeam(
@@ -8,4 +14,16 @@ export function tellDataTeam(
 ): Promise<string> {
   const { config, mailer } = context;
   return mailer.send({ from: config.sender, to: config.recipients.dataTeam, ...notice, attachments: [] });
+}
+
+/** Ends a run with a notice instead of a report: tells the data team, then closes the claim in `state`. */
+export async function endWithNotice(
+  context: Pick<DeliveryContext, 'config' | 'mailer'>,
+  claim: HeldClaim,
+  notice: Notice,
+  ending: { state: FinalState; detail: string },
+): Promise<string> {
+  const messageId = await tellDataTeam(context, notice);
+  await claim.finish(ending.state, ending.detail);
+  return messageId;
 }

@@ -3,8 +3,11 @@
  * of the run needs (clustering, rendering, archiving, sending), it stops reading with a notice to the data team,
  * rather than be killed by Lambda's timeout with nothing said (and retried twice, to be killed again).
  */
-import type { RunClock } from './run-claim.ts';
+import type { InputRule } from '../config/input-rules.ts';
+import type { AnalysisResult } from '../engine/analysis/analysis-types.ts';
+import { analyzeCsv } from '../engine/analyze-csv.ts';
 import { FileTooLargeError } from '../errors/input-errors.ts';
+import type { RunClock } from './run-clock.ts';
 
 /** Kept for the steps after reading: K-means on a large base, the report, the archive and the email. */
 export const RESERVE_AFTER_READING_MS = 60_000;
@@ -22,6 +25,21 @@ export function readingTimeBudget(
     throw new FileTooLargeError(
       `${location}: file too large for one function: ${linesRead.toLocaleString('en-US')} lines read in ${seconds} s, ` +
         `with ${Math.round(remaining / 1000)} s left of the function's time; split the file, or analyse it with the command line`,
+      { file: location },
     );
   };
+}
+
+/** A run's input through the engine: the options of its prefix's rule, the run's moment, the reading budget. */
+export function analyseWithinTime(
+  clock: RunClock,
+  bytes: AsyncIterable<Uint8Array>,
+  input: { rule: InputRule; sourceName: string; now: Date },
+): Promise<AnalysisResult> {
+  return analyzeCsv(bytes, {
+    ...input.rule.options,
+    sourceName: input.sourceName,
+    now: input.now,
+    onProgress: readingTimeBudget(clock, input.sourceName),
+  });
 }

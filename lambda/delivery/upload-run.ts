@@ -4,8 +4,10 @@
  * deliver the report, compared with the previous report of the same source; or reject the input and tell the
  * data team; or, when the object is gone before it could be read, tell them that.
  */
-import { configurationAdvice, inputRuleFor } from '../config/input-rules.ts';
-import { analyzeCsv } from '../engine/analyze-csv.ts';
+import { type InputRule, configurationAdvice, inputRuleFor } from '../config/input-rules.ts';
+import type { AnalysisResult } from '../engine/analysis/analysis-types.ts';
+import { ObjectNotFoundError } from '../errors/delivery-errors.ts';
+import { InputError } from '../errors/input-errors.ts';
 import { missingFileNotice, notCsvNotice } from '../report/notices/data-team-notice.ts';
 import {
   isCsvKey,
@@ -17,12 +19,11 @@ import {
 import { type DuplicateRun, runOnce } from './claimed-run.ts';
 import { deliverReport } from './deliver-report.ts';
 import type { DeliveryContext } from './delivery-context.ts';
+import type { HeldClaim } from './held-claim.ts';
 import { rejectInput } from './reject-input.ts';
 import { findPreviousRun } from './report-history.ts';
-import { tellDataTeam } from './tell-data-team.ts';
-import { readingTimeBudget } from './time-budget.ts';
-import { InputError } from '../errors/input-errors.ts';
-import { ObjectNotFoundError } from '../errors/delivery-errors.ts';
+import { endWithNotice } from './tell-data-team.ts';
+import { analyseWithinTime } from './time-budget.ts';
 
 export interface UploadedObject {
   key: string;
@@ -43,6 +44,17 @@ export type UploadOutcome =
   | { status: 'rejected'; errorReport: string }
   | { status: 'sent'; messageId: string; archive: string };
 
+/** One upload run: the object, the version read, its `s3://` location, its reading rule and its moment. */
+interface UploadRun {
+  object: UploadedObject;
+  /** The version id, or the ETag when the bucket is not versioned. */
+  version: string;
+  location: string;
+  rule: InputRule;
+  now: Date;
+}
+
+/** Runs the upload report of `object`, once per version of it. */
 export async function runUploadReport(
   context: DeliveryContext,
   object: UploadedObject,
@@ -57,59 +69,98 @@ export async function runUploadReport(
   const location = `s3://${store.bucket}/${object.key}`;
   return runOnce(context, claimKey, location, async (claim) => {
     if (!isCsvKey(object.key)) {
-      const messageId = await tellDataTeam(
-        context,
-        notCsvNotice(config.report.locale, location, config.prefixes.incoming),
-      );
-      await claim.finish('rejected', 'not a CSV file');
+      const notice = notCsvNotice(config.report.locale, location, config.prefixes.incoming);
+      const messageId = await endWithNotice(context, claim, notice, {
+        state: 'rejected',
+        detail: 'not a CSV file',
+      });
       return { status: 'not-csv', messageId };
     }
-    const rule = inputRuleFor(config, object.key);
-    const now = context.clock.now();
-    const started = Date.now();
-    let result;
-    try {
-      const bytes = await store.readStream(object.key, { versionId: object.versionId, etag: object.etag });
-      result = await analyzeCsv(bytes, {
-        ...rule.options,
-        sourceName: location,
-        now,
-        onProgress: readingTimeBudget(context.clock, location),
-      });
-    } catch (error) {
-      if (error instanceof ObjectNotFoundError) {
-        const messageId = await tellDataTeam(context, missingFileNotice(config.report.locale, location));
-        await claim.finish('skipped', error.message);
-        return { status: 'missing', messageId };
-      }
-      if (!(error instanceof InputError)) throw error;
-      const reading = { options: rule.options, advice: configurationAdvice(error, rule) };
-      const rejected = await rejectInput(context, object, reading, error);
-      await claim.finish('rejected', rejected.errorReport);
-      return { status: 'rejected', errorReport: rejected.errorReport };
-    }
-    logger.info('input analysed', {
-      key: object.key,
-      bytes: object.size,
-      rowsRead: result.analysis.input.rowsRead,
-      rowsUsed: result.analysis.input.rowsUsed,
-      rowsRejected: result.analysis.input.rowsRejected,
-      customers: result.analysis.kpis.customers,
-      clusters: result.analysis.clusters.k,
-      analysisMs: Date.now() - started,
-    });
     const run = {
-      seriesFolder: uploadSeriesFolder(config.prefixes, object.key, rule.dataset),
-      runName: uploadRunName(object.eventTime ?? now, store.bucket, object.key, version),
+      object,
+      version,
+      location,
+      rule: inputRuleFor(config, object.key),
+      now: context.clock.now(),
     };
-    const history = await findPreviousRun(store, run.seriesFolder, run.runName, logger);
-    const delivered = await deliverReport(context, claim, {
-      kind: 'upload',
-      run,
-      result,
-      history,
-      subject: location,
-    });
-    return { status: 'sent', messageId: delivered.messageId, archive: delivered.archive };
+    const analysed = await analyseUpload(context, claim, run);
+    return 'status' in analysed ? analysed : deliverUpload(context, claim, run, analysed.result);
   });
+}
+
+/**
+ * Streams the object's version into the engine with the options of its prefix: the analysis, or the outcome of
+ * a run that ends here (the object gone, or its input rejected with a notice to the data team).
+ */
+async function analyseUpload(
+  context: DeliveryContext,
+  claim: HeldClaim,
+  { object, location, rule, now }: UploadRun,
+): Promise<{ result: AnalysisResult } | UploadOutcome> {
+  const started = Date.now();
+  let result: AnalysisResult;
+  try {
+    const bytes = await context.store.readStream(object.key, {
+      versionId: object.versionId,
+      etag: object.etag,
+    });
+    result = await analyseWithinTime(context.clock, bytes, { rule, sourceName: location, now });
+  } catch (error) {
+    if (error instanceof ObjectNotFoundError) {
+      const notice = missingFileNotice(context.config.report.locale, location);
+      const messageId = await endWithNotice(context, claim, notice, {
+        state: 'skipped',
+        detail: error.message,
+      });
+      return { status: 'missing', messageId };
+    }
+    if (!(error instanceof InputError)) throw error;
+    const reading = { options: rule.options, advice: configurationAdvice(error, rule) };
+    const rejected = await rejectInput(context, claim, object, reading, error);
+    return { status: 'rejected', errorReport: rejected.errorReport };
+  }
+  logAnalysis(context, object, result, Date.now() - started);
+  return { result };
+}
+
+/** One log line of what the engine made of the input: counts and timing, never customer data. */
+function logAnalysis(
+  context: DeliveryContext,
+  object: UploadedObject,
+  { analysis }: AnalysisResult,
+  analysisMs: number,
+): void {
+  context.logger.info('input analysed', {
+    key: object.key,
+    bytes: object.size,
+    rowsRead: analysis.input.rowsRead,
+    rowsUsed: analysis.input.rowsUsed,
+    rowsRejected: analysis.input.rowsRejected,
+    customers: analysis.kpis.customers,
+    clusters: analysis.clusters.k,
+    analysisMs,
+  });
+}
+
+/** Archives and sends the report of the upload, compared with the previous run of the same source. */
+async function deliverUpload(
+  context: DeliveryContext,
+  claim: HeldClaim,
+  { object, version, location, rule, now }: UploadRun,
+  result: AnalysisResult,
+): Promise<UploadOutcome> {
+  const { store, config, logger } = context;
+  const run = {
+    seriesFolder: uploadSeriesFolder(config.prefixes, object.key, rule.dataset),
+    runName: uploadRunName(object.eventTime ?? now, store.bucket, object.key, version),
+  };
+  const history = await findPreviousRun(store, run.seriesFolder, run.runName, logger);
+  const delivered = await deliverReport(context, claim, {
+    kind: 'upload',
+    run,
+    result,
+    history,
+    subject: location,
+  });
+  return { status: 'sent', messageId: delivered.messageId, archive: delivered.archive };
 }

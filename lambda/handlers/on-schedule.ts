@@ -5,14 +5,9 @@
 import { z } from 'zod';
 import { createLogger } from '../adapters/powertools-logger.ts';
 import { type ScheduledOutcome, runScheduledReport } from '../delivery/scheduled-run.ts';
-import {
-  type HandlerDependencies,
-  type InvocationContext,
-  deliveryContextFor,
-  dependenciesFromEnvironment,
-  lazily,
-} from './handler-dependencies.ts';
 import { InvalidOptionError } from '../errors/input-errors.ts';
+import { type HandlerDependencies, deployedHandler } from './handler-dependencies.ts';
+import { type InvocationContext, deliveryContextFor } from './invocation-context.ts';
 
 const scheduleEventSchema = z.object({ kind: z.enum(['weekly', 'quarterly']) });
 
@@ -30,4 +25,4 @@ export function createScheduleHandler(dependencies: () => HandlerDependencies) {
   };
 }
 
-export const handler = createScheduleHandler(lazily(() => dependenciesFromEnvironment(process.env)));
+export const handler = deployedHandler(createScheduleHandler);

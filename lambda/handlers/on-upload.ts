@@ -8,14 +8,9 @@ import { z } from 'zod';
 import { createLogger } from '../adapters/powertools-logger.ts';
 import { unquoted } from '../adapters/s3-object-store.ts';
 import { type UploadOutcome, runUploadReport } from '../delivery/upload-run.ts';
-import {
-  type HandlerDependencies,
-  type InvocationContext,
-  deliveryContextFor,
-  dependenciesFromEnvironment,
-  lazily,
-} from './handler-dependencies.ts';
 import { UploadRecordsFailedError } from '../errors/delivery-errors.ts';
+import { type HandlerDependencies, deployedHandler } from './handler-dependencies.ts';
+import { type InvocationContext, deliveryContextFor } from './invocation-context.ts';
 
 const s3EventSchema = z.object({ Records: z.array(z.unknown()).min(1) });
 
@@ -89,4 +84,4 @@ export function decodeS3EventKey(key: string): string {
   return decodeURIComponent(key.replace(/\+/g, ' '));
 }
 
-export const handler = createUploadHandler(lazily(() => dependenciesFromEnvironment(process.env)));
+export const handler = deployedHandler(createUploadHandler);

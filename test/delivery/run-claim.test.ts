@@ -1,11 +1,7 @@
 /** Claims on the in-memory store (the port's contract), with a clock the tests move; S3's side is in test/handlers. */
 import { describe, expect, it } from 'vitest';
-import {
-  type ClaimRecord,
-  EXPIRY_MARGIN_MS,
-  MIN_RUN_MS,
-  acquireClaim,
-} from '../../lambda/delivery/run-claim.ts';
+import type { ClaimRecord } from '../../lambda/delivery/claim-record.ts';
+import { EXPIRY_MARGIN_MS, MIN_RUN_MS, acquireClaim } from '../../lambda/delivery/run-claim.ts';
 import { MemoryObjectStore } from '../support/memory-object-store.ts';
 import { FakeClock, SILENT_LOGGER } from '../support/fake-clock.ts';
 import { ClaimConflictError, RunInProgressError } from '../../lambda/errors/delivery-errors.ts';

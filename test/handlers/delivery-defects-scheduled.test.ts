@@ -7,8 +7,8 @@
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { describe, expect, it } from 'vitest';
 import type { AppConfigInput } from '../../lambda/config/app-config.ts';
-import type { Analysis } from '../../lambda/engine/analysis-types.ts';
-import type { StoredEmail } from '../../local/local-stack.ts';
+import type { Analysis } from '../../lambda/engine/analysis/analysis-types.ts';
+import type { StoredEmail } from '../../local/local-ses.ts';
 import { FakeClock } from '../support/fake-clock.ts';
 import {
   type LocalDelivery,

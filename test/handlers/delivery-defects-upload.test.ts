@@ -11,8 +11,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { parseAppConfig } from '../../lambda/config/app-config.ts';
 import { uploadClaimKey } from '../../lambda/delivery/archive-layout.ts';
 import type { HandlerDependencies } from '../../lambda/handlers/handler-dependencies.ts';
-import type { Analysis } from '../../lambda/engine/analysis-types.ts';
-import type { StoredEmail } from '../../local/local-stack.ts';
+import type { Analysis } from '../../lambda/engine/analysis/analysis-types.ts';
+import type { StoredEmail } from '../../local/local-ses.ts';
 import { FakeClock } from '../support/fake-clock.ts';
 import { replayAsyncInvocation } from '../support/lambda-retries.ts';
 import {
@@ -79,12 +79,6 @@ function createdAt(event: S3Event, moment: string): S3Event {
   return { Records: event.Records.map((record) => ({ ...(record as object), eventTime: moment })) };
 }
 
-async function claimStateOf(key: string, event: S3Event): Promise<string | undefined> {
-  const claimKey = uploadClaimKey(local.config.prefixes, local.bucket, key, objectOf(event).eTag);
-  const stored = await local.store.readText(claimKey);
-  return stored ? (JSON.parse(stored.text) as { state: string }).state : undefined;
-}
-
 async function executiveEmails(): Promise<StoredEmail[]> {
   return (await local.stack.emails()).filter(isToExecutives);
 }
@@ -135,7 +129,7 @@ describe('the upload defects of the delivery issue', () => {
     const attempts = await replayAsyncInvocation((at, context) => onUpload(at)(event, context), {
       start: DEFAULT_NOW,
       beforeRetry: async (attempt) => {
-        if (attempt === 2) claimAfterFirstAttempt.push(await claimStateOf(key, event));
+        if (attempt === 2) claimAfterFirstAttempt.push((await local.uploadClaim(key, event))?.state);
         down.disarm();
       },
     });
@@ -148,7 +142,7 @@ describe('the upload defects of the delivery issue', () => {
     const second = attempts[1];
     expect(second?.status === 'threw' && String(second.error)).toContain('RunInProgressError');
     expect(attempts[2]).toMatchObject({ outcome: [{ status: 'sent' }] });
-    expect(await claimStateOf(key, event)).toBe('sent');
+    expect((await local.uploadClaim(key, event))?.state).toBe('sent');
   });
 
   it('defect 1: while S3 stays down, every attempt throws and the last one too: no silent success', async () => {
@@ -187,7 +181,7 @@ describe('the upload defects of the delivery issue', () => {
         .rawMessages()
         .filter(({ raw }) => headerOf(raw, 'To')?.includes('ceo@'));
       expect(executiveRaw).toHaveLength(1);
-      expect(await claimStateOf(key, event)).toBe('uncertain');
+      expect((await local.uploadClaim(key, event))?.state).toBe('uncertain');
       const notices = await dataTeamEmails();
       expect(notices.map((notice) => notice.subject)).toEqual([
         `Check delivery: s3://${local.bucket}/${key}`,
@@ -314,7 +308,7 @@ describe('the upload defects of the delivery issue', () => {
     const marker = await local.upload('incoming/erp/', new Uint8Array(0));
     expect(await handler(marker)).toEqual([{ status: 'ignored', reason: expect.any(String) }]);
     expect(await local.stack.emails()).toEqual([]);
-    expect(await claimStateOf('incoming/erp/', marker)).toBeUndefined();
+    expect((await local.uploadClaim('incoming/erp/', marker))?.state).toBeUndefined();
   });
 
   it("defect 10: the raw message carries the claim's Message-ID and the run's Date, and a duplicate sends none", async () => {
@@ -351,7 +345,7 @@ describe('the upload defects of the delivery issue', () => {
     expect((await dataTeamEmails()).map((notice) => notice.subject)).toEqual([
       `File gone before it was read: s3://${local.bucket}/${keys[0]}`,
     ]);
-    expect(await claimStateOf(keys[0] ?? '', events[0] as S3Event)).toBe('skipped');
+    expect((await local.uploadClaim(keys[0] ?? '', events[0] as S3Event))?.state).toBe('skipped');
   });
 
   it('defect 12: keys with +, space, %, é and parentheses come URL-encoded as from AWS, and are reported', async () => {
@@ -364,7 +358,7 @@ describe('the upload defects of the delivery issue', () => {
       expect(eventKey(event)).toBe(encoded);
 
       expect(await onUpload()(event)).toMatchObject([{ status: 'sent' }]);
-      expect(await claimStateOf(key, event)).toBe('sent');
+      expect((await local.uploadClaim(key, event))?.state).toBe('sent');
     }
     const sources = (await executiveEmails()).map(
       (email) => /Source: (.*) \(/.exec(email.body.text ?? '')?.[1],

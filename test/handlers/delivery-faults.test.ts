@@ -8,15 +8,13 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createSesClient } from '../../lambda/adapters/aws-clients.ts';
 import { SesMailer } from '../../lambda/adapters/ses-mailer.ts';
-import { uploadClaimKey } from '../../lambda/delivery/archive-layout.ts';
-import type { ClaimRecord } from '../../lambda/delivery/run-claim.ts';
+import type { ClaimRecord } from '../../lambda/delivery/claim-record.ts';
 import { startLoopbackProxy } from '../../local/loopback-proxy.ts';
 import type { ArmedFault, FaultProxy } from '../support/fault-proxy.ts';
 import { type AttemptResult, replayAsyncInvocation } from '../support/lambda-retries.ts';
 import {
   DEFAULT_NOW,
   type FaultyLocalDelivery,
-  type S3Event,
   isToDataTeam,
   isToExecutives,
   startLocalDelivery,
@@ -90,7 +88,7 @@ async function deliverUpload(scenario: Scenario): Promise<Delivery> {
       beforeRetry: () => fault?.disarm(),
     },
   );
-  return { attempts, ...(await received()), claim: await claimOf(key, event) };
+  return { attempts, ...(await received()), claim: await local.uploadClaim(key, event) };
 }
 
 async function received(): Promise<Pick<Delivery, 'executiveEmails' | 'dataTeamNotices'>> {
@@ -99,13 +97,6 @@ async function received(): Promise<Pick<Delivery, 'executiveEmails' | 'dataTeamN
     executiveEmails: emails.filter(isToExecutives).length,
     dataTeamNotices: emails.filter(isToDataTeam).map((email) => email.subject),
   };
-}
-
-async function claimOf(key: string, event: S3Event): Promise<ClaimRecord | null> {
-  const record = event.Records[0] as { s3: { object: { eTag: string } } };
-  const claimKey = uploadClaimKey(local.config.prefixes, local.bucket, key, record.s3.object.eTag);
-  const stored = await local.readBytes(claimKey);
-  return stored ? (JSON.parse(stored.toString('utf8')) as ClaimRecord) : null;
 }
 
 /** Exactly one email, and the replay ended with an attempt that returned. */
@@ -323,7 +314,7 @@ describe('many copies at once', () => {
     expect((await received()).executiveEmails).toBe(1);
     // Every copy ends having sent, or having seen the report sent: none gives up while the work is undone.
     for (const attempts of replays) expect(attempts.at(-1)?.status).toBe('returned');
-    expect((await claimOf(key, event))?.state).toBe('sent');
+    expect((await local.uploadClaim(key, event))?.state).toBe('sent');
   });
 
   it('10 concurrent weekly runs, then their retries: one email', async () => {

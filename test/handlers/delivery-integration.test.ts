@@ -11,8 +11,8 @@ import {
   uploadRunName,
   uploadSeriesFolder,
 } from '../../lambda/delivery/archive-layout.ts';
-import { type ClaimRecord } from '../../lambda/delivery/run-claim.ts';
-import type { StoredEmail } from '../../local/local-stack.ts';
+import type { ClaimRecord } from '../../lambda/delivery/claim-record.ts';
+import type { StoredEmail } from '../../local/local-ses.ts';
 import {
   DATA_TEAM,
   DEFAULT_NOW,
@@ -51,13 +51,6 @@ beforeEach(async () => {
 function eTagOf(event: S3Event): string {
   const record = event.Records[0] as { s3: { object: { eTag: string } } };
   return record.s3.object.eTag;
-}
-
-async function claimOf(key: string, event: S3Event): Promise<ClaimRecord> {
-  const claimKey = uploadClaimKey(local.config.prefixes, local.bucket, key, eTagOf(event));
-  const stored = await local.readBytes(claimKey);
-  if (!stored) throw new Error(`no claim at ${claimKey}`);
-  return JSON.parse(stored.toString('utf8')) as ClaimRecord;
 }
 
 /** The run folder of an upload: its file's series, then the moment S3 gives in the event and the object's digest. */
@@ -117,7 +110,7 @@ describe('an uploaded file', () => {
 
     const claimKey = uploadClaimKey(local.config.prefixes, local.bucket, key, eTagOf(event));
     expect(claimKey).toMatch(/^runs\/upload\/[0-9a-f]{64}\.json$/);
-    expect(await claimOf(key, event)).toEqual({
+    expect(await local.uploadClaim(key, event)).toEqual({
       runId: 'upload-sample',
       holder: expect.stringMatching(/^[0-9a-f-]{36}$/),
       state: 'sent',
@@ -141,7 +134,7 @@ describe('an uploaded file', () => {
     expect(second).toEqual([{ status: 'duplicate', state: 'sent' }]);
     expect((await local.stack.emails()).filter(isToExecutives)).toHaveLength(1);
     expect(await local.stack.emails()).toHaveLength(1);
-    expect((await claimOf(key, event)).runId).toBe('first');
+    expect((await local.uploadClaim(key, event))?.runId).toBe('first');
   });
 
   it('sends once when the same event is handled twice at the same time; the other waits or asks for a retry', async () => {
@@ -163,7 +156,7 @@ describe('an uploaded file', () => {
     if (other?.status === 'fulfilled') expect(other.value).toEqual([{ status: 'duplicate', state: 'sent' }]);
     else expect(String(other?.reason)).toContain('RunInProgressError');
     expect(await local.stack.emails()).toHaveLength(1);
-    expect((await claimOf(key, event)).state).toBe('sent');
+    expect((await local.uploadClaim(key, event))?.state).toBe('sent');
   });
 
   it('makes a duplicate that finds a live run fail for a retry, never succeed with nothing sent', async () => {
@@ -186,7 +179,7 @@ describe('an uploaded file', () => {
 
     expect(String(failure)).toContain(RunInProgressError.name);
     expect(await local.stack.emails()).toEqual([]);
-    expect(await claimOf(key, event)).toEqual(live);
+    expect(await local.uploadClaim(key, event)).toEqual(live);
   });
 
   it('is found under its decoded key when the event carries it URL-encoded, as S3 sends it', async () => {
@@ -199,7 +192,7 @@ describe('an uploaded file', () => {
 
     expect(outcome).toMatchObject({ status: 'sent', archive: archiveOf(key, event).folder });
     expect((await local.stack.emails())[0]?.body.text).toContain('Source: march export (v2).csv');
-    expect((await claimOf(key, uploaded)).state).toBe('sent');
+    expect((await local.uploadClaim(key, uploaded))?.state).toBe('sent');
   });
 
   it('ignores an event that is not an S3 notification', async () => {
@@ -268,7 +261,7 @@ describe('a file that cannot be analysed', () => {
       expect(notice.body.text).toContain(`s3://${local.bucket}/${reportKey}`);
 
       expect(await local.readBytes(key)).toEqual(Buffer.from(body));
-      expect((await claimOf(key, event)).state).toBe('rejected');
+      expect((await local.uploadClaim(key, event))?.state).toBe('rejected');
       const stem = key.replace(/^incoming\/|\.csv$/g, '');
       expect((await local.keys('reports/upload/')).filter((archived) => archived.includes(stem))).toEqual([]);
     },
@@ -293,7 +286,7 @@ describe("a file too large to read within the function's time", () => {
         `s3://${local.bucket}/${key}: file too large for one function: [\\d,]+ lines read in [\\d.]+ s`,
       ),
     );
-    expect((await claimOf(key, event)).state).toBe('rejected');
+    expect((await local.uploadClaim(key, event))?.state).toBe('rejected');
   });
 });
 

@@ -5,10 +5,10 @@
  * those Mondays and quarter starts.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Analysis } from '../../lambda/engine/analysis-types.ts';
+import type { Analysis } from '../../lambda/engine/analysis/analysis-types.ts';
 import type { SegmentMigration } from '../../lambda/engine/migration/segment-migration.ts';
-import type { ClaimRecord } from '../../lambda/delivery/run-claim.ts';
-import type { StoredEmail } from '../../local/local-stack.ts';
+import type { ClaimRecord } from '../../lambda/delivery/claim-record.ts';
+import type { StoredEmail } from '../../local/local-ses.ts';
 import {
   DATA_TEAM,
   EXECUTIVES,

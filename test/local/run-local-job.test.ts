@@ -6,7 +6,7 @@ import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { StoredEmail } from '../../local/local-stack.ts';
+import type { StoredEmail } from '../../local/local-ses.ts';
 import { runLocalJob } from '../../local/run-local-job.ts';
 import { recipientsOf } from '../support/local-delivery.ts';
 

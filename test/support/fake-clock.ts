@@ -3,7 +3,7 @@
  * `set` jumps to a moment (Lambda's retry a minute later), `onSleep` does something on the n-th sleep.
  */
 import type { RunLogger } from '../../lambda/delivery/ports.ts';
-import type { RunClock } from '../../lambda/delivery/run-claim.ts';
+import type { RunClock } from '../../lambda/delivery/run-clock.ts';
 
 export class FakeClock {
   sleeps = 0;

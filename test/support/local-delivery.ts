@@ -14,11 +14,14 @@ import { GetObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/clie
 import { createS3Client } from '../../lambda/adapters/aws-clients.ts';
 import { S3ObjectStore } from '../../lambda/adapters/s3-object-store.ts';
 import { type AppConfig, type AppConfigInput, parseAppConfig } from '../../lambda/config/app-config.ts';
+import { uploadClaimKey } from '../../lambda/delivery/archive-layout.ts';
+import type { ClaimRecord } from '../../lambda/delivery/claim-record.ts';
 import type { HandlerDependencies } from '../../lambda/handlers/handler-dependencies.ts';
 import { createScheduleHandler } from '../../lambda/handlers/on-schedule.ts';
 import { createUploadHandler } from '../../lambda/handlers/on-upload.ts';
 import { dependenciesFor } from '../../lambda/handlers/handler-dependencies.ts';
-import { type LocalStack, type StoredEmail, startLocalStack } from '../../local/local-stack.ts';
+import type { StoredEmail } from '../../local/local-ses.ts';
+import { type LocalStack, startLocalStack } from '../../local/local-stack.ts';
 import { s3EventKey } from '../../local/s3-event-key.ts';
 import { type FaultProxy, startFaultProxy } from './fault-proxy.ts';
 
@@ -56,6 +59,8 @@ export interface LocalDelivery {
   /** Sets the object's modification time, as if it had been uploaded then (scheduled runs pick files by it). */
   backdate(key: string, moment: Date): Promise<void>;
   readBytes(key: string): Promise<Buffer | null>;
+  /** The claim of the upload run of `key` named by the event's first record, or null when none was made. */
+  uploadClaim(key: string, event: S3Event): Promise<ClaimRecord | null>;
   keys(prefix: string): Promise<string[]>;
   stop(): Promise<void>;
 }
@@ -136,6 +141,15 @@ export async function startLocalDelivery(
     const name = `${parts.pop() ?? ''}._S3rver_object`;
     return join(directory, bucket, ...parts, name);
   };
+  const readBytes = async (key: string): Promise<Buffer | null> => {
+    try {
+      const response = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
+      return Buffer.from((await response.Body?.transformToByteArray()) ?? []);
+    } catch (error) {
+      if (error instanceof Error && error.name === 'NoSuchKey') return null;
+      throw error;
+    }
+  };
   return {
     ...(faults ? { faults } : {}),
     stack,
@@ -158,14 +172,11 @@ export async function startLocalDelivery(
       await stat(file);
       await utimes(file, moment, moment);
     },
-    readBytes: async (key) => {
-      try {
-        const response = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
-        return Buffer.from((await response.Body?.transformToByteArray()) ?? []);
-      } catch (error) {
-        if (error instanceof Error && error.name === 'NoSuchKey') return null;
-        throw error;
-      }
+    readBytes,
+    uploadClaim: async (key, event) => {
+      const claimKey = uploadClaimKey(config.prefixes, bucket, key, eventETag(event));
+      const stored = await readBytes(claimKey);
+      return stored ? (JSON.parse(stored.toString('utf8')) as ClaimRecord) : null;
     },
     keys: async (prefix) => (await new S3ObjectStore(s3, bucket).list(prefix)).map((o) => o.key).sort(),
     stop: async () => {
@@ -180,6 +191,12 @@ export async function startLocalDelivery(
 export function eventKey(event: S3Event): string | undefined {
   const record = event.Records[0] as { s3?: { object?: { key?: string } } } | undefined;
   return record?.s3?.object?.key;
+}
+
+/** The ETag named by the first record of an S3 event (without quotes, as S3 sends it). */
+function eventETag(event: S3Event): string {
+  const record = event.Records[0] as { s3?: { object?: { eTag?: string } } } | undefined;
+  return record?.s3?.object?.eTag ?? '';
 }
 
 /** Every address an email went to (the local SES keeps one To header as one "a, b" string). */

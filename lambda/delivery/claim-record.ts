@@ -1,0 +1,58 @@
+/**
+ * The record a run's claim keeps in the bucket (`runs/...json`): who holds it, in which state, and when it
+ * expires. Read back through its schema: a record that does not parse stops the run, since nothing is sent on
+ * doubt.
+ */
+import { z } from 'zod';
+import { ClaimConflictError } from '../errors/delivery-errors.ts';
+
+export const CLAIM_STATES = [
+  'claimed',
+  'sending',
+  'sent',
+  'rejected',
+  'skipped',
+  'failed',
+  'uncertain',
+] as const;
+/**
+ * `claimed`: running; `sending`: the email is on its way (no one may send it again); `sent`, `rejected`,
+ * `skipped`: done; `failed`: released before sending, a retry may take it; `uncertain`: the mail service never
+ * confirmed the email, so it is not sent again and the alarm is raised.
+ */
+export type ClaimState = (typeof CLAIM_STATES)[number];
+export type FinalState = 'sent' | 'rejected' | 'skipped';
+
+/** The states of a run whose work is over: a duplicate stops at them. */
+export const DONE_STATES: ReadonlySet<ClaimState> = new Set<ClaimState>(['sent', 'rejected', 'skipped']);
+
+/** The content type claims are written with. */
+export const CLAIM_CONTENT_TYPE = 'application/json';
+
+export const claimRecordSchema = z.object({
+  /** The Lambda request id, for the logs (the same for Lambda's retries of one event). */
+  runId: z.string(),
+  /** This invocation alone: tells a run's own earlier write from another run's. */
+  holder: z.string().min(1),
+  state: z.enum(CLAIM_STATES),
+  claimedAt: z.iso.datetime(),
+  expiresAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+  detail: z.string().optional(),
+});
+export type ClaimRecord = z.infer<typeof claimRecordSchema>;
+
+/** A claim record read back; one that does not parse stops the run: nothing is sent on doubt. */
+export function parseClaimRecord(text: string, location: string): ClaimRecord {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    json = undefined;
+  }
+  const parsed = claimRecordSchema.safeParse(json);
+  if (!parsed.success) {
+    throw new ClaimConflictError(`${location}: unreadable claim record; nothing is sent on doubt`);
+  }
+  return parsed.data;
+}
