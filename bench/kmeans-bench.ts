@@ -7,11 +7,11 @@
  */
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { clusterCustomersWith } from '../lambda/engine/clustering/cluster-customers.ts';
-import { fitBestOfRestarts, type KMeansEngine } from '../lambda/engine/clustering/kmeans-engine.ts';
-import { lloydKMeans } from '../lambda/engine/clustering/lloyd-kmeans.ts';
-import { mlKMeans } from '../lambda/engine/clustering/ml-kmeans-engine.ts';
-import { createRandomSource } from '../lambda/engine/clustering/seeded-random.ts';
+import { fitBestOfRestarts, type KMeansEngine } from '../lambda/engine/clustering/kmeans/kmeans-engine.ts';
+import { lloydKMeans } from '../lambda/engine/clustering/kmeans/lloyd-kmeans.ts';
+import { createRandomSource } from '../lambda/engine/clustering/kmeans/seeded-random.ts';
+import { clusterCustomersWith } from '../lambda/engine/clustering/segmentation/cluster-customers.ts';
+import { mlKMeans } from './bench-helpers/ml-kmeans-engine.ts';
 
 const ENGINES: Record<string, KMeansEngine> = { lloyd: lloydKMeans, 'ml-kmeans': mlKMeans };
 const DIMENSION = 6;

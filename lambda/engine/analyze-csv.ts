@@ -1,7 +1,11 @@
-import type { AnalysisResult, InputShape, ShapeAnalysis } from './analysis-types.ts';
-import { type AnalyzeOptions, resolveAnalyzeOptions } from './analyze-options.ts';
-import { analyzeTransactions } from './analyze-transactions.ts';
-import { analyzeCustomerTable } from './customers/analyze-customer-table.ts';
+/**
+ * The engine's entry: opens a CSV byte stream, finds its dialect and header, chooses the pipeline for its shape
+ * (transactions/ or customer-table/), and adds to the pipeline's result what it knows of the file itself.
+ */
+import type { AnalysisResult, InputShape, ShapeAnalysis } from './analysis/analysis-types.ts';
+import { type AnalyzeOptions, resolveAnalyzeOptions } from './analysis/analyze-options.ts';
+import { analyzeTransactions } from './transactions/analyze-transactions.ts';
+import { analyzeCustomerTable } from './customer-table/analyze-customer-table.ts';
 import { findTransactionColumns, type TransactionColumns } from './input/column-roles.ts';
 import { detectDialect } from './input/csv-dialect.ts';
 import { listNames } from './input/message-text.ts';

@@ -3,10 +3,10 @@
 // exactly the figures of the same slice as the original UTF-8 comma file.
 import Papa from 'papaparse';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { AnalysisResult } from '../../lambda/engine/analysis-types.ts';
+import type { AnalysisResult } from '../../lambda/engine/analysis/analysis-types.ts';
 import { windows1252 } from '../support/byte-streams.ts';
 import { analysisError, analyzeText } from '../support/analyze-text.ts';
-import { AFTER_ALL_DATA, ONLINE_RETAIL, readRealDataText } from '../support/real-data.ts';
+import { AFTER_ALL_DATA, ONLINE_RETAIL, readRealDataText } from '../../tools/real-data.ts';
 import { InputError } from '../../lambda/errors/input-errors.ts';
 
 const FRENCH_HEADER = [

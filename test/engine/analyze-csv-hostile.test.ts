@@ -4,10 +4,10 @@
 // by how much is read before the answer, not by a clock.
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { safeParseAnalysis } from '../../lambda/engine/analysis-schema.ts';
-import type { Analysis } from '../../lambda/engine/analysis-types.ts';
+import { safeParseAnalysis } from '../../lambda/engine/analysis/parse-analysis.ts';
+import type { Analysis } from '../../lambda/engine/analysis/analysis-types.ts';
 import { MAX_COLUMNS } from '../../lambda/engine/analyze-csv.ts';
-import { MAX_CLUSTERED_FEATURES } from '../../lambda/engine/customers/customer-table-features.ts';
+import { MAX_CLUSTERED_FEATURES } from '../../lambda/engine/customer-table/feature-limits.ts';
 import { analysisError, analyzeText } from '../support/analyze-text.ts';
 import { ColumnError, InputError, MalformedFileError } from '../../lambda/errors/input-errors.ts';
 

@@ -2,7 +2,7 @@
 // exactly one segment, the order of the lines changes nothing, the same seed gives the same result.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { AnalysisResult } from '../../lambda/engine/analysis-types.ts';
+import type { AnalysisResult } from '../../lambda/engine/analysis/analysis-types.ts';
 import { RFM_SEGMENT_KEYS } from '../../lambda/engine/rfm/rfm-segments.ts';
 import { analyzeText } from '../support/analyze-text.ts';
 import { shuffle } from '../support/shuffle.ts';

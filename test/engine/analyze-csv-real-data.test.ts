@@ -1,8 +1,8 @@
 // The three real data sets vendored in test/data against the facts in its SOURCES.md, each analysed once.
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { AnalysisResult } from '../../lambda/engine/analysis-types.ts';
+import type { AnalysisResult } from '../../lambda/engine/analysis/analysis-types.ts';
 import { analyzeFile } from '../support/analyze-file.ts';
-import { CDNOW, CUSTOMER_PERSONALITY, ONLINE_RETAIL, readRealDataText } from '../support/real-data.ts';
+import { CDNOW, CUSTOMER_PERSONALITY, ONLINE_RETAIL, readRealDataText } from '../../tools/real-data.ts';
 
 const roundToCents = (amount: number) => Math.round(amount * 100) / 100;
 

@@ -1,8 +1,8 @@
 // End to end on the ten hand-made customers of test/fixtures/ten-customers.ts: cleaning, RFM, segments, KPIs
 // and per-cluster KPIs, every expected figure worked out by hand (the arithmetic is in the comments).
 import { describe, expect, it } from 'vitest';
-import type { AnalysisResult, CustomerRow } from '../../lambda/engine/analysis-types.ts';
-import { REJECTION_REASONS } from '../../lambda/engine/transactions/rejection-reasons.ts';
+import type { AnalysisResult, CustomerRow } from '../../lambda/engine/analysis/analysis-types.ts';
+import { REJECTION_REASONS } from '../../lambda/engine/analysis/rejection-reasons.ts';
 import { REJECTED_LINES, TEN_CUSTOMERS_CSV, TEN_CUSTOMERS_RFM } from '../fixtures/ten-customers.ts';
 import { analysisError, analyzeText, customersById } from '../support/analyze-text.ts';
 import { InputError } from '../../lambda/errors/input-errors.ts';

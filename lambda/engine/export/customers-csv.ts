@@ -1,4 +1,4 @@
-import type { CustomerRow } from '../analysis-types.ts';
+import type { CustomerRow } from '../analysis/analysis-types.ts';
 import { RFM_SEGMENT_NAMES } from '../rfm/rfm-segments.ts';
 
 const TRANSACTION_HEADER = [

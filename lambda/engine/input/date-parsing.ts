@@ -1,5 +1,6 @@
 /** The order of day, month and year in slashed or dashed dates: `31/12/2024` is dmy, `12/31/2024` is mdy. */
-export type DateOrder = 'dmy' | 'mdy';
+export const DATE_ORDERS = ['dmy', 'mdy'] as const;
+export type DateOrder = (typeof DATE_ORDERS)[number];
 
 /** A calendar date and time read as written (wall clock, no time zone), as milliseconds since 1970 UTC. */
 export type WallClockMs = number;

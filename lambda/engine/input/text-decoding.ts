@@ -11,7 +11,8 @@ import { assertUnreachable } from '../../errors/segment-report-error.ts';
  * its first gigabyte and latin-1 after that is still read right. Bytes after the choice that break it become U+FFFD
  * and are counted.
  */
-export type DetectedEncoding = 'ascii' | 'utf-8' | 'windows-1252' | 'utf-16le' | 'utf-16be';
+export const DETECTED_ENCODINGS = ['ascii', 'utf-8', 'windows-1252', 'utf-16le', 'utf-16be'] as const;
+export type DetectedEncoding = (typeof DETECTED_ENCODINGS)[number];
 
 /**
  * UTF-16 from the file's first bytes: its byte order mark (`FF FE` little-endian, `FE FF` big-endian; a UTF-8 BOM

@@ -1,18 +1,3 @@
-export {
-  type BaseKpis,
-  computeBaseKpis,
-  computeBaseKpisFromColumns,
-  computeRetentionFromOrders,
-  computeRetentionRate,
-  type OrderDayColumns,
-} from './base-kpis.ts';
-export {
-  type CustomerFactColumns,
-  type CustomerFacts,
-  computeGroupKpis,
-  computeGroupKpisByGroup,
-  factColumnsOf,
-  type GroupKpis,
-  type KpiContext,
-  ratio,
-} from './group-kpis.ts';
+/** The KPIs in one import: the whole customer base's (base-kpis.ts) and any group's (group-kpis.ts). */
+export * from './base-kpis.ts';
+export * from './group-kpis.ts';

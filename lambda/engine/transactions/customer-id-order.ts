@@ -6,7 +6,7 @@
  * is, so it does not.
  */
 import { orderByValue } from '../rfm/value-order.ts';
-import type { InternTable } from './intern-table.ts';
+import type { KeyPool } from './key-pool.ts';
 
 /** ASCII digits, optionally a point and more digits: "12346", "00017", "12346.0" (a CustomerID pandas wrote). */
 const DECIMAL_ID = /^[0-9]+(?:\.[0-9]+)?$/;
@@ -40,7 +40,7 @@ export function compareIds(left: string, right: string): number {
  * The indices of a table's keys, sorted in compareIds order of the keys: the decimal ids by a radix sort of
  * their values (equal values then by text), the others by a comparator sort of their code units.
  */
-export function sortedKeyOrder(table: InternTable): Int32Array {
+export function sortedKeyOrder(table: KeyPool): Int32Array {
   const count = table.size;
   const keyValues = new Float64Array(count);
   let decimalCount = 0;
@@ -82,7 +82,7 @@ const PACKED_UNITS = 3;
  * like "CUST-..." share one), then a comparator sort within each run of keys those units do not tell apart.
  * Each unit counts as unit + 1, and a missing one as 0, so that "ab" comes before "ab\u0000".
  */
-function sortTextKeys(table: InternTable, keys: Int32Array): Int32Array {
+function sortTextKeys(table: KeyPool, keys: Int32Array): Int32Array {
   const first = keys[0];
   if (first === undefined) return keys;
   let prefix = table.lengthAt(first);
@@ -122,7 +122,7 @@ function compareDecimalValues(left: number, right: number): number {
 }
 
 /** decimalIdValue of key `index`, read from its code units (decoded only for fractions and long numbers). */
-function decimalValueAt(table: InternTable, index: number): number {
+function decimalValueAt(table: KeyPool, index: number): number {
   const length = table.lengthAt(index);
   if (length === 0) return Number.NaN;
   let value = 0;

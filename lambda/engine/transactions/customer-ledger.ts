@@ -1,37 +1,9 @@
+/** The per-customer accumulator of a transaction log's used lines, in typed arrays rather than objects. */
 import { MS_PER_DAY, type WallClockMs } from '../input/date-parsing.ts';
+import type { OrderDayColumns } from '../kpis/base-kpis.ts';
 import { sortedKeyOrder } from './customer-id-order.ts';
 import { InternTable } from './intern-table.ts';
-
-export { compareIds } from './customer-id-order.ts';
-
-/** One customer's history, as an object: for tests and small ledgers (the analysis reads LedgerCustomers). */
-export interface CustomerHistory {
-  id: string;
-  lastPurchaseMs: WallClockMs;
-  monetary: number;
-  /** Day number (days since 1970) of each distinct order, in the order first seen. */
-  orderDays: number[];
-}
-
-/** The distinct orders: entry i is an order of customer `customers[i]` (a ledger index) on day `days[i]`. */
-export interface LedgerOrders {
-  count: number;
-  customers: Int32Array;
-  days: Int32Array;
-}
-
-/** Every customer of a ledger in id order (compareIds), column by column: row r of each array is one customer. */
-export interface LedgerCustomers {
-  count: number;
-  /** The id of the customer at `row`. */
-  idAt(row: number): string;
-  /** Day number (days since 1970) of the last purchase. */
-  lastPurchaseDays: Int32Array;
-  /** Distinct orders. */
-  frequency: Int32Array;
-  /** Sum of amounts, rounded to 1e-4 (see roundToTenThousandths). */
-  monetary: Float64Array;
-}
+import { type CustomerHistory, type LedgerCustomers, roundToTenThousandths } from './ledger-customers.ts';
 
 const INITIAL_CAPACITY = 1 << 10;
 /** Per customer in #amounts: last purchase (ms), then the sum of amounts. */
@@ -63,7 +35,7 @@ export class CustomerLedger {
   #periodLastMs = Number.NEGATIVE_INFINITY;
   #revenue = 0;
   #closed = false;
-  #closedOrders: LedgerOrders | undefined;
+  #closedOrders: OrderDayColumns | undefined;
 
   /** Records one line: `orderKey` identifies the order (lines of one order share it). */
   add(customerId: string, orderKey: string, ms: WallClockMs, amount: number): void {
@@ -153,7 +125,7 @@ export class CustomerLedger {
    * The distinct orders and their days (customers as ledger indices, not rows), once the ledger is ended; the
    * ledger lets go of them, so that they are garbage as soon as the caller is done.
    */
-  takeOrderDays(): LedgerOrders {
+  takeOrderDays(): OrderDayColumns {
     const orders = this.#closedOrders;
     if (orders === undefined) throw new Error('CustomerLedger: takeOrderDays() before customersInIdOrder()');
     this.#closedOrders = { count: 0, customers: new Int32Array(0), days: new Int32Array(0) };
@@ -197,15 +169,10 @@ export class CustomerLedger {
     this.#orderDays[order] = Math.floor(ms / MS_PER_DAY);
   }
 
-  #orderColumns(): LedgerOrders {
+  #orderColumns(): OrderDayColumns {
     const count = this.#orders.size;
     return { count, customers: this.#orders.groups(), days: this.#orderDays.subarray(0, count) };
   }
-}
-
-/** Sums of floats depend on their order in the last bits; rounding keeps equal totals equal (ties stay ties). */
-export function roundToTenThousandths(value: number): number {
-  return Math.round(value * 10_000) / 10_000;
 }
 
 function grown<T extends Int32Array | Float64Array>(source: T, target: T): T {

@@ -1,21 +1,25 @@
+/**
+ * Reads a transaction log's records (the header already taken) through the cleaning rules into a customer ledger:
+ * each line is checked against CLEANING_RULES in their order, rejected lines are counted by reason, used ones
+ * added to the ledger. A line whose date could be day/month or month/day waits, before the date rules, until the
+ * log proves its order.
+ */
+import { REJECTION_REASONS, type RejectionReason } from '../analysis/rejection-reasons.ts';
 import type { TransactionColumns } from '../input/column-roles.ts';
 import { DateOrderInference } from '../input/date-order-inference.ts';
-import {
-  type DateOrder,
-  type DateReading,
-  MS_PER_DAY,
-  readDate,
-  resolveDate,
-} from '../input/date-parsing.ts';
-import {
-  type DecimalMark,
-  inferDecimalMark,
-  isPlausibleAmount,
-  parseDecimal,
-} from '../input/number-parsing.ts';
+import { type DateOrder, type DateReading, MS_PER_DAY, readDate } from '../input/date-parsing.ts';
+import { type DecimalMark, inferDecimalMark } from '../input/number-parsing.ts';
 import { isBlankRecord, type RecordBatch } from '../input/record-reader.ts';
+import { RejectionTally } from '../shared-steps/rejection-tally.ts';
+import {
+  type CheckedLine,
+  type CleaningContext,
+  firstBrokenRule,
+  uncheckedLine,
+  type LogRules,
+  rulesFor,
+} from './cleaning-rules.ts';
 import { CustomerLedger } from './customer-ledger.ts';
-import { emptyRejectionCounts, type RejectionReason } from './rejection-reasons.ts';
 import { ColumnError } from '../../errors/input-errors.ts';
 
 export interface TransactionReadOptions {
@@ -46,135 +50,141 @@ export interface TransactionReadResult {
   firstRejectedLine: Partial<Record<RejectionReason, number>>;
 }
 
-const CANCELLATION = /^C\d/;
-
 /** Cleans and accumulates a transaction log's records (the header already taken) into a customer ledger. */
 export async function readTransactions(
   batches: AsyncIterable<RecordBatch>,
   options: TransactionReadOptions,
 ): Promise<TransactionReadResult> {
-  const { columns, header, sourceName } = options;
-  const ledger = new CustomerLedger();
-  const rejected = emptyRejectionCounts();
-  const firstRejectedLine: Partial<Record<RejectionReason, number>> = {};
-  const dateName = header[columns.date] ?? 'date';
-  const inference = new DateOrderInference(dateName, sourceName);
-  const maxUndecided = options.maxUndecidedLines ?? 200_000;
-  let dateOrder = options.dateOrder;
-  let decimalMark = options.decimalMark;
-  let undecided: { record: string[]; line: number; reading: DateReading }[] = [];
-  let rowsRead = 0;
-  let rowsUsed = 0;
-  let lastDateText = '';
-  let lastDateReading: DateReading = { kind: 'invalid' };
-
-  const reject = (reason: RejectionReason, line: number): void => {
-    rejected[reason]++;
-    firstRejectedLine[reason] ??= line;
-  };
-
-  const use = (
-    record: string[],
-    line: number,
-    reading: DateReading,
-    mark: DecimalMark,
-    order: DateOrder | undefined,
-  ) => {
-    const ms =
-      order === undefined && reading.kind !== 'exact' ? Number.NaN : resolveDate(reading, order ?? 'dmy');
-    if (Number.isNaN(ms)) return reject('unreadableDate', line);
-    const amount = lineAmount(record, columns, mark);
-    if (typeof amount === 'string') return reject(amount, line);
-    if (ms > options.nowMs) return reject('futureDate', line);
-    if (options.asOfMs !== undefined && ms >= options.asOfMs) return reject('afterAsOf', line);
-    const customer = (record[columns.customer] ?? '').trim();
-    const orderKey =
-      columns.order === undefined
-        ? String(Math.floor(ms / MS_PER_DAY))
-        : (record[columns.order] ?? '').trim();
-    ledger.add(customer, orderKey, ms, amount);
-    rowsUsed++;
-  };
-
+  const reader = new TransactionReader(options);
   for await (const batch of batches) {
-    decimalMark ??= inferDecimalMark(numericSamples(batch.records, columns), options.delimiter);
-    const mark = decimalMark;
+    reader.readBatch(batch);
+    options.onProgress?.(reader.rowsRead);
+  }
+  return reader.finish();
+}
+
+/** A line that passed the rules before the date, waiting for the day/month order. */
+interface HeldLine {
+  record: string[];
+  line: number;
+  reading: DateReading;
+}
+
+/** The reading of one log: its rules' context, its counts, its ledger and the lines waiting for the date order. */
+class TransactionReader {
+  readonly ledger = new CustomerLedger();
+  readonly tally = new RejectionTally<RejectionReason>(REJECTION_REASONS);
+  rowsRead = 0;
+  rowsUsed = 0;
+  readonly #options: TransactionReadOptions;
+  readonly #context: CleaningContext;
+  readonly #rules: LogRules;
+  readonly #inference: DateOrderInference;
+  #decimalMark: DecimalMark | undefined;
+  #held: HeldLine[] = [];
+  /** The line being checked, reused from line to line. */
+  readonly #checked: CheckedLine = uncheckedLine();
+  /** Consecutive lines often share a date text: it is read once. */
+  #lastDateText = '';
+  #lastDateReading: DateReading = { kind: 'invalid' };
+
+  constructor(options: TransactionReadOptions) {
+    this.#options = options;
+    this.#decimalMark = options.decimalMark;
+    this.#context = {
+      columns: options.columns,
+      fieldCount: options.header.length,
+      nowMs: options.nowMs,
+      asOfMs: options.asOfMs,
+      decimalMark: options.decimalMark ?? '.',
+      dateOrder: options.dateOrder,
+    };
+    this.#rules = rulesFor(this.#context);
+    const dateName = options.header[options.columns.date] ?? 'date';
+    this.#inference = new DateOrderInference(dateName, options.sourceName);
+  }
+
+  readBatch(batch: RecordBatch): void {
+    this.#decimalMark ??= inferDecimalMark(
+      numericSamples(batch.records, this.#options.columns),
+      this.#options.delimiter,
+    );
+    this.#context.decimalMark = this.#decimalMark;
     for (let index = 0; index < batch.records.length; index++) {
       const record = batch.records[index] as string[];
       if (isBlankRecord(record)) continue;
-      const line = batch.firstLine + index;
-      rowsRead++;
-      if (record.length !== header.length) {
-        reject('wrongFieldCount', line);
-        continue;
-      }
-      if ((record[columns.customer] ?? '').trim() === '') {
-        reject('missingCustomer', line);
-        continue;
-      }
-      if (columns.order !== undefined && CANCELLATION.test(record[columns.order] ?? '')) {
-        reject('cancelled', line);
-        continue;
-      }
-      const dateText = record[columns.date] ?? '';
-      if (dateText !== lastDateText) {
-        lastDateText = dateText;
-        lastDateReading = readDate(dateText);
-        // Observed after the order is inferred too, so that a column mixing both orders is refused.
-        if (options.dateOrder === undefined) inference.observe(lastDateReading, dateText);
-      }
-      const reading = lastDateReading;
-      if (dateOrder === undefined && inference.order !== undefined) {
-        dateOrder = inference.order;
-        for (const held of undecided) use(held.record, held.line, held.reading, mark, dateOrder);
-        undecided = [];
-      }
-      if (dateOrder === undefined && reading.kind === 'day-or-month') {
-        undecided.push({ record, line, reading });
-        if (undecided.length > maxUndecided) throw inference.ambiguityError(dateText);
-        continue;
-      }
-      use(record, line, reading, mark, dateOrder);
+      this.rowsRead++;
+      this.#readLine(record, batch.firstLine + index);
     }
-    options.onProgress?.(rowsRead);
   }
-  const firstUndecided = undecided[0];
-  if (firstUndecided !== undefined) {
-    throw inference.ambiguityError(firstUndecided.record[columns.date] ?? '');
-  }
-  if (rowsRead === 0) throw new ColumnError(`${sourceName}: the file has a header but no data lines`);
-  return {
-    ledger,
-    rowsRead,
-    rowsUsed,
-    rowsRejected: rejected,
-    decimalMark: decimalMark ?? '.',
-    dateOrder,
-    firstRejectedLine,
-  };
-}
 
-/** The line's amount (the amount column, or quantity x unit price), or why the line cannot be used. */
-function lineAmount(
-  record: string[],
-  columns: TransactionColumns,
-  mark: DecimalMark,
-): number | RejectionReason {
-  if (columns.amount !== undefined) {
-    const amount = parseDecimal(record[columns.amount] ?? '', mark);
-    if (Number.isNaN(amount)) return 'unreadableNumber';
-    if (!isPlausibleAmount(amount)) return 'implausibleAmount';
-    return amount > 0 ? amount : 'nonPositiveAmount';
+  /** The rules before the date; the date read (and observed for its order); the line held or checked on. */
+  #readLine(record: string[], line: number): void {
+    const checked = this.#checked;
+    checked.record = record;
+    const broken = firstBrokenRule(checked, this.#context, this.#rules.beforeDate);
+    if (broken !== undefined) return this.tally.reject(broken, line);
+    const dateText = record[this.#options.columns.date] ?? '';
+    const reading = this.#readDate(dateText);
+    const context = this.#context;
+    if (context.dateOrder === undefined && this.#inference.order !== undefined) {
+      context.dateOrder = this.#inference.order;
+      for (const held of this.#held) this.#checkFromDate(held.record, held.line, held.reading);
+      this.#held = [];
+    }
+    if (context.dateOrder === undefined && reading.kind === 'day-or-month') {
+      this.#held.push({ record, line, reading });
+      const maxUndecided = this.#options.maxUndecidedLines ?? 200_000;
+      if (this.#held.length > maxUndecided) throw this.#inference.ambiguityError(dateText);
+      return;
+    }
+    this.#checkFromDate(record, line, reading);
   }
-  const quantity = parseDecimal(record[columns.quantity ?? -1] ?? '', mark);
-  const price = parseDecimal(record[columns.price ?? -1] ?? '', mark);
-  if (Number.isNaN(quantity) || Number.isNaN(price)) return 'unreadableNumber';
-  const plausible =
-    isPlausibleAmount(quantity) && isPlausibleAmount(price) && isPlausibleAmount(quantity * price);
-  if (!plausible) return 'implausibleAmount';
-  if (quantity <= 0) return 'nonPositiveQuantity';
-  if (price <= 0) return 'nonPositivePrice';
-  return quantity * price;
+
+  #readDate(dateText: string): DateReading {
+    if (dateText !== this.#lastDateText) {
+      this.#lastDateText = dateText;
+      this.#lastDateReading = readDate(dateText);
+      // Observed after the order is inferred too, so that a column mixing both orders is refused.
+      if (this.#options.dateOrder === undefined) this.#inference.observe(this.#lastDateReading, dateText);
+    }
+    return this.#lastDateReading;
+  }
+
+  /** The date rules and those after them; a line that breaks none goes into the ledger. */
+  #checkFromDate(record: string[], line: number, reading: DateReading): void {
+    const checked = this.#checked;
+    checked.record = record;
+    checked.reading = reading;
+    const broken = firstBrokenRule(checked, this.#context, this.#rules.fromDate);
+    if (broken !== undefined) return this.tally.reject(broken, line);
+    const { columns } = this.#options;
+    const customer = (record[columns.customer] ?? '').trim();
+    const orderKey =
+      columns.order === undefined
+        ? String(Math.floor(checked.ms / MS_PER_DAY))
+        : (record[columns.order] ?? '').trim();
+    this.ledger.add(customer, orderKey, checked.ms, checked.amount);
+    this.rowsUsed++;
+  }
+
+  finish(): TransactionReadResult {
+    const { columns, sourceName } = this.#options;
+    const firstHeld = this.#held[0];
+    if (firstHeld !== undefined) throw this.#inference.ambiguityError(firstHeld.record[columns.date] ?? '');
+    if (this.rowsRead === 0)
+      throw new ColumnError(`${sourceName}: the file has a header but no data lines`, { file: sourceName });
+    return {
+      ledger: this.ledger,
+      rowsRead: this.rowsRead,
+      rowsUsed: this.rowsUsed,
+      // Zeroed with every reason (REJECTION_REASONS), so every key is there.
+      rowsRejected: this.tally.counts as Record<RejectionReason, number>,
+      decimalMark: this.#decimalMark ?? '.',
+      dateOrder: this.#context.dateOrder,
+      firstRejectedLine: this.tally.firstLines,
+    };
+  }
 }
 
 function* numericSamples(records: string[][], columns: TransactionColumns): Generator<string> {

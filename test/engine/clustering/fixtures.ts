@@ -1,7 +1,7 @@
 /**
  * Small synthetic tables for the clustering tests: hand-checkable blobs and seeded, well-separated clouds.
  */
-import { createRandomSource } from '../../../lambda/engine/clustering/seeded-random.ts';
+import { createRandomSource } from '../../../lambda/engine/clustering/kmeans/seeded-random.ts';
 
 /** Two obvious 2-D blobs of three points: {(0,0),(0,1),(1,0)} and {(10,10),(10,11),(11,10)}. */
 export const TWO_BLOBS = {

@@ -1,7 +1,7 @@
 // The per-customer CSV marketing opens in a spreadsheet: RFC 4180 quoting, and text a spreadsheet would run as
 // a formula (starting with = + - @ TAB or CR) neutralised with a leading apostrophe.
 import { describe, expect, it } from 'vitest';
-import type { CustomerRow } from '../../../lambda/engine/analysis-types.ts';
+import type { CustomerRow } from '../../../lambda/engine/analysis/analysis-types.ts';
 import { formatCustomersCsv } from '../../../lambda/engine/export/customers-csv.ts';
 
 function row(overrides: Partial<CustomerRow>): CustomerRow {

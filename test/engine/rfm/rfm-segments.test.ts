@@ -97,22 +97,6 @@ describe('segmentIndexFor', () => {
 });
 
 describe('segment names', () => {
-  it('are given in English and French', () => {
-    expect(RFM_SEGMENT_NAMES).toEqual({
-      champions: { en: 'Champions', fr: 'Champions' },
-      loyal: { en: 'Loyal', fr: 'Fidèles' },
-      potentialLoyalists: { en: 'Potential loyalists', fr: 'Fidèles potentiels' },
-      new: { en: 'New', fr: 'Nouveaux' },
-      promising: { en: 'Promising', fr: 'Prometteurs' },
-      needAttention: { en: 'Need attention', fr: 'À surveiller' },
-      aboutToSleep: { en: 'About to sleep', fr: 'En train de s’endormir' },
-      atRisk: { en: 'At risk', fr: 'À risque' },
-      cantLoseThem: { en: "Can't lose them", fr: 'À ne pas perdre' },
-      hibernating: { en: 'Hibernating', fr: 'En hibernation' },
-      lost: { en: 'Lost', fr: 'Perdus' },
-    });
-  });
-
   it('group At risk, Can’t lose them and About to sleep as at risk, Hibernating and Lost as lost', () => {
     expect([...AT_RISK_SEGMENTS].sort()).toEqual(['aboutToSleep', 'atRisk', 'cantLoseThem']);
     expect([...LOST_SEGMENTS].sort()).toEqual(['hibernating', 'lost']);

@@ -1,10 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MS_PER_DAY } from '../../../lambda/engine/input/date-parsing.ts';
-import {
-  CustomerLedger,
-  roundToTenThousandths,
-} from '../../../lambda/engine/transactions/customer-ledger.ts';
+import { CustomerLedger } from '../../../lambda/engine/transactions/customer-ledger.ts';
+import { roundToTenThousandths } from '../../../lambda/engine/transactions/ledger-customers.ts';
 
 const at = (iso: string) => Date.parse(`${iso}Z`);
 const dayOf = (iso: string) => Math.floor(at(iso) / MS_PER_DAY);

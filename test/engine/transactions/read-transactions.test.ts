@@ -6,7 +6,7 @@ import {
   type TransactionReadOptions,
   type TransactionReadResult,
 } from '../../../lambda/engine/transactions/read-transactions.ts';
-import { REJECTION_REASONS } from '../../../lambda/engine/transactions/rejection-reasons.ts';
+import { REJECTION_REASONS } from '../../../lambda/engine/analysis/rejection-reasons.ts';
 import { ColumnError, InputError } from '../../../lambda/errors/input-errors.ts';
 
 const at = (iso: string) => Date.parse(`${iso}Z`);

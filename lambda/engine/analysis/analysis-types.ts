@@ -1,0 +1,102 @@
+/** The analysis as the engine returns it and `--json` writes it: the model both pipelines fill and the report reads. */
+import type { ClusteringResult, ClusterSummary } from '../clustering/segmentation/clustering-types.ts';
+import type { DateOrder } from '../input/date-parsing.ts';
+import type { DecimalMark } from '../input/number-parsing.ts';
+import type { DetectedEncoding } from '../input/text-decoding.ts';
+import type { BaseKpis, GroupKpis } from '../kpis/index.ts';
+import type { RfmSegmentKey } from '../rfm/rfm-segments.ts';
+import type { CustomerTableRejection, RejectionReason } from './rejection-reasons.ts';
+
+/** The two input shapes: one line per order (line), or one row per customer with numeric features. */
+export const INPUT_SHAPES = ['transactions', 'customers'] as const;
+export type InputShape = (typeof INPUT_SHAPES)[number];
+
+/** The whole analysis, as written by `--json` and read by the report. Money in the file's currency. */
+export interface Analysis {
+  schemaVersion: 1;
+  generatedAt: string;
+  /** A customer is active when the last purchase is at most this many days before the as-of day. */
+  activeWindowDays: number;
+  input: InputSummary;
+  period: { firstPurchase: string | null; lastPurchase: string | null };
+  kpis: BaseKpis;
+  rfm: RfmSummary | null;
+  clusters: ClustersSummary;
+  notes: string[];
+}
+
+export interface InputSummary {
+  source: string;
+  shape: InputShape;
+  encoding: DetectedEncoding;
+  delimiter: string;
+  decimalMark: DecimalMark;
+  dateOrder: DateOrder | null;
+  /** Which header column plays which role (transactions) or which columns were clustered (customers). */
+  columns: Record<string, string>;
+  rowsRead: number;
+  rowsUsed: number;
+  rowsRejected: Partial<Record<RejectionReason | CustomerTableRejection, number>>;
+  firstRejectedLine: Partial<Record<RejectionReason | CustomerTableRejection, number>>;
+  /** Characters that could not be decoded and were replaced (U+FFFD). */
+  undecodableCharacters: number;
+}
+
+export interface RfmSummary {
+  asOf: string;
+  method: string;
+  segments: SegmentSummary[];
+}
+
+export interface SegmentSummary extends GroupKpis {
+  key: RfmSegmentKey;
+  name: { en: string; fr: string };
+}
+
+export interface ClustersSummary {
+  /** Set when clustering did not run, with the reason. */
+  skipped: string | null;
+  k: number;
+  method: string;
+  selection: ClusteringResult['selection'] | null;
+  features: ClusteringResult['features'];
+  clusters: (ClusterSummary & { kpis: GroupKpis })[];
+  /** Customers whose margin to a second cluster is under the threshold: set aside as ambiguous. */
+  ambiguousCustomers: number;
+  ambiguousMargin: number;
+}
+
+/** One row of the per-customer file that marketing acts on. */
+export interface CustomerRow {
+  id: string;
+  recencyDays: number | null;
+  frequency: number | null;
+  monetary: number | null;
+  recencyScore: number | null;
+  frequencyScore: number | null;
+  monetaryScore: number | null;
+  segment: RfmSegmentKey | null;
+  cluster: string | null;
+  clusterMargin: number | null;
+  /** Customer tables: the clustered feature values, by column name. */
+  features?: Record<string, number>;
+}
+
+export interface AnalysisResult {
+  analysis: Analysis;
+  /**
+   * One row per customer, in customer-id order. Read-only: for transaction logs it is a view over columns
+   * (export/customer-columns.ts) that builds each row when it is read, so iterate it once.
+   */
+  customers: readonly CustomerRow[];
+}
+
+/** What each input shape's analysis returns; the entry point adds what it knows of the file itself. */
+export interface ShapeAnalysis {
+  input: Pick<
+    InputSummary,
+    'decimalMark' | 'dateOrder' | 'columns' | 'rowsRead' | 'rowsUsed' | 'rowsRejected' | 'firstRejectedLine'
+  >;
+  body: Omit<Analysis, 'schemaVersion' | 'generatedAt' | 'activeWindowDays' | 'input'>;
+  customers: readonly CustomerRow[];
+}

@@ -1,0 +1,58 @@
+/** The options of an analysis and their defaults, merged once (resolveAnalyzeOptions). */
+import type { InputShape } from './analysis-types.ts';
+import { DEFAULT_CLUSTERING_OPTIONS } from '../clustering/segmentation/clustering-options.ts';
+import { type InputOptions, type ParsedInputOptions, parseInputOptions } from '../input/input-options.ts';
+
+/**
+ * How to analyse a file. Everything but the source name and the moment has a default (ANALYZE_DEFAULTS). How to
+ * read it when its contents cannot tell (`dateFormat`, `map`, `shape`, `decimalMark`) is InputOptions, the schema
+ * the CLI and the job's configuration validate with.
+ */
+export interface AnalyzeOptions extends InputOptions {
+  /** Names the input in messages and in the analysis: a path or `s3://bucket/key`. */
+  sourceName: string;
+  /** The moment of the analysis (injected: the same input and `now` give the same result). */
+  now: Date;
+  /** Seed of K-means: the same seed gives the same clusters. */
+  seed?: number | undefined;
+  /** Fixed number of clusters; chosen by silhouette in 2..8 when absent. */
+  k?: number | undefined;
+  /** As-of day (YYYY-MM-DD); default the day after the last transaction. */
+  asOf?: string | undefined;
+  /** Customer tables: the columns to cluster on (default: every informative numeric column). */
+  features?: readonly string[] | undefined;
+  /** A customer is active when its last purchase is at most this many days before the as-of day. */
+  activeWindowDays?: number | undefined;
+  /** A customer whose margin to a second cluster is below this is set aside as ambiguous. */
+  ambiguousMargin?: number | undefined;
+  /** Called after each chunk with the number of lines read so far. */
+  onProgress?: ((linesRead: number) => void) | undefined;
+}
+
+/** Defaults, merged once: seed 42, shape detected, 90-day activity window, margin 0.1. */
+export const ANALYZE_DEFAULTS = {
+  seed: 42,
+  shape: 'auto',
+  activeWindowDays: 90,
+  ambiguousMargin: DEFAULT_CLUSTERING_OPTIONS.ambiguousMargin,
+} as const satisfies Partial<AnalyzeOptions>;
+
+type WithDefaults = Omit<AnalyzeOptions, keyof typeof ANALYZE_DEFAULTS> & {
+  seed: number;
+  shape: 'auto' | InputShape;
+  activeWindowDays: number;
+  ambiguousMargin: number;
+};
+
+/** Options with every default applied, the day/month order and the column roles parsed. */
+export type ResolvedAnalyzeOptions = Omit<WithDefaults, 'dateFormat' | 'map'> & ParsedInputOptions;
+
+/** Applies the defaults once (explicit undefined values keep the default) and checks the input options. */
+export function resolveAnalyzeOptions(options: AnalyzeOptions): ResolvedAnalyzeOptions {
+  const defined = Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined));
+  const { dateFormat, map, ...rest } = { ...ANALYZE_DEFAULTS, ...defined } as WithDefaults;
+  return {
+    ...rest,
+    ...parseInputOptions({ dateFormat, map, shape: rest.shape, decimalMark: rest.decimalMark }),
+  };
+}

@@ -1,0 +1,56 @@
+/**
+ * The customer-table pipeline: one row per customer read into facts and features, RFM scores when the columns
+ * allow them, then the shared tail (KPIs, segments, K-means on the informative columns, notes) and the rows.
+ */
+import type { ShapeAnalysis } from '../analysis/analysis-types.ts';
+import type { ResolvedAnalyzeOptions } from '../analysis/analyze-options.ts';
+import { factColumnsOf } from '../kpis/group-kpis.ts';
+import { scoreRfmColumns } from '../rfm/score-rfm.ts';
+import { summarizeCustomerBase } from '../shared-steps/summarize-customer-base.ts';
+import { allowsRfm, findCustomerTableRoles } from './customer-table-columns.ts';
+import { type CustomerTableInput, readTableFacts } from './customer-table-facts.ts';
+import { customerTableRows } from './customer-table-rows.ts';
+
+const RFM_METHOD =
+  'Recency from the table; frequency and monetary summed from its purchase and spending columns; quintiles as for transactions';
+const NO_RFM_NOTE = 'no recency and purchase columns: RFM segments are not computed for this table';
+
+/** Analyses a customer table: one row per customer, K-means on its informative columns, RFM when they allow. */
+export async function analyzeCustomerTable(
+  input: CustomerTableInput,
+  options: ResolvedAnalyzeOptions,
+): Promise<ShapeAnalysis> {
+  const roles = findCustomerTableRoles(input.header);
+  const table = await readTableFacts(input, roles, options);
+  const facts = factColumnsOf(table.facts);
+  const hasRfm = allowsRfm(roles);
+  const scores = hasRfm ? scoreRfmColumns(facts) : undefined;
+  const { body, clusters } = summarizeCustomerBase(
+    {
+      facts,
+      segments: scores?.segments,
+      asOfDay: table.asOfDay,
+      rfmMethod: RFM_METHOD,
+      features: table.features,
+      naming: 'generic',
+    },
+    options,
+  );
+  return {
+    input: {
+      decimalMark: table.decimalMark,
+      dateOrder: options.dateOrder ?? null,
+      columns: table.featureSources,
+      rowsRead: table.rowsRead,
+      rowsUsed: table.ids.length,
+      rowsRejected: table.rejected,
+      firstRejectedLine: table.firstRejectedLine,
+    },
+    body: {
+      period: { firstPurchase: null, lastPurchase: null },
+      ...body,
+      notes: [...body.notes, ...(hasRfm ? [] : [NO_RFM_NOTE]), ...table.notes],
+    },
+    customers: customerTableRows(table.ids, facts, scores, clusters, table.features),
+  };
+}

@@ -1,0 +1,123 @@
+/**
+ * The transaction-log pipeline: the lines cleaned into a customer ledger, each customer's recency, frequency and
+ * monetary value, RFM scores, then the shared tail (KPIs, segments, K-means on R, F, M, notes) and the rows.
+ */
+import type { ShapeAnalysis } from '../analysis/analysis-types.ts';
+import type { ResolvedAnalyzeOptions } from '../analysis/analyze-options.ts';
+import { REJECTION_REASONS } from '../analysis/rejection-reasons.ts';
+import type { FeatureTable } from '../clustering/segmentation/clustering-types.ts';
+import type { TransactionColumns } from '../input/column-roles.ts';
+import { formatIsoDay } from '../input/date-parsing.ts';
+import type { RecordBatch } from '../input/record-reader.ts';
+import { computeRetentionFromOrders } from '../kpis/base-kpis.ts';
+import { type RfmMeasureColumns, scoreRfmColumns } from '../rfm/score-rfm.ts';
+import { parseAsOf, resolveAsOfDay } from '../shared-steps/as-of-day.ts';
+import { customerRowsView } from '../shared-steps/customer-columns.ts';
+import { summarizeCustomerBase } from '../shared-steps/summarize-customer-base.ts';
+import type { LedgerCustomers } from './ledger-customers.ts';
+import { readTransactions, type TransactionReadResult } from './read-transactions.ts';
+import { InputError } from '../../errors/input-errors.ts';
+
+export interface TransactionInput {
+  header: readonly string[];
+  columns: TransactionColumns;
+  delimiter: string;
+  batches: AsyncIterable<RecordBatch>;
+}
+
+const RFM_METHOD =
+  'Quintiles of the mid-rank, ties kept together (5 = best); segment from R and FM = round((F + M) / 2)';
+
+/** Analyses a transaction log: cleaning, per-customer RFM, segments, KPIs and K-means on R, F, M. */
+export async function analyzeTransactions(
+  input: TransactionInput,
+  options: ResolvedAnalyzeOptions,
+): Promise<ShapeAnalysis> {
+  const asOfMs = parseAsOf(options.asOf);
+  const read = await readTransactions(input.batches, {
+    sourceName: options.sourceName,
+    header: input.header,
+    columns: input.columns,
+    delimiter: input.delimiter,
+    nowMs: options.now.getTime(),
+    asOfMs,
+    dateOrder: options.dateOrder,
+    decimalMark: options.decimalMark,
+    onProgress: options.onProgress,
+  });
+  if (read.rowsUsed === 0) throw noUsableLine(read, options.sourceName);
+  const { firstMs, lastMs } = read.ledger.period;
+  const asOfDay = resolveAsOfDay(asOfMs, lastMs, options.now.getTime());
+  const ledgerCustomers = read.ledger.customersInIdOrder();
+  const retentionRate = computeRetentionFromOrders(
+    read.ledger.takeOrderDays(),
+    ledgerCustomers.count,
+    asOfDay,
+    options.activeWindowDays,
+  );
+  const { body, customers } = analyzeLedger(ledgerCustomers, asOfDay, retentionRate, options);
+  const columns = Object.fromEntries(
+    Object.entries(input.columns).map(([role, column]) => [role, input.header[column as number] ?? '']),
+  );
+  return {
+    input: {
+      decimalMark: read.decimalMark,
+      dateOrder: read.dateOrder ?? null,
+      columns,
+      rowsRead: read.rowsRead,
+      rowsUsed: read.rowsUsed,
+      rowsRejected: read.rowsRejected,
+      firstRejectedLine: read.firstRejectedLine,
+    },
+    body: { period: { firstPurchase: formatIsoDay(firstMs), lastPurchase: formatIsoDay(lastMs) }, ...body },
+    customers,
+  };
+}
+
+/** No line was used: says how many lines each reason rejected, and where the first of each was. */
+function noUsableLine(read: TransactionReadResult, sourceName: string): InputError {
+  const reasons = REJECTION_REASONS.filter((reason) => read.rowsRejected[reason] > 0)
+    .map(
+      (reason) => `${read.rowsRejected[reason]} ${reason} (first at line ${read.firstRejectedLine[reason]})`,
+    )
+    .join(', ');
+  return new InputError(`${sourceName}: no usable transaction line: ${reasons}`, { file: sourceName });
+}
+
+/** RFM scores, then the shared tail, on the ledger's customers column by column (nothing is built per customer). */
+function analyzeLedger(
+  ledger: LedgerCustomers,
+  asOfDay: number,
+  retentionRate: number | undefined,
+  options: ResolvedAnalyzeOptions,
+): { body: Omit<ShapeAnalysis['body'], 'period'>; customers: ShapeAnalysis['customers'] } {
+  const { count } = ledger;
+  const recencyDays = new Int32Array(count);
+  for (let row = 0; row < count; row++) recencyDays[row] = asOfDay - (ledger.lastPurchaseDays[row] as number);
+  const facts = { count, recencyDays, frequency: ledger.frequency, monetary: ledger.monetary };
+  const scores = scoreRfmColumns(facts);
+  const { body, clusters } = summarizeCustomerBase(
+    {
+      facts,
+      segments: scores.segments,
+      retentionRate,
+      asOfDay,
+      rfmMethod: RFM_METHOD,
+      features: rfmFeatureTable(facts),
+      naming: 'rfm',
+    },
+    options,
+  );
+  return { body, customers: customerRowsView({ ...facts, idAt: ledger.idAt, ...scores, clusters }) };
+}
+
+/** The K-means input: recency, frequency and monetary of each customer, row-major. */
+function rfmFeatureTable(facts: RfmMeasureColumns & { count: number }): FeatureTable {
+  const values = new Float64Array(facts.count * 3);
+  for (let row = 0; row < facts.count; row++) {
+    values[row * 3] = facts.recencyDays[row] as number;
+    values[row * 3 + 1] = facts.frequency[row] as number;
+    values[row * 3 + 2] = facts.monetary[row] as number;
+  }
+  return { names: ['recency_days', 'frequency', 'monetary'], values, rowCount: facts.count };
+}
