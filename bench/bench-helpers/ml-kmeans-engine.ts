@@ -5,7 +5,7 @@
  * assignment pass makes them match the returned centroids.
  */
 import { kmeans } from 'ml-kmeans';
-import { assignToNearest } from '../../lambda/engine/clustering/kmeans/assign-to-nearest.ts';
+import { assignToNearest } from './assign-to-nearest.ts';
 import type {
   KMeansEngine,
   KMeansFit,

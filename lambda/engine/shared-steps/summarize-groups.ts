@@ -6,31 +6,22 @@ import type { ClustersSummary, SegmentSummary } from '../analysis/analysis-types
 import {
   type ClusterColumns,
   clusterColumnsOf,
-  clusterOfEachRow,
   type ClusterStepOptions,
   runClusteringStep,
 } from '../clustering/segmentation/clustering-step.ts';
 import type { FeatureTable } from '../clustering/segmentation/clustering-types.ts';
 import {
   type CustomerFactColumns,
-  type CustomerFacts,
   computeGroupKpisByGroup,
-  factColumnsOf,
   type GroupKpis,
   type KpiContext,
 } from '../kpis/group-kpis.ts';
-import { RFM_SEGMENT_KEYS, RFM_SEGMENT_NAMES, type RfmSegmentKey } from '../rfm/rfm-segments.ts';
+import { RFM_SEGMENT_KEYS, RFM_SEGMENT_NAMES } from '../rfm/rfm-segments.ts';
 
-/** Every RFM segment (empty ones included, so reports compare like with like) with its KPIs. */
-export function summarizeSegments(
-  customers: readonly (CustomerFacts & { segment: RfmSegmentKey })[],
-  context: KpiContext,
-): SegmentSummary[] {
-  const segments = customers.map((customer) => RFM_SEGMENT_KEYS.indexOf(customer.segment));
-  return summarizeSegmentColumns(factColumnsOf(customers), segments, context);
-}
-
-/** summarizeSegments on columns: `segments[r]` is the index in RFM_SEGMENT_KEYS of row r's segment. */
+/**
+ * Every RFM segment (empty ones included, so reports compare like with like) with its KPIs: `segments[r]` is the
+ * index in RFM_SEGMENT_KEYS of row r's segment.
+ */
 export function summarizeSegmentColumns(
   facts: CustomerFactColumns,
   segments: ArrayLike<number>,
@@ -44,30 +35,13 @@ export function summarizeSegmentColumns(
   }));
 }
 
-export interface ClusterStepResult {
-  summary: ClustersSummary;
-  /** Per customer (same order as the facts): the cluster name (English) and margin, or null when clustering was skipped. */
-  assignments: { cluster: string; margin: number }[] | null;
-}
-
 export interface ClusterColumnsStepResult {
   summary: ClustersSummary;
   /** Null when clustering was skipped. */
   clusters: ClusterColumns | null;
 }
 
-/** Runs the clustering step on the features (or says why not) and adds each cluster's KPIs. */
-export function clusterAndSummarize(
-  table: FeatureTable,
-  facts: readonly CustomerFacts[],
-  context: KpiContext,
-  options: ClusterStepOptions,
-): ClusterStepResult {
-  const { summary, clusters } = clusterAndSummarizeColumns(table, factColumnsOf(facts), context, options);
-  return { summary, assignments: clusters && clusterOfEachRow(clusters) };
-}
-
-/** clusterAndSummarize with the facts and the result as columns: nothing per customer. */
+/** Runs the clustering step on the features (or says why not) and adds each cluster's KPIs: nothing per customer. */
 export function clusterAndSummarizeColumns(
   table: FeatureTable,
   facts: CustomerFactColumns,

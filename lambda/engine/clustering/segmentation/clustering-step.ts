@@ -64,11 +64,3 @@ export function clusterColumnsOf(result: ClusteringResult): ClusterColumns {
     names: result.clusters.map((cluster) => cluster.name.en),
   };
 }
-
-/** One record per row: its cluster's English name and its margin. */
-export function clusterOfEachRow(columns: ClusterColumns): { cluster: string; margin: number }[] {
-  return Array.from(columns.assignments, (cluster, row) => ({
-    cluster: columns.names[cluster] ?? String(cluster),
-    margin: columns.margins[row] ?? 0,
-  }));
-}

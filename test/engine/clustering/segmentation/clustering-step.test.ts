@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
   clusterColumnsOf,
-  clusterOfEachRow,
   runClusteringStep,
 } from '../../../../lambda/engine/clustering/segmentation/clustering-step.ts';
 import { separatedClouds } from '../fixtures.ts';
@@ -30,17 +29,14 @@ describe('runClusteringStep', () => {
     expect(step.result?.k).toBe(2);
   });
 
-  it('gives each row its cluster name and margin, as columns and as records', () => {
+  it('gives each row its cluster name and margin, as columns', () => {
     const table = { names: ['a', 'b'], values: separatedClouds([20, 10], 2, 8), rowCount: 30 };
     const { result } = runClusteringStep(table, { ...OPTIONS, k: 2 });
     if (result === null) throw new Error('expected a clustering');
     const columns = clusterColumnsOf(result);
     expect(columns.names).toEqual(result.clusters.map((cluster) => cluster.name.en));
-    const rows = clusterOfEachRow(columns);
-    expect(rows).toHaveLength(30);
-    rows.forEach((row, index) => {
-      expect(row.cluster).toBe(columns.names[columns.assignments[index] as number]);
-      expect(row.margin).toBe(columns.margins[index]);
-    });
+    expect(columns.assignments).toHaveLength(30);
+    expect(columns.margins).toHaveLength(30);
+    expect(columns.assignments).toEqual(result.assignments);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { assignToNearest } from '../../../../lambda/engine/clustering/kmeans/assign-to-nearest.ts';
-import { TWO_BLOBS } from '../fixtures.ts';
+import { assignToNearest } from '../../bench/bench-helpers/assign-to-nearest.ts';
+import { TWO_BLOBS } from '../engine/clustering/fixtures.ts';
 
 describe('assignToNearest', () => {
   it('labels each row with its nearest centroid and sums the squared distances', () => {

@@ -3,8 +3,8 @@
  * lowest centroid index on ties), checking every centroid. The ml-kmeans adapter uses it to make labels match
  * the centroids it returns; our own engine uses the bounded version in hamerly-assignment.ts.
  */
-import type { PointSet } from './kmeans-engine.ts';
-import { squaredDistance } from './squared-distance.ts';
+import type { PointSet } from '../../lambda/engine/clustering/kmeans/kmeans-engine.ts';
+import { squaredDistance } from '../../lambda/engine/clustering/kmeans/squared-distance.ts';
 
 /** What an assignment pass changed. */
 export interface AssignmentPass {

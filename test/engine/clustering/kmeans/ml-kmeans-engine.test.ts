@@ -1,7 +1,0 @@
-import { describe } from 'vitest';
-import { mlKMeans } from '../../../../bench/bench-helpers/ml-kmeans-engine.ts';
-import { checkEngineContract } from './engine-contract.ts';
-
-describe('mlKMeans', () => {
-  checkEngineContract(mlKMeans);
-});
