@@ -50,7 +50,7 @@ export async function analyzeTransactions(
   const asOfDay = resolveAsOfDay(asOfMs, lastMs, options.now.getTime());
   const ledgerCustomers = read.ledger.customersInIdOrder();
   const retentionRate = computeRetentionFromOrders(
-    read.ledger.takeOrderDays(),
+    read.ledger.takeOrders(),
     ledgerCustomers.count,
     asOfDay,
     options.activeWindowDays,

@@ -1,9 +1,15 @@
 /** The per-customer accumulator of a transaction log's used lines, in typed arrays rather than objects. */
 import { MS_PER_DAY, type WallClockMs } from '../input/date-parsing.ts';
-import type { OrderDayColumns } from '../kpis/base-kpis.ts';
 import { sortedKeyOrder } from './customer-id-order.ts';
+import { grown } from './grown-array.ts';
 import { InternTable } from './intern-table.ts';
-import { type CustomerHistory, type LedgerCustomers, roundToTenThousandths } from './ledger-customers.ts';
+import { OrderFacts } from './order-facts.ts';
+import {
+  type CustomerHistory,
+  type LedgerCustomers,
+  type LedgerOrders,
+  roundToTenThousandths,
+} from './ledger-customers.ts';
 
 const INITIAL_CAPACITY = 1 << 10;
 /** Per customer in #amounts: last purchase (ms), then the sum of amounts. */
@@ -24,8 +30,8 @@ const ORDER_STRIDE = 3;
 export class CustomerLedger {
   readonly #ids = new InternTable();
   #orders = new InternTable({ grouped: true });
-  /** Per distinct order: the day of its first line seen. */
-  #orderDays = new Int32Array(INITIAL_CAPACITY);
+  /** Per distinct order: its day and amount (what the retention KPI and the customer-value model read). */
+  #orderFacts = new OrderFacts();
   #amounts = new Float64Array(INITIAL_CAPACITY * AMOUNT_STRIDE);
   #orderState = new Int32Array(INITIAL_CAPACITY * ORDER_STRIDE);
   /** The previous line's customer: consecutive lines of one customer skip the id look-up. */
@@ -35,7 +41,7 @@ export class CustomerLedger {
   #periodLastMs = Number.NEGATIVE_INFINITY;
   #revenue = 0;
   #closed = false;
-  #closedOrders: OrderDayColumns | undefined;
+  #closedOrders: LedgerOrders | undefined;
 
   /** Records one line: `orderKey` identifies the order (lines of one order share it). */
   add(customerId: string, orderKey: string, ms: WallClockMs, amount: number): void {
@@ -62,15 +68,21 @@ export class CustomerLedger {
     const orders = this.#orders;
     const hash = orders.hash(orderKey, customer);
     const lastOrder = state[slot + 1] as number;
-    if (hash === state[slot + 2] && orders.equals(lastOrder, orderKey)) return;
+    if (hash === state[slot + 2] && orders.equals(lastOrder, orderKey)) {
+      this.#orderFacts.addAmount(lastOrder, amount);
+      return;
+    }
     // A customer's first order is not in the hash table (most customers have one): with a second one, it goes in.
     if (state[slot] === 1) orders.index(lastOrder, state[slot + 2] as number);
     const order = orders.intern(orderKey, customer, hash);
     state[slot + 1] = order;
     state[slot + 2] = hash;
-    if (!orders.added) return;
+    if (!orders.added) {
+      this.#orderFacts.addAmount(order, amount);
+      return;
+    }
     state[slot] = (state[slot] as number) + 1;
-    this.#recordOrderDay(order, ms);
+    this.#orderFacts.start(order, ms, amount);
   }
 
   get customerCount(): number {
@@ -89,8 +101,8 @@ export class CustomerLedger {
 
   /**
    * Ends the ledger (add() throws afterwards): its customers sorted by id, so that results never depend on line
-   * order. What only the reading needed (the order ids and every hash slot) is released; the days of the
-   * distinct orders stay until takeOrderDays().
+   * order. What only the reading needed (the order ids and every hash slot) is released; the days and amounts
+   * of the distinct orders stay until takeOrders().
    */
   customersInIdOrder(): LedgerCustomers {
     this.#closed = true;
@@ -109,7 +121,7 @@ export class CustomerLedger {
     }
     this.#closedOrders = this.#orderColumns();
     this.#orders = new InternTable({ grouped: true });
-    this.#orderDays = new Int32Array(0);
+    this.#orderFacts = new OrderFacts();
     this.#amounts = new Float64Array(0);
     this.#orderState = new Int32Array(0);
     return {
@@ -122,13 +134,18 @@ export class CustomerLedger {
   }
 
   /**
-   * The distinct orders and their days (customers as ledger indices, not rows), once the ledger is ended; the
-   * ledger lets go of them, so that they are garbage as soon as the caller is done.
+   * The distinct orders with their days and amounts (customers as ledger indices, not rows), once the ledger is
+   * ended; the ledger lets go of them, so that they are garbage as soon as the caller is done.
    */
-  takeOrderDays(): OrderDayColumns {
+  takeOrders(): LedgerOrders {
     const orders = this.#closedOrders;
-    if (orders === undefined) throw new Error('CustomerLedger: takeOrderDays() before customersInIdOrder()');
-    this.#closedOrders = { count: 0, customers: new Int32Array(0), days: new Int32Array(0) };
+    if (orders === undefined) throw new Error('CustomerLedger: takeOrders() before customersInIdOrder()');
+    this.#closedOrders = {
+      count: 0,
+      customers: new Int32Array(0),
+      days: new Int32Array(0),
+      amounts: new Float64Array(0),
+    };
     return orders;
   }
 
@@ -150,8 +167,8 @@ export class CustomerLedger {
 
   #addCustomer(customer: number, orderKey: string, ms: WallClockMs, amount: number): void {
     if ((customer + 1) * ORDER_STRIDE > this.#orderState.length) {
-      this.#amounts = grown(this.#amounts, new Float64Array(this.#amounts.length * 2));
-      this.#orderState = grown(this.#orderState, new Int32Array(this.#orderState.length * 2));
+      this.#amounts = grown(this.#amounts, this.#amounts.length * 2);
+      this.#orderState = grown(this.#orderState, this.#orderState.length * 2);
     }
     this.#amounts[customer * AMOUNT_STRIDE] = ms;
     this.#amounts[customer * AMOUNT_STRIDE + 1] = amount;
@@ -161,21 +178,15 @@ export class CustomerLedger {
     this.#orderState[slot] = 1;
     this.#orderState[slot + 1] = order;
     this.#orderState[slot + 2] = hash;
-    this.#recordOrderDay(order, ms);
+    this.#orderFacts.start(order, ms, amount);
   }
 
-  #recordOrderDay(order: number, ms: WallClockMs): void {
-    if (order >= this.#orderDays.length) this.#orderDays = grown(this.#orderDays, new Int32Array(order * 2));
-    this.#orderDays[order] = Math.floor(ms / MS_PER_DAY);
-  }
-
-  #orderColumns(): OrderDayColumns {
+  #orderColumns(): LedgerOrders {
     const count = this.#orders.size;
-    return { count, customers: this.#orders.groups(), days: this.#orderDays.subarray(0, count) };
+    return {
+      count,
+      customers: this.#orders.groups(),
+      ...this.#orderFacts.columns(count),
+    };
   }
-}
-
-function grown<T extends Int32Array | Float64Array>(source: T, target: T): T {
-  target.set(source);
-  return target;
 }

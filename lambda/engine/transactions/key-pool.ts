@@ -7,6 +7,8 @@
  * their width), and 4 for its group when grouped. A key's record (end, group) sits next to the previous key's
  * end, so reading a key touches two places: its record and its bytes.
  */
+import { grown } from './grown-array.ts';
+
 export class KeyPool {
   #bytes = new Uint8Array(1 << 12);
   #byteLength = 0;
@@ -177,9 +179,3 @@ export class KeyPool {
 const END_MASK = 0x7fff_ffff;
 /** Code units decoded per String.fromCharCode call (its arguments go on the stack). */
 const DECODE_STEP = 4096;
-
-function grown<T extends Int32Array | Uint8Array>(source: T, capacity: number): T {
-  const target = new (source.constructor as new (length: number) => T)(capacity);
-  target.set(source);
-  return target;
-}

@@ -39,6 +39,16 @@ describe('CustomerLedger', () => {
     expect(ledger.revenue).toBe(103.82);
   });
 
+  it('sums the amounts of an order whose lines follow one another', () => {
+    const ledger = new CustomerLedger();
+    ledger.add('A', 'o1', at('2024-01-03T10:00:00'), 10);
+    ledger.add('A', 'o1', at('2024-01-03T10:00:00'), 2.5);
+    ledger.add('A', 'o2', at('2024-01-04T10:00:00'), 4);
+    ledger.add('A', 'o2', at('2024-01-04T10:00:00'), -1);
+    ledger.customersInIdOrder();
+    expect(Array.from(ledger.takeOrders().amounts)).toEqual([12.5, 3]);
+  });
+
   it('gives its customers in id order as columns, with each distinct order and its day', () => {
     const ledger = new CustomerLedger();
     ledger.add('B7', 'o1', at('2024-01-03T10:00:00'), 10);
@@ -59,13 +69,15 @@ describe('CustomerLedger', () => {
       dayOf('2024-01-03'),
     ]);
     // Orders in the order first seen; customers as ledger indices (B7 = 0, 10 = 1, 9 = 2, as first seen).
-    const orders = ledger.takeOrderDays();
+    const orders = ledger.takeOrders();
     expect(orders.count).toBe(5);
     expect(Array.from(orders.customers)).toEqual([0, 1, 2, 1, 2]);
     expect(Array.from(orders.days)).toEqual(
       ['2024-01-03', '2024-01-05', '2024-01-02', '2024-01-07', '2024-01-09'].map(dayOf),
     );
-    expect(ledger.takeOrderDays().count).toBe(0);
+    // 10's o2 comes back after its o4 and 9's o2: its amount still joins its own order.
+    expect(Array.from(orders.amounts)).toEqual([10, 5.75, 1, 2, 3]);
+    expect(ledger.takeOrders().count).toBe(0);
     expect(() => ledger.add('9', 'o5', at('2024-01-10T10:00:00'), 1)).toThrow(/after customersInIdOrder/);
   });
 
