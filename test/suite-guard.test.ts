@@ -116,7 +116,7 @@ describe('the vendored data in test/data', () => {
     const listedPaths = listed.map(({ path }) => path).sort();
     expect(listedPaths).toEqual(vendored);
     expect(listedPaths).toEqual(expect.arrayContaining(named));
-    expect(named).toHaveLength(4);
+    expect(named).toHaveLength(6);
   });
 
   it.each(listed)(

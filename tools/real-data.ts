@@ -15,6 +15,10 @@ const realData = (path: string): string => join(REAL_DATA_DIRECTORY, path);
 export const ONLINE_RETAIL = realData('online_retail/online_retail.csv.gz');
 /** CDNOW master file, 69,659 whitespace-aligned lines, gzip (ASCII, CRLF). */
 export const CDNOW = realData('cdnow/CDNOW_master.txt.gz');
+/** CDNOW's 1/10 sample: 6,919 transactions of 2,357 customers, no header, gzip (ASCII, CRLF). */
+export const CDNOW_SAMPLE = realData('cdnow/CDNOW_sample.txt.gz');
+/** That sample summarised per customer (ID,x,t_x,T,zbar), the published table, gzip (ASCII, CRLF). */
+export const CDNOW_SAMPLE_SUMMARY = realData('cdnow/cdnow_customers_summary_with_transactions.csv.gz');
 /** Customer Personality Analysis, 2,240 customers, TAB-separated, gzip (ASCII, CRLF). */
 export const CUSTOMER_PERSONALITY = realData('customer_personality/marketing_campaign.csv.gz');
 /** The pandas + scikit-learn reference pipeline, run with /usr/bin/python3. */

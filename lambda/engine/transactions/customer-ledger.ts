@@ -4,12 +4,8 @@ import { sortedKeyOrder } from './customer-id-order.ts';
 import { grown } from './grown-array.ts';
 import { InternTable } from './intern-table.ts';
 import { OrderFacts } from './order-facts.ts';
-import {
-  type CustomerHistory,
-  type LedgerCustomers,
-  type LedgerOrders,
-  roundToTenThousandths,
-} from './ledger-customers.ts';
+import type { OrderColumns } from '../value/purchase-summary.ts';
+import { type CustomerHistory, type LedgerCustomers, roundToTenThousandths } from './ledger-customers.ts';
 
 const INITIAL_CAPACITY = 1 << 10;
 /** Per customer in #amounts: last purchase (ms), then the sum of amounts. */
@@ -41,7 +37,7 @@ export class CustomerLedger {
   #periodLastMs = Number.NEGATIVE_INFINITY;
   #revenue = 0;
   #closed = false;
-  #closedOrders: LedgerOrders | undefined;
+  #closedOrders: OrderColumns | undefined;
 
   /** Records one line: `orderKey` identifies the order (lines of one order share it). */
   add(customerId: string, orderKey: string, ms: WallClockMs, amount: number): void {
@@ -137,7 +133,7 @@ export class CustomerLedger {
    * The distinct orders with their days and amounts (customers as ledger indices, not rows), once the ledger is
    * ended; the ledger lets go of them, so that they are garbage as soon as the caller is done.
    */
-  takeOrders(): LedgerOrders {
+  takeOrders(): OrderColumns {
     const orders = this.#closedOrders;
     if (orders === undefined) throw new Error('CustomerLedger: takeOrders() before customersInIdOrder()');
     this.#closedOrders = {
@@ -181,7 +177,7 @@ export class CustomerLedger {
     this.#orderFacts.start(order, ms, amount);
   }
 
-  #orderColumns(): LedgerOrders {
+  #orderColumns(): OrderColumns {
     const count = this.#orders.size;
     return {
       count,

@@ -3,7 +3,6 @@
  * (for tests and small ledgers), and the rounding that keeps equal sums equal.
  */
 import type { WallClockMs } from '../input/date-parsing.ts';
-import type { OrderDayColumns } from '../kpis/base-kpis.ts';
 
 /** One customer's history, as an object: for tests and small ledgers (the analysis reads LedgerCustomers). */
 export interface CustomerHistory {
@@ -25,11 +24,6 @@ export interface LedgerCustomers {
   frequency: Int32Array;
   /** Sum of amounts, rounded to 1e-4 (see roundToTenThousandths). */
   monetary: Float64Array;
-}
-
-/** The distinct orders of a ledger: customer (ledger index) and day of each, and the sum of its lines' amounts. */
-export interface LedgerOrders extends OrderDayColumns {
-  amounts: Float64Array;
 }
 
 /** Sums of floats depend on their order in the last bits; rounding keeps equal totals equal (ties stay ties). */

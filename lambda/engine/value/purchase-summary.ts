@@ -1,0 +1,178 @@
+/**
+ * The per-customer purchase summary the value models are fitted on, in the convention of lifetimes'
+ * `summary_data_from_transaction_data` (and pymc-marketing's `rfm_summary`): orders on the same day merged into
+ * one purchase; x = repeat purchase days in the calibration period; t_x = first to last purchase; T = first
+ * purchase to the calibration end; the mean value of the repeat purchases (the first purchase excluded). Times are
+ * day differences divided by the unit, so weeks are fractional (CDNOW's t_x = 30.43 is 213 days / 7): lifetimes
+ * gets this with `freq='D', freq_multiplier=7`; its `freq='W'` would merge whole calendar weeks instead.
+ */
+
+/** One entry per order: the customer's dense index, the order's day number (floor(ms / 86,400,000)), its value. */
+export interface OrderColumns {
+  readonly count: number;
+  readonly customers: Int32Array;
+  readonly days: Int32Array;
+  readonly amounts: Float64Array;
+}
+
+/** The unit of t_x and T (and so of the models' time parameters and horizons). */
+export type TimeUnit = 'days' | 'weeks' | 'months';
+
+/** Days in one unit: a month is 365.25 / 12 days, the mean Gregorian month. */
+export const DAYS_PER_UNIT: Readonly<Record<TimeUnit, number>> = {
+  days: 1,
+  weeks: 7,
+  months: 365.25 / 12,
+};
+
+export interface SummaryOptions {
+  readonly customerCount: number;
+  /** The last day of the calibration period, inclusive. */
+  readonly calibrationEndDay: number;
+  /** The last day of the observation (holdout) period, inclusive; the calibration end when there is none. */
+  readonly observationEndDay?: number;
+  /** @default 'weeks' */
+  readonly timeUnit?: TimeUnit;
+}
+
+/** Per-customer columns, one entry per dense customer index. */
+export interface PurchaseSummary {
+  readonly customerCount: number;
+  readonly timeUnit: TimeUnit;
+  /** 1 when the customer's first purchase is in the calibration period (x, t_x, T are defined), else 0. */
+  readonly inCalibration: Uint8Array;
+  /** Repeat purchase days in the calibration period. */
+  readonly x: Float64Array;
+  /** First to last calibration purchase, in units. */
+  readonly tx: Float64Array;
+  /** First purchase to the calibration end, in units. */
+  readonly T: Float64Array;
+  /** Mean value of the repeat purchase days (a day's value is the sum of its orders); 0 when x = 0. */
+  readonly meanRepeatValue: Float64Array;
+  /** Purchase days after the calibration end, up to the observation end. */
+  readonly holdoutPurchases: Float64Array;
+  /** Value of those purchases. */
+  readonly holdoutValue: Float64Array;
+}
+
+/** Orders grouped by customer (a counting sort): customer c's orders are at offsets[c] .. offsets[c + 1] - 1. */
+interface OrdersByCustomer {
+  readonly offsets: Int32Array;
+  readonly days: Int32Array;
+  readonly amounts: Float64Array;
+}
+
+/** Summarises the orders per customer; the result does not depend on the order of the entries. */
+export function summarisePurchases(orders: OrderColumns, options: SummaryOptions): PurchaseSummary {
+  const { customerCount, calibrationEndDay } = options;
+  const observationEndDay = options.observationEndDay ?? calibrationEndDay;
+  if (observationEndDay < calibrationEndDay) {
+    throw new RangeError('the observation end must not be before the calibration end');
+  }
+  const timeUnit = options.timeUnit ?? 'weeks';
+  const unitDays = DAYS_PER_UNIT[timeUnit];
+  const grouped = groupByCustomer(orders, customerCount);
+  const summary: PurchaseSummary = {
+    customerCount,
+    timeUnit,
+    inCalibration: new Uint8Array(customerCount),
+    x: new Float64Array(customerCount),
+    tx: new Float64Array(customerCount),
+    T: new Float64Array(customerCount),
+    meanRepeatValue: new Float64Array(customerCount),
+    holdoutPurchases: new Float64Array(customerCount),
+    holdoutValue: new Float64Array(customerCount),
+  };
+  for (let customer = 0; customer < customerCount; customer++) {
+    summariseCustomer(grouped, customer, calibrationEndDay, observationEndDay, unitDays, summary);
+  }
+  return summary;
+}
+
+function groupByCustomer(orders: OrderColumns, customerCount: number): OrdersByCustomer {
+  const offsets = new Int32Array(customerCount + 1);
+  for (let order = 0; order < orders.count; order++) {
+    const customer = orders.customers[order] as number;
+    if (!(customer >= 0 && customer < customerCount)) {
+      throw new RangeError(`order ${order} has customer index ${customer}, outside 0..${customerCount - 1}`);
+    }
+    offsets[customer + 1] = (offsets[customer + 1] as number) + 1;
+  }
+  for (let customer = 0; customer < customerCount; customer++) {
+    offsets[customer + 1] = (offsets[customer + 1] as number) + (offsets[customer] as number);
+  }
+  const next = offsets.slice(0, customerCount);
+  const days = new Int32Array(orders.count);
+  const amounts = new Float64Array(orders.count);
+  for (let order = 0; order < orders.count; order++) {
+    const customer = orders.customers[order] as number;
+    const slot = next[customer] as number;
+    next[customer] = slot + 1;
+    days[slot] = orders.days[order] as number;
+    amounts[slot] = orders.amounts[order] as number;
+  }
+  return { offsets, days, amounts };
+}
+
+/** Fills one customer's entries: values first (one pass), then the days sorted in place to count distinct days. */
+function summariseCustomer(
+  grouped: OrdersByCustomer,
+  customer: number,
+  calibrationEndDay: number,
+  observationEndDay: number,
+  unitDays: number,
+  summary: PurchaseSummary,
+): void {
+  const start = grouped.offsets[customer] as number;
+  const end = grouped.offsets[customer + 1] as number;
+  const days = grouped.days.subarray(start, end);
+  if (days.length === 0) return;
+  const firstDay = days.reduce((earliest, day) => Math.min(earliest, day), Number.POSITIVE_INFINITY);
+  let lastCalibrationDay = firstDay;
+  let repeatValue = 0;
+  let holdoutValue = 0;
+  for (let offset = start; offset < end; offset++) {
+    const day = grouped.days[offset] as number;
+    const amount = grouped.amounts[offset] as number;
+    if (day <= calibrationEndDay) {
+      if (day !== firstDay) repeatValue += amount;
+      lastCalibrationDay = Math.max(lastCalibrationDay, day);
+    } else if (day <= observationEndDay) {
+      holdoutValue += amount;
+    }
+  }
+  days.sort();
+  let calibrationDays = 0;
+  let holdoutDays = 0;
+  for (let index = 0; index < days.length; index++) {
+    const day = days[index] as number;
+    if (index > 0 && day === days[index - 1]) continue;
+    if (day <= calibrationEndDay) calibrationDays++;
+    else if (day <= observationEndDay) holdoutDays++;
+  }
+  summary.holdoutPurchases[customer] = holdoutDays;
+  summary.holdoutValue[customer] = holdoutValue;
+  if (firstDay > calibrationEndDay) return;
+  const repeatDays = calibrationDays - 1;
+  summary.inCalibration[customer] = 1;
+  summary.x[customer] = repeatDays;
+  summary.tx[customer] = (lastCalibrationDay - firstDay) / unitDays;
+  summary.T[customer] = (calibrationEndDay - firstDay) / unitDays;
+  summary.meanRepeatValue[customer] = repeatDays > 0 ? repeatValue / repeatDays : 0;
+}
+
+/** The calibration columns of the customers in the calibration period, with their dense indices (`rows`). */
+export function calibrationColumns(summary: PurchaseSummary) {
+  const rows = Int32Array.from(summary.inCalibration.keys()).filter(
+    (row) => summary.inCalibration[row] === 1,
+  );
+  const pick = (column: Float64Array): Float64Array =>
+    Float64Array.from(rows, (row) => column[row] as number);
+  return {
+    rows,
+    x: pick(summary.x),
+    tx: pick(summary.tx),
+    T: pick(summary.T),
+    meanRepeatValue: pick(summary.meanRepeatValue),
+  };
+}
