@@ -5,7 +5,7 @@ import { analyzeCsv } from '../engine/analyze-csv.ts';
 import { type ArgumentsOf, parseAnalyzeArguments } from './analyze-arguments.ts';
 import type { AnalyzeArguments } from './analyze-flags.ts';
 import { flagOf } from './flag-names.ts';
-import { analysisOptionsOf } from './flag-destinations.ts';
+import { analysisOptionsOf, valueOptionsOf } from './flag-destinations.ts';
 import { customersCsvChunks } from '../engine/export/customers-csv.ts';
 import { formatSummary } from './format-summary.ts';
 import { writeOutputFile } from './output-files.ts';
@@ -42,6 +42,7 @@ export async function runAnalyzeCommand(
   const progress = createProgressReporter(io.stderr, basename(options.file), size);
   const result = await analyzeCsv(bytes, {
     ...analysisOptionsOf(options),
+    ...valueOptionsOf(options),
     sourceName: options.file,
     now: io.now,
     onProgress: progress.update,

@@ -7,6 +7,8 @@
 import { z } from 'zod';
 import { ANALYZE_DEFAULTS } from '../engine/analysis/analyze-options.ts';
 import { parseIsoDay } from '../engine/input/date-parsing.ts';
+import { wholeNumber } from './flag-schemas.ts';
+import { VALUE_FLAGS } from './value-flags.ts';
 import { inputOptionsSchema } from '../engine/input/input-options.ts';
 import {
   isTimeZone,
@@ -17,10 +19,11 @@ import {
 } from '../report/report-settings.ts';
 
 /**
- * Where a flag's value goes: an option of the analysis (AnalyzeOptions), a report setting (over the --settings
- * file's), a file the report reads, a file written, or how the summary is printed.
+ * Where a flag's value goes: an option of the analysis (AnalyzeOptions), a setting of its customer value
+ * (AnalyzeOptions.value), a report setting (over the --settings file's), a file the report reads, a file
+ * written, or how the summary is printed.
  */
-export type Destination = 'analysis' | 'report-setting' | 'report-input' | 'output' | 'summary';
+export type Destination = 'analysis' | 'value' | 'report-setting' | 'report-input' | 'output' | 'summary';
 
 export interface FlagSpec {
   /** The value as the usage names it (`--k N`); none for a switch, which takes no value. */
@@ -32,12 +35,6 @@ export interface FlagSpec {
   /** Checks the value and gives it its type; optional, as every flag is. */
   readonly schema: z.ZodType;
   readonly goesTo: Destination;
-}
-
-/** A whole number from `min` (to `max`), refused in one message whatever is wrong with it. */
-function wholeNumber(message: string, min: number, max?: number) {
-  const number = z.coerce.number({ error: message }).int(message).min(min, message);
-  return (max === undefined ? number : number.max(max, message)).optional();
 }
 
 const path = z.string().min(1, 'needs a path').optional();
@@ -111,6 +108,7 @@ export const ANALYZE_FLAGS = {
       .optional(),
     goesTo: 'analysis',
   },
+  ...VALUE_FLAGS,
   json: { value: 'PATH', help: 'write the whole analysis as JSON', schema: path, goesTo: 'output' },
   customers: {
     value: 'PATH',

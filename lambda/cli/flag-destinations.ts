@@ -29,6 +29,17 @@ export function analysisOptionsOf(
     : { ...options, features: features.split(',').map((name) => name.trim()) };
 }
 
+/** The customer value settings the flags set: `--no-value` turns the models off, whatever the others say. */
+export function valueOptionsOf(args: AnalyzeArguments): Pick<AnalyzeOptions, 'value'> {
+  if (args.noValue === true) return { value: false };
+  const value = {
+    ...(args.horizon === undefined ? {} : { horizonMonths: args.horizon }),
+    ...(args.discount === undefined ? {} : { monthlyDiscountRate: args.discount }),
+    ...(args.margin === undefined ? {} : { margin: args.margin }),
+  };
+  return Object.keys(value).length === 0 ? {} : { value };
+}
+
 /** The report settings the flags set, over those of the --settings file. */
 export function reportSettingsOf(
   args: ReportFileOptions,

@@ -1,5 +1,6 @@
 // The summary `analyze` prints: the headline figures and the segments of an analysis, as aligned text.
-import type { Analysis, ClustersSummary } from '../engine/analysis/analysis-types.ts';
+import type { Analysis, ClustersSummary, RfmSummary } from '../engine/analysis/analysis-types.ts';
+import { LIKELY_LOST_BELOW, type ValueAnalysis } from '../engine/value/value-result.ts';
 
 const number = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
 const money = new Intl.NumberFormat('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
@@ -55,6 +56,7 @@ export function formatSummary(analysis: Analysis): string {
       `  ${number.format(clusters.ambiguousCustomers)} customers set aside as ambiguous between two clusters`,
     );
   }
+  if (analysis.value) lines.push('', ...valueLines(analysis.value, analysis.rfm));
   for (const note of analysis.notes) lines.push(`Note: ${note}`);
   return lines.filter((line, index) => line !== '' || lines[index - 1] !== '').join('\n');
 }
@@ -64,4 +66,40 @@ function describeSelection(selection: ClustersSummary['selection']): string {
   if (selection?.method === 'fixed') return 'fixed';
   const eligible = selection?.candidates.some((candidate) => candidate.eligible) ?? true;
   return eligible ? 'best silhouette' : 'smallest K tried: no K gave every cluster enough customers';
+}
+
+/**
+ * Customer value ahead: the backtest line (the model's error against the naive baseline's, shown or withheld
+ * and why), then the value at stake per segment (predicted value, customers likely lost) when shown.
+ */
+function valueLines(value: ValueAnalysis, rfm: RfmSummary | null): string[] {
+  const basis = value.basis === 'revenue' ? 'revenue' : `margin ${percent.format(value.margin)}`;
+  const lines = [
+    `Customer value, next ${value.horizonMonths} months (${basis}, discount ${percent.format(value.monthlyDiscountRate)} a month):`,
+  ];
+  const { purchases } = value.backtest;
+  const verdict = value.verdict.status === 'shown' ? 'shown' : `withheld (${value.verdict.reason})`;
+  lines.push(
+    purchases === null
+      ? `  backtest: not compared, ${verdict}`
+      : `  backtest: model error ${purchases.modelMae.toFixed(3)} vs naive baseline ${purchases.baselineMae.toFixed(3)} ` +
+          `purchases per customer over ${value.backtest.split.holdoutDays} days held out: ${verdict}`,
+  );
+  if (value.totalPredictedValue !== null || value.customersLikelyLost !== null) {
+    lines.push(
+      `  predicted value ${value.totalPredictedValue === null ? 'withheld' : money.format(value.totalPredictedValue)}, ` +
+        `${number.format(value.customersLikelyLost ?? 0)} of ${number.format(value.customersScored)} customers ` +
+        `likely lost (P(alive) < ${LIKELY_LOST_BELOW})`,
+    );
+    const names = new Map(rfm?.segments.map((segment) => [segment.key as string, segment.name.en]));
+    for (const segment of value.segments.filter((candidate) => candidate.customers > 0)) {
+      const predicted = segment.predictedValue === null ? 'withheld' : money.format(segment.predictedValue);
+      lines.push(
+        `  ${(names.get(segment.key) ?? segment.key).padEnd(20)} predicted value ${predicted.padStart(14)}` +
+          `  likely lost ${number.format(segment.customersLikelyLost ?? 0).padStart(7)}`,
+      );
+    }
+  }
+  for (const note of value.notes) lines.push(`  ${note}`);
+  return lines;
 }

@@ -100,6 +100,27 @@ describe('parseAnalyzeArguments', () => {
     expect(error.message).toBe('analyze: --k: must be a whole number from 2 to 50');
   });
 
+  it.each([
+    ['--horizon', '0', 'must be a whole number of months from 1 to 120'],
+    ['--horizon', '1.5', 'must be a whole number of months from 1 to 120'],
+    ['--horizon', 'year', 'must be a whole number of months from 1 to 120'],
+    ['--discount', '-0.01', 'must be a monthly rate from 0 to 1, such as 0.01'],
+    ['--discount', '1.5', 'must be a monthly rate from 0 to 1, such as 0.01'],
+    ['--discount', '1%', 'must be a monthly rate from 0 to 1, such as 0.01'],
+    ['--margin', '0', 'must be a share above 0 and at most 1, such as 0.3'],
+    ['--margin', '1.2', 'must be a share above 0 and at most 1, such as 0.3'],
+    ['--margin', '30%', 'must be a share above 0 and at most 1, such as 0.3'],
+  ])('refuses %s %j in one line naming the option', (flag, value, message) => {
+    const error = rejection(['data.csv', `${flag}=${value}`]);
+    expect(error).toEqual(new InvalidOptionError(`analyze: ${flag}: ${message}`));
+  });
+
+  it('accepts the value settings at the ends of their ranges', () => {
+    const parsed = parseAnalyzeArguments(['data.csv', '--horizon=120', '--discount=0', '--margin=1']);
+    expect([parsed.horizon, parsed.discount, parsed.margin]).toEqual([120, 0, 1]);
+    expect(parseAnalyzeArguments(['data.csv', '--margin', '.05']).margin).toBe(0.05);
+  });
+
   it.each(['-1', '1.5', 'seven'])('refuses --seed %j', (value) => {
     expect(rejection(['data.csv', `--seed=${value}`])).toEqual(
       new InvalidOptionError('analyze: --seed: must be a whole number >= 0'),

@@ -6,7 +6,12 @@ import { parseAnalyzeArguments } from '../../lambda/cli/analyze-arguments.ts';
 import { ANALYZE_FLAGS, type FlagSpec } from '../../lambda/cli/analyze-flags.ts';
 import { FLAG_KEYS, type FlagKey, flagOf } from '../../lambda/cli/flag-names.ts';
 import { ANALYZE_USAGE } from '../../lambda/cli/analyze-usage.ts';
-import { analysisOptionsOf, outputsOf, reportSettingsOf } from '../../lambda/cli/flag-destinations.ts';
+import {
+  analysisOptionsOf,
+  outputsOf,
+  reportSettingsOf,
+  valueOptionsOf,
+} from '../../lambda/cli/flag-destinations.ts';
 
 /** A value each flag's schema takes (true for a switch, given alone): a new flag without one does not compile. */
 const ACCEPTED: Record<FlagKey, string | true> = {
@@ -18,6 +23,10 @@ const ACCEPTED: Record<FlagKey, string | true> = {
   shape: 'customers',
   decimalMark: ',',
   features: 'Income,Recency',
+  horizon: '6',
+  discount: '0.02',
+  margin: '0.3',
+  noValue: true,
   json: 'out.json',
   customers: 'customers.csv',
   html: 'report.html',
@@ -65,6 +74,18 @@ describe('where the flags go', () => {
 
   it('gives the analysis its options, the features as a list of names, and nothing else', () => {
     expect(analysisOptionsOf(parsed)).toEqual({ k: 3, features: ['Income', 'Recency'] });
+  });
+
+  it('gives the value models their settings, none when none is given, and off with --no-value', () => {
+    expect(valueOptionsOf(parsed)).toEqual({});
+    const value = ['--horizon', '6', '--discount', '0.02', '--margin', '0.3'];
+    expect(valueOptionsOf(parseAnalyzeArguments(['data.csv', ...value]))).toEqual({
+      value: { horizonMonths: 6, monthlyDiscountRate: 0.02, margin: 0.3 },
+    });
+    expect(valueOptionsOf(parseAnalyzeArguments(['data.csv', '--margin', '0.3', '--no-value']))).toEqual({
+      value: false,
+    });
+    expect(analysisOptionsOf(parseAnalyzeArguments(['data.csv', ...value]))).toEqual({});
   });
 
   it('gives the report the settings given, and leaves out the ones not given', () => {

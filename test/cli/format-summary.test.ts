@@ -3,7 +3,9 @@
 import { describe, expect, it } from 'vitest';
 import { formatSummary } from '../../lambda/cli/format-summary.ts';
 import { TEN_CUSTOMERS_CSV } from '../fixtures/ten-customers.ts';
+import { analyzeFile } from '../support/analyze-file.ts';
 import { analyzeText } from '../support/analyze-text.ts';
+import { CDNOW } from '../../tools/real-data.ts';
 import { FORMULA_IDS_CSV, threeGroupsCsv } from '../support/cli-fixtures.ts';
 
 async function summaryLines(
@@ -109,5 +111,49 @@ describe('formatSummary', () => {
       expect(lines.at(-1)).not.toBe('');
       expect(lines.some((line, index) => line === '' && lines[index + 1] === '')).toBe(false);
     }
+  });
+});
+
+describe('formatSummary: customer value', () => {
+  it('prints the backtest line and, when shown, the value at stake per segment (CDNOW master)', async () => {
+    const { analysis } = await analyzeFile(CDNOW);
+    const lines = formatSummary(analysis).split('\n');
+    const start = lines.indexOf('Customer value, next 12 months (revenue, discount 1% a month):');
+    expect(start).toBeGreaterThan(0);
+    expect(lines[start + 1]).toMatch(
+      /^ {2}backtest: model error \d\.\d{3} vs naive baseline \d\.\d{3} purchases per customer over \d+ days held out: shown$/,
+    );
+    expect(lines[start + 2]).toMatch(
+      /^ {2}predicted value [\d,]+\.\d\d, [\d,]+ of 23,502 customers likely lost \(P\(alive\) < 0\.5\)$/,
+    );
+    const segments = analysis.value?.segments.filter((segment) => segment.customers > 0) ?? [];
+    expect(segments.length).toBeGreaterThan(2);
+    expect(lines[start + 3]).toMatch(/^ {2}Champions +predicted value +[\d,]+\.\d\d {2}likely lost +[\d,]+$/);
+    expect(
+      lines.slice(start + 3, start + 3 + segments.length).every((line) => line.includes('likely lost')),
+    ).toBe(true);
+  });
+
+  it('says when the predictions are withheld and why, with no value figures', async () => {
+    const lines = await summaryLines(TEN_CUSTOMERS_CSV);
+    const start = lines.findIndex((line) => line.startsWith('Customer value, next 12 months'));
+    expect(lines[start + 1]).toBe('  backtest: not compared, withheld (too-few-repeat-customers)');
+    expect(lines[start + 2]).toMatch(/^ {2}Predictions withheld: only \d+ customers bought more than once/);
+    expect(lines.some((line) => line.includes('predicted value'))).toBe(false);
+  });
+
+  it('names the margin basis and the settings given', async () => {
+    const { analysis } = await analyzeText(TEN_CUSTOMERS_CSV, {
+      value: { horizonMonths: 6, margin: 0.3, monthlyDiscountRate: 0.02 },
+    });
+    expect(formatSummary(analysis)).toContain(
+      'Customer value, next 6 months (margin 30%, discount 2% a month):',
+    );
+  });
+
+  it('prints no value section with the models turned off, and says so', async () => {
+    const lines = await summaryLines(TEN_CUSTOMERS_CSV, { value: false });
+    expect(lines.some((line) => line.startsWith('Customer value'))).toBe(false);
+    expect(lines).toContain('Note: Customer value predictions were turned off for this analysis.');
   });
 });

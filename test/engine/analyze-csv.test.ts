@@ -273,8 +273,15 @@ describe('analyzeCsv with too few customers to cluster', () => {
         segment: 'needAttention',
         cluster: null,
         clusterMargin: null,
+        // one day of history: the value predictions are withheld (too short to check)
+        probabilityAlive: null,
+        expectedPurchases: null,
+        expectedOrderValue: null,
+        clv: null,
+        probabilityHighValue: null,
       },
     ]);
+    expect(analysis.value?.verdict).toMatchObject({ status: 'withheld', reason: 'too-short' });
     expect(analysis.kpis).toMatchObject({ customers: 1, orders: 1, revenue: 12.5, averageOrderValue: 12.5 });
     expect(analysis.clusters.skipped).toMatch(/^too few customers to cluster \(1\)/);
   });

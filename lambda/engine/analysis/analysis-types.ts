@@ -5,6 +5,7 @@ import type { DecimalMark } from '../input/number-parsing.ts';
 import type { DetectedEncoding } from '../input/text-decoding.ts';
 import type { BaseKpis, GroupKpis } from '../kpis/index.ts';
 import type { RfmSegmentKey } from '../rfm/rfm-segments.ts';
+import type { ValueAnalysis } from '../value/value-result.ts';
 import type { CustomerTableRejection, RejectionReason } from './rejection-reasons.ts';
 
 /** The two input shapes: one line per order (line), or one row per customer with numeric features. */
@@ -22,6 +23,11 @@ export interface Analysis {
   kpis: BaseKpis;
   rfm: RfmSummary | null;
   clusters: ClustersSummary;
+  /**
+   * Customer value ahead (BG/NBD, Gamma-Gamma, CLV, P(high value)) with its backtest; null for a customer table
+   * (the models need a transaction log) or when turned off; absent in analyses archived before it existed.
+   */
+  value?: ValueAnalysis | null;
   notes: string[];
 }
 
@@ -80,6 +86,12 @@ export interface CustomerRow {
   clusterMargin: number | null;
   /** Customer tables: the clustered feature values, by column name. */
   features?: Record<string, number>;
+  /** Transaction logs: the value predictions; null when withheld or not scored. */
+  probabilityAlive?: number | null;
+  expectedPurchases?: number | null;
+  expectedOrderValue?: number | null;
+  clv?: number | null;
+  probabilityHighValue?: number | null;
 }
 
 export interface AnalysisResult {

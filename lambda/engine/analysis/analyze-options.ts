@@ -2,6 +2,7 @@
 import type { InputShape } from './analysis-types.ts';
 import { DEFAULT_CLUSTERING_OPTIONS } from '../clustering/segmentation/clustering-options.ts';
 import { type InputOptions, type ParsedInputOptions, parseInputOptions } from '../input/input-options.ts';
+import type { CustomerValueOptions } from '../value/customer-value.ts';
 
 /**
  * How to analyse a file. Everything but the source name and the moment has a default (ANALYZE_DEFAULTS). How to
@@ -25,6 +26,8 @@ export interface AnalyzeOptions extends InputOptions {
   activeWindowDays?: number | undefined;
   /** A customer whose margin to a second cluster is below this is set aside as ambiguous. */
   ambiguousMargin?: number | undefined;
+  /** Customer value settings (defaults CUSTOMER_VALUE_DEFAULTS); false turns the value models off. */
+  value?: CustomerValueOptions | false | undefined;
   /** Called after each chunk with the number of lines read so far. */
   onProgress?: ((linesRead: number) => void) | undefined;
 }

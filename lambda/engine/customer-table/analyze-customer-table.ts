@@ -14,6 +14,9 @@ import { customerTableRows } from './customer-table-rows.ts';
 const RFM_METHOD =
   'Recency from the table; frequency and monetary summed from its purchase and spending columns; quintiles as for transactions';
 const NO_RFM_NOTE = 'no recency and purchase columns: RFM segments are not computed for this table';
+export const NO_VALUE_NOTE =
+  'one row per customer: purchase-model predictions (P(alive), expected purchases, customer value) need a ' +
+  'transaction log, one line per order';
 
 /** Analyses a customer table: one row per customer, K-means on its informative columns, RFM when they allow. */
 export async function analyzeCustomerTable(
@@ -49,7 +52,8 @@ export async function analyzeCustomerTable(
     body: {
       period: { firstPurchase: null, lastPurchase: null },
       ...body,
-      notes: [...body.notes, ...(hasRfm ? [] : [NO_RFM_NOTE]), ...table.notes],
+      value: null,
+      notes: [...body.notes, ...(hasRfm ? [] : [NO_RFM_NOTE]), NO_VALUE_NOTE, ...table.notes],
     },
     customers: customerTableRows(table.ids, facts, scores, clusters, table.features),
   };

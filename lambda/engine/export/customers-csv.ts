@@ -13,6 +13,18 @@ const TRANSACTION_HEADER = [
   'cluster',
 ] as const;
 
+/**
+ * The value columns at the end of a transaction log's file, each with its fixed decimals: probabilities to 4,
+ * purchases to 3, money to 2. Empty cells when the predictions are withheld or the customer has none.
+ */
+const VALUE_COLUMNS = [
+  ['p_alive', 'probabilityAlive', 4],
+  ['expected_purchases', 'expectedPurchases', 3],
+  ['expected_order_value', 'expectedOrderValue', 2],
+  ['clv', 'clv', 2],
+  ['p_high_value', 'probabilityHighValue', 4],
+] as const satisfies readonly (readonly [string, keyof CustomerRow, number])[];
+
 /** Characters gathered before customersCsvChunks hands a chunk over. */
 const CHUNK_CHARACTERS = 1 << 16;
 
@@ -61,7 +73,9 @@ export function* customersCsvChunks(
       shape === 'transactions'
         ? [row.id, ...rfm, row.cluster]
         : [row.id, row.cluster, ...(hasRfm ? rfm : []), ...featureNames.map((name) => row.features?.[name])];
-    chunk += `\n${fields.map(formatField).join(',')}`;
+    const values =
+      shape === 'transactions' ? VALUE_COLUMNS.map(([, key, digits]) => fixed(row[key], digits)) : [];
+    chunk += `\n${[...fields.map(formatField), ...values].join(',')}`;
     if (chunk.length >= CHUNK_CHARACTERS) {
       yield chunk;
       chunk = '';
@@ -73,7 +87,7 @@ export function* customersCsvChunks(
 function headerLine(shape: 'transactions' | 'customers', hasRfm: boolean, featureNames: string[]): string {
   const header =
     shape === 'transactions'
-      ? [...TRANSACTION_HEADER]
+      ? [...TRANSACTION_HEADER, ...VALUE_COLUMNS.map(([name]) => name)]
       : ['customer_id', 'cluster', ...(hasRfm ? TRANSACTION_HEADER.slice(1, 8) : []), ...featureNames];
   return header.map(formatField).join(',');
 }
@@ -87,6 +101,11 @@ export function formatField(value: string | number | null | undefined): string {
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
   const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
   return /[",\n\r]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
+}
+
+/** A number with `digits` decimals (a number needs no quoting), or an empty cell. */
+function fixed(value: number | null | undefined, digits: number): string {
+  return typeof value === 'number' && Number.isFinite(value) ? value.toFixed(digits) : '';
 }
 
 function roundMoney(value: number | null): number | null {

@@ -5,6 +5,7 @@
  */
 import type { CustomerRow } from '../analysis/analysis-types.ts';
 import { RFM_SEGMENT_KEYS } from '../rfm/rfm-segments.ts';
+import type { ValueColumns } from '../value/value-result.ts';
 
 /** One column per CustomerRow field of a transaction log; row r of each is the r-th customer in id order. */
 export interface CustomerColumns {
@@ -20,6 +21,8 @@ export interface CustomerColumns {
   segments: Uint8Array;
   /** Null when clustering was skipped; `assignments[r]` indexes `names` (English). */
   clusters: { assignments: Int32Array; margins: Float64Array; names: readonly string[] } | null;
+  /** The value predictions (NaN: none for that customer); null when withheld or not computed. */
+  value?: ValueColumns | null;
 }
 
 /** Row `row` as a CustomerRow (a new object each time). */
@@ -36,6 +39,22 @@ export function customerRowAt(columns: CustomerColumns, row: number): CustomerRo
     segment: RFM_SEGMENT_KEYS[columns.segments[row] as number] ?? null,
     cluster: cluster === undefined ? null : (columns.clusters?.names[cluster] ?? String(cluster)),
     clusterMargin: columns.clusters?.margins[row] ?? null,
+    ...valueAt(columns.value ?? null, row),
+  };
+}
+
+/** The value fields of one row: null where the column holds NaN or there are no columns. */
+function valueAt(value: ValueColumns | null, row: number): Partial<CustomerRow> {
+  const at = (column: Float64Array | undefined): number | null => {
+    const entry = column?.[row];
+    return entry === undefined || Number.isNaN(entry) ? null : entry;
+  };
+  return {
+    probabilityAlive: at(value?.probabilityAlive),
+    expectedPurchases: at(value?.expectedPurchases),
+    expectedOrderValue: at(value?.expectedOrderValue),
+    clv: at(value?.clv),
+    probabilityHighValue: at(value?.probabilityHighValue),
   };
 }
 

@@ -12,9 +12,12 @@ import type { RecordBatch } from '../input/record-reader.ts';
 import { computeRetentionFromOrders } from '../kpis/base-kpis.ts';
 import { type RfmMeasureColumns, scoreRfmColumns } from '../rfm/score-rfm.ts';
 import { parseAsOf, resolveAsOfDay } from '../shared-steps/as-of-day.ts';
-import { customerRowsView } from '../shared-steps/customer-columns.ts';
+import { type CustomerColumns, customerRowsView } from '../shared-steps/customer-columns.ts';
 import { summarizeCustomerBase } from '../shared-steps/summarize-customer-base.ts';
 import type { LedgerCustomers } from './ledger-customers.ts';
+import { valueByLedgerGroups, valueOfLedger } from './ledger-value.ts';
+import type { ValueOutcome } from '../value/analyze-value.ts';
+import type { OrderColumns } from '../value/purchase-summary.ts';
 import { readTransactions, type TransactionReadResult } from './read-transactions.ts';
 import { InputError } from '../../errors/input-errors.ts';
 
@@ -49,13 +52,21 @@ export async function analyzeTransactions(
   const { firstMs, lastMs } = read.ledger.period;
   const asOfDay = resolveAsOfDay(asOfMs, lastMs, options.now.getTime());
   const ledgerCustomers = read.ledger.customersInIdOrder();
-  const retentionRate = computeRetentionFromOrders(
+  const { retentionRate, valueOutcome } = fromOrders(
     read.ledger.takeOrders(),
-    ledgerCustomers.count,
+    ledgerCustomers,
     asOfDay,
-    options.activeWindowDays,
+    options,
   );
-  const { body, customers } = analyzeLedger(ledgerCustomers, asOfDay, retentionRate, options);
+  const { body: ledgerBody, columns: customerColumns } = analyzeLedger(
+    ledgerCustomers,
+    asOfDay,
+    retentionRate,
+    options,
+  );
+  const valued = valueByLedgerGroups(valueOutcome, customerColumns);
+  const body = { ...ledgerBody, value: valued.value, notes: [...ledgerBody.notes, ...valued.notes] };
+  const customers = customerRowsView({ ...customerColumns, value: valued.valueColumns });
   const columns = Object.fromEntries(
     Object.entries(input.columns).map(([role, column]) => [role, input.header[column as number] ?? '']),
   );
@@ -74,6 +85,25 @@ export async function analyzeTransactions(
   };
 }
 
+/**
+ * What the orders give: the retention rate and the value models, run before clustering so that their working
+ * memory and K-means' are not held at once; the orders are garbage when this returns.
+ */
+function fromOrders(
+  orders: OrderColumns,
+  ledgerCustomers: LedgerCustomers,
+  asOfDay: number,
+  options: ResolvedAnalyzeOptions,
+): { retentionRate: number | undefined; valueOutcome: ValueOutcome | null } {
+  const retentionRate = computeRetentionFromOrders(
+    orders,
+    ledgerCustomers.count,
+    asOfDay,
+    options.activeWindowDays,
+  );
+  return { retentionRate, valueOutcome: valueOfLedger(orders, ledgerCustomers, asOfDay, options.value) };
+}
+
 /** No line was used: says how many lines each reason rejected, and where the first of each was. */
 function noUsableLine(read: TransactionReadResult, sourceName: string): InputError {
   const reasons = REJECTION_REASONS.filter((reason) => read.rowsRejected[reason] > 0)
@@ -90,7 +120,7 @@ function analyzeLedger(
   asOfDay: number,
   retentionRate: number | undefined,
   options: ResolvedAnalyzeOptions,
-): { body: Omit<ShapeAnalysis['body'], 'period'>; customers: ShapeAnalysis['customers'] } {
+): { body: Omit<ShapeAnalysis['body'], 'period' | 'value'>; columns: CustomerColumns } {
   const { count } = ledger;
   const recencyDays = new Int32Array(count);
   for (let row = 0; row < count; row++) recencyDays[row] = asOfDay - (ledger.lastPurchaseDays[row] as number);
@@ -108,7 +138,7 @@ function analyzeLedger(
     },
     options,
   );
-  return { body, customers: customerRowsView({ ...facts, idAt: ledger.idAt, ...scores, clusters }) };
+  return { body, columns: { ...facts, idAt: ledger.idAt, ...scores, clusters } };
 }
 
 /** The K-means input: recency, frequency and monetary of each customer, row-major. */

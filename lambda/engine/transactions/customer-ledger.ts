@@ -126,6 +126,7 @@ export class CustomerLedger {
       lastPurchaseDays,
       frequency,
       monetary,
+      ledgerIndices: order,
     };
   }
 

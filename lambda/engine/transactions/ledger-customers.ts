@@ -24,6 +24,8 @@ export interface LedgerCustomers {
   frequency: Int32Array;
   /** Sum of amounts, rounded to 1e-4 (see roundToTenThousandths). */
   monetary: Float64Array;
+  /** The ledger index of the customer at `row`: takeOrders() names customers by ledger index. */
+  ledgerIndices: Int32Array;
 }
 
 /** Sums of floats depend on their order in the last bits; rounding keeps equal totals equal (ties stay ties). */

@@ -30,7 +30,7 @@ export interface PurchaseComparison {
   readonly baselineMae: number;
   /** modelMae / baselineMae (below 1: the model is better); null when the baseline's error is 0. */
   readonly maeRatio: number | null;
-  readonly byRepeatPurchases: readonly RepeatPurchasesRow[];
+  readonly byRepeatPurchases: RepeatPurchasesRow[];
 }
 
 /**

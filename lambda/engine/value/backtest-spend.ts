@@ -1,8 +1,8 @@
 /**
  * The backtest of the spend side: the Gamma-Gamma fit on the calibration period, each customer's predicted
  * holdout revenue (BG/NBD's expected purchases times their expected average order value, undiscounted) against
- * the revenue of their holdout purchases. Its error does not vote in the verdict (the purchase model's does), but
- * a failed fit withholds the predictions: without it there is no value to show.
+ * the revenue of their holdout purchases. Its error does not vote in the verdict (the purchase model's does); a
+ * failed fit withholds the value figures (order value, CLV), not the purchase predictions.
  */
 import { expectedAverageOrderValue, fitGammaGamma } from './gamma-gamma.ts';
 import type { GammaGammaParameters } from './gamma-gamma-likelihood.ts';

@@ -17,6 +17,7 @@ import {
   calibrationColumns,
   DAYS_PER_UNIT,
   type OrderColumns,
+  pickRows,
   summarisePurchases,
   type TimeUnit,
 } from './purchase-summary.ts';
@@ -56,6 +57,8 @@ export interface ValueBacktest {
   } | null;
   readonly purchases: PurchaseComparison | null;
   readonly spend: SpendBacktest | null;
+  /** Why the spend model failed when the purchase model did not (then only the value figures are withheld). */
+  readonly spendFailure: string | null;
   readonly verdict: ValueVerdict;
 }
 
@@ -94,7 +97,7 @@ export function runBacktest(
   };
   const early = withholdBeforeFit(evidence);
   if (early !== undefined)
-    return { ...base, purchaseModel: null, purchases: null, spend: null, verdict: early };
+    return { ...base, purchaseModel: null, purchases: null, spend: null, spendFailure: null, verdict: early };
   const fitted = fitAndCompare(calibration, holdoutLength, options.fit ?? {});
   return { ...base, ...fitted.figures, verdict: decideValueVerdict(evidence, fitted.outcome) };
 }
@@ -113,22 +116,21 @@ function calibrationOf(
     timeUnit,
   });
   const columns = calibrationColumns(summary);
-  const pick = (column: Float64Array) => Float64Array.from(columns.rows, (row) => column[row] as number);
   return {
     ...columns,
-    actualPurchases: pick(summary.holdoutPurchases),
-    actualRevenue: pick(summary.holdoutValue),
+    actualPurchases: pickRows(summary.holdoutPurchases, columns.rows),
+    actualRevenue: pickRows(summary.holdoutValue, columns.rows),
   };
 }
 
 interface Fitted {
-  readonly figures: Pick<ValueBacktest, 'purchaseModel' | 'purchases' | 'spend'>;
+  readonly figures: Pick<ValueBacktest, 'purchaseModel' | 'purchases' | 'spend' | 'spendFailure'>;
   readonly outcome: BacktestOutcome;
 }
 
 /**
  * Both fits, the predictions over the holdout and their comparison; a failure is an outcome, not a throw. When
- * only the spend fit fails, the purchase figures stay (they are measured) while the verdict withholds.
+ * only the spend fit fails, the purchase figures and their verdict stay, and the value figures are withheld.
  */
 function fitAndCompare(calibration: Calibration, holdoutLength: number, fitOptions: FitOptions): Fitted {
   const fit = fitBgNbd(calibration, fitOptions);
@@ -136,7 +138,7 @@ function fitAndCompare(calibration: Calibration, holdoutLength: number, fitOptio
   const predicted = scoreBgNbd(parameters, calibration, holdoutLength).expectedPurchases;
   if (!fit.converged || !predicted.every(Number.isFinite)) {
     return {
-      figures: { purchaseModel: null, purchases: null, spend: null },
+      figures: { purchaseModel: null, purchases: null, spend: null, spendFailure: null },
       outcome: {
         kind: 'fit-failed',
         detail: fit.converged
@@ -155,17 +157,18 @@ function fitAndCompare(calibration: Calibration, holdoutLength: number, fitOptio
     actual: calibration.actualPurchases,
   });
   const purchaseModel = { parameters, logLikelihood, customersFitted };
+  const { modelMae, baselineMae } = purchases;
   try {
     const spend = backtestSpend({ ...calibration, predictedPurchases: predicted }, fitOptions);
     return {
-      figures: { purchaseModel, purchases, spend },
-      outcome: { kind: 'compared', modelMae: purchases.modelMae, baselineMae: purchases.baselineMae },
+      figures: { purchaseModel, purchases, spend, spendFailure: null },
+      outcome: { kind: 'compared', modelMae, baselineMae },
     };
   } catch (error) {
     if (!(error instanceof RangeError)) throw error;
     return {
-      figures: { purchaseModel, purchases, spend: null },
-      outcome: { kind: 'fit-failed', detail: error.message },
+      figures: { purchaseModel, purchases, spend: null, spendFailure: error.message },
+      outcome: { kind: 'compared', modelMae, baselineMae, spendFailure: error.message },
     };
   }
 }

@@ -1,6 +1,7 @@
 /**
  * Fits BG/NBD by maximum likelihood on the calibration summary: BFGS on log-parameters from three fixed starts
- * (see multi-start-minimise.ts for why three), on a seeded sample when the base is large (fit-sample.ts).
+ * (see multi-start-minimise.ts for why three), on the distinct histories weighted by their customers, or a
+ * seeded sample when even those are too many (fit-sample.ts).
  */
 import {
   type BgNbdParameters,
@@ -8,8 +9,8 @@ import {
   bgNbdNegativeLogLikelihood,
   frequencyData,
 } from './bg-nbd-likelihood.ts';
-import { FIT_SAMPLE_SIZE, type FitOptions, sampleColumns } from './fit-sample.ts';
-import { minimiseFromStarts } from './multi-start-minimise.ts';
+import { FIT_SAMPLE_SIZE, type FitOptions, fitRows } from './fit-sample.ts';
+import { minimiseFromStarts, type Objective } from './multi-start-minimise.ts';
 
 /**
  * Log-parameter starts (r, alpha, a, b): lifetimes' own start (0.1 each), all parameters 1, and a start with a
@@ -44,17 +45,16 @@ export function fitBgNbd(columns: CalibrationColumns, options: FitOptions = {}):
   const customerCount = columns.x.length;
   if (customerCount === 0) throw new RangeError('BG/NBD needs at least one customer');
   const { x, tx, T } = columns;
-  const fitted = sampleColumns(
+  const fitted = fitRows(
     { x, tx, T },
     customerCount,
     options.sampleSize ?? FIT_SAMPLE_SIZE,
     options.seed ?? 1,
   );
-  const data = frequencyData(fitted.x, fitted.tx, fitted.T);
-  const best = minimiseFromStarts(
-    (point, gradient) => bgNbdNegativeLogLikelihood(point, data, gradient),
-    BG_NBD_STARTS,
-  );
+  const data = frequencyData(fitted.columns.x, fitted.columns.tx, fitted.columns.T, fitted.weights);
+  const objective: Objective = (point, gradient) => bgNbdNegativeLogLikelihood(point, data, gradient);
+  const warm = options.starts === undefined ? undefined : minimiseFromStarts(objective, options.starts);
+  const best = warm?.converged === true ? warm : minimiseFromStarts(objective, BG_NBD_STARTS);
   return {
     parameters: bgNbdFromLog(best.point),
     logLikelihood: -best.value * data.count,

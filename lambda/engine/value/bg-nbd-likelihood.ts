@@ -19,20 +19,38 @@ export interface BgNbdParameters {
   readonly b: number;
 }
 
-/** Customers' (x, t_x, T) columns, with each customer's index into the distinct values of x. */
+/**
+ * Customers' (x, t_x, T) columns, with each row's index into the distinct values of x; with `weights`, row i
+ * stands for weights[i] customers sharing that history (an exact compression of the base, fit-sample.ts).
+ */
 export interface FrequencyData {
+  /** Customers represented: the rows, or the sum of the weights. */
   readonly count: number;
+  readonly weights: Float64Array | undefined;
   readonly x: Float64Array;
   readonly tx: Float64Array;
   readonly T: Float64Array;
   readonly distinctX: Float64Array;
   readonly distinctIndex: Int32Array;
+  /** The distinct T and t_x (a few hundred: whole days in a unit) and each row's index into them. */
+  readonly distinctT: Float64Array;
+  readonly tIndex: Int32Array;
+  readonly distinctTx: Float64Array;
+  readonly txIndex: Int32Array;
 }
 
-/** Indexes the customers' x by its distinct values (ascending). */
-export function frequencyData(x: Float64Array, tx: Float64Array, T: Float64Array): FrequencyData {
+/** Indexes the customers' x by its distinct values (ascending); `weights` (optional) counts each row's customers. */
+export function frequencyData(
+  x: Float64Array,
+  tx: Float64Array,
+  T: Float64Array,
+  weights?: Float64Array,
+): FrequencyData {
   const { values: distinctX, indexOfRow: distinctIndex } = distinctValues(x);
-  return { count: x.length, x, tx, T, distinctX, distinctIndex };
+  const count = weights === undefined ? x.length : weights.reduce((sum, weight) => sum + weight, 0);
+  const { values: distinctT, indexOfRow: tIndex } = distinctValues(T);
+  const { values: distinctTx, indexOfRow: txIndex } = distinctValues(tx);
+  return { count, weights, x, tx, T, distinctX, distinctIndex, distinctT, tIndex, distinctTx, txIndex };
 }
 
 /** Parameters from their logarithms, in the order r, alpha, a, b. */
@@ -90,36 +108,45 @@ export function bgNbdNegativeLogLikelihood(
   const { r, alpha, a, b } = parameters;
   const terms = distinctXTerms(parameters, data.distinctX, gradient !== undefined);
   const logA = Math.log(a);
+  // log(alpha + T) and 1 / (alpha + T) once per distinct T and t_x, log(a / (b + x - 1)) once per distinct x.
+  const logOf = (times: Float64Array) => times.map((time) => Math.log(alpha + time));
+  const inverseOf = (times: Float64Array) => times.map((time) => 1 / (alpha + time));
+  const [logAlphaTs, logAlphaTxs] = [logOf(data.distinctT), logOf(data.distinctTx)];
+  const [inverseTs, inverseTxs] = [inverseOf(data.distinctT), inverseOf(data.distinctTx)];
+  const logDeadOdds = data.distinctX.map((x) => (x > 0 ? logA - Math.log(b + x - 1) : 0));
   let logLikelihood = 0;
   let gradR = 0;
   let gradAlpha = 0;
   let gradA = 0;
   let gradB = 0;
-  for (let customer = 0; customer < data.count; customer++) {
+  for (let customer = 0; customer < data.x.length; customer++) {
+    const weight = data.weights === undefined ? 1 : (data.weights[customer] as number);
     const x = data.x[customer] as number;
     const k = data.distinctIndex[customer] as number;
-    const logAlphaT = Math.log(alpha + (data.T[customer] as number));
+    const logAlphaT = logAlphaTs[data.tIndex[customer] as number] as number;
     const aliveTerm = -(r + x) * logAlphaT;
     let bracket = aliveTerm;
     let deadWeight = 0;
     let logAlphaTx = 0;
     if (x > 0) {
-      logAlphaTx = Math.log(alpha + (data.tx[customer] as number));
-      const deadTerm = logA - Math.log(b + x - 1) - (r + x) * logAlphaTx;
-      const larger = Math.max(aliveTerm, deadTerm);
-      bracket = larger + Math.log(Math.exp(aliveTerm - larger) + Math.exp(deadTerm - larger));
-      deadWeight = Math.exp(deadTerm - bracket);
+      logAlphaTx = logAlphaTxs[data.txIndex[customer] as number] as number;
+      const deadTerm = (logDeadOdds[k] as number) - (r + x) * logAlphaTx;
+      // log(e^alive + e^dead) and the dead term's share from one exponential of the smaller minus the larger.
+      const gap = Math.exp(-Math.abs(aliveTerm - deadTerm));
+      bracket = Math.max(aliveTerm, deadTerm) + Math.log1p(gap);
+      deadWeight = deadTerm >= aliveTerm ? 1 / (1 + gap) : gap / (1 + gap);
     }
-    logLikelihood += (terms.constant[k] as number) + bracket;
+    logLikelihood += weight * ((terms.constant[k] as number) + bracket);
     if (gradient === undefined) continue;
     const aliveWeight = 1 - deadWeight;
-    gradR += (terms.dR[k] as number) - aliveWeight * logAlphaT - deadWeight * logAlphaTx;
+    gradR += weight * ((terms.dR[k] as number) - aliveWeight * logAlphaT - deadWeight * logAlphaTx);
     gradAlpha +=
-      r / alpha -
-      (aliveWeight * (r + x)) / (alpha + (data.T[customer] as number)) -
-      (deadWeight * (r + x)) / (alpha + (data.tx[customer] as number));
-    gradA += (terms.dA[k] as number) + deadWeight / a;
-    gradB += (terms.dB[k] as number) - (x > 0 ? deadWeight / (b + x - 1) : 0);
+      weight *
+      (r / alpha -
+        aliveWeight * (r + x) * (inverseTs[data.tIndex[customer] as number] as number) -
+        deadWeight * (r + x) * (inverseTxs[data.txIndex[customer] as number] as number));
+    gradA += weight * ((terms.dA[k] as number) + deadWeight / a);
+    gradB += weight * ((terms.dB[k] as number) - (x > 0 ? deadWeight / (b + x - 1) : 0));
   }
   const count = data.count;
   if (gradient !== undefined) {

@@ -49,18 +49,30 @@ export function customerLifetimeValue(
   options: CustomerValueOptions = {},
 ): number {
   const settings = { ...CUSTOMER_VALUE_DEFAULTS, ...options };
+  const orderValue = expectedAverageOrderValue(models.spend, history.x, meanRepeatValue);
+  return discountedExpectedPurchases(models.purchases, history, settings) * orderValue * settings.margin;
+}
+
+/**
+ * The purchase side of the CLV, which depends on the history alone: sum over months k = 1..horizon of
+ * (E[X(k months)] - E[X(k - 1 months)]) / (1 + rate)^k. The CLV is this times the order value and the margin.
+ */
+export function discountedExpectedPurchases(
+  purchases: BgNbdParameters,
+  history: CustomerHistory,
+  options: CustomerValueOptions = {},
+): number {
+  const settings = { ...CUSTOMER_VALUE_DEFAULTS, ...options };
   checkSettings(settings);
   const unitsPerMonth = DAYS_PER_UNIT.months / DAYS_PER_UNIT[settings.timeUnit];
-  const orderValue = expectedAverageOrderValue(models.spend, history.x, meanRepeatValue);
-  let value = 0;
+  let discounted = 0;
   let purchasesSoFar = 0;
   for (let month = 1; month <= settings.horizonMonths; month++) {
-    const purchasesByMonth = conditionalExpectedPurchases(models.purchases, history, month * unitsPerMonth);
-    value +=
-      ((purchasesByMonth - purchasesSoFar) * orderValue) / Math.pow(1 + settings.monthlyDiscountRate, month);
+    const purchasesByMonth = conditionalExpectedPurchases(purchases, history, month * unitsPerMonth);
+    discounted += (purchasesByMonth - purchasesSoFar) / Math.pow(1 + settings.monthlyDiscountRate, month);
     purchasesSoFar = purchasesByMonth;
   }
-  return value * settings.margin;
+  return discounted;
 }
 
 /** customerLifetimeValue for every customer of the columns. */

@@ -19,7 +19,10 @@ export interface GammaGammaParameters {
 
 /** Repeat customers (x > 0, m > 0), with each customer's index into the distinct values of x. */
 export interface SpendData {
+  /** Customers represented: the rows, or the sum of the weights. */
   readonly count: number;
+  /** Customers sharing each row's (x, m); undefined: one each. */
+  readonly weights: Float64Array | undefined;
   readonly x: Float64Array;
   readonly meanValue: Float64Array;
   readonly distinctX: Float64Array;
@@ -27,9 +30,10 @@ export interface SpendData {
 }
 
 /** Indexes the customers' x by its distinct values. */
-export function spendData(x: Float64Array, meanValue: Float64Array): SpendData {
+export function spendData(x: Float64Array, meanValue: Float64Array, weights?: Float64Array): SpendData {
   const { values: distinctX, indexOfRow: distinctIndex } = distinctValues(x);
-  return { count: x.length, x, meanValue, distinctX, distinctIndex };
+  const count = weights === undefined ? x.length : weights.reduce((sum, weight) => sum + weight, 0);
+  return { count, weights, x, meanValue, distinctX, distinctIndex };
 }
 
 /** Parameters from their logarithms, in the order p, q, v. */
@@ -72,19 +76,20 @@ export function gammaGammaNegativeLogLikelihood(
   let gradP = 0;
   let gradQ = 0;
   let gradV = 0;
-  for (let customer = 0; customer < data.count; customer++) {
+  for (let customer = 0; customer < data.x.length; customer++) {
+    const weight = data.weights === undefined ? 1 : (data.weights[customer] as number);
     const x = data.x[customer] as number;
     const m = data.meanValue[customer] as number;
     const k = data.distinctIndex[customer] as number;
     const px = p * x;
     const logM = Math.log(m);
     const logXmV = Math.log(x * m + v);
-    logLikelihood += shared + (terms.constant[k] as number) + (px - 1) * logM - (px + q) * logXmV;
+    logLikelihood += weight * (shared + (terms.constant[k] as number) + (px - 1) * logM - (px + q) * logXmV);
     if (gradient === undefined) continue;
     const psiSum = terms.psiSum[k] as number;
-    gradP += x * (psiSum - (terms.psiPx[k] as number) + logM + Math.log(x) - logXmV);
-    gradQ += psiSum - psiQ + logV - logXmV;
-    gradV += q / v - (px + q) / (x * m + v);
+    gradP += weight * x * (psiSum - (terms.psiPx[k] as number) + logM + Math.log(x) - logXmV);
+    gradQ += weight * (psiSum - psiQ + logV - logXmV);
+    gradV += weight * (q / v - (px + q) / (x * m + v));
   }
   const count = data.count;
   if (gradient !== undefined) {

@@ -5,14 +5,14 @@
  * mean, weighted by how many repeat purchases back it. It assumes spend is independent of purchase frequency:
  * the Pearson correlation between the two is returned so that a caller can warn when it is high.
  */
-import { FIT_SAMPLE_SIZE, type FitOptions, sampleColumns } from './fit-sample.ts';
+import { FIT_SAMPLE_SIZE, type FitOptions, fitRows } from './fit-sample.ts';
 import {
   type GammaGammaParameters,
   gammaGammaFromLog,
   gammaGammaNegativeLogLikelihood,
   spendData,
 } from './gamma-gamma-likelihood.ts';
-import { minimiseFromStarts } from './multi-start-minimise.ts';
+import { minimiseFromStarts, type Objective } from './multi-start-minimise.ts';
 
 /** Log-parameter starts (p, q, v): lifetimes' start (0.1 each), all ones, and a wider spread of spend. */
 export const GAMMA_GAMMA_STARTS: readonly (readonly number[])[] = [
@@ -49,12 +49,11 @@ export function fitGammaGamma(
     x: Float64Array.from(rows, (row) => x[row] as number),
     meanValue: Float64Array.from(rows, (row) => meanRepeatValue[row] as number),
   };
-  const fitted = sampleColumns(repeat, rows.length, options.sampleSize ?? FIT_SAMPLE_SIZE, options.seed ?? 1);
-  const data = spendData(fitted.x, fitted.meanValue);
-  const best = minimiseFromStarts(
-    (point, gradient) => gammaGammaNegativeLogLikelihood(point, data, gradient),
-    GAMMA_GAMMA_STARTS,
-  );
+  const fitted = fitRows(repeat, rows.length, options.sampleSize ?? FIT_SAMPLE_SIZE, options.seed ?? 1);
+  const data = spendData(fitted.columns.x, fitted.columns.meanValue, fitted.weights);
+  const objective: Objective = (point, gradient) => gammaGammaNegativeLogLikelihood(point, data, gradient);
+  const warm = options.starts === undefined ? undefined : minimiseFromStarts(objective, options.starts);
+  const best = warm?.converged === true ? warm : minimiseFromStarts(objective, GAMMA_GAMMA_STARTS);
   return {
     parameters: gammaGammaFromLog(best.point),
     logLikelihood: -best.value * data.count,

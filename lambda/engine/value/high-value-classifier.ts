@@ -6,6 +6,7 @@
  * model whose AUC is under the floor, or whose holdout is too small to measure it, is withheld with the reason;
  * otherwise it scores every customer on their features at the scoring end (the whole history).
  */
+import { createRandomSource, sampleRowIndices } from '../clustering/kmeans/seeded-random.ts';
 import { rankAuc } from './auc.ts';
 import { customerFeaturesAt, HIGH_VALUE_FEATURES } from './high-value-features.ts';
 import { splitSamples, type TimeSplit, timeSplit, topShareLabels } from './high-value-split.ts';
@@ -72,20 +73,30 @@ function trainAndMeasure(
   const { features, followingValue } = calibration;
   const labels = topShareLabels(followingValue, settings.labelShare);
   const samples = splitSamples(features, followingValue, settings.trainingShare, settings.seed);
-  const model = fitLogisticRegression(features, labels, samples.training);
+  const training = atMost(samples.training, settings.maxTrainingCustomers, settings.seed);
+  const model = fitLogisticRegression(features, labels, training);
   const holdoutScores = Float64Array.from(samples.holdout, (row) => predictProbability(model, features, row));
   const holdoutLabels = Uint8Array.from(samples.holdout, (row) => labels[row] as number);
   const positives = holdoutLabels.reduce((sum, label) => sum + label, 0);
-  const trainingPositives = samples.training.reduce((sum, row) => sum + (labels[row] as number), 0);
+  const trainingPositives = training.reduce((sum, row) => sum + (labels[row] as number), 0);
   return {
     model,
-    training: { customers: samples.training.length, positives: trainingPositives },
+    training: { customers: training.length, positives: trainingPositives },
     holdout: {
       positives,
       negatives: holdoutLabels.length - positives,
       auc: rankAuc(holdoutScores, holdoutLabels),
     },
   };
+}
+
+/** The rows, or a seeded sample of `size` of them (in their order) when there are more. */
+function atMost(rows: Int32Array, size: number, seed: number): Int32Array {
+  if (rows.length <= size) return rows;
+  return Int32Array.from(
+    sampleRowIndices(rows.length, size, createRandomSource(seed)),
+    (index) => rows[index] as number,
+  );
 }
 
 /** Why the model must not be shown, or undefined when it may. */

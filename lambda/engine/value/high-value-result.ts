@@ -3,6 +3,7 @@
  * JSON (the scores as a Float64Array per customer index).
  */
 import { CUSTOMER_VALUE_DEFAULTS } from './customer-value.ts';
+import { FIT_SAMPLE_SIZE } from './fit-sample.ts';
 import type { TimeUnit } from './purchase-summary.ts';
 
 export interface HighValueOptions {
@@ -12,6 +13,12 @@ export interface HighValueOptions {
   readonly labelShare?: number;
   /** Share of the calibration customers the model is trained on; the others are the holdout. @default 0.7 */
   readonly trainingShare?: number;
+  /**
+   * Training customers above this are a seeded sample of this size: the regression's time stays bounded on
+   * millions of customers (5 features need far fewer), and the holdout AUC still measures it on the others.
+   * @default FIT_SAMPLE_SIZE (200,000)
+   */
+  readonly maxTrainingCustomers?: number;
   /** Seed of the training / holdout draw. @default 1 */
   readonly seed?: number;
   /**
@@ -31,6 +38,7 @@ export const HIGH_VALUE_DEFAULTS: Required<Omit<HighValueOptions, 'scoringEndDay
   horizonMonths: CUSTOMER_VALUE_DEFAULTS.horizonMonths,
   labelShare: 0.2,
   trainingShare: 0.7,
+  maxTrainingCustomers: FIT_SAMPLE_SIZE,
   seed: 1,
   aucFloor: 0.6,
   minimumClassSize: 20,
@@ -40,7 +48,7 @@ export const HIGH_VALUE_DEFAULTS: Required<Omit<HighValueOptions, 'scoringEndDay
 /** The fitted model as plain data: coefficients on standardised features, by name. */
 export interface HighValueModel {
   readonly intercept: number;
-  readonly features: readonly { name: string; coefficient: number; mean: number; scale: number }[];
+  readonly features: { name: string; coefficient: number; mean: number; scale: number }[];
   readonly converged: boolean;
 }
 
@@ -55,7 +63,7 @@ export interface HighValueFigures {
   readonly aucFloor: number;
   readonly model: HighValueModel;
   /** Plain-language notes (the shortened horizon). */
-  readonly notes: readonly string[];
+  readonly notes: string[];
 }
 
 export type HighValueResult =

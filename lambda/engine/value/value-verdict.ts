@@ -1,7 +1,9 @@
 /**
  * Whether the value predictions may be shown: only when the backtest could check them and they beat the naive
  * baseline; otherwise they are withheld with a reason code and a plain-English note, never shown as if they
- * were good. The checks run in order: the history's length, the repeat customers, the fit, the comparison.
+ * were good. The checks run in order: the history's length, the repeat customers, the fit, the comparison. The
+ * purchase model alone votes: when only the spend model (Gamma-Gamma) fails, purchases and P(alive) are shown and
+ * the value figures (order value, CLV) are withheld, with `spendNote` saying why.
  */
 
 /**
@@ -29,7 +31,12 @@ export type WithholdReason =
   'too-short' | 'too-few-repeat-customers' | 'fit-failed' | 'no-better-than-baseline';
 
 export type ValueVerdict =
-  | { readonly status: 'shown'; readonly note: string }
+  | {
+      readonly status: 'shown';
+      readonly note: string;
+      /** Null when the spend model fitted; else why the order value and CLV are withheld. */
+      readonly spendNote: string | null;
+    }
   | { readonly status: 'withheld'; readonly reason: WithholdReason; readonly note: string };
 
 /** What the verdict is decided on before any fit. */
@@ -40,10 +47,18 @@ export interface HistoryEvidence {
   readonly repeatCustomers: number;
 }
 
-/** How the fit and the comparison went: failed (with why), or the two holdout errors per customer. */
+/**
+ * How the fit and the comparison went: the purchase model failed (with why), or the two holdout errors per
+ * customer, with why the spend model failed when it did.
+ */
 export type BacktestOutcome =
   | { readonly kind: 'fit-failed'; readonly detail: string }
-  | { readonly kind: 'compared'; readonly modelMae: number; readonly baselineMae: number };
+  | {
+      readonly kind: 'compared';
+      readonly modelMae: number;
+      readonly baselineMae: number;
+      readonly spendFailure?: string;
+    };
 
 const withheld = (reason: WithholdReason, note: string): ValueVerdict => ({
   status: 'withheld',
@@ -91,10 +106,16 @@ export function decideValueVerdict(evidence: HistoryEvidence, outcome: BacktestO
     );
   }
   const gain = Math.round((1 - modelMae / baselineMae) * 100);
+  const { spendFailure } = outcome;
   return {
     status: 'shown',
     note:
       `On the check period the model missed each customer's purchases by ${perCustomer(modelMae)} on ` +
       `average, ${gain}% less than assuming each keeps their past rate (${perCustomer(baselineMae)}).`,
+    spendNote:
+      spendFailure === undefined
+        ? null
+        : `Order value and customer value withheld: the spend model could not be fitted (${spendFailure}); ` +
+          'expected purchases and P(alive) are shown.',
   };
 }

@@ -25,7 +25,10 @@ function lineFor(id: string): string | undefined {
   return formatCustomersCsv([row({ id })], 'transactions').split('\n')[1];
 }
 
-const REST = '3,2,150,5,4,3,Loyal,High-value loyal';
+const TRANSACTION_HEADER =
+  'customer_id,recency_days,frequency,monetary,r_score,f_score,m_score,rfm_segment,cluster';
+const VALUE_HEADER = 'p_alive,expected_purchases,expected_order_value,clv,p_high_value';
+const REST = '3,2,150,5,4,3,Loyal,High-value loyal,,,,,';
 
 describe('customer ids in the customers CSV', () => {
   it.each([
@@ -70,12 +73,26 @@ describe('formatCustomersCsv', () => {
     );
     expect(csv).toBe(
       [
-        'customer_id,recency_days,frequency,monetary,r_score,f_score,m_score,rfm_segment,cluster',
-        "'=cmd,3,2,1234.57,5,4,3,Loyal,High-value loyal",
-        "C2,3,2,10,5,4,3,Can't lose them,",
+        `${TRANSACTION_HEADER},${VALUE_HEADER}`,
+        "'=cmd,3,2,1234.57,5,4,3,Loyal,High-value loyal,,,,,",
+        "C2,3,2,10,5,4,3,Can't lose them,,,,,,",
         '',
       ].join('\n'),
     );
+  });
+
+  it('ends a transaction-log row with the value columns in fixed decimals, empty where there is no figure', () => {
+    const predicted = row({
+      probabilityAlive: 0.72661,
+      expectedPurchases: 1.2,
+      expectedOrderValue: 24.655,
+      clv: 30,
+      probabilityHighValue: null,
+    });
+    const csv = formatCustomersCsv([predicted, row({ id: 'C2' })], 'transactions').split('\n');
+    expect(csv[0]?.endsWith(`,cluster,${VALUE_HEADER}`)).toBe(true);
+    expect(csv[1]).toBe(`C1,${REST.slice(0, -5)},0.7266,1.200,24.66,30.00,`);
+    expect(csv[2]).toBe(`C2,${REST}`);
   });
 
   it('writes customer tables as customer_id,cluster, the RFM columns when there are some, then the features', () => {
@@ -118,9 +135,7 @@ describe('formatCustomersCsv', () => {
   });
 
   it('writes only the header when there are no customers', () => {
-    expect(formatCustomersCsv([], 'transactions')).toBe(
-      'customer_id,recency_days,frequency,monetary,r_score,f_score,m_score,rfm_segment,cluster\n',
-    );
+    expect(formatCustomersCsv([], 'transactions')).toBe(`${TRANSACTION_HEADER},${VALUE_HEADER}\n`);
   });
 
   it('quotes and neutralises feature names in the header', () => {

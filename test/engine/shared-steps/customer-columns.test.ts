@@ -42,6 +42,11 @@ const FIRST_ROW: CustomerRow = {
   segment: 'potentialLoyalists',
   cluster: 'Lapsed',
   clusterMargin: 0,
+  probabilityAlive: null,
+  expectedPurchases: null,
+  expectedOrderValue: null,
+  clv: null,
+  probabilityHighValue: null,
 };
 
 describe('customerRowAt', () => {
@@ -49,6 +54,25 @@ describe('customerRowAt', () => {
     expect(customerRowAt(columns(), 0)).toEqual(FIRST_ROW);
     expect(customerRowAt(columns(), 2)).toMatchObject({ id: 'B7', cluster: 'Recent high-value' });
     expect(customerRowAt(columns(3, false), 0)).toEqual({ ...FIRST_ROW, cluster: null, clusterMargin: null });
+  });
+
+  it('reads the value columns, null where a column holds NaN (no prediction for that customer)', () => {
+    const value = {
+      probabilityAlive: Float64Array.of(0.8, Number.NaN, 0.1),
+      expectedPurchases: Float64Array.of(1.5, Number.NaN, 0.2),
+      expectedOrderValue: Float64Array.of(20, Number.NaN, 30),
+      clv: Float64Array.of(25, Number.NaN, 5),
+      probabilityHighValue: Float64Array.of(0.4, 0.3, Number.NaN),
+    };
+    expect(customerRowAt({ ...columns(), value }, 0)).toEqual({
+      ...FIRST_ROW,
+      probabilityAlive: 0.8,
+      expectedPurchases: 1.5,
+      expectedOrderValue: 20,
+      clv: 25,
+      probabilityHighValue: 0.4,
+    });
+    expect(customerRowAt({ ...columns(), value }, 1)).toMatchObject({ clv: null, probabilityHighValue: 0.3 });
   });
 });
 
@@ -96,13 +120,14 @@ describe('customersCsvChunks', () => {
     const whole = chunks.join('');
     expect(whole).toBe(formatCustomersCsv([...many], 'transactions'));
     expect(whole.split('\n')).toHaveLength(5_002);
-    expect(whole.split('\n')[1]).toBe('9,10,1,12.35,5,2,3,Potential loyalists,Lapsed');
+    expect(whole.split('\n')[1]).toBe('9,10,1,12.35,5,2,3,Potential loyalists,Lapsed,,,,,');
     expect(whole.endsWith('\n')).toBe(true);
   });
 
   it('writes a header alone when there is no customer', () => {
     expect([...customersCsvChunks([], 'transactions')].join('')).toBe(
-      'customer_id,recency_days,frequency,monetary,r_score,f_score,m_score,rfm_segment,cluster\n',
+      'customer_id,recency_days,frequency,monetary,r_score,f_score,m_score,rfm_segment,cluster,' +
+        'p_alive,expected_purchases,expected_order_value,clv,p_high_value\n',
     );
   });
 });

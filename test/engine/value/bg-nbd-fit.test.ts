@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fitBgNbd } from '../../../lambda/engine/value/bg-nbd-fit.ts';
 import { bgNbdNegativeLogLikelihood, frequencyData } from '../../../lambda/engine/value/bg-nbd-likelihood.ts';
+import { distinctHistories } from '../../../lambda/engine/value/distinct-histories.ts';
 import {
   conditionalExpectedPurchases,
   expectedPurchasesNewCustomer,
@@ -32,14 +33,32 @@ describe('fitBgNbd on the CDNOW sample, from its raw transactions', () => {
     expect(fitBgNbd(shuffled).parameters).toEqual(fitBgNbd(summary).parameters);
   });
 
-  it('fits a seeded sample when the base is larger than the sample size: same seed, same parameters', () => {
-    const first = fitBgNbd(summary, { sampleSize: 1_500, seed: 3 });
-    expect(first.customersFitted).toBe(1_500);
-    expect(fitBgNbd(summary, { sampleSize: 1_500, seed: 3 }).parameters).toEqual(first.parameters);
-    expect(fitBgNbd(summary, { sampleSize: 1_500, seed: 4 }).parameters).not.toEqual(first.parameters);
-    // A sample of 1,500 of 2,357 customers still lands near the full fit.
+  it('fits a seeded sample when the distinct histories outnumber the sample size: same seed, same parameters', () => {
+    const distinct = distinctHistories(summary).weights.length;
+    expect(distinct).toBeGreaterThan(1_000);
+    const first = fitBgNbd(summary, { sampleSize: 1_000, seed: 3 });
+    expect(first.customersFitted).toBe(1_000);
+    expect(fitBgNbd(summary, { sampleSize: 1_000, seed: 3 }).parameters).toEqual(first.parameters);
+    expect(fitBgNbd(summary, { sampleSize: 1_000, seed: 4 }).parameters).not.toEqual(first.parameters);
+    // A sample of 1,000 of 2,357 customers still lands near the full fit.
     expect(first.parameters.r).toBeGreaterThan(0.2);
     expect(first.parameters.r).toBeLessThan(0.3);
+  });
+
+  it('fits every customer, exactly, on the distinct histories when they fit in the sample size', () => {
+    const distinct = distinctHistories(summary).weights.length;
+    expect(distinct).toBeLessThan(summary.x.length);
+    const whole = fitBgNbd(summary);
+    const compressed = fitBgNbd(summary, { sampleSize: distinct });
+    expect(compressed.customersFitted).toBe(2_357);
+    for (const name of ['r', 'alpha', 'a', 'b'] as const) {
+      expect(compressed.parameters[name]).toBeCloseTo(whole.parameters[name], 6);
+    }
+    const rows = frequencyData(summary.x, summary.tx, summary.T);
+    const unweighted = bgNbdNegativeLogLikelihood([0, 0, 0, 0], rows);
+    const histories = distinctHistories(summary);
+    const weighted = frequencyData(histories.x, histories.tx, histories.T, histories.weights);
+    expect(bgNbdNegativeLogLikelihood([0, 0, 0, 0], weighted)).toBeCloseTo(unweighted, 12);
   });
 
   it('does not fail on degenerate files: little dropout sends a and b up the ridge, one-time buyers only', () => {

@@ -17,7 +17,19 @@ describe('decideValueVerdict', () => {
       note:
         "On the check period the model missed each customer's purchases by 0.42 on average, 14% less than " +
         'assuming each keeps their past rate (0.49).',
+      spendNote: null,
     });
+  });
+
+  it('shows purchases but withholds the value figures when only the spend model failed, saying why', () => {
+    const verdict = decideValueVerdict(LONG_ENOUGH, { ...BETTER, spendFailure: 'spend model: q = 0.900' });
+    expect(verdict).toMatchObject({ status: 'shown' });
+    expect(verdict.status === 'shown' && verdict.spendNote).toBe(
+      'Order value and customer value withheld: the spend model could not be fitted (spend model: q = 0.900); ' +
+        'expected purchases and P(alive) are shown.',
+    );
+    const worse = { ...BETTER, modelMae: 0.6, spendFailure: 'spend model: q = 0.900' };
+    expect(decideValueVerdict(LONG_ENOUGH, worse)).toMatchObject({ reason: 'no-better-than-baseline' });
   });
 
   it(`withholds too-short below ${MIN_HISTORY_DAYS} days of history or a ${MIN_HOLDOUT_DAYS}-day holdout, at the edge too`, () => {
@@ -43,11 +55,12 @@ describe('decideValueVerdict', () => {
   });
 
   it('withholds fit-failed with the detail in the note', () => {
-    const verdict = decideValueVerdict(LONG_ENOUGH, { kind: 'fit-failed', detail: 'spend model: q = 0.900' });
+    const detail = 'purchase model: the optimiser did not converge';
+    const verdict = decideValueVerdict(LONG_ENOUGH, { kind: 'fit-failed', detail });
     expect(verdict).toEqual({
       status: 'withheld',
       reason: 'fit-failed',
-      note: 'Predictions withheld: the model could not be fitted (spend model: q = 0.900).',
+      note: `Predictions withheld: the model could not be fitted (${detail}).`,
     });
   });
 

@@ -1,0 +1,51 @@
+/**
+ * Customer value on a ledger's customers: the orders renamed from ledger indices to rows (the analysis's id
+ * order), then the value analysis (value/analyze-value.ts) grouped by RFM segment and by cluster.
+ */
+import { RFM_SEGMENT_KEYS } from '../rfm/rfm-segments.ts';
+import type { CustomerColumns } from '../shared-steps/customer-columns.ts';
+import { analyzeValue, type ValueOutcome, withValueGroups } from '../value/analyze-value.ts';
+import type { LedgerCustomers } from './ledger-customers.ts';
+import type { CustomerValueOptions } from '../value/customer-value.ts';
+import type { OrderColumns } from '../value/purchase-summary.ts';
+import type { ValueAnalysis, ValueColumns } from '../value/value-result.ts';
+
+/** When the value models are turned off (`value: false`). */
+export const VALUE_TURNED_OFF_NOTE = 'Customer value predictions were turned off for this analysis.';
+
+/**
+ * The value models on a ledger's customers, before clustering. `orders` name customers by ledger index and are
+ * renamed in place to rows: the caller hands them over (the ledger let go of them in takeOrders()).
+ */
+export function valueOfLedger(
+  orders: OrderColumns,
+  ledger: LedgerCustomers,
+  asOfDay: number,
+  options: CustomerValueOptions | false | undefined,
+): ValueOutcome | null {
+  if (options === false) return null;
+  const { ledgerIndices } = ledger;
+  const rowOfLedgerIndex = new Int32Array(ledgerIndices.length);
+  ledgerIndices.forEach((ledgerIndex, row) => {
+    rowOfLedgerIndex[ledgerIndex] = row;
+  });
+  for (let order = 0; order < orders.count; order++) {
+    orders.customers[order] = rowOfLedgerIndex[orders.customers[order] as number] as number;
+  }
+  return analyzeValue({ orders, customerCount: ledger.count, asOfDay }, options);
+}
+
+/** The value analysis with its groups (segments, clusters), the value columns and notes; null when turned off. */
+export function valueByLedgerGroups(
+  outcome: ValueOutcome | null,
+  columns: CustomerColumns,
+): { value: ValueAnalysis | null; valueColumns: ValueColumns | null; notes: string[] } {
+  if (outcome === null) return { value: null, valueColumns: null, notes: [VALUE_TURNED_OFF_NOTE] };
+  const { clusters } = columns;
+  const value = withValueGroups(
+    outcome,
+    { keys: RFM_SEGMENT_KEYS, groupOfRow: columns.segments },
+    clusters === null ? null : { keys: clusters.names, groupOfRow: clusters.assignments },
+  );
+  return { value, valueColumns: outcome.columns, notes: [] };
+}
