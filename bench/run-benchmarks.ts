@@ -3,7 +3,8 @@
  * export, our bundled CLI vs the pandas + scikit-learn reference, then memory scaling on 4x the lines, then the
  * same comparison on a generated file of 2M distinct customers (issue 10) and ours alone on 4M and 8M, with the
  * peak memory per customer and its projection to 10M, then K-means alone (bench/kmeans-bench.ts vs
- * scikit-learn): one step each in bench/steps/. Prints tables and writes .bench/results.json. Takes about 10
+ * scikit-learn), then what the customer-value step costs (with and without --no-value): one step each in
+ * bench/steps/. Prints tables and writes .bench/results.json. Takes about 10
  * minutes, most of it the 8M run and generating the big files the first time (they are kept in .bench/).
  * Not a test: the machine is shared and noisy, so targets are reported (PASS/FAIL), never asserted.
  * `npm run bench -- --help` prints this and runs nothing.
@@ -20,6 +21,7 @@ import { benchmarkKmeansEngines } from './steps/kmeans-engines.ts';
 import { benchmarkLineScaling } from './steps/line-scaling.ts';
 import { benchmarkManyCustomers } from './steps/many-customers.ts';
 import { benchmarkRealExport } from './steps/real-export.ts';
+import { benchmarkValueCost } from './steps/value-cost.ts';
 
 const USAGE = `usage: npm run bench
 Runs every benchmark step (about 10 minutes; big inputs are generated once into .bench/), prints the tables and
@@ -58,7 +60,8 @@ async function main(): Promise<void> {
   const lineScaling = await benchmarkLineScaling(realExport.onlineRetail, realExport.ours, log);
   const manyCustomers = await benchmarkManyCustomers(log);
   const kmeans = await benchmarkKmeansEngines(log);
-  const steps = [realExport.outcome, lineScaling, manyCustomers, kmeans];
+  const valueCost = await benchmarkValueCost(realExport.onlineRetail, log);
+  const steps = [realExport.outcome, lineScaling, manyCustomers, kmeans, valueCost];
   const targets = Object.assign({}, ...steps.map((step) => step.targets)) as Record<string, boolean>;
   const machine = machineFacts(loadAtStart);
   const results = {
@@ -68,6 +71,7 @@ async function main(): Promise<void> {
     memoryScaling: lineScaling.results,
     manyCustomers: manyCustomers.results,
     kmeans: kmeans.results,
+    valueCost: valueCost.results,
     targets: Object.assign({ ...targets }, ...steps.map((step) => step.thresholds)) as Record<
       string,
       unknown
