@@ -6,7 +6,7 @@ import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { safeParseAnalysis } from '../../lambda/engine/analysis/parse-analysis.ts';
 import type { Analysis } from '../../lambda/engine/analysis/analysis-types.ts';
-import { MAX_COLUMNS } from '../../lambda/engine/analyze-csv.ts';
+import { MAX_COLUMNS } from '../../lambda/engine/open-table.ts';
 import { MAX_CLUSTERED_FEATURES } from '../../lambda/engine/customer-table/feature-limits.ts';
 import { analysisError, analyzeText } from '../support/analyze-text.ts';
 import { ColumnError, InputError, MalformedFileError } from '../../lambda/errors/input-errors.ts';

@@ -36,21 +36,8 @@ export async function analyzeTransactions(
   input: TransactionInput,
   options: ResolvedAnalyzeOptions,
 ): Promise<ShapeAnalysis> {
-  const asOfMs = parseAsOf(options.asOf);
-  const read = await readTransactions(input.batches, {
-    sourceName: options.sourceName,
-    header: input.header,
-    columns: input.columns,
-    delimiter: input.delimiter,
-    nowMs: options.now.getTime(),
-    asOfMs,
-    dateOrder: options.dateOrder,
-    decimalMark: options.decimalMark,
-    onProgress: options.onProgress,
-  });
-  if (read.rowsUsed === 0) throw noUsableLine(read, options.sourceName);
+  const { read, asOfDay } = await readLedger(input, options);
   const { firstMs, lastMs } = read.ledger.period;
-  const asOfDay = resolveAsOfDay(asOfMs, lastMs, options.now.getTime());
   const ledgerCustomers = read.ledger.customersInIdOrder();
   const { retentionRate, valueOutcome } = fromOrders(
     read.ledger.takeOrders(),
@@ -83,6 +70,30 @@ export async function analyzeTransactions(
     body: { period: { firstPurchase: formatIsoDay(firstMs), lastPurchase: formatIsoDay(lastMs) }, ...body },
     customers,
   };
+}
+
+/**
+ * The log read through the cleaning rules into its ledger, and the as-of day; throws an InputError when no line
+ * is usable. The front both analyzeTransactions and readOrderColumns (../read-order-columns.ts) share.
+ */
+export async function readLedger(
+  input: TransactionInput,
+  options: ResolvedAnalyzeOptions,
+): Promise<{ read: TransactionReadResult; asOfDay: number }> {
+  const asOfMs = parseAsOf(options.asOf);
+  const read = await readTransactions(input.batches, {
+    sourceName: options.sourceName,
+    header: input.header,
+    columns: input.columns,
+    delimiter: input.delimiter,
+    nowMs: options.now.getTime(),
+    asOfMs,
+    dateOrder: options.dateOrder,
+    decimalMark: options.decimalMark,
+    onProgress: options.onProgress,
+  });
+  if (read.rowsUsed === 0) throw noUsableLine(read, options.sourceName);
+  return { read, asOfDay: resolveAsOfDay(asOfMs, read.ledger.period.lastMs, options.now.getTime()) };
 }
 
 /**

@@ -24,6 +24,11 @@ export function valueOfLedger(
   options: CustomerValueOptions | false | undefined,
 ): ValueOutcome | null {
   if (options === false) return null;
+  return analyzeValue({ orders: renameToRows(orders, ledger), customerCount: ledger.count, asOfDay }, options);
+}
+
+/** The orders with their customers renamed, in place, from ledger indices to rows (the id order). */
+export function renameToRows(orders: OrderColumns, ledger: LedgerCustomers): OrderColumns {
   const { ledgerIndices } = ledger;
   const rowOfLedgerIndex = new Int32Array(ledgerIndices.length);
   ledgerIndices.forEach((ledgerIndex, row) => {
@@ -32,7 +37,7 @@ export function valueOfLedger(
   for (let order = 0; order < orders.count; order++) {
     orders.customers[order] = rowOfLedgerIndex[orders.customers[order] as number] as number;
   }
-  return analyzeValue({ orders, customerCount: ledger.count, asOfDay }, options);
+  return orders;
 }
 
 /** The value analysis with its groups (segments, clusters), the value columns and notes; null when turned off. */

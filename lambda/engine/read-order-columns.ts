@@ -1,0 +1,38 @@
+/**
+ * A transaction log read the way analyzeCsv reads it (open-table.ts, then the cleaning rules into the ledger), down
+ * to the distinct orders the value models take: for whoever needs the models' input without the whole analysis
+ * (the value tests on real files, the benchmark of the fits).
+ */
+import { type AnalyzeOptions, resolveAnalyzeOptions } from './analysis/analyze-options.ts';
+import { openTable, transactionColumnsOf } from './open-table.ts';
+import { readLedger } from './transactions/analyze-transactions.ts';
+import { renameToRows } from './transactions/ledger-value.ts';
+import type { OrderColumns } from './value/purchase-summary.ts';
+import { ColumnError } from '../errors/input-errors.ts';
+
+/** A log's distinct orders, customers as rows in id order, with the customer count and the as-of day. */
+export interface OrderColumnsOfFile {
+  readonly orders: OrderColumns;
+  readonly customerCount: number;
+  /** The day (days since 1970-01-01) the analysis would take as its as-of day. */
+  readonly asOfDay: number;
+}
+
+/** The cleaned orders of a transaction log; an InputError for a file analyzeCsv would refuse or a customer table. */
+export async function readOrderColumns(
+  bytes: AsyncIterable<Uint8Array>,
+  options: AnalyzeOptions,
+): Promise<OrderColumnsOfFile> {
+  const resolved = resolveAnalyzeOptions(options);
+  const table = await openTable(bytes, resolved);
+  if (table.shape !== 'transactions') {
+    throw new ColumnError(`${resolved.sourceName}: a customer table has no orders to read`, { option: 'shape' });
+  }
+  const { header, delimiter, rest } = table;
+  const { read, asOfDay } = await readLedger(
+    { header, columns: transactionColumnsOf(table), delimiter, batches: rest },
+    resolved,
+  );
+  const ledger = read.ledger.customersInIdOrder();
+  return { orders: renameToRows(read.ledger.takeOrders(), ledger), customerCount: ledger.count, asOfDay };
+}
