@@ -1,6 +1,7 @@
 // A generated transaction log in the UCI Online Retail layout with any number of distinct customers: the input of
 // the benchmark's many-customers runs (bench/) and of the hostile-input suite's 2,000,000-customer case
-// (test/hostile/). Seeded, so the same customers give the same bytes on every machine.
+// (test/hostile/). Seeded, so the same customers give the same bytes on every machine. Its line format, ids and
+// dates are exported for the other generated log of the layout (tools/bg-nbd-log.ts).
 import { createRandomSource, type RandomSource } from '../lambda/engine/clustering/kmeans/seeded-random.ts';
 import { type ChunkWriter, writeChunkedFile, type WrittenFile } from './chunked-file.ts';
 
@@ -14,14 +15,16 @@ const FIRST_MINUTE = Date.UTC(2010, 11, 1, 8, 0) / 60_000;
 const PERIOD_MINUTES = 373 * 24 * 60;
 /** Customer ids are 8 digits: 10,000,000 + a shuffled index (pandas reads them as float64, like CustomerID). */
 const FIRST_CUSTOMER_ID = 10_000_000;
-const FIRST_INVOICE = 600_000;
+/** The first invoice number: invoices are numbered from here in date order. */
+export const FIRST_INVOICE = 600_000;
 /** An order index and its minute share one float64 sort key: minute * 2^24 + order (orders < 2^24). */
 const ORDER_BITS = 2 ** 24;
-const LINES_PER_WRITE = 20_000;
+/** Lines joined into one write: few writes (each has a cost), and a piece of a few MB at most in memory. */
+export const LINES_PER_WRITE = 20_000;
 /** Gzip level of a `.gz` target: fast, about 5x smaller. */
 const GZIP_LEVEL = 1;
 
-const PRODUCTS = [
+export const PRODUCTS = [
   ['85123A', 'WHITE HANGING HEART T-LIGHT HOLDER', '2.55'],
   ['71053', 'WHITE METAL LANTERN', '3.39'],
   ['84406B', 'CREAM CUPID HEARTS COAT HANGER', '2.75'],
@@ -55,12 +58,16 @@ export async function writeOnlineRetailLog(path: string, customers: number): Pro
   const random = createRandomSource(20_240_331 + customers);
   const { orderCustomer, orderKeys } = drawOrders(customers, random);
   const customerIds = shuffledIds(customers, random);
-  const gzipLevel = path.endsWith('.gz') ? GZIP_LEVEL : undefined;
   return writeChunkedFile(
     path,
     (writer) => writeOrderLines(writer, { orderCustomer, orderKeys, customerIds }, random),
-    gzipLevel,
+    gzipLevelOf(path),
   );
+}
+
+/** The gzip level of a generated file at `path`: GZIP_LEVEL for a `.gz` name, none otherwise. */
+export function gzipLevelOf(path: string): number | undefined {
+  return path.endsWith('.gz') ? GZIP_LEVEL : undefined;
 }
 
 /** The header, then every order's lines in date order; returns the number of lines, the header included. */
@@ -83,7 +90,7 @@ async function writeOrderLines(
     const customer = customerIds[orderCustomer[order] as number] as number;
     const date = formatMinute(minute);
     const invoice = String(FIRST_INVOICE + rank);
-    const country = COUNTRIES[customer % COUNTRIES.length] as string;
+    const country = countryOf(customer);
     const lineCount = random() < 0.01 ? 2 : 1;
     for (let line = 0; line < lineCount; line++)
       lines.push(orderLine(invoice, date, customer, country, random));
@@ -126,7 +133,7 @@ function drawOrders(
 }
 
 /** Customer ids 10,000,000 + i in a seeded random order, so that ids are not first seen in sorted order. */
-function shuffledIds(customers: number, random: RandomSource): Int32Array {
+export function shuffledIds(customers: number, random: RandomSource): Int32Array {
   const ids = new Int32Array(customers);
   for (let index = 0; index < customers; index++) ids[index] = FIRST_CUSTOMER_ID + index;
   for (let index = customers - 1; index > 0; index--) {
@@ -148,11 +155,39 @@ function orderLine(
 ): string {
   const [stockCode, description, price] = PRODUCTS[Math.floor(random() * PRODUCTS.length)] ?? PRODUCTS[0];
   const quantity = 1 + Math.floor(random() * 24);
+  return retailLine({ invoice, stockCode, description, quantity, date, price, customer, country });
+}
+
+/** A customer's country, from their id (most are in the United Kingdom, as in the real export). */
+export function countryOf(customer: number): string {
+  return COUNTRIES[customer % COUNTRIES.length] as string;
+}
+
+/** One line's fields, in the header's order; no CustomerID when `customer` is undefined. */
+export interface RetailLineFields {
+  readonly invoice: string;
+  readonly stockCode: string;
+  readonly description: string;
+  readonly quantity: number;
+  readonly date: string;
+  readonly price: string;
+  readonly customer: number | undefined;
+  readonly country: string;
+}
+
+/** One line of the export (the fields need no quoting: none holds a comma). */
+export function retailLine(fields: RetailLineFields): string {
+  const { invoice, stockCode, description, quantity, date, price, customer, country } = fields;
   return `${invoice},${stockCode},${description},${quantity},${date},${price},${customer ?? ''},${country}`;
 }
 
-/** `YYYY-MM-DD HH:MM:00`, the Online Retail export's date format. */
+/** `YYYY-MM-DD HH:MM:00`, the Online Retail export's date format, `minute` minutes after FIRST_MINUTE. */
 function formatMinute(minute: number): string {
-  const iso = new Date((FIRST_MINUTE + minute) * 60_000).toISOString();
+  return formatEpochMinute(FIRST_MINUTE + minute);
+}
+
+/** `YYYY-MM-DD HH:MM:00` (UTC) of a minute counted from 1970-01-01 00:00. */
+export function formatEpochMinute(epochMinute: number): string {
+  const iso = new Date(epochMinute * 60_000).toISOString();
   return `${iso.slice(0, 10)} ${iso.slice(11, 16)}:00`;
 }
