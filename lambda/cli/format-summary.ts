@@ -1,5 +1,6 @@
 // The summary `analyze` prints: the headline figures and the segments of an analysis, as aligned text.
 import type { Analysis, ClustersSummary, RfmSummary } from '../engine/analysis/analysis-types.ts';
+import { HIGH_VALUE_PROBABILITY, type ValuePriority } from '../engine/value/value-priority.ts';
 import { LIKELY_LOST_BELOW, type ValueAnalysis } from '../engine/value/value-result.ts';
 
 const number = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
@@ -100,6 +101,23 @@ function valueLines(value: ValueAnalysis, rfm: RfmSummary | null): string[] {
       );
     }
   }
+  if (value.priority !== null) lines.push(priorityLine(value.priority));
   for (const note of value.notes) lines.push(`  ${note}`);
   return lines;
 }
+
+/** The customers (and predicted value) of each priority, segment × predicted value, and the high-value rule. */
+function priorityLine(priority: ValuePriority): string {
+  const levels = priority.levels.map(
+    (level) =>
+      `${level.key} ${number.format(level.customers)}` +
+      (level.predictedValue === null ? '' : ` (${money.format(level.predictedValue)})`),
+  );
+  return `  priority (segment x predicted value, high value by ${HIGH_VALUE_RULE_WORDS[priority.highValueRule]}): ${levels.join(', ')}`;
+}
+
+const HIGH_VALUE_RULE_WORDS: Record<ValuePriority['highValueRule'], string> = {
+  probability: `P(high value) >= ${HIGH_VALUE_PROBABILITY}`,
+  'clv-top-share': 'top share of predicted value',
+  'purchases-top-share': 'top share of expected purchases',
+};

@@ -26,7 +26,9 @@ export async function readOrderColumns(
   const resolved = resolveAnalyzeOptions(options);
   const table = await openTable(bytes, resolved);
   if (table.shape !== 'transactions') {
-    throw new ColumnError(`${resolved.sourceName}: a customer table has no orders to read`, { option: 'shape' });
+    throw new ColumnError(`${resolved.sourceName}: a customer table has no orders to read`, {
+      option: 'shape',
+    });
   }
   const { header, delimiter, rest } = table;
   const { read, asOfDay } = await readLedger(

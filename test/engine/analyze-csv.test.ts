@@ -279,6 +279,7 @@ describe('analyzeCsv with too few customers to cluster', () => {
         expectedOrderValue: null,
         clv: null,
         probabilityHighValue: null,
+        priority: null,
       },
     ]);
     expect(analysis.value?.verdict).toMatchObject({ status: 'withheld', reason: 'too-short' });

@@ -5,6 +5,7 @@ import type { DecimalMark } from '../input/number-parsing.ts';
 import type { DetectedEncoding } from '../input/text-decoding.ts';
 import type { BaseKpis, GroupKpis } from '../kpis/index.ts';
 import type { RfmSegmentKey } from '../rfm/rfm-segments.ts';
+import type { PriorityKey } from '../value/value-priority.ts';
 import type { ValueAnalysis } from '../value/value-result.ts';
 import type { CustomerTableRejection, RejectionReason } from './rejection-reasons.ts';
 
@@ -92,6 +93,8 @@ export interface CustomerRow {
   expectedOrderValue?: number | null;
   clv?: number | null;
   probabilityHighValue?: number | null;
+  /** Transaction logs: segment × predicted value (value/value-priority.ts); null without predictions. */
+  priority?: PriorityKey | null;
 }
 
 export interface AnalysisResult {

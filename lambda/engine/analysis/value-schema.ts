@@ -4,6 +4,7 @@
  * Counts are whole numbers of 0 or more, probabilities and shares within [0, 1], money and model figures finite.
  */
 import { z } from 'zod';
+import { type PriorityKey, PRIORITY_KEYS } from '../value/value-priority.ts';
 import { count, finite, flag, isoDay, list, object, oneOf, share, text } from './schema-words.ts';
 
 const positive = finite.positive('expected a positive number');
@@ -105,6 +106,16 @@ const valueGroup = object({
   meanProbabilityAlive: share.nullable(),
 });
 
+const priorityCounts = object(
+  Object.fromEntries(PRIORITY_KEYS.map((key) => [key, count])) as Record<PriorityKey, typeof count>,
+);
+
+const priority = object({
+  highValueRule: oneOf(['probability', 'clv-top-share', 'purchases-top-share']),
+  levels: list(object({ key: oneOf(PRIORITY_KEYS), customers: count, predictedValue: finite.nullable() })),
+  bySegment: list(object({ key: text, customers: priorityCounts })),
+});
+
 export const valueAnalysisSchema = object({
   basis: oneOf(['revenue', 'margin']),
   horizonMonths: count,
@@ -137,5 +148,6 @@ export const valueAnalysisSchema = object({
   probabilityAliveDistribution: list(count).nullable(),
   segments: list(valueGroup),
   clusters: list(valueGroup),
+  priority: priority.nullable(),
   notes: list(text),
 });

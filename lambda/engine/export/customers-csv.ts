@@ -74,7 +74,9 @@ export function* customersCsvChunks(
         ? [row.id, ...rfm, row.cluster]
         : [row.id, row.cluster, ...(hasRfm ? rfm : []), ...featureNames.map((name) => row.features?.[name])];
     const values =
-      shape === 'transactions' ? VALUE_COLUMNS.map(([, key, digits]) => fixed(row[key], digits)) : [];
+      shape === 'transactions'
+        ? [...VALUE_COLUMNS.map(([, key, digits]) => fixed(row[key], digits)), row.priority ?? '']
+        : [];
     chunk += `\n${[...fields.map(formatField), ...values].join(',')}`;
     if (chunk.length >= CHUNK_CHARACTERS) {
       yield chunk;
@@ -87,7 +89,7 @@ export function* customersCsvChunks(
 function headerLine(shape: 'transactions' | 'customers', hasRfm: boolean, featureNames: string[]): string {
   const header =
     shape === 'transactions'
-      ? [...TRANSACTION_HEADER, ...VALUE_COLUMNS.map(([name]) => name)]
+      ? [...TRANSACTION_HEADER, ...VALUE_COLUMNS.map(([name]) => name), 'priority']
       : ['customer_id', 'cluster', ...(hasRfm ? TRANSACTION_HEADER.slice(1, 8) : []), ...featureNames];
   return header.map(formatField).join(',');
 }

@@ -5,6 +5,7 @@
  */
 import type { CustomerRow } from '../analysis/analysis-types.ts';
 import { RFM_SEGMENT_KEYS } from '../rfm/rfm-segments.ts';
+import { NO_PRIORITY, PRIORITY_KEYS } from '../value/value-priority.ts';
 import type { ValueColumns } from '../value/value-result.ts';
 
 /** One column per CustomerRow field of a transaction log; row r of each is the r-th customer in id order. */
@@ -23,6 +24,8 @@ export interface CustomerColumns {
   clusters: { assignments: Int32Array; margins: Float64Array; names: readonly string[] } | null;
   /** The value predictions (NaN: none for that customer); null when withheld or not computed. */
   value?: ValueColumns | null;
+  /** Each row's priority, an index into PRIORITY_KEYS (NO_PRIORITY: none); null when withheld. */
+  priorities?: Int8Array | null;
 }
 
 /** Row `row` as a CustomerRow (a new object each time). */
@@ -40,6 +43,7 @@ export function customerRowAt(columns: CustomerColumns, row: number): CustomerRo
     cluster: cluster === undefined ? null : (columns.clusters?.names[cluster] ?? String(cluster)),
     clusterMargin: columns.clusters?.margins[row] ?? null,
     ...valueAt(columns.value ?? null, row),
+    priority: PRIORITY_KEYS[columns.priorities?.[row] ?? NO_PRIORITY] ?? null,
   };
 }
 

@@ -53,7 +53,11 @@ export async function analyzeTransactions(
   );
   const valued = valueByLedgerGroups(valueOutcome, customerColumns);
   const body = { ...ledgerBody, value: valued.value, notes: [...ledgerBody.notes, ...valued.notes] };
-  const customers = customerRowsView({ ...customerColumns, value: valued.valueColumns });
+  const customers = customerRowsView({
+    ...customerColumns,
+    value: valued.valueColumns,
+    priorities: valued.priorities,
+  });
   const columns = Object.fromEntries(
     Object.entries(input.columns).map(([role, column]) => [role, input.header[column as number] ?? '']),
   );

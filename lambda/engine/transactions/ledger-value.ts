@@ -2,9 +2,10 @@
  * Customer value on a ledger's customers: the orders renamed from ledger indices to rows (the analysis's id
  * order), then the value analysis (value/analyze-value.ts) grouped by RFM segment and by cluster.
  */
-import { RFM_SEGMENT_KEYS } from '../rfm/rfm-segments.ts';
+import { AT_RISK_SEGMENTS, LOST_SEGMENTS, RFM_SEGMENT_KEYS } from '../rfm/rfm-segments.ts';
 import type { CustomerColumns } from '../shared-steps/customer-columns.ts';
-import { analyzeValue, type ValueOutcome, withValueGroups } from '../value/analyze-value.ts';
+import { analyzeValue, type ValueOutcome } from '../value/analyze-value.ts';
+import { withValueGroups } from '../value/with-value-groups.ts';
 import type { LedgerCustomers } from './ledger-customers.ts';
 import type { CustomerValueOptions } from '../value/customer-value.ts';
 import type { OrderColumns } from '../value/purchase-summary.ts';
@@ -24,7 +25,10 @@ export function valueOfLedger(
   options: CustomerValueOptions | false | undefined,
 ): ValueOutcome | null {
   if (options === false) return null;
-  return analyzeValue({ orders: renameToRows(orders, ledger), customerCount: ledger.count, asOfDay }, options);
+  return analyzeValue(
+    { orders: renameToRows(orders, ledger), customerCount: ledger.count, asOfDay },
+    options,
+  );
 }
 
 /** The orders with their customers renamed, in place, from ledger indices to rows (the id order). */
@@ -40,17 +44,37 @@ export function renameToRows(orders: OrderColumns, ledger: LedgerCustomers): Ord
   return orders;
 }
 
-/** The value analysis with its groups (segments, clusters), the value columns and notes; null when turned off. */
+/** Per RFM segment, whether its customers are engaged: every segment but the at-risk and lost ones. */
+const ENGAGED_SEGMENTS = RFM_SEGMENT_KEYS.map(
+  (key) => !AT_RISK_SEGMENTS.includes(key) && !LOST_SEGMENTS.includes(key),
+);
+
+/**
+ * The value analysis with its groups (segments, clusters) and priorities, the value columns and each row's
+ * priority, and notes; null when turned off.
+ */
 export function valueByLedgerGroups(
   outcome: ValueOutcome | null,
   columns: CustomerColumns,
-): { value: ValueAnalysis | null; valueColumns: ValueColumns | null; notes: string[] } {
-  if (outcome === null) return { value: null, valueColumns: null, notes: [VALUE_TURNED_OFF_NOTE] };
+): {
+  value: ValueAnalysis | null;
+  valueColumns: ValueColumns | null;
+  priorities: Int8Array | null;
+  notes: string[];
+} {
+  if (outcome === null) {
+    return { value: null, valueColumns: null, priorities: null, notes: [VALUE_TURNED_OFF_NOTE] };
+  }
   const { clusters } = columns;
-  const value = withValueGroups(
+  const grouped = withValueGroups(
     outcome,
-    { keys: RFM_SEGMENT_KEYS, groupOfRow: columns.segments },
+    { keys: RFM_SEGMENT_KEYS, groupOfRow: columns.segments, engaged: ENGAGED_SEGMENTS },
     clusters === null ? null : { keys: clusters.names, groupOfRow: clusters.assignments },
   );
-  return { value, valueColumns: outcome.columns, notes: [] };
+  return {
+    value: grouped.analysis,
+    valueColumns: outcome.columns,
+    priorities: grouped.priorityOfRow,
+    notes: [],
+  };
 }

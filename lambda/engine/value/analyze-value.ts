@@ -1,23 +1,18 @@
 /**
  * Customer value for one file: the backtest first (backtest.ts: may the predictions be shown?), then, unless
  * withheld, both models fitted on the whole history up to the as-of day and every customer scored
- * (value-scores.ts), P(high value) from the classifier (high-value-classifier.ts); then (withValueGroups) the
- * value at stake per segment and per cluster (value-groups.ts). Customers are dense row indices (id order).
+ * (value-scores.ts), P(high value) from the classifier (high-value-classifier.ts). The groups and priorities
+ * come after clustering (with-value-groups.ts). Customers are dense row indices (id order).
  */
 import { formatIsoDay, MS_PER_DAY } from '../input/date-parsing.ts';
 import { runBacktest, type ValueBacktest } from './backtest.ts';
 import { CUSTOMER_VALUE_DEFAULTS, type CustomerValueOptions } from './customer-value.ts';
 import { classifyHighValue } from './high-value-classifier.ts';
 import type { OrderColumns } from './purchase-summary.ts';
-import {
-  columnTotals,
-  type GroupAssignment,
-  probabilityAliveDistribution,
-  valueByGroup,
-} from './value-groups.ts';
+import { columnTotals, probabilityAliveDistribution } from './value-groups.ts';
 import { LIKELY_LOST_BELOW, type ValueAnalysis, type ValueColumns } from './value-result.ts';
 import { fitAndScoreValue } from './value-scores.ts';
-import { withholdBeforeFit } from './value-verdict.ts';
+import { spendWithheldNote, withholdBeforeFit } from './value-verdict.ts';
 
 /** Frequency-value correlation above which the spend model's independence assumption is flagged. */
 export const HIGH_FREQUENCY_VALUE_CORRELATION = 0.3;
@@ -35,24 +30,6 @@ export interface ValueOutcome {
   readonly analysis: ValueAnalysis;
   /** Null when the predictions are withheld. */
   readonly columns: ValueColumns | null;
-}
-
-/**
- * The outcome's analysis with the value at stake per segment and per cluster (`clusters` null when clustering
- * was skipped). Apart from analyzeValue so that the models can run before clustering: their memory and K-means'
- * are not held at once.
- */
-export function withValueGroups(
-  outcome: ValueOutcome,
-  segments: GroupAssignment,
-  clusters: GroupAssignment | null,
-): ValueAnalysis {
-  const withValue = outcome.analysis.spendModel !== null;
-  return {
-    ...outcome.analysis,
-    segments: valueByGroup(segments, outcome.columns, withValue),
-    clusters: clusters === null ? [] : valueByGroup(clusters, outcome.columns, withValue),
-  };
 }
 
 /** The value analysis and, when shown, the per-customer columns. Settings default to CUSTOMER_VALUE_DEFAULTS. */
@@ -78,6 +55,7 @@ export function analyzeValue(input: ValueInput, options: CustomerValueOptions = 
   const fitted = fitAndScoreValue(orders, input.customerCount, lastDay, settings, {
     purchases: backtest.purchaseModel?.parameters,
     spend: backtest.spend?.parameters,
+    spendAllowed: verdict.spendNote === null,
   });
   const highValue = classifyHighValue(orders, input.customerCount, {
     horizonMonths: settings.horizonMonths,
@@ -103,9 +81,10 @@ export function analyzeValue(input: ValueInput, options: CustomerValueOptions = 
     probabilityAliveDistribution: probabilityAliveDistribution(columns.probabilityAlive),
     segments: [],
     clusters: [],
+    priority: null,
     notes: [
       verdict.note,
-      ...(verdict.spendNote === null ? [] : [verdict.spendNote]),
+      ...spendNotes(verdict.spendNote, fitted.spendFailure),
       ...(highValue.status === 'withheld' ? [highValue.reason] : []),
       ...(Math.abs(correlation) > HIGH_FREQUENCY_VALUE_CORRELATION ? [correlationNote(correlation)] : []),
     ],
@@ -129,6 +108,7 @@ function withheldAnalysis(header: ValueHeader, note: string): ValueAnalysis {
     probabilityAliveDistribution: null,
     segments: [],
     clusters: [],
+    priority: null,
     notes: [note],
   };
 }
@@ -183,6 +163,12 @@ function ordersUpTo(orders: OrderColumns, lastDay: number): OrderColumns {
     next++;
   }
   return picked;
+}
+
+/** One note for withheld value figures, whichever fit failed: the backtest's or the whole history's. */
+function spendNotes(backtestNote: string | null, wholeHistoryFailure: string | null): string[] {
+  if (backtestNote !== null) return [backtestNote];
+  return wholeHistoryFailure === null ? [] : [spendWithheldNote(wholeHistoryFailure)];
 }
 
 function correlationNote(correlation: number): string {

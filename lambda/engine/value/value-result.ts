@@ -7,6 +7,7 @@ import type { BgNbdParameters } from './bg-nbd-likelihood.ts';
 import type { GammaGammaParameters } from './gamma-gamma-likelihood.ts';
 import type { HighValueFigures } from './high-value-result.ts';
 import type { TimeUnit } from './purchase-summary.ts';
+import type { ValuePriority } from './value-priority.ts';
 import type { ValueVerdict } from './value-verdict.ts';
 
 /**
@@ -67,6 +68,8 @@ export interface ValueAnalysis {
   readonly probabilityAliveDistribution: number[] | null;
   readonly segments: ValueGroup[];
   readonly clusters: ValueGroup[];
+  /** Segment × predicted value (value-priority.ts); null when the predictions are withheld. */
+  readonly priority: ValuePriority | null;
   /** Plain-language notes: the verdict's, the spend model's, the classifier's, a high correlation. */
   readonly notes: string[];
 }

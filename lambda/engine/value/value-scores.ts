@@ -23,17 +23,21 @@ import type { ValueAnalysis, ValueColumns } from './value-result.ts';
 export interface FittedValue {
   readonly purchaseModel: NonNullable<ValueAnalysis['purchaseModel']>;
   readonly spendModel: ValueAnalysis['spendModel'];
-  /** Why the spend model failed; null when it fitted. */
+  /** Why the spend model failed on the whole history; null when it fitted or was not allowed. */
   readonly spendFailure: string | null;
   readonly customersScored: number;
   /** Every column but P(high value), which the classifier fills. */
   readonly columns: ValueColumns;
 }
 
-/** Optimum of the backtest's fits on calibration: the fits on the whole history start from there. */
+/**
+ * What the backtest says to the fits on the whole history: its optima, where they start from, and whether the
+ * spend model may be fitted at all (not when it failed in the backtest: its figures are withheld either way).
+ */
 export interface WarmStarts {
   readonly purchases: BgNbdParameters | undefined;
   readonly spend: GammaGammaParameters | undefined;
+  readonly spendAllowed: boolean;
 }
 
 /** Fits both models on the orders up to `lastDay` (inclusive) and scores every customer row. */
@@ -108,11 +112,13 @@ function fitModels(
     calibration,
     purchases ? { starts: logOf([purchases.r, purchases.alpha, purchases.a, purchases.b]) } : {},
   );
-  const spend = fitSpend(
-    calibration.x,
-    calibration.meanRepeatValue,
-    spendStart ? { starts: logOf([spendStart.p, spendStart.q, spendStart.v]) } : {},
-  );
+  const spend = warm.spendAllowed
+    ? fitSpend(
+        calibration.x,
+        calibration.meanRepeatValue,
+        spendStart ? { starts: logOf([spendStart.p, spendStart.q, spendStart.v]) } : {},
+      )
+    : { model: null, failure: null };
   return { fit, spend };
 }
 

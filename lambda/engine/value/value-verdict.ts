@@ -112,10 +112,14 @@ export function decideValueVerdict(evidence: HistoryEvidence, outcome: BacktestO
     note:
       `On the check period the model missed each customer's purchases by ${perCustomer(modelMae)} on ` +
       `average, ${gain}% less than assuming each keeps their past rate (${perCustomer(baselineMae)}).`,
-    spendNote:
-      spendFailure === undefined
-        ? null
-        : `Order value and customer value withheld: the spend model could not be fitted (${spendFailure}); ` +
-          'expected purchases and P(alive) are shown.',
+    spendNote: spendFailure === undefined ? null : spendWithheldNote(spendFailure),
   };
+}
+
+/** The note when the spend model failed (in the backtest or on the whole history): which figures are withheld. */
+export function spendWithheldNote(spendFailure: string): string {
+  return (
+    `Order value and customer value withheld: the spend model could not be fitted (${spendFailure}); ` +
+    'expected purchases and P(alive) are shown.'
+  );
 }

@@ -27,8 +27,8 @@ function lineFor(id: string): string | undefined {
 
 const TRANSACTION_HEADER =
   'customer_id,recency_days,frequency,monetary,r_score,f_score,m_score,rfm_segment,cluster';
-const VALUE_HEADER = 'p_alive,expected_purchases,expected_order_value,clv,p_high_value';
-const REST = '3,2,150,5,4,3,Loyal,High-value loyal,,,,,';
+const VALUE_HEADER = 'p_alive,expected_purchases,expected_order_value,clv,p_high_value,priority';
+const REST = '3,2,150,5,4,3,Loyal,High-value loyal,,,,,,';
 
 describe('customer ids in the customers CSV', () => {
   it.each([
@@ -74,8 +74,8 @@ describe('formatCustomersCsv', () => {
     expect(csv).toBe(
       [
         `${TRANSACTION_HEADER},${VALUE_HEADER}`,
-        "'=cmd,3,2,1234.57,5,4,3,Loyal,High-value loyal,,,,,",
-        "C2,3,2,10,5,4,3,Can't lose them,,,,,,",
+        "'=cmd,3,2,1234.57,5,4,3,Loyal,High-value loyal,,,,,,",
+        "C2,3,2,10,5,4,3,Can't lose them,,,,,,,",
         '',
       ].join('\n'),
     );
@@ -90,8 +90,10 @@ describe('formatCustomersCsv', () => {
       probabilityHighValue: null,
     });
     const csv = formatCustomersCsv([predicted, row({ id: 'C2' })], 'transactions').split('\n');
+    const strategic = formatCustomersCsv([row({ ...predicted, priority: 'strategic' })], 'transactions');
+    expect(strategic.split('\n')[1]).toBe(`C1,${REST.slice(0, -6)},0.7266,1.200,24.66,30.00,,strategic`);
     expect(csv[0]?.endsWith(`,cluster,${VALUE_HEADER}`)).toBe(true);
-    expect(csv[1]).toBe(`C1,${REST.slice(0, -5)},0.7266,1.200,24.66,30.00,`);
+    expect(csv[1]).toBe(`C1,${REST.slice(0, -6)},0.7266,1.200,24.66,30.00,,`);
     expect(csv[2]).toBe(`C2,${REST}`);
   });
 

@@ -7,6 +7,7 @@ import {
 } from '../../../lambda/engine/shared-steps/customer-columns.ts';
 import { customersCsvChunks, formatCustomersCsv } from '../../../lambda/engine/export/customers-csv.ts';
 import { RFM_SEGMENT_KEYS } from '../../../lambda/engine/rfm/rfm-segments.ts';
+import { NO_PRIORITY } from '../../../lambda/engine/value/value-priority.ts';
 
 /** Three customers; clustering ran and put the first two in cluster 1 ("Lapsed"), the last in 0. */
 function columns(count = 3, clustered = true): CustomerColumns {
@@ -47,6 +48,7 @@ const FIRST_ROW: CustomerRow = {
   expectedOrderValue: null,
   clv: null,
   probabilityHighValue: null,
+  priority: null,
 };
 
 describe('customerRowAt', () => {
@@ -73,6 +75,15 @@ describe('customerRowAt', () => {
       probabilityHighValue: 0.4,
     });
     expect(customerRowAt({ ...columns(), value }, 1)).toMatchObject({ clv: null, probabilityHighValue: 0.3 });
+  });
+
+  it('reads the priority, null where a row has none', () => {
+    const priorities = Int8Array.of(0, NO_PRIORITY, 3);
+    expect([0, 1, 2].map((row) => customerRowAt({ ...columns(), priorities }, row).priority)).toEqual([
+      'strategic',
+      null,
+      'maintain',
+    ]);
   });
 });
 
@@ -120,14 +131,14 @@ describe('customersCsvChunks', () => {
     const whole = chunks.join('');
     expect(whole).toBe(formatCustomersCsv([...many], 'transactions'));
     expect(whole.split('\n')).toHaveLength(5_002);
-    expect(whole.split('\n')[1]).toBe('9,10,1,12.35,5,2,3,Potential loyalists,Lapsed,,,,,');
+    expect(whole.split('\n')[1]).toBe('9,10,1,12.35,5,2,3,Potential loyalists,Lapsed,,,,,,');
     expect(whole.endsWith('\n')).toBe(true);
   });
 
   it('writes a header alone when there is no customer', () => {
     expect([...customersCsvChunks([], 'transactions')].join('')).toBe(
       'customer_id,recency_days,frequency,monetary,r_score,f_score,m_score,rfm_segment,cluster,' +
-        'p_alive,expected_purchases,expected_order_value,clv,p_high_value\n',
+        'p_alive,expected_purchases,expected_order_value,clv,p_high_value,priority\n',
     );
   });
 });

@@ -90,13 +90,40 @@ describe('customer value on the CDNOW master: shown', () => {
     }
   });
 
-  it('fills the five value columns of the customers file', () => {
+  it('sets each customer a priority, segment x predicted value, the levels summing to the whole', () => {
+    const value = valueOf(cdnow);
+    const priority = value.priority;
+    expect(priority?.highValueRule).toBe('probability');
+    const levels = new Map(priority?.levels.map((level) => [level.key, level]));
+    const customers = [...levels.values()].reduce((sum, level) => sum + level.customers, 0);
+    expect(customers).toBe(value.customersScored);
+    const predicted = [...levels.values()].reduce((sum, level) => sum + (level.predictedValue ?? 0), 0);
+    expect(predicted).toBeCloseTo(value.totalPredictedValue ?? Number.NaN, 2);
+    const meanValue = (key: 'strategic' | 'develop' | 'maintain') =>
+      (levels.get(key)?.predictedValue ?? 0) / (levels.get(key)?.customers ?? 1);
+    expect(meanValue('strategic')).toBeGreaterThan(3 * meanValue('develop'));
+    expect(meanValue('develop')).toBeGreaterThan(meanValue('maintain'));
+    const perRow = new Map<string, number>();
+    for (const row of cdnowRows)
+      perRow.set(String(row.priority), (perRow.get(String(row.priority)) ?? 0) + 1);
+    for (const [key, level] of levels) expect(perRow.get(key) ?? 0).toBe(level.customers);
+    const champions = priority?.bySegment.find((segment) => segment.key === 'champions')?.customers;
+    expect(champions?.save).toBe(0);
+    expect(champions?.maintain).toBe(0);
+    const hibernating = priority?.bySegment.find((segment) => segment.key === 'hibernating')?.customers;
+    expect(hibernating?.strategic).toBe(0);
+    expect(hibernating?.develop).toBe(0);
+  });
+
+  it('fills the five value columns and the priority of the customers file', () => {
     const lines = formatCustomersCsv(cdnowRows.slice(0, 50), 'transactions').trim().split('\n');
-    expect(lines[0]?.endsWith(',p_alive,expected_purchases,expected_order_value,clv,p_high_value')).toBe(
-      true,
-    );
+    expect(
+      lines[0]?.endsWith(',p_alive,expected_purchases,expected_order_value,clv,p_high_value,priority'),
+    ).toBe(true);
     for (const line of lines.slice(1)) {
-      expect(line).toMatch(/,\d\.\d{4},\d+\.\d{3},\d+\.\d{2},\d+\.\d{2},\d\.\d{4}$/);
+      expect(line).toMatch(
+        /,\d\.\d{4},\d+\.\d{3},\d+\.\d{2},\d+\.\d{2},\d\.\d{4},(strategic|save|develop|maintain)$/,
+      );
     }
   });
 
