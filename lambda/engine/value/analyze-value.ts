@@ -8,6 +8,7 @@ import { formatIsoDay, MS_PER_DAY } from '../input/date-parsing.ts';
 import { runBacktest, type ValueBacktest } from './backtest.ts';
 import { CUSTOMER_VALUE_DEFAULTS, type CustomerValueOptions } from './customer-value.ts';
 import { classifyHighValue } from './high-value-classifier.ts';
+import { groupInPlace } from './orders-by-customer.ts';
 import type { OrderColumns } from './purchase-summary.ts';
 import { columnTotals, probabilityAliveDistribution } from './value-groups.ts';
 import { LIKELY_LOST_BELOW, type ValueAnalysis, type ValueColumns } from './value-result.ts';
@@ -18,7 +19,7 @@ import { spendWithheldNote, withholdBeforeFit } from './value-verdict.ts';
 export const HIGH_FREQUENCY_VALUE_CORRELATION = 0.3;
 
 export interface ValueInput {
-  /** The file's distinct orders, customers as row indices below `customerCount`. */
+  /** The file's distinct orders, customers as row indices below `customerCount`; sorted in place. */
   readonly orders: OrderColumns;
   readonly customerCount: number;
   /** The as-of day: the models see the orders before it. */
@@ -36,7 +37,8 @@ export interface ValueOutcome {
 export function analyzeValue(input: ValueInput, options: CustomerValueOptions = {}): ValueOutcome {
   const settings = { ...CUSTOMER_VALUE_DEFAULTS, ...options };
   const lastDay = input.asOfDay - 1;
-  const orders = ordersUpTo(input.orders, lastDay);
+  // Grouped once, in place: the four purchase summaries below read them without copying (orders-by-customer.ts).
+  const orders = groupInPlace(ordersUpTo(input.orders, lastDay), input.customerCount);
   const backtest = backtestOrWithhold(orders, input.customerCount, settings.timeUnit);
   const header: ValueHeader = {
     basis: settings.margin === 1 ? 'revenue' : 'margin',

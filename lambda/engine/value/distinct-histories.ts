@@ -46,19 +46,16 @@ export function distinctRows(columns: readonly Float64Array[]): {
   const firstRow: number[] = [];
   const bits = new Float64Array(1);
   const words = new Uint32Array(bits.buffer);
-  const hashOf = (row: number): number => {
+  const width = columns.length;
+  // Plain loops over the columns, no closure per row: this runs over every customer, several times a run.
+  for (let row = 0; row < count; row++) {
     let hash = 2166136261;
-    for (const column of columns) {
-      bits[0] = (column[row] as number) + 0; // -0 and 0 are one key
+    for (let column = 0; column < width; column++) {
+      bits[0] = ((columns[column] as Float64Array)[row] as number) + 0; // -0 and 0 are one key
       hash = Math.imul(hash ^ (words[0] as number), 16777619);
       hash = Math.imul(hash ^ (words[1] as number), 16777619);
     }
-    return (hash ^ (hash >>> 15)) >>> 0;
-  };
-  const same = (row: number, other: number): boolean =>
-    columns.every((column) => column[row] === column[other]);
-  for (let row = 0; row < count; row++) {
-    let slot = hashOf(row) & (capacity - 1);
+    let slot = ((hash ^ (hash >>> 15)) >>> 0) & (capacity - 1);
     for (;;) {
       const distinct = slots[slot] as number;
       if (distinct === -1) {
@@ -67,7 +64,13 @@ export function distinctRows(columns: readonly Float64Array[]): {
         firstRow.push(row);
         break;
       }
-      if (same(row, firstRow[distinct] as number)) {
+      const other = firstRow[distinct] as number;
+      let same = true;
+      for (let column = 0; column < width && same; column++) {
+        const values = columns[column] as Float64Array;
+        same = values[row] === values[other];
+      }
+      if (same) {
         indexOfRow[row] = distinct;
         break;
       }

@@ -8,7 +8,13 @@
  */
 import { createRandomSource, sampleRowIndices } from '../clustering/kmeans/seeded-random.ts';
 import { rankAuc } from './auc.ts';
-import { customerFeaturesAt, HIGH_VALUE_FEATURES } from './high-value-features.ts';
+import {
+  customerFeaturesAt,
+  customerFeaturesInto,
+  groupedFor,
+  HIGH_VALUE_FEATURES,
+  isSeen,
+} from './high-value-features.ts';
 import { splitSamples, type TimeSplit, timeSplit, topShareLabels } from './high-value-split.ts';
 import { fitLogisticRegression, type LogisticModel, predictProbability } from './logistic-regression.ts';
 import { DAYS_PER_UNIT, type OrderColumns, type TimeUnit } from './purchase-summary.ts';
@@ -122,11 +128,16 @@ function scoreCustomers(
   model: LogisticModel,
   timeUnit: TimeUnit,
 ): Float64Array {
-  const current = customerFeaturesAt(orders, { customerCount, endDay, followingDays: 0, timeUnit });
+  const grouped = groupedFor(orders, customerCount);
+  const day = { customerCount, endDay, followingDays: 0, timeUnit };
+  const values = new Float64Array(HIGH_VALUE_FEATURES.length);
+  const features = { rowCount: 1, columnCount: values.length, values };
   const scores = new Float64Array(customerCount).fill(Number.NaN);
-  current.customers.forEach((customer, row) => {
-    scores[customer] = predictProbability(model, current.features, row);
-  });
+  for (let customer = 0; customer < customerCount; customer++) {
+    if (!isSeen(grouped, customer, day)) continue;
+    customerFeaturesInto(grouped, customer, day, values);
+    scores[customer] = predictProbability(model, features, 0);
+  }
   return scores;
 }
 

@@ -6,7 +6,8 @@
  * bits (and with it the canonical order of customers that the training split relies on).
  */
 import type { FeatureMatrix } from './logistic-regression.ts';
-import { type OrderColumns, summarisePurchases, type TimeUnit } from './purchase-summary.ts';
+import { groupedCopy, isGroupedFor, type OrdersByCustomer } from './orders-by-customer.ts';
+import { DAYS_PER_UNIT, type OrderColumns, type TimeUnit } from './purchase-summary.ts';
 
 /**
  * The features, in column order: log1p(x) (repeat purchase days); recency = T - t_x (units since the last
@@ -44,65 +45,85 @@ export interface FeatureDay {
 /** Rounds money to 1e-4: equal totals stay equal whatever the order they were added in. */
 const roundMoney = (value: number): number => Math.round(value * 10_000) / 10_000;
 
-/** The features of every customer seen by `endDay`, and what they bought in the following days. */
+/**
+ * The features of every customer seen by `endDay`, and what they bought in the following days. Read from the
+ * orders grouped by customer (grouped in a copy when they are not): nothing per customer is built but the matrix.
+ */
 export function customerFeaturesAt(orders: OrderColumns, day: FeatureDay): CustomerFeatures {
-  const summary = summarisePurchases(orders, {
-    customerCount: day.customerCount,
-    calibrationEndDay: day.endDay,
-    observationEndDay: day.endDay + day.followingDays,
-    timeUnit: day.timeUnit,
-  });
-  const values = valuesUpTo(orders, day.customerCount, day.endDay);
-  const customers = Int32Array.from(summary.inCalibration.keys()).filter(
-    (customer) => summary.inCalibration[customer] === 1,
-  );
+  const grouped = groupedFor(orders, day.customerCount);
+  let seen = 0;
+  for (let customer = 0; customer < day.customerCount; customer++) if (isSeen(grouped, customer, day)) seen++;
   const width = HIGH_VALUE_FEATURES.length;
-  const matrix = new Float64Array(customers.length * width);
-  customers.forEach((customer, row) => {
-    const x = summary.x[customer] as number;
-    const T = summary.T[customer] as number;
-    const total = roundMoney(values.total[customer] as number);
-    const repeatValue = total - roundMoney(values.firstDay[customer] as number);
-    const at = row * width;
-    matrix[at] = Math.log1p(x);
-    matrix[at + 1] = T - (summary.tx[customer] as number);
-    matrix[at + 2] = T;
-    matrix[at + 3] = Math.log1p(x > 0 ? Math.max(0, repeatValue / x) : 0);
-    matrix[at + 4] = Math.log1p(Math.max(0, total));
-  });
+  const customers = new Int32Array(seen);
+  const matrix = new Float64Array(seen * width);
+  const followingValue = new Float64Array(seen);
+  const features = new Float64Array(width);
+  for (let customer = 0, row = 0; customer < day.customerCount; customer++) {
+    if (!isSeen(grouped, customer, day)) continue;
+    followingValue[row] = customerFeaturesInto(grouped, customer, day, features);
+    matrix.set(features, row * width);
+    customers[row++] = customer;
+  }
   return {
     customers,
-    features: { rowCount: customers.length, columnCount: width, values: matrix },
-    followingValue: Float64Array.from(customers, (customer) =>
-      roundMoney(summary.holdoutValue[customer] as number),
-    ),
+    features: { rowCount: seen, columnCount: width, values: matrix },
+    followingValue,
   };
 }
 
+/** The orders grouped by customer: as they are when they already are, else a grouped copy. */
+export function groupedFor(orders: OrderColumns, customerCount: number): OrdersByCustomer {
+  return isGroupedFor(orders, customerCount) ? orders : groupedCopy(orders, customerCount);
+}
+
+/** Whether the customer's first purchase is on or before the day (their orders are in day order). */
+export function isSeen(grouped: OrdersByCustomer, customer: number, day: FeatureDay): boolean {
+  const start = grouped.offsets[customer] as number;
+  return start < (grouped.offsets[customer + 1] as number) && (grouped.days[start] as number) <= day.endDay;
+}
+
 /**
- * Each customer's total order value on days up to `endDay`, and the value of their first purchase day (the
- * summary's mean repeat value is a quotient of an unrounded sum: recomputed here from rounded sums instead).
+ * Writes a seen customer's features (HIGH_VALUE_FEATURES order) into `into` and returns the value they bought in
+ * the following days, in the purchase summary's convention (same-day orders one purchase, times in the unit).
  */
-function valuesUpTo(
-  orders: OrderColumns,
-  customerCount: number,
-  endDay: number,
-): { total: Float64Array; firstDay: Float64Array } {
-  const total = new Float64Array(customerCount);
-  const firstDay = new Float64Array(customerCount);
-  const firstDayNumber = new Float64Array(customerCount).fill(Number.POSITIVE_INFINITY);
-  for (let order = 0; order < orders.count; order++) {
-    const day = orders.days[order] as number;
-    if (day > endDay) continue;
-    const customer = orders.customers[order] as number;
-    const amount = orders.amounts[order] as number;
-    total[customer] = (total[customer] as number) + amount;
-    if (day < (firstDayNumber[customer] as number)) {
-      firstDayNumber[customer] = day;
-      firstDay[customer] = amount;
-    } else if (day === firstDayNumber[customer]) {
-      firstDay[customer] = (firstDay[customer] as number) + amount;
+export function customerFeaturesInto(
+  grouped: OrdersByCustomer,
+  customer: number,
+  day: FeatureDay,
+  into: Float64Array,
+): number {
+  const { days, amounts } = grouped;
+  const start = grouped.offsets[customer] as number;
+  const end = grouped.offsets[customer + 1] as number;
+  const firstDay = days[start] as number;
+  const followingEnd = day.endDay + day.followingDays;
+  let purchaseDays = 0;
+  let lastDay = firstDay;
+  let total = 0;
+  let firstDayValue = 0;
+  let following = 0;
+  for (let offset = start; offset < end; offset++) {
+    const orderDay = days[offset] as number;
+    const amount = amounts[offset] as number;
+    if (orderDay <= day.endDay) {
+      if (offset === start || orderDay !== days[offset - 1]) purchaseDays++;
+      lastDay = orderDay;
+      total += amount;
+      if (orderDay === firstDay) firstDayValue += amount;
+    } else if (orderDay <= followingEnd) {
+      following += amount;
     }
   }
-  return { total, firstDay };
+  const unitDays = DAYS_PER_UNIT[day.timeUnit];
+  const x = purchaseDays - 1;
+  const T = (day.endDay - firstDay) / unitDays;
+  const tx = (lastDay - firstDay) / unitDays;
+  const roundedTotal = roundMoney(total);
+  const repeatValue = roundedTotal - roundMoney(firstDayValue);
+  into[0] = Math.log1p(x);
+  into[1] = T - tx;
+  into[2] = T;
+  into[3] = Math.log1p(x > 0 ? Math.max(0, repeatValue / x) : 0);
+  into[4] = Math.log1p(Math.max(0, roundedTotal));
+  return roundMoney(following);
 }

@@ -7,6 +7,8 @@
  * gets this with `freq='D', freq_multiplier=7`; its `freq='W'` would merge whole calendar weeks instead.
  */
 
+import { groupedCopy, isGroupedFor, type OrdersByCustomer } from './orders-by-customer.ts';
+
 /** One entry per order: the customer's dense index, the order's day number (floor(ms / 86,400,000)), its value. */
 export interface OrderColumns {
   readonly count: number;
@@ -64,14 +66,10 @@ function roundToTenThousandths(value: number): number {
   return Math.round(value * 10_000) / 10_000;
 }
 
-/** Orders grouped by customer (a counting sort): customer c's orders are at offsets[c] .. offsets[c + 1] - 1. */
-interface OrdersByCustomer {
-  readonly offsets: Int32Array;
-  readonly days: Int32Array;
-  readonly amounts: Float64Array;
-}
-
-/** Summarises the orders per customer; the result does not depend on the order of the entries. */
+/**
+ * Summarises the orders per customer; the result does not depend on the order of the entries. Orders grouped by
+ * customer (orders-by-customer.ts) are read as they are; others are grouped in a copy.
+ */
 export function summarisePurchases(orders: OrderColumns, options: SummaryOptions): PurchaseSummary {
   const { customerCount, calibrationEndDay } = options;
   const observationEndDay = options.observationEndDay ?? calibrationEndDay;
@@ -80,7 +78,7 @@ export function summarisePurchases(orders: OrderColumns, options: SummaryOptions
   }
   const timeUnit = options.timeUnit ?? 'weeks';
   const unitDays = DAYS_PER_UNIT[timeUnit];
-  const grouped = groupByCustomer(orders, customerCount);
+  const grouped = isGroupedFor(orders, customerCount) ? orders : groupedCopy(orders, customerCount);
   const summary: PurchaseSummary = {
     customerCount,
     timeUnit,
@@ -98,32 +96,7 @@ export function summarisePurchases(orders: OrderColumns, options: SummaryOptions
   return summary;
 }
 
-function groupByCustomer(orders: OrderColumns, customerCount: number): OrdersByCustomer {
-  const offsets = new Int32Array(customerCount + 1);
-  for (let order = 0; order < orders.count; order++) {
-    const customer = orders.customers[order] as number;
-    if (!(customer >= 0 && customer < customerCount)) {
-      throw new RangeError(`order ${order} has customer index ${customer}, outside 0..${customerCount - 1}`);
-    }
-    offsets[customer + 1] = (offsets[customer + 1] as number) + 1;
-  }
-  for (let customer = 0; customer < customerCount; customer++) {
-    offsets[customer + 1] = (offsets[customer + 1] as number) + (offsets[customer] as number);
-  }
-  const next = offsets.slice(0, customerCount);
-  const days = new Int32Array(orders.count);
-  const amounts = new Float64Array(orders.count);
-  for (let order = 0; order < orders.count; order++) {
-    const customer = orders.customers[order] as number;
-    const slot = next[customer] as number;
-    next[customer] = slot + 1;
-    days[slot] = orders.days[order] as number;
-    amounts[slot] = orders.amounts[order] as number;
-  }
-  return { offsets, days, amounts };
-}
-
-/** Fills one customer's entries: values first (one pass), then the days sorted in place to count distinct days. */
+/** Fills one customer's entries from their orders, in day order (orders-by-customer.ts). */
 function summariseCustomer(
   grouped: OrdersByCustomer,
   customer: number,
@@ -134,30 +107,26 @@ function summariseCustomer(
 ): void {
   const start = grouped.offsets[customer] as number;
   const end = grouped.offsets[customer + 1] as number;
-  const days = grouped.days.subarray(start, end);
-  if (days.length === 0) return;
-  const firstDay = days.reduce((earliest, day) => Math.min(earliest, day), Number.POSITIVE_INFINITY);
+  if (end === start) return;
+  const { days, amounts } = grouped;
+  const firstDay = days[start] as number;
   let lastCalibrationDay = firstDay;
   let repeatValue = 0;
   let holdoutValue = 0;
-  for (let offset = start; offset < end; offset++) {
-    const day = grouped.days[offset] as number;
-    const amount = grouped.amounts[offset] as number;
-    if (day <= calibrationEndDay) {
-      if (day !== firstDay) repeatValue += amount;
-      lastCalibrationDay = Math.max(lastCalibrationDay, day);
-    } else if (day <= observationEndDay) {
-      holdoutValue += amount;
-    }
-  }
-  days.sort();
   let calibrationDays = 0;
   let holdoutDays = 0;
-  for (let index = 0; index < days.length; index++) {
-    const day = days[index] as number;
-    if (index > 0 && day === days[index - 1]) continue;
-    if (day <= calibrationEndDay) calibrationDays++;
-    else if (day <= observationEndDay) holdoutDays++;
+  for (let offset = start; offset < end; offset++) {
+    const day = days[offset] as number;
+    const amount = amounts[offset] as number;
+    const newDay = offset === start || day !== days[offset - 1];
+    if (day <= calibrationEndDay) {
+      if (day !== firstDay) repeatValue += amount;
+      lastCalibrationDay = day;
+      if (newDay) calibrationDays++;
+    } else if (day <= observationEndDay) {
+      holdoutValue += amount;
+      if (newDay) holdoutDays++;
+    }
   }
   summary.holdoutPurchases[customer] = holdoutDays;
   summary.holdoutValue[customer] = roundToTenThousandths(holdoutValue);
@@ -174,6 +143,13 @@ function summariseCustomer(
 export function calibrationColumns(summary: PurchaseSummary) {
   let count = 0;
   for (const flag of summary.inCalibration) count += flag;
+  if (count === summary.customerCount) {
+    // Every customer is in (the whole history's summary): the columns themselves, not a copy of them.
+    const { x, tx, T, meanRepeatValue } = summary;
+    const rows = new Int32Array(count);
+    for (let row = 0; row < count; row++) rows[row] = row;
+    return { rows, x, tx, T, meanRepeatValue };
+  }
   const rows = new Int32Array(count);
   for (let row = 0, next = 0; row < summary.customerCount; row++) {
     if (summary.inCalibration[row] === 1) rows[next++] = row;
