@@ -114,6 +114,9 @@ describe('formatSummary', () => {
   });
 });
 
+const money = (value: number | null): string =>
+  (value ?? Number.NaN).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
 describe('formatSummary: customer value', () => {
   it('prints the backtest line and, when shown, the value at stake per segment (CDNOW master)', async () => {
     const { analysis } = await analyzeFile(CDNOW);
@@ -132,6 +135,17 @@ describe('formatSummary: customer value', () => {
     expect(
       lines.slice(start + 3, start + 3 + segments.length).every((line) => line.includes('likely lost')),
     ).toBe(true);
+    const levels = analysis.value?.priority?.levels ?? [];
+    expect(lines[start + 3 + segments.length]).toBe(
+      '  priority (segment x predicted value, high value by P(high value) >= 0.5): ' +
+        levels
+          .map(
+            (level) =>
+              `${level.key} ${level.customers.toLocaleString('en-US')} (${money(level.predictedValue)})`,
+          )
+          .join(', '),
+    );
+    expect(levels.map((level) => level.key)).toEqual(['strategic', 'save', 'develop', 'maintain']);
   });
 
   it('says when the predictions are withheld and why, with no value figures', async () => {

@@ -15,16 +15,7 @@ import {
   ordersFromLines,
   publishedSummaryRows,
 } from './cdnow-sample.ts';
-
-/** Order columns from [customer, day, amount] entries. */
-function ordersOf(entries: readonly (readonly [number, number, number])[]): OrderColumns {
-  return {
-    count: entries.length,
-    customers: Int32Array.from(entries, ([customer]) => customer),
-    days: Int32Array.from(entries, ([, day]) => day),
-    amounts: Float64Array.from(entries, ([, , amount]) => amount),
-  };
-}
+import { ordersOf } from './analyze-value-orders.ts';
 
 /** The published split: the 273 days (39 weeks) from 1997-10-01 to 1998-06-30 held out. */
 const PUBLISHED_HOLDOUT_DAYS = OBSERVATION_END_DAY - CALIBRATION_END_DAY;

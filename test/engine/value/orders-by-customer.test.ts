@@ -2,23 +2,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { groupedCopy, groupInPlace, isGroupedFor } from '../../../lambda/engine/value/orders-by-customer.ts';
-import { type OrderColumns, summarisePurchases } from '../../../lambda/engine/value/purchase-summary.ts';
-
-function ordersOf(entries: readonly (readonly [number, number, number])[]): OrderColumns {
-  return {
-    count: entries.length,
-    customers: Int32Array.from(entries, ([customer]) => customer),
-    days: Int32Array.from(entries, ([, day]) => day),
-    amounts: Float64Array.from(entries, ([, , amount]) => amount),
-  };
-}
-
-const entriesOf = (orders: OrderColumns) =>
-  Array.from({ length: orders.count }, (_, order) => [
-    orders.customers[order],
-    orders.days[order],
-    orders.amounts[order],
-  ]);
+import { summarisePurchases } from '../../../lambda/engine/value/purchase-summary.ts';
+import { entriesOf, ordersOf } from './analyze-value-orders.ts';
 
 describe('groupInPlace', () => {
   it('sorts by customer then day, keeping the order of equal keys, and gives each customer its range', () => {
