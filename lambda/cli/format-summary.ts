@@ -1,5 +1,6 @@
 // The summary `analyze` prints: the headline figures and the segments of an analysis, as aligned text.
 import type { Analysis, ClustersSummary, RfmSummary } from '../engine/analysis/analysis-types.ts';
+import type { AggregateCurve } from '../engine/value/aggregate-curve.ts';
 import { HIGH_VALUE_PROBABILITY, type ValuePriority } from '../engine/value/value-priority.ts';
 import { LIKELY_LOST_BELOW, type ValueAnalysis } from '../engine/value/value-result.ts';
 
@@ -101,9 +102,23 @@ function valueLines(value: ValueAnalysis, rfm: RfmSummary | null): string[] {
       );
     }
   }
+  const aggregate = value.aggregate && aggregateLine(value.aggregate, value.horizonMonths);
+  if (aggregate) lines.push(aggregate);
   if (value.priority !== null) lines.push(priorityLine(value.priority));
   for (const note of value.notes) lines.push(`  ${note}`);
   return lines;
+}
+
+/** The base's repeat purchases: expected against seen up to the last day, then expected over the horizon. */
+function aggregateLine(aggregate: AggregateCurve, horizonMonths: number): string | null {
+  const seen = aggregate.points.find((point) => point.day === aggregate.lastDaySeen);
+  const last = aggregate.points.at(-1);
+  if (seen === undefined || last === undefined) return null;
+  const whole = (figure: number) => number.format(Math.round(figure));
+  return (
+    `  repeat purchases of the base to ${aggregate.lastDaySeen}: expected ${whole(seen.expected)}, seen ` +
+    `${whole(seen.actual ?? 0)}; ${whole(last.expected - seen.expected)} more expected in the next ${horizonMonths} months`
+  );
 }
 
 /** The customers (and predicted value) of each priority, segment × predicted value, and the high-value rule. */

@@ -135,8 +135,11 @@ describe('formatSummary: customer value', () => {
     expect(
       lines.slice(start + 3, start + 3 + segments.length).every((line) => line.includes('likely lost')),
     ).toBe(true);
+    expect(lines[start + 3 + segments.length]).toMatch(
+      /^ {2}repeat purchases of the base to 1998-06-30: expected [\d,]+, seen 44,009; [\d,]+ more expected in the next 12 months$/,
+    );
     const levels = analysis.value?.priority?.levels ?? [];
-    expect(lines[start + 3 + segments.length]).toBe(
+    expect(lines[start + 4 + segments.length]).toBe(
       '  priority (segment x predicted value, high value by P(high value) >= 0.5): ' +
         levels
           .map(

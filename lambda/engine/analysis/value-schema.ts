@@ -116,6 +116,11 @@ const priority = object({
   bySegment: list(object({ key: text, customers: priorityCounts })),
 });
 
+const aggregate = object({
+  lastDaySeen: isoDay,
+  points: list(object({ day: isoDay, expected: finite, actual: finite.nullable() })),
+});
+
 export const valueAnalysisSchema = object({
   basis: oneOf(['revenue', 'margin']),
   horizonMonths: count,
@@ -146,6 +151,7 @@ export const valueAnalysisSchema = object({
   totalPredictedValue: finite.nullable(),
   customersLikelyLost: count.nullable(),
   probabilityAliveDistribution: list(count).nullable(),
+  aggregate: aggregate.nullable(),
   segments: list(valueGroup),
   clusters: list(valueGroup),
   priority: priority.nullable(),

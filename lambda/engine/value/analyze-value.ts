@@ -5,11 +5,12 @@
  * come after clustering (with-value-groups.ts). Customers are dense row indices (id order).
  */
 import { formatIsoDay, MS_PER_DAY } from '../input/date-parsing.ts';
+import { aggregateCurve } from './aggregate-curve.ts';
 import { runBacktest, type ValueBacktest } from './backtest.ts';
 import { CUSTOMER_VALUE_DEFAULTS, type CustomerValueOptions } from './customer-value.ts';
 import { classifyHighValue } from './high-value-classifier.ts';
 import { groupInPlace } from './orders-by-customer.ts';
-import type { OrderColumns } from './purchase-summary.ts';
+import { DAYS_PER_UNIT, type OrderColumns } from './purchase-summary.ts';
 import { columnTotals, probabilityAliveDistribution } from './value-groups.ts';
 import { LIKELY_LOST_BELOW, type ValueAnalysis, type ValueColumns } from './value-result.ts';
 import { fitAndScoreValue } from './value-scores.ts';
@@ -40,16 +41,7 @@ export function analyzeValue(input: ValueInput, options: CustomerValueOptions = 
   // Grouped once, in place: the four purchase summaries below read them without copying (orders-by-customer.ts).
   const orders = groupInPlace(ordersUpTo(input.orders, lastDay), input.customerCount);
   const backtest = backtestOrWithhold(orders, input.customerCount, settings.timeUnit);
-  const header: ValueHeader = {
-    basis: settings.margin === 1 ? 'revenue' : 'margin',
-    horizonMonths: settings.horizonMonths,
-    monthlyDiscountRate: settings.monthlyDiscountRate,
-    margin: settings.margin,
-    timeUnit: settings.timeUnit,
-    lastDaySeen: formatIsoDay(lastDay * MS_PER_DAY),
-    verdict: backtest.verdict,
-    backtest,
-  };
+  const header = headerOf(settings, lastDay, backtest);
   const { verdict } = backtest;
   if (verdict.status === 'withheld') {
     return { analysis: withheldAnalysis(header, verdict.note), columns: null };
@@ -81,6 +73,11 @@ export function analyzeValue(input: ValueInput, options: CustomerValueOptions = 
     totalPredictedValue: withValue ? columnTotals(columns.clv, 0).sum : null,
     customersLikelyLost: columnTotals(columns.probabilityAlive, LIKELY_LOST_BELOW).countBelow,
     probabilityAliveDistribution: probabilityAliveDistribution(columns.probabilityAlive),
+    aggregate: aggregateCurve(orders, fitted.purchaseModel.parameters, {
+      lastDay,
+      horizonDays: settings.horizonMonths * DAYS_PER_UNIT.months,
+      timeUnit: settings.timeUnit,
+    }),
     segments: [],
     clusters: [],
     priority: null,
@@ -97,6 +94,24 @@ export function analyzeValue(input: ValueInput, options: CustomerValueOptions = 
 type ValueHeader = Pick<ValueAnalysis, 'basis' | 'horizonMonths' | 'monthlyDiscountRate' | 'margin'> &
   Pick<ValueAnalysis, 'timeUnit' | 'lastDaySeen' | 'verdict' | 'backtest'>;
 
+/** What every value analysis carries, shown or withheld: the settings, the last day seen and the backtest. */
+function headerOf(
+  settings: Required<CustomerValueOptions>,
+  lastDay: number,
+  backtest: ValueBacktest,
+): ValueHeader {
+  return {
+    basis: settings.margin === 1 ? 'revenue' : 'margin',
+    horizonMonths: settings.horizonMonths,
+    monthlyDiscountRate: settings.monthlyDiscountRate,
+    margin: settings.margin,
+    timeUnit: settings.timeUnit,
+    lastDaySeen: formatIsoDay(lastDay * MS_PER_DAY),
+    verdict: backtest.verdict,
+    backtest,
+  };
+}
+
 /** The analysis when the predictions are withheld: the backtest, no figure. */
 function withheldAnalysis(header: ValueHeader, note: string): ValueAnalysis {
   return {
@@ -108,6 +123,7 @@ function withheldAnalysis(header: ValueHeader, note: string): ValueAnalysis {
     totalPredictedValue: null,
     customersLikelyLost: null,
     probabilityAliveDistribution: null,
+    aggregate: null,
     segments: [],
     clusters: [],
     priority: null,

@@ -2,6 +2,7 @@
  * The customer-value analysis as the analysis JSON carries it (plain numbers, strings, arrays and objects), and
  * the per-customer columns the customers file reads. Its settings' defaults are CUSTOMER_VALUE_DEFAULTS.
  */
+import type { AggregateCurve } from './aggregate-curve.ts';
 import type { ValueBacktest } from './backtest.ts';
 import type { BgNbdParameters } from './bg-nbd-likelihood.ts';
 import type { GammaGammaParameters } from './gamma-gamma-likelihood.ts';
@@ -66,6 +67,8 @@ export interface ValueAnalysis {
   readonly totalPredictedValue: number | null;
   readonly customersLikelyLost: number | null;
   readonly probabilityAliveDistribution: number[] | null;
+  /** Cumulative repeat purchases of the base, expected and actual, to the horizon's end; null when withheld. */
+  readonly aggregate: AggregateCurve | null;
   readonly segments: ValueGroup[];
   readonly clusters: ValueGroup[];
   /** Segment × predicted value (value-priority.ts); null when the predictions are withheld. */
