@@ -3,7 +3,7 @@
 // names, and two gzip bombs (a 13 MB gzip that expands to 5.5 GB, a 30 MB one to 12.4 GB). Each is generated
 // once per machine into a git-ignored cache (test/hostile/harness/big-input-cache.ts; about a minute and
 // 175 MB the first time), then `analyze` runs on it as its own process under GNU time: exit 0 with finite,
-// sensible results or exit 2 with one line naming the file, within 60 s and 1 GB peak RSS, the input unchanged.
+// sensible results or exit 2 with one line naming the file, within 60 s of CPU and 1 GB peak RSS, the input unchanged.
 // One case at a time, so that no case's time or memory is another's.
 import { basename } from 'node:path';
 import { afterAll, describe, it } from 'vitest';
@@ -71,7 +71,7 @@ const CASES: BigCase[] = [
 describe('hostile inputs (issue 10), big files', () => {
   for (const { name, input, check } of CASES) {
     it(
-      `${name}: finite results or one line naming the file, within 60 s and 1 GB`,
+      `${name}: finite results or one line naming the file, within 60 s of CPU and 1 GB`,
       { timeout: CASE_TIMEOUT_MS },
       async ({ expect }) => {
         const written = await cachedBigInput(input);

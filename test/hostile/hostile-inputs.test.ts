@@ -1,7 +1,7 @@
 // Issue 10's acceptance test, the small files: each hostile input is generated deterministically (seeded, see
 // test/hostile/inputs/catalogue.ts) into a temp folder, and `analyze` runs on it as its own process under GNU time.
 // Every case ends in exit 0 with finite, sensible results or exit 2 with one stderr line naming the file or the
-// option, within 60 s and 1 GB peak RSS, the input byte-identical (test/hostile/harness/outcomes.ts). Runs two
+// option, within 60 s of CPU and 1 GB peak RSS, the input byte-identical (test/hostile/harness/outcomes.ts). Runs two
 // processes at a time. The big inputs (2M customers, 10,000 columns, the gzip bombs) are in
 // hostile-inputs-slow.test.ts.
 import { readFile, writeFile } from 'node:fs/promises';

