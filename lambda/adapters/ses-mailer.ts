@@ -21,7 +21,8 @@ export class SesMailer implements Mailer {
     try {
       const response = await this.client.send(
         new SendEmailCommand({
-          FromEmailAddress: message.from,
+          // The address alone: SES checks it against the verified identity; the name is in the MIME's From.
+          FromEmailAddress: message.from.address,
           Destination: { ToAddresses: [...message.to] },
           Content: { Raw: { Data: raw } },
           ...(this.configurationSetName ? { ConfigurationSetName: this.configurationSetName } : {}),
@@ -39,11 +40,17 @@ export class SesMailer implements Mailer {
   }
 }
 
-/** The raw MIME bytes of a message: multipart/alternative (text, HTML), mixed with the attachments. */
+/**
+ * The raw MIME bytes of a message: multipart/alternative (text, HTML), mixed with the attachments; From with the
+ * sender's display name, and Reply-To when the message has one.
+ */
 export function composeMime(message: EmailMessage): Promise<Uint8Array> {
   const composer = new MailComposer({
-    from: message.from,
+    // Given as name and address, never as one string: MailComposer quotes or encodes the name (RFC 2047), so no
+    // character in it can end the header or add an address.
+    from: { name: message.from.name, address: message.from.address },
     to: [...message.to],
+    ...(message.replyTo === undefined ? {} : { replyTo: [...message.replyTo] }),
     subject: message.subject,
     text: message.text,
     html: message.html,

@@ -1,8 +1,8 @@
 /**
- * The whole configuration of the deployed job, one typed object validated once at start-up: who sends, who
- * receives which report, the report settings (language, currency, time zone, playbook, alerts, targets), where
- * things live in the bucket, how the files of each input prefix are read and how scheduled runs pick their data.
- * A wrong value fails with its path.
+ * The whole configuration of the deployed job, one typed object validated once at start-up: who sends (address
+ * and display name), who receives which report, the report settings (language, currency, time zone, playbook,
+ * alerts, targets), where things live in the bucket, how the files of each input prefix are read and how
+ * scheduled runs pick their data. A wrong value fails with its path.
  */
 import { z } from 'zod';
 import { type ReportSettings, parseReportSettings, reportSettingsSchema } from '../report/report-settings.ts';
@@ -11,12 +11,22 @@ import { inputRuleSchema } from './input-rules.ts';
 import { InvalidOptionError } from '../errors/input-errors.ts';
 
 const email = z.email({ message: 'must be an email address' });
+// A name that could end the From header (a line break) or the quoted string it may be written in (a quote, a
+// backslash) is refused, not encoded: the configuration then says exactly what the recipients see.
+const ONE_LINE_NAME = /^[^\p{Cc}\p{Zl}\p{Zp}"\\]*$/u;
+const senderName = z
+  .string()
+  .max(64, { message: 'must be at most 64 characters' })
+  .regex(ONE_LINE_NAME, { message: 'must be one line without quotes, backslashes or control characters' })
+  .refine((name) => name.trim() !== '', { message: 'must not be empty' });
 const PREFIX = /^[A-Za-z0-9!_.*'()\-/]+\/$/;
 const prefix = z.string().regex(PREFIX, { message: 'must be a key prefix ending with /, such as incoming/' });
 
 export const appConfigSchema = z
   .object({
     sender: email,
+    /** The display name of the From header, beside the sender's address. */
+    senderName: senderName.default('Segment report'),
     recipients: z
       .object({
         executives: z.array(email).min(1, { message: 'needs at least one executive address' }),

@@ -15,6 +15,7 @@ import type { DeliveryContext } from './delivery-context.ts';
 import type { EmailAttachment, ObjectStore } from './ports.ts';
 import { type ReportHistory, formatSegmentsFile } from './report-history.ts';
 import type { HeldClaim } from './held-claim.ts';
+import { senderOf } from './email-sender.ts';
 import { sendOnce } from './send-once.ts';
 
 export interface ReportDelivery {
@@ -69,7 +70,7 @@ export async function deliverReport(
   });
   await archiveReport(context.store, folder, delivery, report);
   const email = {
-    from: config.sender,
+    ...senderOf(config),
     to: config.recipients.executives,
     subject: report.subject,
     html: report.html,

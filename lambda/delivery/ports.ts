@@ -46,9 +46,17 @@ export interface EmailAttachment {
   contentType: string;
 }
 
+/** Who an email is from, as the From header shows it: a display name beside the address SES sends from. */
+export interface EmailSender {
+  name: string;
+  address: string;
+}
+
 export interface EmailMessage {
-  from: string;
+  from: EmailSender;
   to: readonly string[];
+  /** Where a reply goes (the Reply-To header); to the sender's address when absent. */
+  replyTo?: readonly string[] | undefined;
   subject: string;
   html: string;
   text: string;

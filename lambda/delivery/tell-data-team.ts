@@ -6,6 +6,7 @@ import type { Notice } from '../report/notices/data-team-notice.ts';
 import type { FinalState } from './claim-record.ts';
 import type { DeliveryContext } from './delivery-context.ts';
 import type { HeldClaim } from './held-claim.ts';
+import { senderOf } from './email-sender.ts';
 
 /** Sends a notice to the data team; returns the mail service's message id. */
 export function tellDataTeam(
@@ -13,7 +14,7 @@ export function tellDataTeam(
   notice: Notice,
 ): Promise<string> {
   const { config, mailer } = context;
-  return mailer.send({ from: config.sender, to: config.recipients.dataTeam, ...notice, attachments: [] });
+  return mailer.send({ ...senderOf(config), to: config.recipients.dataTeam, ...notice, attachments: [] });
 }
 
 /** Ends a run with a notice instead of a report: tells the data team, then closes the claim in `state`. */

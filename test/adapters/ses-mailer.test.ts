@@ -22,9 +22,11 @@ import { EmailNotSentError, EmailOutcomeUnknownError } from '../../lambda/errors
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 
 const CSV = 'customer_id,recency_days,frequency\nC1,3,2\nC2,40,1\n';
+const SENDER = 'reports@segment-report.example';
 const MESSAGE: EmailMessage = {
-  from: 'reports@segment-report.example',
+  from: { name: 'Segment report', address: SENDER },
   to: ['ceo@shop.example', 'cfo@shop.example'],
+  replyTo: ['data-team@shop.example', 'analyst@shop.example'],
   subject: 'Weekly report, Mar 3 to Mar 9, 2025: revenue £8.9K, 2 customers',
   html: '<!doctype html><html><body><p>Revenue £8.9K — café</p></body></html>',
   text: 'Revenue £8.9K — café\n',
@@ -55,8 +57,9 @@ describe('composeMime', () => {
     const root = parseMime(raw);
 
     expect(contentType(root)).toBe('multipart/mixed');
-    expect(headerOf(root, 'from')).toBe('reports@segment-report.example');
+    expect(headerOf(root, 'from')).toBe('Segment report <reports@segment-report.example>');
     expect(headerOf(root, 'to')).toBe('ceo@shop.example, cfo@shop.example');
+    expect(headerOf(root, 'reply-to')).toBe('data-team@shop.example, analyst@shop.example');
     expect(headerOf(root, 'subject')).toMatch(/^=\?UTF-8\?/);
     const [alternative, attachment] = root.parts;
     expect(root.parts).toHaveLength(2);
@@ -115,7 +118,7 @@ describe('SesMailer on the local SES', () => {
     expect(emails).toHaveLength(1);
     const [email] = emails;
     expect(email?.messageId).toBe(messageId);
-    expect(email?.from).toBe(MESSAGE.from);
+    expect(email?.from).toBe(`"Segment report" <${SENDER}>`);
     expect(email?.destination.to.join(', ')).toBe('ceo@shop.example, cfo@shop.example');
     expect(email?.subject).toBe(MESSAGE.subject);
     expect(email?.body.html).toBe(MESSAGE.html);
@@ -147,7 +150,7 @@ describe('SesMailer on the local SES', () => {
     expect(inputs).toHaveLength(2);
     expect(inputs[0]).toMatchObject({
       ConfigurationSetName: 'segment-report-events',
-      FromEmailAddress: MESSAGE.from,
+      FromEmailAddress: SENDER,
       Destination: { ToAddresses: MESSAGE.to },
     });
     expect(inputs[0]?.Content?.Raw?.Data).toBeInstanceOf(Uint8Array);

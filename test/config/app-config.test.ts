@@ -1,25 +1,9 @@
 // The job configuration's `inputs`: a rule per input prefix, validated at start-up with the field named as a
 // reader would look it up (`inputs["incoming/erp/"].dateFormat`).
 import { describe, expect, it } from 'vitest';
-import { type AppConfigInput, parseAppConfig } from '../../lambda/config/app-config.ts';
+import { parseAppConfig } from '../../lambda/config/app-config.ts';
 import { formatConfigPath } from '../../lambda/config/config-path.ts';
-import { InvalidOptionError } from '../../lambda/errors/input-errors.ts';
-
-const MINIMAL: AppConfigInput = {
-  sender: 'reports@shop.example',
-  recipients: { executives: ['ceo@shop.example'], dataTeam: ['data@shop.example'] },
-};
-
-/** The message parseAppConfig refuses the configuration with. */
-function refusal(config: unknown): string {
-  try {
-    parseAppConfig(config);
-  } catch (error) {
-    expect(error).toBeInstanceOf(InvalidOptionError);
-    return (error as Error).message;
-  }
-  throw new Error('the configuration was accepted');
-}
+import { MINIMAL, refusal } from './config-refusal.ts';
 
 describe('inputs in the configuration', () => {
   it('are none by default: every file is read with what the engine infers', () => {

@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { runOnce } from '../../lambda/delivery/claimed-run.ts';
 import type { DeliveryContext } from '../../lambda/delivery/delivery-context.ts';
+import { senderOf } from '../../lambda/delivery/email-sender.ts';
 import type { HeldClaim } from '../../lambda/delivery/held-claim.ts';
 import { EXPIRY_MARGIN_MS, acquireClaim } from '../../lambda/delivery/run-claim.ts';
 import { sendOnce } from '../../lambda/delivery/send-once.ts';
@@ -28,7 +29,7 @@ function sendReport(context: DeliveryContext) {
       context,
       claim,
       {
-        from: context.config.sender,
+        ...senderOf(context.config),
         to: MEMORY_EXECUTIVES,
         subject: 'Weekly',
         html: '<p>Weekly</p>',

@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { parseAppConfig } from '../../lambda/config/app-config.ts';
 import { runOnce } from '../../lambda/delivery/claimed-run.ts';
 import type { DeliveryContext } from '../../lambda/delivery/delivery-context.ts';
+import { senderOf } from '../../lambda/delivery/email-sender.ts';
 import { type EmailMessage, type Mailer, type ObjectStore } from '../../lambda/delivery/ports.ts';
 import { sendOnce } from '../../lambda/delivery/send-once.ts';
 import { FakeClock, SILENT_LOGGER } from '../support/fake-clock.ts';
@@ -153,7 +154,7 @@ function invoke(world: World, attemptId: string): { done: Promise<Ending> } {
       context,
       claim,
       {
-        from: CONFIG.sender,
+        ...senderOf(CONFIG),
         to: ['ceo@shop.example'],
         subject: 'Weekly',
         html: '<p>',

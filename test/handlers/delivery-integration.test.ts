@@ -83,7 +83,7 @@ describe('an uploaded file', () => {
     expect(emails).toHaveLength(1);
     const [email] = emails as [StoredEmail];
     expect(recipientsOf(email)).toEqual([...EXECUTIVES].sort());
-    expect(email.from).toBe(TEST_CONFIG.sender);
+    expect(email.from).toBe(`"Segment report" <${TEST_CONFIG.sender}>`);
     expect(email.subject).toBe(
       'Customer segmentation report, Dec 1, 2010 to Dec 9, 2011: revenue £833.3K, 442 customers',
     );

@@ -7,6 +7,7 @@ import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LOCAL_CONFIG } from '../../local/local-config.ts';
 import { runLocalJob } from '../../local/run-local-job.ts';
 import { type PythonEmail, readEmailWithPython } from '../support/python-email.ts';
 
@@ -84,6 +85,15 @@ describe('the emails npm start writes', () => {
       expect(parsed.html).not.toBeNull();
       expect(parsed.attachments.map((attachment) => attachment.contentType)).toEqual(['text/csv']);
       expect(parsed.attachments[0]?.filename).toMatch(/^customers-.+\.csv$/);
+    }
+  });
+
+  it('come from the default sender name, with replies going to the data team', () => {
+    for (const { parsed } of emails) {
+      expect(parsed.from).toEqual([{ name: 'Segment report', address: LOCAL_CONFIG.sender }]);
+      expect(parsed.replyTo).toEqual(
+        LOCAL_CONFIG.recipients.dataTeam.map((address) => ({ name: '', address })),
+      );
     }
   });
 

@@ -7,8 +7,17 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { SYSTEM_PYTHON } from '../../tools/reference-python.ts';
 
+/** One address of an address header as a mail client shows it: the display name (empty when none), the address. */
+export interface PythonAddress {
+  name: string;
+  address: string;
+}
+
 export interface PythonEmail {
   subject: string;
+  /** The From and Reply-To headers' addresses (none when the header is absent). */
+  from: PythonAddress[];
+  replyTo: PythonAddress[];
   /** The text/plain body, decoded to text (line ends as `\n`), or null when there is none. */
   text: string | null;
   html: string | null;
@@ -18,14 +27,24 @@ export interface PythonEmail {
 }
 
 const READ_EMAIL = `
-import base64, email, email.policy, json, sys
+import base64, email, email.header, email.policy, email.utils, json, sys
 with open(sys.argv[1], 'rb') as file:
     message = email.message_from_binary_file(file, policy=email.policy.default)
 def content(preference):
     part = message.get_body(preferencelist=(preference,))
     return None if part is None else part.get_content()
+def addresses(name):
+    # From the raw header, each display name decoded as RFC 2047 says (the white space between two encoded
+    # words ignored), as mail clients show it: the modern policy's address parser puts a space there.
+    raw = [value for key, value in message.raw_items() if key.lower() == name]
+    return [
+        {'name': str(email.header.make_header(email.header.decode_header(display))), 'address': address}
+        for display, address in email.utils.getaddresses(raw)
+    ]
 print(json.dumps({
     'subject': str(message['subject']),
+    'from': addresses('from'),
+    'replyTo': addresses('reply-to'),
     'text': content('plain'),
     'html': content('html'),
     'attachments': [
