@@ -132,7 +132,7 @@ export const ANALYZE_FLAGS = {
   },
   currency: {
     value: 'CODE',
-    help: 'currency of the amounts (default USD in English, EUR in French)',
+    help: 'currency of the amounts when the file names none (default: none, plain numbers)',
     schema: reportSettingsSchema.shape.currency,
     goesTo: 'report-setting',
   },

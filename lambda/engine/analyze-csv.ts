@@ -37,6 +37,8 @@ export async function analyzeCsv(
         shape,
         encoding: source.decoder.encoding,
         delimiter: dialect.delimiter === '\t' ? 'tab' : dialect.delimiter,
+        // A customer table's spending columns are read as plain numbers: it names no currency.
+        currency: { code: null, source: 'none', otherLines: {} },
         ...result.input,
         undecodableCharacters: source.decoder.replacementCount,
       },

@@ -5,6 +5,7 @@
  * return or ROI of the report can overflow.
  */
 import { z } from 'zod';
+import { type ColumnLabelOverrides, columnLabelsSchema } from './column-label-settings.ts';
 import { DEFAULT_PLAYBOOK } from './playbook/default-playbook.ts';
 import { mergePlaybook, type Playbook, strategyOverrideSchema } from './playbook/strategy.ts';
 import { InvalidOptionError } from '../errors/input-errors.ts';
@@ -41,10 +42,15 @@ const timeZone = z.string().refine(isTimeZone, { message: TIME_ZONE_MESSAGE });
 /** At most this many playbook entries (the RFM segments, the cluster names and a few more). */
 export const MAX_PLAYBOOK_ENTRIES = 100;
 
+const TOTAL_BUDGET_MESSAGE = 'must be a number of currency units from 0 to 1e12';
+
 export const reportSettingsSchema = z
   .object({
     locale: z.enum(REPORT_LOCALES).default('en'),
-    /** ISO 4217 code; EUR by default in French, USD in English. */
+    /**
+     * ISO 4217 code of the amounts when the file names none (a currency the file names wins: report-currency.ts);
+     * no default: with neither, amounts are plain numbers, "in the file's currency".
+     */
     currency: z
       .string()
       .regex(/^[A-Z]{3}$/, { message: 'must be a three-letter ISO 4217 code such as EUR' })
@@ -53,6 +59,17 @@ export const reportSettingsSchema = z
     /** Shown in the header and the subject; a default title in the report's language otherwise. */
     reportName: z.string().min(1).max(120).optional(),
     companyName: z.string().min(1).max(120).optional(),
+    /** Customer tables: words for columns that cluster names are made of, by column name (column-labels.ts). */
+    columnLabels: columnLabelsSchema.default({}),
+    /**
+     * The money available for paid plans over the period, in currency units: plans are funded by expected ROI,
+     * best first, while it lasts. No limit when absent.
+     */
+    totalBudget: z
+      .number({ error: TOTAL_BUDGET_MESSAGE })
+      .min(0, TOTAL_BUDGET_MESSAGE)
+      .max(1e12, TOTAL_BUDGET_MESSAGE)
+      .optional(),
     playbook: z
       .record(z.string().min(1).max(100), strategyOverrideSchema, {
         error: (issue) =>
@@ -87,10 +104,15 @@ export type ReportSettingsInput = z.input<typeof reportSettingsSchema>;
 /** Settings with every default filled in. */
 export interface ReportSettings {
   locale: ReportLocale;
-  currency: string;
+  /** The configured currency; undefined: none configured (never a default one). */
+  currency: string | undefined;
   timeZone: string;
   reportName: string | undefined;
   companyName: string | undefined;
+  /** The settings' own words for columns in cluster names; empty: the built-in labels. */
+  columnLabels: ColumnLabelOverrides;
+  /** Money for paid plans over the period; undefined: no limit. */
+  totalBudget: number | undefined;
   playbook: Playbook;
   alerts: typeof DEFAULT_ALERT_THRESHOLDS;
   targets: typeof DEFAULT_KPI_TARGETS;
@@ -114,10 +136,12 @@ export function parseReportSettings(input: unknown = {}, source = 'report settin
   const settings = parsed.data;
   return {
     locale: settings.locale,
-    currency: settings.currency ?? (settings.locale === 'fr' ? 'EUR' : 'USD'),
+    currency: settings.currency,
     timeZone: settings.timeZone,
     reportName: settings.reportName,
     companyName: settings.companyName,
+    columnLabels: settings.columnLabels,
+    totalBudget: settings.totalBudget,
     playbook: mergePlaybook(DEFAULT_PLAYBOOK, settings.playbook),
     alerts: {
       ...DEFAULT_ALERT_THRESHOLDS,

@@ -125,6 +125,7 @@ describe('analyze on the ten-customer fixture', () => {
       missingCustomer: 1,
       cancelled: 1,
       unreadableDate: 1,
+      otherCurrency: 0,
       unreadableNumber: 1,
       nonPositiveQuantity: 1,
       nonPositivePrice: 1,

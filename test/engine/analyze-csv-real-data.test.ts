@@ -67,6 +67,7 @@ describe('Online Retail (541,909 lines)', () => {
       missingCustomer: 135_080,
       cancelled: 8_905,
       unreadableDate: 0,
+      otherCurrency: 0,
       unreadableNumber: 0,
       implausibleAmount: 0,
       nonPositiveQuantity: 0,

@@ -19,13 +19,15 @@ function settingsError(input: unknown, source?: string): Error {
 }
 
 describe('parseReportSettings: defaults', () => {
-  it('fills in English, USD, UTC, the default playbook, thresholds and targets when nothing is given', () => {
+  it('fills in English, no currency, UTC, the default playbook, thresholds and targets when nothing is given', () => {
     expect(parseReportSettings()).toEqual({
       locale: 'en',
-      currency: 'USD',
+      currency: undefined,
       timeZone: 'UTC',
+      totalBudget: undefined,
       reportName: undefined,
       companyName: undefined,
+      columnLabels: {},
       playbook: DEFAULT_PLAYBOOK,
       alerts: DEFAULT_ALERT_THRESHOLDS,
       targets: DEFAULT_KPI_TARGETS,
@@ -33,9 +35,9 @@ describe('parseReportSettings: defaults', () => {
     expect(parseReportSettings({})).toEqual(parseReportSettings());
   });
 
-  it('defaults the currency to EUR in French and keeps a currency that is given', () => {
-    expect(parseReportSettings({ locale: 'fr' }).currency).toBe('EUR');
-    expect(parseReportSettings({ locale: 'en' }).currency).toBe('USD');
+  it('invents no currency from the language (the file names it, or none), and keeps a currency that is given', () => {
+    expect(parseReportSettings({ locale: 'fr' }).currency).toBeUndefined();
+    expect(parseReportSettings({ locale: 'en' }).currency).toBeUndefined();
     expect(parseReportSettings({ locale: 'fr', currency: 'CHF' }).currency).toBe('CHF');
     expect(parseReportSettings({ locale: 'en', currency: 'GBP' }).currency).toBe('GBP');
   });
@@ -256,7 +258,7 @@ describe('parseReportSettings: playbook overrides', () => {
     });
     // Untouched fields come from the default At risk strategy, not from `default`.
     expect(playbook.atRisk?.expectedUplift).toBe(0.05);
-    expect(playbook.atRisk?.priority).toBe('high');
+    expect(playbook.atRisk?.priority).toBeUndefined(); // derived by the report unless configured
     // Other entries are the defaults.
     expect(playbook.champions).toEqual(DEFAULT_PLAYBOOK.champions);
   });
@@ -281,5 +283,29 @@ describe('parseReportSettings: playbook overrides', () => {
     expect(playbook['high-value-loyal']?.investmentPerCustomer).toBe(20);
     expect(DEFAULT_PLAYBOOK.champions?.investmentPerCustomer).toBe(20);
     expect(parseReportSettings().playbook.champions?.investmentPerCustomer).toBe(20);
+  });
+});
+
+describe('parseReportSettings: column labels (customer-table cluster names)', () => {
+  it('keeps a noun phrase or the words above and below the average, per language', () => {
+    const columnLabels = {
+      MntWines: { en: 'wine budget', fr: { high: 'Amateurs de vin', low: 'Peu de vin' } },
+    };
+    expect(parseReportSettings({ columnLabels }).columnLabels).toEqual(columnLabels);
+  });
+
+  it('names the column and the language of a wrong label', () => {
+    expect(settingsError({ columnLabels: { MntWines: { en: 'wine', fr: '' } } }).message).toBe(
+      'report settings: columnLabels.MntWines.fr: must be a label of 1 to 40 characters or { "high": ..., "low": ... }, got ""',
+    );
+    expect(settingsError({ columnLabels: { MntWines: { en: 'wine' } } }).message).toMatch(
+      /^report settings: columnLabels\.MntWines\.fr: /,
+    );
+    expect(settingsError({ columnLabels: { Income: { en: 'x'.repeat(41), fr: 'revenu' } } }).message).toMatch(
+      /^report settings: columnLabels\.Income\.en: must be a label of 1 to 40 characters/,
+    );
+    expect(
+      settingsError({ columnLabels: { Income: { en: { high: 'rich' }, fr: 'revenu' } } }).message,
+    ).toMatch(/^report settings: columnLabels\.Income\.en: /);
   });
 });

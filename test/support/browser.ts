@@ -43,6 +43,7 @@ interface PageBox {
 interface PageElement {
   tagName: string;
   textContent: string | null;
+  querySelector(selectors: string): PageElement | null;
   getAttribute(name: string): string | null;
   getBoundingClientRect(): PageBox;
 }
@@ -130,4 +131,37 @@ export function sectionVisibility(
     }
     return result;
   }, classNames);
+}
+
+/** A cell's first line of text (before its first `<br>`) and how many lines it takes as laid out. */
+export interface TextLines {
+  text: string;
+  lines: number;
+}
+
+/**
+ * For each element matching `selector`, its text before the first `<br>` (a table cell's name, without the notes
+ * under it) and the number of lines the browser wrapped it over: the distinct tops of the range's line boxes.
+ */
+export function leadingTextLines(page: Page, selector: string): Promise<TextLines[]> {
+  return page.evaluate((cellSelector) => {
+    interface LineRange {
+      setEndBefore(node: unknown): void;
+      selectNodeContents(node: unknown): void;
+      toString(): string;
+      getClientRects(): Iterable<{ top: number; width: number }>;
+    }
+    const { document } = globalThis as unknown as PageWindow & {
+      document: { createRange(): LineRange };
+    };
+    return [...document.body.querySelectorAll(cellSelector)].map((cell) => {
+      const range = document.createRange();
+      range.selectNodeContents(cell);
+      const lineBreak = cell.querySelector('br');
+      if (lineBreak) range.setEndBefore(lineBreak);
+      const tops = new Set<number>();
+      for (const box of range.getClientRects()) if (box.width > 0) tops.add(Math.round(box.top));
+      return { text: range.toString().replace(/\u200b/g, ''), lines: tops.size };
+    });
+  }, selector);
 }

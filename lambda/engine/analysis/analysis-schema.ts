@@ -37,6 +37,7 @@ import {
   share,
   text,
 } from './schema-words.ts';
+import { CURRENCY_SOURCES } from '../input/currency-marks.ts';
 import { DATE_ORDERS } from '../input/date-parsing.ts';
 import { DECIMAL_MARKS } from '../input/number-parsing.ts';
 import { DETECTED_ENCODINGS } from '../input/text-decoding.ts';
@@ -83,6 +84,12 @@ const inputSummary = object({
   delimiter: text,
   decimalMark: oneOf(DECIMAL_MARKS),
   dateOrder: oneOf(DATE_ORDERS).nullable(),
+  /** The report formats amounts with this code: three capitals, as Intl requires. */
+  currency: object({
+    code: text.regex(/^[A-Z]{3}$/, 'expected an ISO 4217 code such as EUR').nullable(),
+    source: oneOf(CURRENCY_SOURCES),
+    otherLines: z.record(text, count, { error: 'expected an object' }),
+  }).exactOptional(),
   columns: z.record(text, text, { error: 'expected an object' }),
   rowsRead: count,
   rowsUsed: count,
@@ -102,6 +109,8 @@ const clusterSummary = object({
   index: count,
   key: text,
   name: names,
+  /** Absent for RFM names and in analyses archived before the traits were kept. */
+  traits: list(object({ feature: text, high: flag })).exactOptional(),
   size: count,
   share,
   profile: z.record(text, finite, { error: 'expected an object' }),

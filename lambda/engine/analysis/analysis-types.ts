@@ -1,5 +1,6 @@
 /** The analysis as the engine returns it and `--json` writes it: the model both pipelines fill and the report reads. */
 import type { ClusteringResult, ClusterSummary } from '../clustering/segmentation/clustering-types.ts';
+import type { InputCurrency } from '../input/currency-marks.ts';
 import type { DateOrder } from '../input/date-parsing.ts';
 import type { DecimalMark } from '../input/number-parsing.ts';
 import type { DetectedEncoding } from '../input/text-decoding.ts';
@@ -39,6 +40,8 @@ export interface InputSummary {
   delimiter: string;
   decimalMark: DecimalMark;
   dateOrder: DateOrder | null;
+  /** The amounts' currency as the file names it; absent in analyses archived before it was read. */
+  currency?: InputCurrency;
   /** Which header column plays which role (transactions) or which columns were clustered (customers). */
   columns: Record<string, string>;
   rowsRead: number;
@@ -110,7 +113,14 @@ export interface AnalysisResult {
 export interface ShapeAnalysis {
   input: Pick<
     InputSummary,
-    'decimalMark' | 'dateOrder' | 'columns' | 'rowsRead' | 'rowsUsed' | 'rowsRejected' | 'firstRejectedLine'
+    | 'decimalMark'
+    | 'dateOrder'
+    | 'currency'
+    | 'columns'
+    | 'rowsRead'
+    | 'rowsUsed'
+    | 'rowsRejected'
+    | 'firstRejectedLine'
   >;
   body: Omit<Analysis, 'schemaVersion' | 'generatedAt' | 'activeWindowDays' | 'input'>;
   customers: readonly CustomerRow[];

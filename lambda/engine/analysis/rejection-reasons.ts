@@ -16,6 +16,8 @@ export const REJECTION_REASONS = [
   'cancelled',
   /** The date cannot be read in any supported format (or is not a calendar date). */
   'unreadableDate',
+  /** The amount names a currency other than the file's (transactions/log-currency.ts): never added up with it. */
+  'otherCurrency',
   /** The amount, quantity or price cannot be read as a number. */
   'unreadableNumber',
   /** The amount, quantity, price or quantity x price is beyond ±1e12 (MAX_PLAUSIBLE_AMOUNT): `1e308`, a barcode. */

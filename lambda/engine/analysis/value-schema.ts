@@ -103,6 +103,7 @@ const valueGroup = object({
   customers: count,
   predictedValue: finite.nullable(),
   customersLikelyLost: count.nullable(),
+  valueIfRetained: finite.nullable(),
   meanProbabilityAlive: share.nullable(),
 });
 

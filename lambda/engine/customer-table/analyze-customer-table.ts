@@ -5,6 +5,7 @@
 import type { ShapeAnalysis } from '../analysis/analysis-types.ts';
 import type { ResolvedAnalyzeOptions } from '../analysis/analyze-options.ts';
 import { factColumnsOf } from '../kpis/group-kpis.ts';
+import { recentActivityMethod } from '../rfm/rfm-segments.ts';
 import { scoreRfmColumns } from '../rfm/score-rfm.ts';
 import { summarizeCustomerBase } from '../shared-steps/summarize-customer-base.ts';
 import { allowsRfm, findCustomerTableRoles } from './customer-table-columns.ts';
@@ -27,13 +28,13 @@ export async function analyzeCustomerTable(
   const table = await readTableFacts(input, roles, options);
   const facts = factColumnsOf(table.facts);
   const hasRfm = allowsRfm(roles);
-  const scores = hasRfm ? scoreRfmColumns(facts) : undefined;
+  const scores = hasRfm ? scoreRfmColumns(facts, options.activeWindowDays) : undefined;
   const { body, clusters } = summarizeCustomerBase(
     {
       facts,
       segments: scores?.segments,
       asOfDay: table.asOfDay,
-      rfmMethod: RFM_METHOD,
+      rfmMethod: `${RFM_METHOD}; ${recentActivityMethod(options.activeWindowDays)}`,
       features: table.features,
       naming: 'generic',
     },

@@ -3,7 +3,8 @@ import { listNames, quoteName, showName } from './message-text.ts';
 import { ColumnError } from '../../errors/input-errors.ts';
 
 /** What a transaction-log column means to the analysis. */
-export const TransactionRole = z.enum(['customer', 'order', 'date', 'amount', 'quantity', 'price']);
+const TRANSACTION_ROLES = ['customer', 'order', 'date', 'amount', 'quantity', 'price', 'currency'] as const;
+export const TransactionRole = z.enum(TRANSACTION_ROLES);
 export type TransactionRole = z.infer<typeof TransactionRole>;
 
 /** Explicit column names per role, from the `map` option (`customer=Client,date=Date,...`). */
@@ -17,6 +18,8 @@ export interface TransactionColumns {
   amount?: number | undefined;
   quantity?: number | undefined;
   price?: number | undefined;
+  /** ISO codes naming each line's currency (currency-marks.ts); the amounts' own signs otherwise. */
+  currency?: number | undefined;
 }
 
 /**
@@ -121,6 +124,7 @@ const ROLE_NAMES: Record<TransactionRole, { exact: string[]; containing: string[
     exact: ['unitprice', 'price', 'prix', 'prixunitaire', 'pu', 'puht', 'prixht', 'unitcost'],
     containing: ['price', 'prix'],
   },
+  currency: { exact: ['currency', 'curr', 'devise', 'monnaie'], containing: ['currency', 'devise'] },
 };
 
 /** Lower-cases and strips accents and everything that is not a letter or digit. */

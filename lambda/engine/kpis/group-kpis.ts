@@ -1,3 +1,5 @@
+import { isActive } from '../rfm/active-window.ts';
+
 /** What every KPI needs to know of one customer. */
 export interface CustomerFacts {
   recencyDays: number;
@@ -74,7 +76,7 @@ export function computeGroupKpisByGroup(
     group.orders += orders;
     group.recencySum += recency;
     if (orders >= 2) group.repeaters++;
-    if (recency <= context.activeWindowDays) group.active++;
+    if (isActive(recency, context.activeWindowDays)) group.active++;
     const answer = response?.[row];
     if (answer !== undefined && !Number.isNaN(answer)) {
       group.responseKnown++;

@@ -1,3 +1,4 @@
+import { isActive } from './active-window.ts';
 import { scoreByQuintile } from './quintile-scores.ts';
 import { RFM_SEGMENT_KEYS, type RfmSegmentKey, segmentIndexFor } from './rfm-segments.ts';
 
@@ -34,13 +35,20 @@ export interface RfmScoreColumns {
   segments: Uint8Array;
 }
 
-/** Scores every customer 1..5 on R, F and M by quintiles (ties kept together) and names its segment. */
-export function scoreRfm(customers: readonly RfmMeasures[]): CustomerRfm[] {
-  const scores = scoreRfmColumns({
-    recencyDays: customers.map((customer) => customer.recencyDays),
-    frequency: customers.map((customer) => customer.frequency),
-    monetary: customers.map((customer) => customer.monetary),
-  });
+/**
+ * Scores every customer 1..5 on R, F and M by quintiles (ties kept together) and names its segment; a customer
+ * with no purchase in the last `activeWindowDays` days gets no segment that implies recent activity (the rule
+ * beside the segment table in rfm-segments.ts), its R score unchanged.
+ */
+export function scoreRfm(customers: readonly RfmMeasures[], activeWindowDays: number): CustomerRfm[] {
+  const scores = scoreRfmColumns(
+    {
+      recencyDays: customers.map((customer) => customer.recencyDays),
+      frequency: customers.map((customer) => customer.frequency),
+      monetary: customers.map((customer) => customer.monetary),
+    },
+    activeWindowDays,
+  );
   return customers.map((customer, index) => ({
     ...customer,
     recencyScore: scores.recencyScores[index] as number,
@@ -51,7 +59,7 @@ export function scoreRfm(customers: readonly RfmMeasures[]): CustomerRfm[] {
 }
 
 /** scoreRfm on columns: typed arrays in, typed arrays out, nothing per customer. */
-export function scoreRfmColumns(measures: RfmMeasureColumns): RfmScoreColumns {
+export function scoreRfmColumns(measures: RfmMeasureColumns, activeWindowDays: number): RfmScoreColumns {
   const recencyScores = scoreByQuintile(measures.recencyDays, true);
   const frequencyScores = scoreByQuintile(measures.frequency);
   const monetaryScores = scoreByQuintile(measures.monetary);
@@ -61,6 +69,7 @@ export function scoreRfmColumns(measures: RfmMeasureColumns): RfmScoreColumns {
       recencyScores[row] as number,
       frequencyScores[row] as number,
       monetaryScores[row] as number,
+      isActive(measures.recencyDays[row] as number, activeWindowDays),
     );
   }
   return { recencyScores, frequencyScores, monetaryScores, segments };

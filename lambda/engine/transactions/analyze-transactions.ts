@@ -10,12 +10,14 @@ import type { TransactionColumns } from '../input/column-roles.ts';
 import { formatIsoDay } from '../input/date-parsing.ts';
 import type { RecordBatch } from '../input/record-reader.ts';
 import { computeRetentionFromOrders } from '../kpis/base-kpis.ts';
+import { recentActivityMethod } from '../rfm/rfm-segments.ts';
 import { type RfmMeasureColumns, scoreRfmColumns } from '../rfm/score-rfm.ts';
 import { parseAsOf, resolveAsOfDay } from '../shared-steps/as-of-day.ts';
 import { type CustomerColumns, customerRowsView } from '../shared-steps/customer-columns.ts';
 import { summarizeCustomerBase } from '../shared-steps/summarize-customer-base.ts';
 import type { LedgerCustomers } from './ledger-customers.ts';
 import { valueByLedgerGroups, valueOfLedger } from './ledger-value.ts';
+import { otherCurrencyNotes } from './log-currency.ts';
 import type { ValueOutcome } from '../value/analyze-value.ts';
 import type { OrderColumns } from '../value/purchase-summary.ts';
 import { readTransactions, type TransactionReadResult } from './read-transactions.ts';
@@ -52,7 +54,9 @@ export async function analyzeTransactions(
     options,
   );
   const valued = valueByLedgerGroups(valueOutcome, customerColumns);
-  const body = { ...ledgerBody, value: valued.value, notes: [...ledgerBody.notes, ...valued.notes] };
+  const currencyNotes = otherCurrencyNotes(read.currency, read.firstRejectedLine.otherCurrency);
+  const notes = [...currencyNotes, ...ledgerBody.notes, ...valued.notes];
+  const body = { ...ledgerBody, value: valued.value, notes };
   const customers = customerRowsView({
     ...customerColumns,
     value: valued.valueColumns,
@@ -65,6 +69,7 @@ export async function analyzeTransactions(
     input: {
       decimalMark: read.decimalMark,
       dateOrder: read.dateOrder ?? null,
+      currency: read.currency,
       columns,
       rowsRead: read.rowsRead,
       rowsUsed: read.rowsUsed,
@@ -140,14 +145,14 @@ function analyzeLedger(
   const recencyDays = new Int32Array(count);
   for (let row = 0; row < count; row++) recencyDays[row] = asOfDay - (ledger.lastPurchaseDays[row] as number);
   const facts = { count, recencyDays, frequency: ledger.frequency, monetary: ledger.monetary };
-  const scores = scoreRfmColumns(facts);
+  const scores = scoreRfmColumns(facts, options.activeWindowDays);
   const { body, clusters } = summarizeCustomerBase(
     {
       facts,
       segments: scores.segments,
       retentionRate,
       asOfDay,
-      rfmMethod: RFM_METHOD,
+      rfmMethod: `${RFM_METHOD}; ${recentActivityMethod(options.activeWindowDays)}`,
       features: rfmFeatureTable(facts),
       naming: 'rfm',
     },

@@ -7,6 +7,7 @@ import type { RejectionReason } from '../analysis/rejection-reasons.ts';
 import type { TransactionColumns } from '../input/column-roles.ts';
 import { type DateOrder, type DateReading, resolveDate, type WallClockMs } from '../input/date-parsing.ts';
 import { type DecimalMark, isPlausibleAmount, parseDecimal } from '../input/number-parsing.ts';
+import type { LogCurrency } from './log-currency.ts';
 
 /**
  * One line as the rules see it. A rule that reads a value keeps it here for the rules after it and for the
@@ -49,6 +50,8 @@ export interface CleaningContext {
   decimalMark: DecimalMark;
   /** Undefined while unproven: only exact (ISO, YYYYMMDD) dates are readable then. */
   dateOrder: DateOrder | undefined;
+  /** The log's currency as its lines name it; absent: no line is checked for its currency. */
+  currency?: LogCurrency | undefined;
 }
 
 export interface CleaningRule {
@@ -77,6 +80,11 @@ export const CLEANING_RULES: readonly CleaningRule[] = [
     breaks: (line, { columns }) => CANCELLATION.test(line.record[columns.order ?? -1] ?? ''),
   },
   { reason: 'unreadableDate', breaks: (line, context) => Number.isNaN(readMoment(line, context)) },
+  {
+    reason: 'otherCurrency',
+    appliesTo: ({ currency }) => currency !== undefined,
+    breaks: (line, { currency }) => (currency as LogCurrency).isOther(line.record),
+  },
   { reason: 'unreadableNumber', breaks: (line, context) => !readNumbers(line, context) },
   {
     reason: 'implausibleAmount',

@@ -2,7 +2,7 @@
  * Customer value on a ledger's customers: the orders renamed from ledger indices to rows (the analysis's id
  * order), then the value analysis (value/analyze-value.ts) grouped by RFM segment and by cluster.
  */
-import { AT_RISK_SEGMENTS, LOST_SEGMENTS, RFM_SEGMENT_KEYS } from '../rfm/rfm-segments.ts';
+import { RECENT_ACTIVITY_SEGMENTS, RFM_SEGMENT_KEYS } from '../rfm/rfm-segments.ts';
 import type { CustomerColumns } from '../shared-steps/customer-columns.ts';
 import { analyzeValue, type ValueOutcome } from '../value/analyze-value.ts';
 import { withValueGroups } from '../value/with-value-groups.ts';
@@ -44,10 +44,11 @@ export function renameToRows(orders: OrderColumns, ledger: LedgerCustomers): Ord
   return orders;
 }
 
-/** Per RFM segment, whether its customers are engaged: every segment but the at-risk and lost ones. */
-const ENGAGED_SEGMENTS = RFM_SEGMENT_KEYS.map(
-  (key) => !AT_RISK_SEGMENTS.includes(key) && !LOST_SEGMENTS.includes(key),
-);
+/**
+ * Per RFM segment, whether its customers are engaged: the segments that imply recent buying (and require it: a
+ * purchase within the active window). Need attention and the at-risk and lost segments are slipping or lapsed.
+ */
+const ENGAGED_SEGMENTS = RFM_SEGMENT_KEYS.map((key) => RECENT_ACTIVITY_SEGMENTS.includes(key));
 
 /**
  * The value analysis with its groups (segments, clusters) and priorities, the value columns and each row's

@@ -7,8 +7,9 @@
 import { REJECTION_REASONS, type RejectionReason } from '../analysis/rejection-reasons.ts';
 import type { TransactionColumns } from '../input/column-roles.ts';
 import { DateOrderInference } from '../input/date-order-inference.ts';
+import type { InputCurrency } from '../input/currency-marks.ts';
 import { type DateOrder, type DateReading, MS_PER_DAY, readDate } from '../input/date-parsing.ts';
-import { type DecimalMark, inferDecimalMark } from '../input/number-parsing.ts';
+import type { DecimalMark } from '../input/number-parsing.ts';
 import { isBlankRecord, type RecordBatch } from '../input/record-reader.ts';
 import { RejectionTally } from '../shared-steps/rejection-tally.ts';
 import {
@@ -20,6 +21,8 @@ import {
   rulesFor,
 } from './cleaning-rules.ts';
 import { CustomerLedger } from './customer-ledger.ts';
+import { LogCurrency } from './log-currency.ts';
+import { inferLogDecimalMark } from './log-decimal-mark.ts';
 import { ColumnError } from '../../errors/input-errors.ts';
 
 export interface TransactionReadOptions {
@@ -46,6 +49,7 @@ export interface TransactionReadResult {
   rowsRejected: Record<RejectionReason, number>;
   decimalMark: DecimalMark;
   dateOrder: DateOrder | undefined;
+  currency: InputCurrency;
   /** The first line rejected for each reason, to point a data team at an example. */
   firstRejectedLine: Partial<Record<RejectionReason, number>>;
 }
@@ -98,6 +102,7 @@ class TransactionReader {
       asOfMs: options.asOfMs,
       decimalMark: options.decimalMark ?? '.',
       dateOrder: options.dateOrder,
+      currency: new LogCurrency(options.columns),
     };
     this.#rules = rulesFor(this.#context);
     const dateName = options.header[options.columns.date] ?? 'date';
@@ -105,11 +110,9 @@ class TransactionReader {
   }
 
   readBatch(batch: RecordBatch): void {
-    this.#decimalMark ??= inferDecimalMark(
-      numericSamples(batch.records, this.#options.columns),
-      this.#options.delimiter,
-    );
+    this.#decimalMark ??= inferLogDecimalMark(batch.records, this.#options.columns, this.#options.delimiter);
     this.#context.decimalMark = this.#decimalMark;
+    this.#context.currency?.sample(batch.records);
     for (let index = 0; index < batch.records.length; index++) {
       const record = batch.records[index] as string[];
       if (isBlankRecord(record)) continue;
@@ -182,16 +185,8 @@ class TransactionReader {
       rowsRejected: this.tally.counts as Record<RejectionReason, number>,
       decimalMark: this.#decimalMark ?? '.',
       dateOrder: this.#context.dateOrder,
+      currency: (this.#context.currency as LogCurrency).summary(),
       firstRejectedLine: this.tally.firstLines,
     };
-  }
-}
-
-function* numericSamples(records: string[][], columns: TransactionColumns): Generator<string> {
-  const numericColumns = [columns.amount, columns.quantity, columns.price].filter(
-    (column) => column !== undefined,
-  );
-  for (const record of records.slice(0, 5_000)) {
-    for (const column of numericColumns) yield record[column] ?? '';
   }
 }

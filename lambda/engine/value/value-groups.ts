@@ -1,6 +1,6 @@
 /**
  * The value at stake per group of customers (RFM segment or cluster): customers, predicted value (sum of CLV),
- * customers likely lost and mean P(alive); and the P(alive) distribution of the whole base. Customers without a
+ * customers likely lost and what they would bring if retained, and mean P(alive); and the P(alive) distribution of the whole base. Customers without a
  * figure (NaN: not seen before the as-of day) count as customers but not in the sums and means.
  */
 import {
@@ -29,6 +29,7 @@ export function valueByGroup(
   const customers = new Float64Array(size);
   const value = new Float64Array(size);
   const lost = new Float64Array(size);
+  const lostValue = new Float64Array(size);
   const aliveSum = new Float64Array(size);
   const scored = new Float64Array(size);
   for (let row = 0; row < assignment.groupOfRow.length; row++) {
@@ -39,8 +40,12 @@ export function valueByGroup(
     if (Number.isNaN(alive)) continue;
     add(scored, group, 1);
     add(aliveSum, group, alive);
-    if (alive < LIKELY_LOST_BELOW) add(lost, group, 1);
     const clv = columns?.clv[row] as number;
+    if (alive < LIKELY_LOST_BELOW) {
+      add(lost, group, 1);
+      // What a likely-lost customer would bring if still active: their CLV is P(alive) times that.
+      if (!Number.isNaN(clv) && alive > 0) add(lostValue, group, clv / alive);
+    }
     if (!Number.isNaN(clv)) add(value, group, clv);
   }
   return assignment.keys.map((key, group) => {
@@ -51,6 +56,7 @@ export function valueByGroup(
       customers: customers[group] as number,
       predictedValue: !noScores && withValue ? (value[group] as number) : null,
       customersLikelyLost: noScores ? null : (lost[group] as number),
+      valueIfRetained: !noScores && withValue ? (lostValue[group] as number) : null,
       meanProbabilityAlive: hasScores ? (aliveSum[group] as number) / (scored[group] as number) : null,
     };
   });

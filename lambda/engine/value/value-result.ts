@@ -28,6 +28,11 @@ export interface ValueGroup {
   readonly predictedValue: number | null;
   /** Customers with P(alive) under LIKELY_LOST_BELOW. */
   readonly customersLikelyLost: number | null;
+  /**
+   * What those customers would bring over the horizon if still active (each one's CLV / P(alive)): the value a
+   * win-back plan works to save. Null when the value figures are withheld.
+   */
+  readonly valueIfRetained: number | null;
   readonly meanProbabilityAlive: number | null;
 }
 

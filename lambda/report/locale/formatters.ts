@@ -29,17 +29,17 @@ export interface Formatters {
   moment(date: Date): string;
 }
 
-/** The formatters of one language, currency and time zone. */
-export function makeFormatters(locale: ReportLocale, currency: string, timeZone: string): Formatters {
+/**
+ * The formatters of one language, currency and time zone. With no currency (the file names none and none is
+ * configured), amounts are plain numbers, `8.9M`, `1,234.50`: a sign would invent a currency.
+ */
+export function makeFormatters(
+  locale: ReportLocale,
+  currency: string | undefined,
+  timeZone: string,
+): Formatters {
   const tag = INTL_LOCALES[locale];
-  const moneyWhole = new Intl.NumberFormat(tag, { style: 'currency', currency, maximumFractionDigits: 0 });
-  const moneyCents = new Intl.NumberFormat(tag, { style: 'currency', currency, minimumFractionDigits: 2 });
-  const moneyCompact = new Intl.NumberFormat(tag, {
-    style: 'currency',
-    currency,
-    notation: 'compact',
-    maximumFractionDigits: 1,
-  });
+  const { whole: moneyWhole, cents: moneyCents, compact: moneyCompact } = moneyFormats(tag, currency);
   const integer = new Intl.NumberFormat(tag, { maximumFractionDigits: 0 });
   const percent = new Intl.NumberFormat(tag, {
     style: 'percent',
@@ -84,5 +84,15 @@ export function makeFormatters(locale: ReportLocale, currency: string, timeZone:
     day: (isoDay) => day.format(new Date(`${isoDay}T00:00:00Z`)),
     dayOf: (date) => localDay.format(date),
     moment: (date) => moment.format(date),
+  };
+}
+
+/** Whole, cents and compact amounts: with the currency's sign, or plain numbers when there is no currency. */
+function moneyFormats(tag: string, currency: string | undefined) {
+  const money = currency === undefined ? {} : ({ style: 'currency', currency } as const);
+  return {
+    whole: new Intl.NumberFormat(tag, { ...money, maximumFractionDigits: 0 }),
+    cents: new Intl.NumberFormat(tag, { ...money, minimumFractionDigits: 2, maximumFractionDigits: 2 }),
+    compact: new Intl.NumberFormat(tag, { ...money, notation: 'compact', maximumFractionDigits: 1 }),
   };
 }

@@ -5,6 +5,8 @@ export const MESSAGES_EN: Messages = {
   kindLabel: { upload: 'New data', weekly: 'Weekly report', quarterly: 'Quarterly review' },
   subject: ({ title, period, revenue, revenueChange, customers }) =>
     `${title}, ${period}: revenue ${revenue}${revenueChange ? ` (${revenueChange})` : ''}, ${customers} customers`,
+  tableSubject: ({ title, table, revenue, revenueChange }) =>
+    `${title}, ${table}: revenue ${revenue}${revenueChange ? ` (${revenueChange})` : ''}`,
   preheader: ({ customers, revenue, atRisk }) =>
     `${customers} customers, ${revenue} revenue, ${atRisk} of customers at risk.`,
   header: {
@@ -12,6 +14,7 @@ export const MESSAGES_EN: Messages = {
     asOf: (day) => `As of ${day}`,
     source: (file, rowsUsed) => `Source: ${file} (${rowsUsed} rows used)`,
     noPeriod: 'Customer table (no transaction dates)',
+    customerTable: (customers) => `${customers} customers, customer table`,
   },
   sections: {
     headline: 'Headline figures',
@@ -96,7 +99,19 @@ export const MESSAGES_EN: Messages = {
       `Expected return = expected uplift x the segment's revenue over the period covered (${period}).`,
       'ROI = (expected return - budget) / budget.',
       'Investment per customer and uplift come from the playbook (configurable): they are assumptions, not measurements.',
+      'Customer-value predictions are withheld for this data, so returns are computed on past revenue.',
     ],
+    valueAssumptions: ({ horizonMonths }) => [
+      'Budget = investment per customer x customers in the segment.',
+      `Expected return = expected uplift x the value at stake over the next ${horizonMonths} months, from the customer-value model: the segment's predicted value for growth plans; for win-back plans, what its customers likely to be lost would bring if won back.`,
+      'ROI = (expected return - budget) / budget. A plan that does not return more than it costs is not recommended.',
+      'Investment per customer and uplift come from the playbook (configurable): they are assumptions, not measurements.',
+    ],
+    notRecommended: (segments) =>
+      `Not recommended this period, automation only (the paid plan would cost more than it returns): ${segments}.`,
+    notFunded: ({ segments, total }) =>
+      `Pays off but left out of the total budget of ${total} (better returns funded first): ${segments}.`,
+    nonePays: 'No paid plan returns more than it costs this period: automation only for every segment.',
   },
   alert: {
     inactive: ({ share, days, threshold }) =>
@@ -118,9 +133,40 @@ export const MESSAGES_EN: Messages = {
     onTarget: 'On target',
     offTarget: 'Off target',
   },
+  valueOutlook: {
+    title: (months) => `Value outlook, next ${months} months`,
+    total: ({ value, customers, months }) =>
+      `The ${customers} customers are expected to bring ${value} over the next ${months} months.`,
+    valueWithheld: ({ customers }) =>
+      `Order values could not be modelled for this data: purchases are forecast for the ${customers} customers, not their value.`,
+    likelyLost: ({ customers, value }) =>
+      `${customers} customers are likely lost (more likely gone than still buying); won back, they would bring ${value}.`,
+    protect: ({ customers }) =>
+      `${customers} high-value customers to protect (the priority column of the customers file names them).`,
+    accuracy: ({ modelError, baselineError, days }) =>
+      `Model check on the last ${days} days, held out: it missed each customer's purchases by ${modelError} on average, against ${baselineError} for assuming each keeps their past rate.`,
+    notCompared: 'Model check: the history is too short to hold out a check period.',
+    withheld: {
+      'too-short':
+        'No value outlook: the history is too short to check the model against what customers did.',
+      'too-few-repeat-customers':
+        'No value outlook: too few customers bought more than once to model their purchases.',
+      'fit-failed': 'No value outlook: the purchase model could not be fitted to this data.',
+      'no-better-than-baseline':
+        'No value outlook: on the check period the model did no better than assuming each customer keeps their past rate.',
+    },
+    columns: {
+      segment: 'Segment',
+      predictedValue: 'Predicted value',
+      likelyLost: 'Likely lost',
+      valueIfRetained: 'Value if won back',
+    },
+  },
   nextStep: ({ action, segment, customers, budget }) =>
     `${segment} (${customers} customers, budget ${budget}): ${action}.`,
   nextStepReview: (date) => `Review the results in the next report, due around ${date}.`,
+  nextStepAutomation: ({ action, segments }) => `${segments} (automation only, no paid budget): ${action}.`,
+  nextStepNonePays: 'No paid action pays off this period: keep to the automated ones below.',
   quality: {
     rowsRead: 'Rows read',
     rowsUsed: 'Rows used',
@@ -132,6 +178,7 @@ export const MESSAGES_EN: Messages = {
       cancelled: 'cancellations',
       unreadableDate: 'unreadable date',
       unreadableNumber: 'unreadable number',
+      otherCurrency: 'amount in another currency',
       nonPositiveQuantity: 'zero or negative quantity',
       nonPositivePrice: 'zero or negative price',
       nonPositiveAmount: 'zero or negative amount',
@@ -141,6 +188,9 @@ export const MESSAGES_EN: Messages = {
     },
     ambiguous: ({ customers, margin }) =>
       `${customers} customers sit between two groups (margin under ${margin}) and are set aside as ambiguous.`,
+    otherCurrency: ({ currency, lines }) =>
+      `The amounts are in ${currency}; lines in another currency were left out, not added up: ${lines}.`,
+    linesIn: ({ lines, currency }) => `${lines} in ${currency}`,
     undecodable: (count) => `${count} characters could not be decoded and were replaced.`,
     historySkipped: ({ report, problem }) =>
       `The archived report ${report} could not be read (${problem}), so it was left out of the comparison.`,
@@ -186,10 +236,23 @@ export const MESSAGES_EN: Messages = {
     generated: (moment, timeZone) => `Generated ${moment} (${timeZone}).`,
     rfmMethod:
       'RFM: recency, frequency and monetary scored 1 to 5 by quintiles (ties kept together); segments from the recency score and the mean of the other two.',
+    rfmRecentActivity: ({ segments, last, days }) =>
+      `${segments} and ${last} also require a purchase in the last ${days} days; customers with those scores who have not bought since are in the next segment down that does not imply recent buying.`,
+    priorityMethod:
+      'Priorities: high for the best third of the plans that pay off by expected net return, medium for the other plans that pay off, low for segments whose paid plan would cost more than it returns; the same rule for segments and clusters.',
     kmeansMethod: ({ k, how }) =>
       `K-means on standardised features (log of skewed amounts and counts), k-means++ with 10 restarts, K = ${k} ${how}.`,
     kChosen: (silhouette) => `chosen by silhouette (${silhouette}) among 2 to 8`,
     kFixed: 'set in the configuration',
     kFallback: 'the smallest tried: no K from 2 to 8 gave every cluster enough customers',
+    currency: {
+      detected: ({ currency, source }) => `Amounts in ${currency}, detected from the file (${source}).`,
+      column: 'its currency column',
+      signs: 'the currency signs or codes of its amounts',
+      configured: (currency) => `Amounts in ${currency}, the configured currency: the file names none.`,
+      unknown:
+        "Amounts in the file's currency: the file names none and none is configured, so no currency sign is shown.",
+      overruled: (configured) => `The configured currency (${configured}) was not used.`,
+    },
   },
 };

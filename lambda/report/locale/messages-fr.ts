@@ -9,6 +9,8 @@ export const MESSAGES_FR: Messages = {
   },
   subject: ({ title, period, revenue, revenueChange, customers }) =>
     `${title}, ${period} : chiffre d’affaires ${revenue}${revenueChange ? ` (${revenueChange})` : ''}, ${customers} clients`,
+  tableSubject: ({ title, table, revenue, revenueChange }) =>
+    `${title}, ${table} : chiffre d’affaires ${revenue}${revenueChange ? ` (${revenueChange})` : ''}`,
   preheader: ({ customers, revenue, atRisk }) =>
     `${customers} clients, ${revenue} de chiffre d’affaires, ${atRisk} des clients à risque.`,
   header: {
@@ -16,6 +18,7 @@ export const MESSAGES_FR: Messages = {
     asOf: (day) => `Situation au ${day}`,
     source: (file, rowsUsed) => `Source : ${file} (${rowsUsed} lignes utilisées)`,
     noPeriod: 'Table clients (sans dates de transaction)',
+    customerTable: (customers) => `${customers} clients, table clients`,
   },
   sections: {
     headline: 'Chiffres clés',
@@ -101,7 +104,20 @@ export const MESSAGES_FR: Messages = {
       `Retour attendu = hausse attendue x chiffre d’affaires du segment sur la période couverte (${period}).`,
       'ROI = (retour attendu - budget) / budget.',
       'L’investissement par client et la hausse attendue viennent du playbook (paramétrable) : ce sont des hypothèses, pas des mesures.',
+      'Les prévisions de valeur client ne sont pas publiées pour ces données : les retours sont calculés sur le chiffre d’affaires passé.',
     ],
+    valueAssumptions: ({ horizonMonths }) => [
+      'Budget = investissement par client x nombre de clients du segment.',
+      `Retour attendu = hausse attendue x valeur en jeu sur les ${horizonMonths} prochains mois, selon le modèle de valeur client : la valeur prévue du segment pour les plans de croissance ; pour les plans de reconquête, ce que rapporteraient ses clients probablement perdus s’ils étaient reconquis.`,
+      'ROI = (retour attendu - budget) / budget. Un plan qui ne rapporte pas plus qu’il ne coûte n’est pas recommandé.',
+      'L’investissement par client et la hausse attendue viennent du playbook (paramétrable) : ce sont des hypothèses, pas des mesures.',
+    ],
+    notRecommended: (segments) =>
+      `Non recommandé sur la période, automatisation seulement (le plan payant coûterait plus qu’il ne rapporte) : ${segments}.`,
+    notFunded: ({ segments, total }) =>
+      `Rentable mais hors du budget total de ${total} (les meilleurs retours financés d’abord) : ${segments}.`,
+    nonePays:
+      'Aucun plan payant ne rapporte plus qu’il ne coûte sur la période : automatisation seulement pour tous les segments.',
   },
   alert: {
     inactive: ({ share, days, threshold }) =>
@@ -123,9 +139,43 @@ export const MESSAGES_FR: Messages = {
     onTarget: 'Atteint',
     offTarget: 'Non atteint',
   },
+  valueOutlook: {
+    title: (months) => `Valeur à venir, ${months} prochains mois`,
+    total: ({ value, customers, months }) =>
+      `Les ${customers} clients devraient rapporter ${value} sur les ${months} prochains mois.`,
+    valueWithheld: ({ customers }) =>
+      `La valeur des commandes n’a pas pu être modélisée pour ces données : les achats des ${customers} clients sont prévus, pas leur valeur.`,
+    likelyLost: ({ customers, value }) =>
+      `${customers} clients sont probablement perdus (plus probablement partis qu’encore acheteurs) ; reconquis, ils rapporteraient ${value}.`,
+    protect: ({ customers }) =>
+      `${customers} clients à forte valeur à protéger (la colonne priority du fichier clients les désigne).`,
+    accuracy: ({ modelError, baselineError, days }) =>
+      `Contrôle du modèle sur les ${days} derniers jours, mis de côté : il s’est trompé de ${modelError} achat par client en moyenne, contre ${baselineError} en supposant que chacun garde son rythme passé.`,
+    notCompared:
+      'Contrôle du modèle : l’historique est trop court pour mettre une période de contrôle de côté.',
+    withheld: {
+      'too-short':
+        'Pas de prévision de valeur : l’historique est trop court pour vérifier le modèle sur ce que les clients ont fait.',
+      'too-few-repeat-customers':
+        'Pas de prévision de valeur : trop peu de clients ont acheté plus d’une fois pour modéliser leurs achats.',
+      'fit-failed': 'Pas de prévision de valeur : le modèle d’achat n’a pas pu être ajusté à ces données.',
+      'no-better-than-baseline':
+        'Pas de prévision de valeur : sur la période de contrôle, le modèle n’a pas fait mieux que supposer que chaque client garde son rythme passé.',
+    },
+    columns: {
+      segment: 'Segment',
+      predictedValue: 'Valeur prévue',
+      likelyLost: 'Probablement perdus',
+      valueIfRetained: 'Valeur si reconquis',
+    },
+  },
   nextStep: ({ action, segment, customers, budget }) =>
     `${segment} (${customers} clients, budget ${budget}) : ${action}.`,
   nextStepReview: (date) => `Mesurer les résultats dans le prochain rapport, prévu vers le ${date}.`,
+  nextStepAutomation: ({ action, segments }) =>
+    `${segments} (automatisation seulement, sans budget payant) : ${action}.`,
+  nextStepNonePays:
+    'Aucune action payante n’est rentable sur la période : s’en tenir aux actions automatisées ci-dessous.',
   quality: {
     rowsRead: 'Lignes lues',
     rowsUsed: 'Lignes utilisées',
@@ -137,6 +187,7 @@ export const MESSAGES_FR: Messages = {
       cancelled: 'annulations',
       unreadableDate: 'date illisible',
       unreadableNumber: 'nombre illisible',
+      otherCurrency: 'montant dans une autre devise',
       nonPositiveQuantity: 'quantité nulle ou négative',
       nonPositivePrice: 'prix nul ou négatif',
       nonPositiveAmount: 'montant nul ou négatif',
@@ -146,6 +197,9 @@ export const MESSAGES_FR: Messages = {
     },
     ambiguous: ({ customers, margin }) =>
       `${customers} clients se situent entre deux groupes (marge inférieure à ${margin}) et sont mis à part comme ambigus.`,
+    otherCurrency: ({ currency, lines }) =>
+      `Les montants sont en ${currency} ; les lignes dans une autre devise ont été écartées, et non additionnées : ${lines}.`,
+    linesIn: ({ lines, currency }) => `${lines} en ${currency}`,
     undecodable: (count) => `${count} caractères illisibles ont été remplacés.`,
     historySkipped: ({ report, problem }) =>
       `Le rapport archivé ${report} est illisible (${problem}) : il n’entre pas dans la comparaison.`,
@@ -191,10 +245,25 @@ export const MESSAGES_FR: Messages = {
     generated: (moment, timeZone) => `Généré le ${moment} (${timeZone}).`,
     rfmMethod:
       'RFM : récence, fréquence et montant notés de 1 à 5 par quintiles (ex æquo gardés ensemble) ; segments selon la note de récence et la moyenne des deux autres.',
+    rfmRecentActivity: ({ segments, last, days }) =>
+      `${segments} et ${last} exigent aussi un achat dans les ${days} derniers jours ; les clients ayant ces notes sans achat depuis sont dans le premier segment inférieur qui n’implique pas d’achat récent.`,
+    priorityMethod:
+      'Priorités : haute pour le meilleur tiers des plans rentables par retour net attendu, moyenne pour les autres plans rentables, basse pour les segments dont le plan payant coûterait plus qu’il ne rapporte ; la même règle pour les segments et les groupes.',
     kmeansMethod: ({ k, how }) =>
       `K-means sur variables standardisées (logarithme des montants et comptes asymétriques), k-means++ avec 10 relances, K = ${k} ${how}.`,
     kChosen: (silhouette) => `choisi par silhouette (${silhouette}) entre 2 et 8`,
     kFixed: 'fixé par la configuration',
     kFallback: 'le plus petit essayé : aucun K de 2 à 8 ne donnait assez de clients à chaque groupe',
+    currency: {
+      detected: ({ currency, source }) =>
+        `Montants en ${currency}, devise détectée dans le fichier (${source}).`,
+      column: 'sa colonne de devise',
+      signs: 'les signes ou codes monétaires de ses montants',
+      configured: (currency) =>
+        `Montants en ${currency}, devise configurée : le fichier n’en indique aucune.`,
+      unknown:
+        'Montants dans la devise du fichier : le fichier n’en indique aucune et aucune n’est configurée, aucun signe monétaire n’est donc affiché.',
+      overruled: (configured) => `La devise configurée (${configured}) n’a pas été utilisée.`,
+    },
   },
 };

@@ -15,12 +15,21 @@ export interface Messages {
     revenueChange: string | null;
     customers: string;
   }): string;
+  /** A customer table's subject: no period, the table described instead ("2,240 customers, customer table"). */
+  tableSubject(parts: {
+    title: string;
+    table: string;
+    revenue: string;
+    revenueChange: string | null;
+  }): string;
   preheader(parts: { customers: string; revenue: string; atRisk: string }): string;
   header: {
     period(first: string, last: string): string;
     asOf(day: string): string;
     source(file: string, rowsUsed: string): string;
     noPeriod: string;
+    /** What a customer table is, in the header and the subject: "2,240 customers, customer table". */
+    customerTable(customers: string): string;
   };
   sections: {
     headline: string;
@@ -101,7 +110,13 @@ export interface Messages {
     expectedReturn: string;
     roi: string;
     total: string;
+    /** When the returns are computed on past revenue (the value model's predictions withheld). */
     assumptions(p: { period: string }): string[];
+    /** When they are computed on the value at stake (predictions shown). */
+    valueAssumptions(p: { horizonMonths: string }): string[];
+    notRecommended(segments: string): string;
+    notFunded(p: { segments: string; total: string }): string;
+    nonePays: string;
   };
   alert: {
     inactive(p: { share: string; days: string; threshold: string }): string;
@@ -119,8 +134,25 @@ export interface Messages {
     onTarget: string;
     offTarget: string;
   };
+  valueOutlook: {
+    title(months: string): string;
+    total(p: { value: string; customers: string; months: string }): string;
+    valueWithheld(p: { customers: string }): string;
+    likelyLost(p: { customers: string; value: string }): string;
+    protect(p: { customers: string }): string;
+    accuracy(p: { modelError: string; baselineError: string; days: string }): string;
+    notCompared: string;
+    withheld: Record<
+      'too-short' | 'too-few-repeat-customers' | 'fit-failed' | 'no-better-than-baseline',
+      string
+    >;
+    columns: { segment: string; predictedValue: string; likelyLost: string; valueIfRetained: string };
+  };
   nextStep(p: { action: string; segment: string; customers: string; budget: string }): string;
   nextStepReview(date: string): string;
+  /** No paid plan pays off: the automated actions still to run. */
+  nextStepAutomation(p: { action: string; segments: string }): string;
+  nextStepNonePays: string;
   quality: {
     rowsRead: string;
     rowsUsed: string;
@@ -128,6 +160,9 @@ export interface Messages {
     reasons: Record<string, string>;
     ambiguous(p: { customers: string; margin: string }): string;
     undecodable(count: string): string;
+    /** Lines left out because their amounts name another currency than the file's. */
+    otherCurrency(p: { currency: string; lines: string }): string;
+    linesIn(p: { lines: string; currency: string }): string;
     /** The engine skips clustering for one reason only: too few customers. */
     clusteringSkipped(customers: string): string;
     /** An archived earlier report that could not be read, so no comparison was made with it. */
@@ -163,9 +198,22 @@ export interface Messages {
   footer: {
     generated(moment: string, timeZone: string): string;
     rfmMethod: string;
+    /** The recent-activity rule of the RFM segments (engine/rfm/rfm-segments.ts): their names, the window. */
+    /** `segments` all but the last, comma-separated; `last` the last. */
+    rfmRecentActivity(p: { segments: string; last: string; days: string }): string;
+    priorityMethod: string;
     kmeansMethod(p: { k: string; how: string }): string;
     kChosen(silhouette: string): string;
     kFallback: string;
     kFixed: string;
+    /** Which currency the amounts are in, and where it came from (view-model/report-currency.ts). */
+    currency: {
+      detected(p: { currency: string; source: string }): string;
+      column: string;
+      signs: string;
+      configured(currency: string): string;
+      unknown: string;
+      overruled(configured: string): string;
+    };
   };
 }

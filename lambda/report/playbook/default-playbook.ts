@@ -2,7 +2,8 @@
  * The default playbook: one strategy per RFM segment, the same strategies for the K-means cluster names that mean
  * the same thing, and a default for any other group (customer-table clusters named after their features).
  * Investment per customer and expected uplift are stated assumptions, printed under the budget table; a
- * configuration overrides any field of any entry (see `mergePlaybook`).
+ * configuration overrides any field of any entry (see `mergePlaybook`). No priority here: the report derives it
+ * from each plan's expected net return, unless a configuration pins one.
  */
 import type { Playbook, Strategy } from './strategy.ts';
 
@@ -17,7 +18,6 @@ const MONTHLY = t('Monthly', 'Mensuelle');
 const QUARTERLY = t('Quarterly', 'Trimestrielle');
 
 const champions: Strategy = {
-  priority: 'medium',
   objective: ['frequency'],
   actions: [
     t(
@@ -34,7 +34,6 @@ const champions: Strategy = {
 };
 
 const loyal: Strategy = {
-  priority: 'high',
   objective: ['monetary'],
   actions: [
     t(
@@ -54,7 +53,6 @@ const loyal: Strategy = {
 };
 
 const potentialLoyalists: Strategy = {
-  priority: 'high',
   objective: ['frequency', 'monetary'],
   actions: [
     t('Offer a membership or subscription', 'Proposer une adhésion ou un abonnement'),
@@ -68,7 +66,6 @@ const potentialLoyalists: Strategy = {
 };
 
 const newCustomers: Strategy = {
-  priority: 'medium',
   objective: ['frequency'],
   actions: [
     t(
@@ -84,7 +81,6 @@ const newCustomers: Strategy = {
 };
 
 const promising: Strategy = {
-  priority: 'medium',
   objective: ['frequency', 'monetary'],
   actions: [
     t(
@@ -100,7 +96,6 @@ const promising: Strategy = {
 };
 
 const needAttention: Strategy = {
-  priority: 'medium',
   objective: ['recency', 'frequency'],
   actions: [
     t(
@@ -116,7 +111,6 @@ const needAttention: Strategy = {
 };
 
 const aboutToSleep: Strategy = {
-  priority: 'medium',
   objective: ['recency'],
   actions: [
     t(
@@ -132,7 +126,6 @@ const aboutToSleep: Strategy = {
 };
 
 const atRisk: Strategy = {
-  priority: 'high',
   objective: ['recency'],
   actions: [
     t(
@@ -149,7 +142,6 @@ const atRisk: Strategy = {
 };
 
 const cantLoseThem: Strategy = {
-  priority: 'high',
   objective: ['recency'],
   actions: [
     t(
@@ -166,7 +158,6 @@ const cantLoseThem: Strategy = {
 };
 
 const hibernating: Strategy = {
-  priority: 'low',
   objective: ['recency'],
   actions: [
     t('Include in seasonal campaigns at low cost', 'Inclure dans les campagnes saisonnières à faible coût'),
@@ -179,7 +170,6 @@ const hibernating: Strategy = {
 };
 
 const lost: Strategy = {
-  priority: 'low',
   objective: ['recency'],
   actions: [
     t(
@@ -195,7 +185,6 @@ const lost: Strategy = {
 };
 
 const nurture: Strategy = {
-  priority: 'medium',
   objective: ['frequency'],
   actions: [
     t('Send offers matched to the group’s profile', 'Envoyer des offres adaptées au profil du groupe'),

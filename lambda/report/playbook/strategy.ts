@@ -17,7 +17,11 @@ export type Priority = 'high' | 'medium' | 'low';
  * segment's revenue over the period observed).
  */
 export interface Strategy {
-  priority: Priority;
+  /**
+   * Pinned by configuration only: otherwise the report derives it from the plan's expected net return
+   * (view-model/budget-plan.ts), the same rule for every segment and cluster.
+   */
+  priority?: Priority;
   objective: RfmLever[];
   actions: LocalizedText[];
   channel: LocalizedText;

@@ -12,6 +12,7 @@ const SECTIONS: readonly TextSection[] = [
   alertLines,
   overviewLines,
   migrationLines,
+  valueOutlookLines,
   strategyLines,
   budgetLines,
   watchLines,
@@ -75,6 +76,22 @@ function migrationLines({ migration }: ReportView): string[] {
   return [...heading(migration.title), migration.summary, ...migration.moves.map((move) => `* ${move}`)];
 }
 
+function valueOutlookLines({ valueOutlook, labels }: ReportView): string[] {
+  if (!valueOutlook) return [];
+  const { columns } = valueOutlook;
+  return [
+    ...heading(valueOutlook.title),
+    ...valueOutlook.summary,
+    ...(columns === null
+      ? []
+      : valueOutlook.rows.map(
+          (row) =>
+            `${row.segment}${labels.colon} ${columns.predictedValue} ${row.predictedValue}, ${columns.likelyLost} ${row.likelyLost}, ${columns.valueIfRetained} ${row.valueIfRetained}`,
+        )),
+    `  ${valueOutlook.accuracy}`,
+  ];
+}
+
 function strategyLines({ strategies, labels }: ReportView): string[] {
   if (strategies.length === 0) return [];
   const { strategy: label, colon } = labels;
@@ -94,10 +111,11 @@ function budgetLines({ budget, labels }: ReportView): string[] {
   const { columns } = budget;
   return [
     ...heading(labels.budget),
-    ...[...budget.rows, budget.total].map(
+    ...(budget.rows.length > 0 ? [...budget.rows, budget.total] : []).map(
       (row) =>
         `${row.segment}${labels.colon} ${row.customers} x ${row.perCustomer} = ${columns.budget} ${row.budget}, ${columns.expectedReturn} ${row.expectedReturn}, ${columns.roi} ${row.roi}`,
     ),
+    ...budget.decisions,
     ...budget.assumptions.map((assumption) => `  ${assumption}`),
   ];
 }

@@ -17,6 +17,7 @@ import { keyPointsSection } from './sections/key-points-section.ts';
 import { migrationSection } from './sections/migration-section.ts';
 import { overviewSections } from './sections/overview-section.ts';
 import { strategiesSection } from './sections/strategies-section.ts';
+import { valueOutlookSection } from './sections/value-outlook-section.ts';
 import { watchSection } from './sections/watch-section.ts';
 
 /** The MJML document of the report. */
@@ -39,6 +40,7 @@ export function executiveSummaryMjml(view: ReportView): string {
     chartSection(view),
     overviewSections(view),
     migrationSection(view),
+    valueOutlookSection(view),
     strategiesSection(view),
     budgetSection(view),
     watchSection(view),

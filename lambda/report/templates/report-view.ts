@@ -17,6 +17,7 @@ import type { KeyPointsProps } from './sections/key-points-section.ts';
 import type { MigrationProps } from './sections/migration-section.ts';
 import type { OverviewProps } from './sections/overview-section.ts';
 import type { StrategiesProps } from './sections/strategies-section.ts';
+import type { ValueOutlookProps } from './sections/value-outlook-section.ts';
 import type { WatchProps } from './sections/watch-section.ts';
 
 /** The labels of every section, each declared by the section that shows it. */
@@ -37,6 +38,7 @@ export interface ReportView
     ChartProps,
     OverviewProps,
     MigrationProps,
+    ValueOutlookProps,
     StrategiesProps,
     BudgetProps,
     WatchProps,

@@ -1,7 +1,8 @@
 /** The whole view model of a report: each part built by its own step, in the order the email shows them. */
 import type { ReportView } from '../templates/report-view.ts';
 import { firedAlerts } from './alerts.ts';
-import { budgetTable, planBudgets } from './budget-plan.ts';
+import { planBudgets } from './budget-plan.ts';
+import { budgetTable } from './budget-table.ts';
 import { customerFileNote } from './customer-file.ts';
 import { dataQuality } from './data-quality.ts';
 import { headlineKpis } from './headline-kpis.ts';
@@ -14,11 +15,12 @@ import { preheader, reportHeader, subjectLine } from './report-header.ts';
 import { reportLabels } from './report-labels.ts';
 import { overviewTables, shareChart } from './segment-overview.ts';
 import { strategyCards } from './strategy-cards.ts';
+import { valueOutlook } from './value-outlook.ts';
 
 /** Builds the whole report view model from an analysis (and the previous one of the same kind, if any). */
 export function buildReportView(input: ReportInput): ReportView {
   const context = reportContext(input);
-  const plans = planBudgets(context.primaryGroups, context.settings.playbook);
+  const plans = planBudgets(context.primaryGroups, context.settings.playbook, context.settings.totalBudget);
   return {
     locale: context.settings.locale,
     subject: subjectLine(context),
@@ -26,17 +28,18 @@ export function buildReportView(input: ReportInput): ReportView {
     header: reportHeader(context),
     labels: reportLabels(context),
     headline: headlineKpis(context),
-    keyPoints: keyPoints(context, plans),
+    keyPoints: keyPoints(context, plans.plans),
     overviews: overviewTables(context),
     chart: shareChart(context, context.primaryGroups),
-    strategies: strategyCards(context),
+    strategies: strategyCards(context, plans.plans),
     budget: budgetTable(context, plans),
     alerts: firedAlerts(context),
     watch: kpisToWatch(context),
-    nextSteps: nextSteps(context, plans),
+    nextSteps: nextSteps(context, plans.plans),
     dataQuality: dataQuality(context),
     customerFile: customerFileNote(context),
     migration: migrationSummary(context),
+    valueOutlook: valueOutlook(context),
     footer: reportFooter(context),
   };
 }

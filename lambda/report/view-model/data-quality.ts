@@ -1,6 +1,7 @@
 /** How clean the input was: rows read, used and rejected, and the notes a reader should know. */
 import type { DataQuality } from '../templates/sections/data-quality-section.ts';
 import type { ReportContext } from './report-context.ts';
+import { otherCurrencyNote } from './report-currency.ts';
 
 /** Rows read, used and rejected by reason, customers set aside as ambiguous, and anything else to know. */
 export function dataQuality(context: ReportContext): DataQuality {
@@ -17,7 +18,7 @@ export function dataQuality(context: ReportContext): DataQuality {
       value: format.integer(count),
     });
   }
-  const notes: string[] = [];
+  const notes: string[] = [...otherCurrencyNote(analysis, messages, format.integer)];
   if (analysis.clusters.skipped !== null)
     notes.push(messages.quality.clusteringSkipped(format.integer(analysis.kpis.customers)));
   else if (analysis.clusters.ambiguousCustomers > 0) {

@@ -32,8 +32,10 @@ function opportunityPoint(
   { messages, format }: ReportContext,
   plans: readonly SegmentPlan[],
 ): KeyPoint | null {
-  const best = [...plans].sort((a, b) => b.expectedReturn - b.budget - (a.expectedReturn - a.budget))[0];
-  if (!(best && best.expectedReturn > best.budget)) return null;
+  const best = plans
+    .filter((plan) => plan.funded)
+    .sort((a, b) => b.expectedReturn - b.budget - (a.expectedReturn - a.budget))[0];
+  if (!best) return null;
   return {
     segment: best.group.name,
     text: messages.keyPoint.opportunity({

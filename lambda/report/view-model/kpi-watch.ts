@@ -38,24 +38,37 @@ export function kpisToWatch(context: ReportContext): WatchRow[] {
 /** Days until the next report of each kind, for the review step. */
 const NEXT_REPORT_DAYS = { upload: 7, weekly: 7, quarterly: 91 } as const;
 
-/** The first action for the three plans with the highest expected net return, then when to review. */
+/**
+ * The first action of the three funded plans with the highest expected net return; when no paid plan pays off,
+ * that said plainly and the first action of the two largest groups, automated; then when to review.
+ */
 export function nextSteps(context: ReportContext, plans: readonly SegmentPlan[]): string[] {
   const { messages, format, settings } = context;
-  const locale = settings.locale;
-  const steps = [...plans]
-    .filter((plan) => plan.expectedReturn > plan.budget)
+  const firstAction = (plan: SegmentPlan) =>
+    lowerFirst(strategyFor(settings.playbook, plan.group.key).actions[0]?.[settings.locale] ?? '');
+  const funded = plans
+    .filter((plan) => plan.funded)
     .sort((a, b) => b.expectedReturn - b.budget - (a.expectedReturn - a.budget))
-    .slice(0, 3)
-    .map((plan) => {
-      const strategy = strategyFor(settings.playbook, plan.group.key);
-      const action = strategy.actions[0]?.[locale] ?? '';
-      return messages.nextStep({
-        action: lowerFirst(action),
-        segment: plan.group.name,
-        customers: format.integer(plan.group.kpis.customers),
-        budget: format.money(plan.budget),
-      });
-    });
+    .slice(0, 3);
+  const steps =
+    funded.length > 0
+      ? funded.map((plan) =>
+          messages.nextStep({
+            action: firstAction(plan),
+            segment: plan.group.name,
+            customers: format.integer(plan.group.kpis.customers),
+            budget: format.money(plan.budget),
+          }),
+        )
+      : [
+          messages.nextStepNonePays,
+          ...[...plans]
+            .sort((a, b) => b.group.kpis.customers - a.group.kpis.customers)
+            .slice(0, 2)
+            .map((plan) =>
+              messages.nextStepAutomation({ action: firstAction(plan), segments: plan.group.name }),
+            ),
+        ];
   const next = new Date(context.now.getTime() + NEXT_REPORT_DAYS[context.kind] * 86_400_000);
   steps.push(messages.nextStepReview(format.dayOf(next)));
   return steps;

@@ -1,6 +1,7 @@
 /** The quarterly review's migration between segments, in words. */
 import { GONE_CUSTOMERS, NEW_CUSTOMERS } from '../../engine/migration/segment-migration.ts';
 import type { MigrationSummary } from '../templates/sections/migration-section.ts';
+import { clusterNames } from './cluster-names.ts';
 import type { ReportContext } from './report-context.ts';
 
 /** The quarterly review's migration in words: totals, then the largest moves between segments. */
@@ -14,8 +15,7 @@ export function migrationSummary(context: ReportContext): MigrationSummary | nul
   ]);
   for (const segment of context.analysis.rfm?.segments ?? [])
     names.set(segment.key, segment.name[context.settings.locale]);
-  for (const cluster of context.analysis.clusters.clusters)
-    names.set(cluster.key, cluster.name[context.settings.locale]);
+  for (const [key, name] of clusterNames(context.analysis, context.settings)) names.set(key, name);
   const name = (key: string) => names.get(key) ?? key;
   return {
     title: messages.migration.title,

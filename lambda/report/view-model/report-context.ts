@@ -2,12 +2,15 @@
 import type { Analysis } from '../../engine/analysis/analysis-types.ts';
 import type { GroupKpis } from '../../engine/kpis/index.ts';
 import type { SegmentMigration } from '../../engine/migration/segment-migration.ts';
+import type { ValueGroup } from '../../engine/value/value-result.ts';
 import type { PeriodDays } from '../../vocabulary/period-days.ts';
 import type { ReportKind } from '../../vocabulary/report-kind.ts';
 import { type Formatters, makeFormatters } from '../locale/formatters.ts';
 import { messagesOf } from '../locale/messages-of.ts';
+import { clusterNames } from './cluster-names.ts';
 import type { Messages } from '../locale/messages.ts';
 import type { ReportLocale, ReportSettings } from '../report-settings.ts';
+import { type ReportCurrency, reportCurrency } from './report-currency.ts';
 
 /** What a report is built from. `previous` is the analysis of the previous report of the same kind, if any. */
 export interface ReportInput {
@@ -34,11 +37,15 @@ export interface ReportGroup {
   key: string;
   name: string;
   kpis: GroupKpis;
+  /** Its value ahead (customer-value model); null when the predictions or the value figures are withheld. */
+  value: ValueGroup | null;
 }
 
 /** Everything the section builders share. */
 export interface ReportContext extends ReportInput {
   messages: Messages;
+  /** The amounts' currency: the file's, else the configured one, else none (plain numbers). */
+  currency: ReportCurrency;
   format: Formatters;
   rfmGroups: ReportGroup[] | null;
   clusterGroups: ReportGroup[] | null;
@@ -52,30 +59,59 @@ export interface ReportContext extends ReportInput {
 export function reportContext(input: ReportInput): ReportContext {
   const { settings, analysis } = input;
   const messages = messagesOf(settings.locale);
-  const format = makeFormatters(settings.locale, settings.currency, settings.timeZone);
+  const currency = reportCurrency(analysis, settings.currency);
+  const format = makeFormatters(settings.locale, currency.code, settings.timeZone);
   const { firstPurchase, lastPurchase } = analysis.period;
   const periodText =
     firstPurchase && lastPurchase
       ? messages.header.period(format.day(firstPurchase), format.day(lastPurchase))
       : messages.header.noPeriod;
-  return { ...input, messages, format, periodText, ...groupsOf(analysis, settings.locale) };
+  return {
+    ...input,
+    messages,
+    currency,
+    format,
+    periodText,
+    ...groupsOf(analysis, settings.locale, clusterNames(analysis, settings)),
+  };
 }
 
-/** RFM segments and clusters with at least one customer, named in the report's language. */
+/** RFM segments and clusters with at least one customer, named in the report's language (clusters by key). */
 function groupsOf(
   analysis: Analysis,
   locale: ReportLocale,
+  clusterNamesByKey: ReadonlyMap<string, string>,
 ): Pick<ReportContext, 'rfmGroups' | 'clusterGroups' | 'primaryGroups'> {
+  const segmentValues = shownValues(analysis.value?.segments);
+  const clusterValues = shownValues(analysis.value?.clusters);
   const rfmGroups = analysis.rfm
     ? analysis.rfm.segments
         .filter((segment) => segment.customers > 0)
-        .map((segment) => ({ key: segment.key, name: segment.name[locale], kpis: segment }))
+        .map((segment) => ({
+          key: segment.key,
+          name: segment.name[locale],
+          kpis: segment,
+          value: segmentValues.get(segment.key) ?? null,
+        }))
     : null;
   const clusterGroups =
     analysis.clusters.skipped === null
       ? analysis.clusters.clusters
           .filter((cluster) => cluster.size > 0)
-          .map((cluster) => ({ key: cluster.key, name: cluster.name[locale], kpis: cluster.kpis }))
+          .map((cluster) => ({
+            key: cluster.key,
+            name: clusterNamesByKey.get(cluster.key) ?? cluster.name[locale],
+            kpis: cluster.kpis,
+            // The value groups of clusters are keyed by their English name (the customers file's).
+            value: clusterValues.get(cluster.name.en) ?? clusterValues.get(cluster.key) ?? null,
+          }))
       : null;
   return { rfmGroups, clusterGroups, primaryGroups: rfmGroups ?? clusterGroups ?? [] };
+}
+
+/** The value groups by key, those with a predicted value only (none when the value figures are withheld). */
+function shownValues(groups: readonly ValueGroup[] | undefined): ReadonlyMap<string, ValueGroup> {
+  return new Map(
+    (groups ?? []).filter((group) => group.predictedValue !== null).map((group) => [group.key, group]),
+  );
 }

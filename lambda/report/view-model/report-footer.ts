@@ -1,8 +1,13 @@
-/** The report's footer: when it was generated, and how its numbers were computed. */
+/** The report's footer: when it was generated, the currency of its amounts, and how its numbers were computed. */
+import { RECENT_ACTIVITY_SEGMENTS, RFM_SEGMENT_NAMES } from '../../engine/rfm/rfm-segments.ts';
 import type { ReportFooter } from '../templates/sections/footer-section.ts';
 import type { ReportContext } from './report-context.ts';
+import { currencyLine } from './report-currency.ts';
 
-/** The generation moment with its time zone, then one line per method used (RFM, K-means and how K was set). */
+/**
+ * The generation moment with its time zone, then the amounts' currency and where it came from, then one line per
+ * method used (RFM, K-means and how K was set, how priorities are derived).
+ */
 export function reportFooter(context: ReportContext): ReportFooter {
   const { messages, format, settings } = context;
   return {
@@ -12,9 +17,21 @@ export function reportFooter(context: ReportContext): ReportFooter {
 }
 
 function methods(context: ReportContext): string[] {
-  const { analysis, messages, format } = context;
-  const lines: string[] = [];
-  if (analysis.rfm) lines.push(messages.footer.rfmMethod);
+  const { analysis, messages, format, settings } = context;
+  const lines: string[] = [currencyLine(context.currency, messages)];
+  if (analysis.rfm) {
+    lines.push(messages.footer.rfmMethod);
+    // Says why an executive sees fewer Champions than the top recency scores would give; the window is the one
+    // the active-customer figures use.
+    const names = RECENT_ACTIVITY_SEGMENTS.map((key) => RFM_SEGMENT_NAMES[key][settings.locale]);
+    lines.push(
+      messages.footer.rfmRecentActivity({
+        segments: names.slice(0, -1).join(', '),
+        last: names.at(-1) ?? '',
+        days: format.integer(analysis.activeWindowDays),
+      }),
+    );
+  }
   const clusters = analysis.clusters;
   if (clusters.skipped === null) {
     const selection = clusters.selection;
@@ -27,5 +44,6 @@ function methods(context: ReportContext): string[] {
           : messages.footer.kFallback;
     lines.push(messages.footer.kmeansMethod({ k: format.integer(clusters.k), how }));
   }
+  if (context.primaryGroups.length > 0) lines.push(messages.footer.priorityMethod);
   return lines;
 }

@@ -3,7 +3,10 @@ import type { ReportHeader } from '../templates/sections/header-section.ts';
 import { kpiDelta } from './headline-kpis.ts';
 import type { ReportContext } from './report-context.ts';
 
-/** The subject: an upload's report name or a scheduled report's kind, its period, revenue (and its change). */
+/**
+ * The subject: an upload's report name or a scheduled report's kind, its period (a customer table: what it is),
+ * revenue (and its change).
+ */
 export function subjectLine(context: ReportContext): string {
   const { analysis, previous, messages, format, kind } = context;
   const revenueDelta = previous
@@ -14,8 +17,20 @@ export function subjectLine(context: ReportContext): string {
         context,
       )
     : null;
+  const title = kind === 'upload' ? reportTitle(context) : messages.kindLabel[kind];
+  const table = customerTableText(context);
+  if (table !== undefined) {
+    // A customer table has no period of its own: it is described instead, its customers counted there once.
+    const period = reportPeriodText(context);
+    return messages.tableSubject({
+      title: period ? `${title}, ${period}` : title,
+      table,
+      revenue: format.moneyShort(analysis.kpis.revenue),
+      revenueChange: revenueDelta?.text ?? null,
+    });
+  }
   return messages.subject({
-    title: kind === 'upload' ? reportTitle(context) : messages.kindLabel[kind],
+    title,
     period: reportPeriodText(context) ?? context.periodText,
     revenue: format.moneyShort(analysis.kpis.revenue),
     revenueChange: revenueDelta?.text ?? null,
@@ -41,13 +56,20 @@ export function reportHeader(context: ReportContext): ReportHeader {
     title: reportTitle(context),
     company: settings.companyName ?? null,
     kind: periodText ? `${messages.kindLabel[kind]}, ${periodText}` : messages.kindLabel[kind],
-    period: context.periodText,
+    period: customerTableText(context) ?? context.periodText,
     asOf: analysis.rfm ? messages.header.asOf(format.day(analysis.rfm.asOf)) : null,
     source: messages.header.source(
       context.sourceLabel ?? baseName(analysis.input.source),
       format.integer(analysis.input.rowsUsed),
     ),
   };
+}
+
+/** A customer table described ("2,240 customers, customer table"); undefined for a transaction log. */
+function customerTableText({ analysis, messages, format }: ReportContext): string | undefined {
+  return analysis.input.shape === 'customers'
+    ? messages.header.customerTable(format.integer(analysis.kpis.customers))
+    : undefined;
 }
 
 /** The configured report name, or the default one of the language. */

@@ -1,10 +1,14 @@
 /** The groups side by side: the overview tables (RFM segments, then clusters) and the share chart. */
-import { strategyFor } from '../playbook/strategy.ts';
+import type { Playbook, Priority } from '../playbook/strategy.ts';
 import type { ShareChart } from '../templates/sections/chart-section.ts';
 import type { OverviewTable } from '../templates/sections/overview-section.ts';
+import { planBudgets } from './budget-plan.ts';
 import type { ReportContext, ReportGroup } from './report-context.ts';
 
-/** One table of RFM segments and one of clusters, each when the analysis has them. */
+/**
+ * One table of RFM segments and one of clusters, each when the analysis has them, each group with the priority
+ * its plan earns (budget-plan.ts: the same rule for both).
+ */
 export function overviewTables(context: ReportContext): OverviewTable[] {
   const { messages, rfmGroups, clusterGroups } = context;
   const tables: OverviewTable[] = [];
@@ -16,6 +20,7 @@ export function overviewTables(context: ReportContext): OverviewTable[] {
 /** One overview table of groups (RFM segments or clusters), with response rate only when the data has it. */
 function overviewTable(context: ReportContext, title: string, groups: readonly ReportGroup[]): OverviewTable {
   const { messages, format, settings } = context;
+  const priorities = prioritiesOf(groups, settings.playbook, settings.totalBudget);
   const hasResponse = groups.some((group) => group.kpis.responseRate !== undefined);
   return {
     title,
@@ -32,7 +37,7 @@ function overviewTable(context: ReportContext, title: string, groups: readonly R
       priority: messages.table.priority,
     },
     rows: groups.map((group) => {
-      const priority = strategyFor(settings.playbook, group.key).priority;
+      const priority = priorities.get(group.key) ?? 'low';
       return {
         key: group.key,
         name: group.name,
@@ -52,6 +57,16 @@ function overviewTable(context: ReportContext, title: string, groups: readonly R
       };
     }),
   };
+}
+
+function prioritiesOf(
+  groups: readonly ReportGroup[],
+  playbook: Playbook,
+  totalBudget: number | undefined,
+): ReadonlyMap<string, Priority> {
+  return new Map(
+    planBudgets(groups, playbook, totalBudget).plans.map((plan) => [plan.group.key, plan.priority]),
+  );
 }
 
 /** Table-drawn bars of each group's share of customers and of revenue (no image: every client shows them). */

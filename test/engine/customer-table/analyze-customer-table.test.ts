@@ -77,3 +77,34 @@ describe('analyzeCsv on a customer table', () => {
     expect(customers.every((customer) => customer.segment === null && customer.cluster !== null)).toBe(true);
   });
 });
+
+describe('analyzeCsv on a customer table, the activity window', () => {
+  it('keeps customers past the window out of the segments that imply recent activity', async () => {
+    // Recency 5, 15, ..., 115 days: with a 30-day window only K1 to K3 are active, yet K4 to K6 score R >= 4.
+    const recent = ['champions', 'loyal', 'potentialLoyalists', 'new', 'promising'];
+    const wide = await analyzeText(customerTable(), { activeWindowDays: 200 });
+    const narrow = await analyzeText(customerTable(), { activeWindowDays: 30 });
+    const lapsedButScoredRecent = wide.customers.filter(
+      (customer) => (customer.recencyDays as number) > 30 && recent.includes(customer.segment as string),
+    );
+    expect(lapsedButScoredRecent.length).toBeGreaterThan(0);
+    for (const customer of narrow.customers) {
+      if ((customer.recencyDays as number) > 30) expect(recent).not.toContain(customer.segment);
+    }
+    // Scores are the same; only the segment of the lapsed customers changes, and everyone has one.
+    const scores = (result: typeof wide) =>
+      result.customers.map(({ id, recencyScore, frequencyScore, monetaryScore }) => [
+        id,
+        recencyScore,
+        frequencyScore,
+        monetaryScore,
+      ]);
+    expect(scores(narrow)).toEqual(scores(wide));
+    expect(narrow.analysis.kpis.activeCustomers).toBe(3);
+    const inRecent = narrow.analysis.rfm?.segments
+      .filter((segment) => recent.includes(segment.key))
+      .reduce((sum, segment) => sum + segment.customers, 0);
+    expect(inRecent).toBeLessThanOrEqual(3);
+    expect(narrow.analysis.rfm?.segments.reduce((sum, segment) => sum + segment.customers, 0)).toBe(12);
+  });
+});

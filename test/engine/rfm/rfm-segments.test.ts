@@ -3,6 +3,7 @@ import {
   AT_RISK_SEGMENTS,
   frequencyMonetaryScore,
   LOST_SEGMENTS,
+  RECENT_ACTIVITY_SEGMENTS,
   RFM_SEGMENT_KEYS,
   RFM_SEGMENT_NAMES,
   segmentFor,
@@ -46,7 +47,7 @@ describe('segmentFor', () => {
     expect(readmeCells).toHaveLength(25);
     for (const { recency, fm, name } of readmeCells) {
       // With F = M = FM, the combined score is FM itself.
-      expect(RFM_SEGMENT_NAMES[segmentFor(recency, fm, fm)].en, `R=${recency} FM=${fm}`).toBe(name);
+      expect(RFM_SEGMENT_NAMES[segmentFor(recency, fm, fm, true)].en, `R=${recency} FM=${fm}`).toBe(name);
     }
   });
 
@@ -55,7 +56,7 @@ describe('segmentFor', () => {
     for (let r = 1; r <= 5; r++)
       for (let f = 1; f <= 5; f++)
         for (let m = 1; m <= 5; m++) {
-          const segment = segmentFor(r, f, m);
+          const segment = segmentFor(r, f, m, true);
           expect(RFM_SEGMENT_KEYS).toContain(segment);
           used.add(segment);
         }
@@ -65,9 +66,9 @@ describe('segmentFor', () => {
 
   it('combines F and M before looking up the table', () => {
     // R=5, F=5, M=2: FM = round(3.5) = 4 -> Champions; R=3, F=1, M=2: FM = 2 -> About to sleep.
-    expect(segmentFor(5, 5, 2)).toBe('champions');
-    expect(segmentFor(3, 1, 2)).toBe('aboutToSleep');
-    expect(segmentFor(1, 4, 5)).toBe('cantLoseThem');
+    expect(segmentFor(5, 5, 2, true)).toBe('champions');
+    expect(segmentFor(3, 1, 2, true)).toBe('aboutToSleep');
+    expect(segmentFor(1, 4, 5, true)).toBe('cantLoseThem');
   });
 
   it.each([
@@ -76,8 +77,53 @@ describe('segmentFor', () => {
     [3, 0, 0],
     [3, 6, 6],
   ])('refuses scores outside 1..5 (R=%d F=%d M=%d)', (r, f, m) => {
-    expect(() => segmentFor(r, f, m)).toThrow(SegmentReportError);
-    expect(() => segmentFor(r, f, m)).toThrow(`RFM scores must be 1..5, got R=${r} F=${f} M=${m}`);
+    for (const active of [true, false]) {
+      expect(() => segmentFor(r, f, m, active)).toThrow(SegmentReportError);
+      expect(() => segmentFor(r, f, m, active)).toThrow(`RFM scores must be 1..5, got R=${r} F=${f} M=${m}`);
+    }
+  });
+});
+
+/** The README's table for a customer with no purchase in the activity window, in the same layout. */
+const README_INACTIVE_TABLE = `
+5 | About to sleep | About to sleep | Need attention | At risk | Can't lose them
+4 | About to sleep | About to sleep | Need attention | At risk | Can't lose them
+3 | About to sleep | About to sleep | Need attention | At risk | Can't lose them
+2 | Hibernating | Hibernating | At risk | At risk | Can't lose them
+1 | Lost | Hibernating | At risk | At risk | Can't lose them
+`;
+
+describe('segmentFor, a customer with no purchase in the activity window', () => {
+  it('follows every cell of the README table for inactive customers', () => {
+    const cells = README_INACTIVE_TABLE.trim()
+      .split('\n')
+      .flatMap((row) => {
+        const [recency, ...names] = row.split('|').map((cell) => cell.trim());
+        return names.map((name, index) => ({ recency: Number(recency), fm: index + 1, name }));
+      });
+    expect(cells).toHaveLength(25);
+    for (const { recency, fm, name } of cells) {
+      expect(RFM_SEGMENT_NAMES[segmentFor(recency, fm, fm, false)].en, `R=${recency} FM=${fm}`).toBe(name);
+    }
+  });
+
+  it('never lands in a recent-activity segment, and keeps every segment that claims no recent activity', () => {
+    expect([...RECENT_ACTIVITY_SEGMENTS].sort()).toEqual(
+      ['champions', 'loyal', 'new', 'potentialLoyalists', 'promising'].sort(),
+    );
+    for (let r = 1; r <= 5; r++)
+      for (let f = 1; f <= 5; f++)
+        for (let m = 1; m <= 5; m++) {
+          const scored = segmentFor(r, f, m, true);
+          const inactive = segmentFor(r, f, m, false);
+          expect(RECENT_ACTIVITY_SEGMENTS).not.toContain(inactive);
+          if (!RECENT_ACTIVITY_SEGMENTS.includes(scored)) expect(inactive).toBe(scored);
+          // Never a worse-named row than a less recent inactive customer of the same F and M.
+          if (r > 1)
+            expect(RFM_SEGMENT_KEYS.indexOf(inactive)).toBeLessThanOrEqual(
+              RFM_SEGMENT_KEYS.indexOf(segmentFor(r - 1, f, m, false)),
+            );
+        }
   });
 });
 
@@ -85,14 +131,16 @@ describe('segmentIndexFor', () => {
   it('is the index of segmentFor in RFM_SEGMENT_KEYS for every (R, F, M)', () => {
     for (let r = 1; r <= 5; r++)
       for (let f = 1; f <= 5; f++)
-        for (let m = 1; m <= 5; m++) {
-          expect(RFM_SEGMENT_KEYS[segmentIndexFor(r, f, m)]).toBe(segmentFor(r, f, m));
-        }
+        for (let m = 1; m <= 5; m++)
+          for (const active of [true, false]) {
+            expect(RFM_SEGMENT_KEYS[segmentIndexFor(r, f, m, active)]).toBe(segmentFor(r, f, m, active));
+          }
     // Outside 1..5 it does what segmentFor does: (1, 0, 6) has FM 3, a cell of the table, where a flat lookup of
     // the three scores would read some other cell; R = 0 or 2.5 is refused.
-    expect(RFM_SEGMENT_KEYS[segmentIndexFor(1, 0, 6)]).toBe(segmentFor(1, 0, 6));
-    expect(() => segmentIndexFor(0, 5, 5)).toThrow(SegmentReportError);
-    expect(() => segmentIndexFor(2.5, 3, 3)).toThrow(SegmentReportError);
+    expect(RFM_SEGMENT_KEYS[segmentIndexFor(1, 0, 6, true)]).toBe(segmentFor(1, 0, 6, true));
+    expect(RFM_SEGMENT_KEYS[segmentIndexFor(5, 0, 6, false)]).toBe(segmentFor(5, 0, 6, false));
+    expect(() => segmentIndexFor(0, 5, 5, true)).toThrow(SegmentReportError);
+    expect(() => segmentIndexFor(2.5, 3, 3, false)).toThrow(SegmentReportError);
   });
 });
 

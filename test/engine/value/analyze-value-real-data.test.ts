@@ -99,10 +99,13 @@ describe('customer value on the CDNOW master: shown', () => {
     expect(customers).toBe(value.customersScored);
     const predicted = [...levels.values()].reduce((sum, level) => sum + (level.predictedValue ?? 0), 0);
     expect(predicted).toBeCloseTo(value.totalPredictedValue ?? Number.NaN, 2);
-    const meanValue = (key: 'strategic' | 'develop' | 'maintain') =>
+    const meanValue = (key: 'strategic' | 'save' | 'develop' | 'maintain') =>
       (levels.get(key)?.predictedValue ?? 0) / (levels.get(key)?.customers ?? 1);
+    // High value against the rest within the same engagement: engaged (strategic, develop) and slipping (save,
+    // maintain). Develop against maintain is no rule: since lapsed customers are never Loyal (recent-activity
+    // rule, rfm-segments.ts), CDNOW's lapsed big buyers sit in maintain, above develop's mean (9.9 to 9.5).
     expect(meanValue('strategic')).toBeGreaterThan(3 * meanValue('develop'));
-    expect(meanValue('develop')).toBeGreaterThan(meanValue('maintain'));
+    expect(meanValue('save')).toBeGreaterThan(3 * meanValue('maintain'));
     const perRow = new Map<string, number>();
     for (const row of cdnowRows)
       perRow.set(String(row.priority), (perRow.get(String(row.priority)) ?? 0) + 1);

@@ -139,8 +139,22 @@ describe('analyzeValue with no order before the as-of day', () => {
   it('still counts every customer of a group, with null figures', () => {
     const groups = grouped(run(), { keys: ['a', 'b'], groupOfRow: [0, 1, 1, 5, -1] }, null);
     expect(groups.segments).toEqual([
-      { key: 'a', customers: 1, predictedValue: null, customersLikelyLost: null, meanProbabilityAlive: null },
-      { key: 'b', customers: 2, predictedValue: null, customersLikelyLost: null, meanProbabilityAlive: null },
+      {
+        key: 'a',
+        customers: 1,
+        predictedValue: null,
+        customersLikelyLost: null,
+        valueIfRetained: null,
+        meanProbabilityAlive: null,
+      },
+      {
+        key: 'b',
+        customers: 2,
+        predictedValue: null,
+        customersLikelyLost: null,
+        valueIfRetained: null,
+        meanProbabilityAlive: null,
+      },
     ]);
     expect(groups.clusters).toEqual([]);
   });
@@ -444,6 +458,15 @@ describe('withValueGroups', () => {
         6,
       );
       expect(figures.customersLikelyLost).toBe(alive.filter((p) => p < LIKELY_LOST_BELOW).length);
+      // What the likely lost would bring if still active: each one's CLV / P(alive).
+      const ifRetained = rows
+        .filter((row) => (columns.probabilityAlive[row] as number) < LIKELY_LOST_BELOW)
+        .reduce(
+          (sum, row) => sum + (columns.clv[row] as number) / (columns.probabilityAlive[row] as number),
+          0,
+        );
+      expect(figures.valueIfRetained).toBeCloseTo(ifRetained, 6);
+      expect(figures.valueIfRetained).toBeGreaterThan(0);
       expect(figures.meanProbabilityAlive).toBeCloseTo(
         alive.reduce((sum, p) => sum + p, 0) / alive.length,
         12,

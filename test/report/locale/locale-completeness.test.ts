@@ -155,10 +155,11 @@ describe('the French report', () => {
       'Clients fidèles à forte valeur',
       'Clients perdus à faible valeur',
     ]);
+    // The best expected net return first (view-model/budget-plan.ts): Potential loyalists.
     expect(fr.strategies[0]).toMatchObject({
-      segment: 'Fidèles',
+      segment: 'Fidèles potentiels',
       priority: 'Haute',
-      objective: 'valeur (dépenser plus)',
+      objective: 'fréquence (acheter plus souvent), valeur (dépenser plus)',
       channel: 'E-mail',
       frequency: 'Toutes les deux semaines',
     });

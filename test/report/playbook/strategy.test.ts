@@ -15,10 +15,12 @@ describe('mergePlaybook', () => {
 
   it('replaces only the fields given and skips fields given as undefined', () => {
     const merged = mergePlaybook(DEFAULT_PLAYBOOK, {
-      lost: { expectedUplift: 0, priority: undefined },
+      lost: { expectedUplift: 0, priority: undefined, investmentPerCustomer: 3 },
     });
-    expect(merged.lost).toEqual({ ...DEFAULT_PLAYBOOK.lost, expectedUplift: 0 });
-    expect(merged.lost?.priority).toBe('low');
+    expect(merged.lost).toEqual({ ...DEFAULT_PLAYBOOK.lost, expectedUplift: 0, investmentPerCustomer: 3 });
+    // No priority unless configured: the report derives it (view-model/budget-plan.ts).
+    expect(merged.lost?.priority).toBeUndefined();
+    expect(mergePlaybook(DEFAULT_PLAYBOOK, { lost: { priority: 'high' } }).lost?.priority).toBe('high');
   });
 
   it('starts a new key from the default strategy', () => {

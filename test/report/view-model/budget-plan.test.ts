@@ -10,7 +10,11 @@ const GROUPS: ReportGroup[] = FIXTURE_SEGMENTS.map((segment) => ({
   key: segment.key,
   name: segment.name.en,
   kpis: segment,
+  value: null,
 }));
+
+/** The plans alone, as the first tests read them. */
+const plansOf = (...args: Parameters<typeof planBudgets>) => planBudgets(...args).plans;
 
 // Default playbook: investment per customer x customers = budget; uplift x revenue = expected return.
 // | segment            | per customer | customers | budget | uplift | revenue | return | ROI                      |
@@ -23,7 +27,7 @@ const GROUPS: ReportGroup[] = FIXTURE_SEGMENTS.map((segment) => ({
 
 describe('planBudgets', () => {
   it('computes budget, expected return and ROI of every segment from the playbook', () => {
-    const plans = planBudgets(GROUPS, DEFAULT_PLAYBOOK);
+    const plans = plansOf(GROUPS, DEFAULT_PLAYBOOK);
     expect(plans.map((plan) => plan.group.key)).toEqual([
       'champions',
       'loyal',
@@ -53,7 +57,7 @@ describe('planBudgets', () => {
     const playbook = mergePlaybook(DEFAULT_PLAYBOOK, {
       atRisk: { investmentPerCustomer: 8, expectedUplift: 0.1 },
     });
-    const atRisk = planBudgets(GROUPS, playbook)[3];
+    const atRisk = plansOf(GROUPS, playbook)[3];
     expect(atRisk?.budget).toBe(1200);
     expect(atRisk?.expectedReturn).toBeCloseTo(10_000, 9);
     expect(atRisk?.roi).toBeCloseTo(8800 / 1200, 9);
@@ -64,7 +68,7 @@ describe('planBudgets', () => {
       hibernating: { investmentPerCustomer: 0 },
       champions: { expectedUplift: 0.001 },
     });
-    const plans = planBudgets(GROUPS, playbook);
+    const plans = plansOf(GROUPS, playbook);
     // hibernating: 0 x 250 = 0, return 0.02 x 50,000 = 1,000: no ROI without a budget
     expect(plans[4]?.budget).toBe(0);
     expect(plans[4]?.expectedReturn).toBeCloseTo(1000, 9);
@@ -74,7 +78,7 @@ describe('planBudgets', () => {
   });
 
   it('plans a group without its own entry with the default strategy (5 per customer, 3% uplift)', () => {
-    const [plan] = planBudgets(
+    const [plan] = plansOf(
       [
         {
           key: 'income-high-web-buyers',
@@ -87,6 +91,7 @@ describe('planBudgets', () => {
             activeCustomers: 100,
             repeaters: 100,
           }),
+          value: null,
         },
       ],
       DEFAULT_PLAYBOOK,
@@ -99,7 +104,7 @@ describe('planBudgets', () => {
 
 describe('totalPlan', () => {
   it('sums budgets, returns and customers, and takes the ROI of the sums', () => {
-    const total = totalPlan(planBudgets(GROUPS, DEFAULT_PLAYBOOK));
+    const total = totalPlan(plansOf(GROUPS, DEFAULT_PLAYBOOK));
     expect(total.budget).toBeCloseTo(8700, 9);
     expect(total.expectedReturn).toBeCloseTo(31_500, 9);
     expect(total.customers).toBe(1000);
@@ -112,7 +117,7 @@ describe('totalPlan', () => {
       DEFAULT_PLAYBOOK,
       Object.fromEntries(GROUPS.map((group) => [group.key, { investmentPerCustomer: 0 }])),
     );
-    expect(totalPlan(planBudgets(GROUPS, playbook)).roi).toBeNull();
+    expect(totalPlan(plansOf(GROUPS, playbook)).roi).toBeNull();
     expect(totalPlan([])).toEqual({ budget: 0, expectedReturn: 0, customers: 0, roi: null });
   });
 });
@@ -194,7 +199,10 @@ describe('the budget table of the view', () => {
 
   it('writes the assumptions out under the table, naming the period covered', () => {
     const assumptions = fixtureView().budget?.assumptions ?? [];
-    expect(assumptions).toHaveLength(4);
+    expect(assumptions).toHaveLength(5);
+    expect(assumptions[4]).toBe(
+      'Customer-value predictions are withheld for this data, so returns are computed on past revenue.',
+    );
     expect(assumptions[0]).toContain('investment per customer x customers');
     expect(assumptions[1]).toContain('expected uplift');
     expect(assumptions[1]).toContain('(Jun 1, 2023 to May 31, 2024)');
@@ -208,5 +216,110 @@ describe('the budget table of the view', () => {
       clusters: { skipped: 'fewer than 10 customers', clusters: [] },
     });
     expect(fixtureView({ analysis }).budget).toBeNull();
+  });
+});
+
+/** The fixture's groups with value figures: predicted value and what the likely lost would bring if won back. */
+function valued(figures: Record<string, [predictedValue: number, valueIfRetained: number]>): ReportGroup[] {
+  return GROUPS.map((group) => {
+    const [predictedValue, valueIfRetained] = figures[group.key] ?? [0, 0];
+    return {
+      ...group,
+      value: {
+        key: group.key,
+        customers: group.kpis.customers,
+        predictedValue,
+        customersLikelyLost: 0,
+        valueIfRetained,
+        meanProbabilityAlive: 0.5,
+      },
+    };
+  });
+}
+
+describe('planBudgets on the value at stake', () => {
+  // Budgets as above: champions 2,000, loyal 2,000, potentialLoyalists 2,400, atRisk 1,800, hibernating 500.
+  const groups = valued({
+    champions: [200_000, 0], // growth, 0.02 x 200,000 = 4,000: ROI 1
+    loyal: [50_000, 0], // growth, 0.03 x 50,000 = 1,500 < 2,000: not recommended
+    potentialLoyalists: [60_000, 0], // growth, 0.05 x 60,000 = 3,000: ROI 0.25
+    atRisk: [1_000, 80_000], // win-back, 0.05 x 80,000 = 4,000: ROI 1.2222
+    hibernating: [20_000, 10_000], // win-back, 0.02 x 10,000 = 200 < 500: not recommended
+  });
+
+  it('returns the uplift on predicted value (growth) or on the value of the likely lost (win-back)', () => {
+    const { basis, plans } = planBudgets(groups, DEFAULT_PLAYBOOK);
+    expect(basis).toBe('predicted-value');
+    expect(plans.map((plan) => [plan.group.key, plan.kind, plan.valueAtStake, plan.expectedReturn])).toEqual([
+      ['champions', 'growth', 200_000, 4000],
+      ['loyal', 'growth', 50_000, 1500],
+      ['potentialLoyalists', 'growth', 60_000, 3000],
+      ['atRisk', 'win-back', 80_000, 4000],
+      ['hibernating', 'win-back', 10_000, 200],
+    ]);
+  });
+
+  it('does not recommend a plan that costs more than it returns, and derives every priority from the return', () => {
+    const { plans } = planBudgets(groups, DEFAULT_PLAYBOOK);
+    expect(plans.map((plan) => [plan.group.key, plan.paysOff, plan.funded, plan.priority])).toEqual([
+      ['champions', true, true, 'medium'],
+      ['loyal', false, false, 'low'],
+      ['potentialLoyalists', true, true, 'medium'],
+      ['atRisk', true, true, 'high'], // the best net return (2,200) of the three funded: the best third
+      ['hibernating', false, false, 'low'],
+    ]);
+    expect(plans.every((plan) => !plan.priorityPinned)).toBe(true);
+  });
+
+  it('funds the best ROI first within a total budget', () => {
+    // atRisk (ROI 1.22, 1,800) then champions (1, 2,000) fit 4,000; potentialLoyalists (0.25, 2,400) does not.
+    const { plans } = planBudgets(groups, DEFAULT_PLAYBOOK, 4000);
+    expect(plans.filter((plan) => plan.funded).map((plan) => plan.group.key)).toEqual([
+      'champions',
+      'atRisk',
+    ]);
+    expect(plans.find((plan) => plan.group.key === 'potentialLoyalists')).toMatchObject({
+      paysOff: true,
+      funded: false,
+      priority: 'low',
+    });
+    expect(totalPlan(plans)).toMatchObject({ budget: 3800, expectedReturn: 8000, customers: 250 });
+  });
+
+  it('keeps a priority pinned in the configuration', () => {
+    const playbook = mergePlaybook(DEFAULT_PLAYBOOK, { loyal: { priority: 'high' } });
+    const loyal = planBudgets(groups, playbook).plans.find((plan) => plan.group.key === 'loyal');
+    expect(loyal).toMatchObject({ paysOff: false, priority: 'high', priorityPinned: true });
+  });
+
+  it('falls back to past revenue when a group has no value figures', () => {
+    const mixed = [...groups.slice(0, 4), ...GROUPS.slice(4)];
+    expect(planBudgets(mixed, DEFAULT_PLAYBOOK).basis).toBe('past-revenue');
+    expect(planBudgets(mixed, DEFAULT_PLAYBOOK).plans[0]?.expectedReturn).toBeCloseTo(8000, 9);
+  });
+});
+
+describe('the budget table when no paid plan pays off', () => {
+  it('shows no table of zeros, says so in one line, and next steps say it plainly with automated actions', () => {
+    const playbook = Object.fromEntries(GROUPS.map((group) => [group.key, { expectedUplift: 0.001 }]));
+    const view = fixtureView({ settings: { playbook } });
+    expect(view.budget?.rows).toEqual([]);
+    expect(view.budget?.decisions).toEqual([
+      'No paid plan returns more than it costs this period: automation only for every segment.',
+    ]);
+    expect(view.nextSteps[0]).toBe('No paid action pays off this period: keep to the automated ones below.');
+    expect(view.nextSteps[1]).toMatch(/^Potential loyalists \(automation only, no paid budget\): /);
+    expect(view.keyPoints.some((point) => point.text.startsWith('Biggest opportunity'))).toBe(false);
+    expect(view.strategies.every((card) => card.priorityLevel === 'low')).toBe(true);
+  });
+
+  it('names the plans left out: not recommended, and not funded within the total budget', () => {
+    const view = fixtureView({
+      settings: { totalBudget: 4000, playbook: { hibernating: { expectedUplift: 0.001 } } },
+    });
+    expect(view.budget?.decisions).toEqual([
+      'Not recommended this period, automation only (the paid plan would cost more than it returns): Hibernating.',
+      'Pays off but left out of the total budget of $4,000 (better returns funded first): Champions, Loyal, At risk.',
+    ]);
   });
 });

@@ -78,10 +78,16 @@ describe('header and footer', () => {
     expect(fixtureView({ settings: { timeZone: 'Europe/Paris' } }).footer.generated).toBe(
       'Generated Jun 3, 2024, 11:30 AM GMT+2 (Europe/Paris).',
     );
-    expect(fixtureView().footer.methods).toHaveLength(2);
-    expect(fixtureView().footer.methods[1]).toContain('K = 2 chosen by silhouette (0.43) among 2 to 8.');
+    expect(fixtureView().footer.methods.at(-2)).toContain('K = 2 chosen by silhouette (0.43) among 2 to 8.');
     const fixed = analysisFixture({ clusters: { selection: { method: 'fixed', candidates: [] } } });
-    expect(fixtureView({ analysis: fixed }).footer.methods[1]).toContain('K = 2 set in the configuration.');
+    expect(fixtureView({ analysis: fixed }).footer.methods.at(-2)).toContain(
+      'K = 2 set in the configuration.',
+    );
+    expect(fixtureView().footer.methods.at(-1)).toBe(
+      'Priorities: high for the best third of the plans that pay off by expected net return, medium for the other ' +
+        'plans that pay off, low for segments whose paid plan would cost more than it returns; the same rule for ' +
+        'segments and clusters.',
+    );
   });
 });
 
@@ -128,10 +134,13 @@ describe('a real analysis (the ten-customer fixture of the engine tests)', () =>
     expect(view.keyPoints.length).toBeLessThanOrEqual(5);
     for (const point of view.keyPoints) expect(segmentNames).toContain(point.segment);
 
-    // Every customer is in exactly one segment, so the budget covers them all: 10 customers, revenue 3,710
-    // (whole units from 1,000 up).
+    // Every customer is in exactly one segment, so the plans cover them all: the funded ones in the table, the
+    // others named in a decision line (10 customers, revenue 3,710: whole units from 1,000 up).
     expect(analysis.kpis.customers).toBe(10);
-    expect(view.budget?.total.customers).toBe('10');
+    const inTable = view.budget?.rows.map((row) => row.segment) ?? [];
+    const leftOut = segmentNames.filter((name) => !inTable.includes(name));
+    for (const name of leftOut) expect(view.budget?.decisions.join(' ')).toContain(name);
+    expect(inTable.length + leftOut.length).toBe(segmentNames.length);
     expect(view.headline.find((kpi) => kpi.key === 'revenue')?.value).toBe('$3,710');
     expect(view.subject).toContain('revenue $3.7K');
     expect(view.dataQuality.facts[1]).toEqual({

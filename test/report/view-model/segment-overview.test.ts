@@ -19,7 +19,7 @@ describe('overview tables', () => {
     expect(view.overviews[1]?.rows.map((row) => row.name)).toEqual(['High-value loyal', 'Lapsed low-value']);
   });
 
-  it('formats each row from the segment KPIs and takes the priority from the playbook', () => {
+  it('formats each row from the segment KPIs, with the priority its plan earns', () => {
     const [rfm, clusters] = fixtureView().overviews;
     // Champions: 100 of 1,000 customers, 400,000 of 1,000,000, 400,000 / 500 orders = 800, 500 / 100 = 5 orders
     expect(rfm?.rows[0]).toEqual({
@@ -33,13 +33,16 @@ describe('overview tables', () => {
       frequency: '5.0',
       recency: '10',
       responseRate: null,
-      priority: 'Medium',
-      priorityLevel: 'medium',
+      priority: 'High',
+      priorityLevel: 'high',
     });
-    expect(rfm?.rows.map((row) => row.priorityLevel)).toEqual(['medium', 'high', 'high', 'high', 'low']);
-    // Clusters use the strategy of the segment that means the same: high-value-loyal = Champions (medium),
-    // lapsed-low-value = Hibernating (low).
-    expect(clusters?.rows.map((row) => row.priority)).toEqual(['Medium', 'Low']);
+    // Every plan pays off on past revenue (budget-plan.test.ts); the best third by net return is high:
+    // Potential loyalists (7,600) and Champions (6,000); Loyal (5,500), At risk (3,200), Hibernating (500) medium.
+    expect(rfm?.rows.map((row) => row.priorityLevel)).toEqual(['high', 'medium', 'high', 'medium', 'medium']);
+    // Clusters by the same rule, with the strategy of the segment that means the same: high-value-loyal as
+    // Champions (20 x 400 = 8,000 for 0.02 x 800,000 = 16,000: net 8,000), lapsed-low-value as Hibernating
+    // (2 x 600 = 1,200 for 0.02 x 200,000 = 4,000: net 2,800).
+    expect(clusters?.rows.map((row) => row.priority)).toEqual(['High', 'Medium']);
     // Lapsed low-value: 600 customers (60%), 200,000 (20%), 200,000 / 400 = 500 per order, 400 / 600 = 0.7 orders
     expect(clusters?.rows[1]).toMatchObject({
       customers: '600',
@@ -118,25 +121,24 @@ describe('share chart', () => {
 });
 
 describe('strategy cards', () => {
-  it('puts high priority first, then the most revenue', () => {
+  it('puts high priority first, then the best expected net return', () => {
     const cards = fixtureView().strategies;
-    // high: Loyal 250,000, Potential loyalists 200,000, At risk 100,000; medium: Champions; low: Hibernating
     expect(cards.map((card) => [card.segment, card.priorityLevel])).toEqual([
-      ['Loyal', 'high'],
       ['Potential loyalists', 'high'],
-      ['At risk', 'high'],
-      ['Champions', 'medium'],
-      ['Hibernating', 'low'],
+      ['Champions', 'high'],
+      ['Loyal', 'medium'],
+      ['At risk', 'medium'],
+      ['Hibernating', 'medium'],
     ]);
   });
 
   it('writes the strategy of each segment in the report language', () => {
-    const [loyal] = fixtureView().strategies;
+    const loyal = fixtureView().strategies.find((card) => card.segment === 'Loyal');
     expect(loyal).toEqual({
       segment: 'Loyal',
       customers: '200',
-      priority: 'High',
-      priorityLevel: 'high',
+      priority: 'Medium',
+      priorityLevel: 'medium',
       objective: 'value (spend more)',
       actions: [
         'Recommend higher-value and complementary products',
@@ -146,19 +148,19 @@ describe('strategy cards', () => {
       frequency: 'Every two weeks',
       tone: 'Personal and appreciative',
     });
-    const potential = fixtureView().strategies[1];
+    const potential = fixtureView().strategies[0];
     expect(potential?.objective).toBe('frequency (buy more often), value (spend more)');
   });
 
-  it('re-sorts when the playbook changes a priority', () => {
+  it('re-sorts when the configuration pins a priority', () => {
     const cards = fixtureView({ settings: { playbook: { hibernating: { priority: 'high' } } } }).strategies;
-    // Hibernating (50,000) joins the high ones, after At risk (100,000)
+    // Hibernating (net 500) joins the high ones, after Champions (6,000)
     expect(cards.map((card) => card.segment)).toEqual([
-      'Loyal',
       'Potential loyalists',
-      'At risk',
-      'Hibernating',
       'Champions',
+      'Hibernating',
+      'Loyal',
+      'At risk',
     ]);
   });
 });

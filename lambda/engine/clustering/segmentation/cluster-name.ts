@@ -12,12 +12,13 @@ export interface ClusterName {
  * Keeps the first of each duplicated key as it is and numbers the next ones in order ("-2", " (2)", ...), so
  * names are unique and, given clusters in a stable order, stable too.
  */
-export function makeNamesUnique(names: readonly ClusterName[]): ClusterName[] {
+export function makeNamesUnique<Name extends ClusterName>(names: readonly Name[]): Name[] {
   const taken = new Set<string>();
   return names.map((candidate) => {
     let result = candidate;
     for (let suffix = 2; taken.has(result.key); suffix++) {
       result = {
+        ...candidate,
         key: `${candidate.key}-${suffix}`,
         name: { en: `${candidate.name.en} (${suffix})`, fr: `${candidate.name.fr} (${suffix})` },
       };

@@ -46,6 +46,12 @@ export interface ClusteringOptions {
   naming: ClusterNaming;
 }
 
+/** A feature a generic cluster is named after: its column, and whether the cluster is above or below average. */
+export interface ClusterTrait {
+  feature: string;
+  high: boolean;
+}
+
 /** One cluster, described for the report. */
 export interface ClusterSummary {
   /** 0..k-1; rfm: most valuable first; generic: largest first, ties by standardised centroid. */
@@ -53,6 +59,11 @@ export interface ClusterSummary {
   /** Stable kebab-case key, e.g. 'high-value-loyal'. */
   key: string;
   name: { en: string; fr: string };
+  /**
+   * Generic naming only: the features the name is made of, most distinctive first (none: an average profile), so
+   * that the report can word them in its own language and labels; absent for RFM names.
+   */
+  traits?: ClusterTrait[];
   size: number;
   /** Share of rows, 0..1. */
   share: number;

@@ -1,11 +1,11 @@
 /**
  * Turns the final (stably ordered) clusters into ClusterSummary records: size, share, profile in original
- * units, ambiguous members and a unique bilingual name ('rfm' or 'generic').
+ * units, ambiguous members and a unique bilingual name ('rfm' or 'generic', with the traits it is made of).
  */
 import { type ClusterName, makeNamesUnique } from './cluster-name.ts';
 import { RFM_FEATURE_NAMES } from './clustering-options.ts';
 import type { ClusterNaming, ClusterSummary, FeatureTable, PreparedFeature } from './clustering-types.ts';
-import { nameGenericClusters } from './name-generic-clusters.ts';
+import { type GenericClusterName, nameGenericClusters } from './name-generic-clusters.ts';
 import { nameRfmCluster, type RfmCentroid } from './name-rfm-clusters.ts';
 import { toOriginalUnits } from './prepare-features.ts';
 import { assertUnreachable } from '../../../errors/segment-report-error.ts';
@@ -50,11 +50,12 @@ export function describeClusters(
           ? (profileSums[index * dimension + column] as number) / size
           : toOriginalUnits(feature, centroid[column] as number);
     });
-    const { key, name } = names[index] as ClusterName;
+    const { key, name, traits } = names[index] as ClusterName & Partial<GenericClusterName>;
     return {
       index,
       key,
       name,
+      ...(traits ? { traits } : {}),
       size,
       share: size / table.rowCount,
       profile,
@@ -68,7 +69,7 @@ function nameClusters(
   centroids: readonly (readonly number[])[],
   featureNames: readonly string[],
   naming: ClusterNaming,
-): ClusterName[] {
+): (ClusterName | GenericClusterName)[] {
   switch (naming) {
     case 'rfm':
       return makeNamesUnique(

@@ -2,12 +2,16 @@
 import { escapeHtml } from './escape-html.ts';
 import { THEME } from './theme.ts';
 
-/** A cell: the text, or several lines of text; `strong` for the first column. */
-export type Cell =
-  string | { lines: string[]; strong?: boolean; color?: string; note?: { text: string; color: string } };
+/**
+ * A cell: the text, or several lines of text; `strong` for the first column. A cell that `span`s several columns
+ * heads the row under it (a name given the table's whole width): no rule between them.
+ */
+export type Cell = string | { lines: string[]; strong?: boolean; color?: string; span?: number };
 
 /** `word-break:normal` undoes MJML's `break-word` on the wrapper, which would let a number break anywhere. */
 const CELL_STYLE = `border-bottom:1px solid ${THEME.rule};word-break:normal;`;
+/** A spanning cell, close above the row it heads. */
+const HEADING_STYLE = 'padding-bottom:0;word-break:normal;';
 
 /**
  * A compact table for an mj-table with `cellpadding`: a header row, then right-aligned numbers after the first
@@ -49,10 +53,8 @@ function cell(content: Cell, index: number): string {
   const more = rest
     .map((line) => `<br><span style="color:${THEME.muted};">${cellText(line, index)}</span>`)
     .join('');
-  const note = content.note
-    ? `<br><span style="color:${content.note.color};font-weight:normal;">${escapeHtml(content.note.text)}</span>`
-    : '';
-  return `<td style="${CELL_STYLE}text-align:${align};${weight}${color}">${cellText(first, index)}${more}${note}</td>`;
+  const [span, style] = content.span ? [` colspan="${content.span}"`, HEADING_STYLE] : ['', CELL_STYLE];
+  return `<td${span} style="${style}text-align:${align};${weight}${color}">${cellText(first, index)}${more}</td>`;
 }
 
 /** Spaces to no-break spaces (U+00A0), so that `12 days` or `1 234 €` stays on one line in every client. */

@@ -18,6 +18,8 @@ export interface BudgetTable {
   columns: Record<keyof BudgetRow, string>;
   rows: BudgetRow[];
   total: BudgetRow;
+  /** What was not recommended or not funded, and why: one line each. */
+  decisions: string[];
   assumptions: string[];
 }
 
@@ -40,19 +42,30 @@ export function budgetSection(view: BudgetProps): string {
     { lines: [r.expectedReturn, r.roi] },
   ];
   const assumptions = budget.assumptions.map((line) => escapeHtml(line)).join('<br>');
+  const decisions = budget.decisions.length
+    ? `<mj-text font-size="13px" line-height="18px" padding="4px 8px">${budget.decisions
+        .map((line) => escapeHtml(line))
+        .join('<br>')}</mj-text>`
+    : '';
+  // No funded plan: no table of zeros, the decision line says why.
+  const table =
+    budget.rows.length === 0
+      ? ''
+      : `<mj-table font-size="12px" line-height="16px" padding="4px 4px" cellpadding="4" table-layout="auto">${dataTable(
+          [
+            columns.segment,
+            { lines: [columns.customers, columns.perCustomer] },
+            columns.budget,
+            { lines: [columns.expectedReturn, columns.roi] },
+          ],
+          budget.rows.map(row),
+          row(budget.total),
+        )}</mj-table>`;
   return card(
     'section-budget',
     `${sectionTitle(view.labels.budget)}
-      <mj-table font-size="12px" line-height="16px" padding="4px 4px" cellpadding="4" table-layout="auto">${dataTable(
-        [
-          columns.segment,
-          { lines: [columns.customers, columns.perCustomer] },
-          columns.budget,
-          { lines: [columns.expectedReturn, columns.roi] },
-        ],
-        budget.rows.map(row),
-        row(budget.total),
-      )}</mj-table>
+      ${table}
+      ${decisions}
       <mj-text font-size="11px" line-height="16px" color="${THEME.muted}" padding="4px 8px">${assumptions}</mj-text>`,
   );
 }

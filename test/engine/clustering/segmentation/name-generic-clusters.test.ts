@@ -14,13 +14,26 @@ describe('nameGenericClusters', () => {
       ],
       FEATURES,
     );
+    // The name keeps the columns (the customers file keys on it); the traits are for the report to word.
     expect(wine).toEqual({
       key: 'high-mnt-wines-high-income',
       name: { en: 'High MntWines, high Income', fr: 'MntWines élevé, Income élevé' },
+      traits: [
+        { feature: 'MntWines', high: true },
+        { feature: 'Income', high: true },
+      ],
     });
     // The second feature (|z| = 0.2) is not distinctive enough to appear.
-    expect(thrifty).toEqual({ key: 'low-income', name: { en: 'Low Income', fr: 'Income faible' } });
-    expect(plain).toEqual({ key: 'average-profile', name: { en: 'Average profile', fr: 'Profil moyen' } });
+    expect(thrifty).toEqual({
+      key: 'low-income',
+      name: { en: 'Low Income', fr: 'Income faible' },
+      traits: [{ feature: 'Income', high: false }],
+    });
+    expect(plain).toEqual({
+      key: 'average-profile',
+      name: { en: 'Average profile', fr: 'Profil moyen' },
+      traits: [],
+    });
   });
 
   it('adds a third feature to tell duplicates apart, then a number', () => {
@@ -36,6 +49,12 @@ describe('nameGenericClusters', () => {
       'high-mnt-wines-high-income-high-recency',
       'high-mnt-wines-high-income-low-recency',
       'high-mnt-wines-high-income-low-recency-2',
+    ]);
+    // A numbered duplicate keeps its traits.
+    expect(names[2]?.traits).toEqual([
+      { feature: 'MntWines', high: true },
+      { feature: 'Income', high: true },
+      { feature: 'Recency', high: false },
     ]);
   });
 

@@ -19,6 +19,7 @@ import { headerSection } from '../../../../lambda/report/templates/sections/head
 import { headlineSection } from '../../../../lambda/report/templates/sections/headline-section.ts';
 import { keyPointsSection } from '../../../../lambda/report/templates/sections/key-points-section.ts';
 import { migrationSection } from '../../../../lambda/report/templates/sections/migration-section.ts';
+import { valueOutlookSection } from '../../../../lambda/report/templates/sections/value-outlook-section.ts';
 import { overviewSections } from '../../../../lambda/report/templates/sections/overview-section.ts';
 import { strategiesSection } from '../../../../lambda/report/templates/sections/strategies-section.ts';
 import { watchSection } from '../../../../lambda/report/templates/sections/watch-section.ts';
@@ -66,6 +67,7 @@ const SECTIONS: { name: string; render: Render; parts: string[] }[] = [
   { name: 'chart', render: chartSection, parts: ['chart'] },
   { name: 'overview', render: overviewSections, parts: ['overviews'] },
   { name: 'migration', render: migrationSection, parts: ['migration'] },
+  { name: 'value outlook', render: valueOutlookSection, parts: ['valueOutlook'] },
   {
     name: 'strategies',
     render: strategiesSection,
@@ -116,6 +118,19 @@ function completeView(): ReportView {
     table.columns.responseRate = 'Response';
     for (const row of table.rows) row.responseRate = '12.0%';
   }
+  // The fixture has no customer-value analysis: the outlook with every part present.
+  view.valueOutlook = {
+    title: 'Value outlook, next 12 months',
+    summary: ['The 1,000 customers are expected to bring $1.2M.', '120 customers are likely lost.'],
+    columns: {
+      segment: 'Segment',
+      predictedValue: 'Predicted value',
+      likelyLost: 'Likely lost',
+      valueIfRetained: 'Value if won back',
+    },
+    rows: [{ segment: 'Champions', predictedValue: '$900K', likelyLost: '3', valueIfRetained: '$4,000' }],
+    accuracy: 'Model check: 0.42 against 0.49.',
+  };
   return view;
 }
 

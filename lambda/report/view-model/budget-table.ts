@@ -1,0 +1,62 @@
+/** The budget section's table: the funded plans and their total, what was not recommended and why, assumptions. */
+import type { BudgetRow, BudgetTable } from '../templates/sections/budget-section.ts';
+import { type BudgetPlans, totalPlan } from './budget-plan.ts';
+import type { ReportContext } from './report-context.ts';
+
+/** The budget and ROI table of the funded plans, with the decisions and assumptions written out. */
+export function budgetTable(context: ReportContext, budget: BudgetPlans): BudgetTable | null {
+  const { plans } = budget;
+  if (plans.length === 0) return null;
+  const { format, messages } = context;
+  const roiText = (roi: number | null) => (roi === null ? '–' : format.percent(roi));
+  const rows: BudgetRow[] = plans
+    .filter((plan) => plan.funded)
+    .map((plan) => ({
+      segment: plan.group.name,
+      customers: format.integer(plan.group.kpis.customers),
+      perCustomer: format.moneyExact(plan.investmentPerCustomer),
+      budget: format.money(plan.budget),
+      expectedReturn: format.money(plan.expectedReturn),
+      roi: roiText(plan.roi),
+    }));
+  const total = totalPlan(plans);
+  const names = (keep: (plan: (typeof plans)[number]) => boolean) =>
+    plans
+      .filter(keep)
+      .map((plan) => plan.group.name)
+      .join(', ');
+  const notRecommended = names((plan) => !plan.paysOff && plan.budget > 0);
+  const notFunded = names((plan) => plan.paysOff && plan.budget > 0 && !plan.funded);
+  const decisions = [
+    ...(rows.length === 0 ? [messages.budget.nonePays] : []),
+    ...(rows.length > 0 && notRecommended ? [messages.budget.notRecommended(notRecommended)] : []),
+    ...(notFunded && budget.totalBudget !== undefined
+      ? [messages.budget.notFunded({ segments: notFunded, total: format.money(budget.totalBudget) })]
+      : []),
+  ];
+  const horizonMonths = context.analysis.value?.horizonMonths ?? 12;
+  return {
+    columns: {
+      segment: messages.table.segment,
+      customers: messages.table.customers,
+      perCustomer: messages.budget.perCustomer,
+      budget: messages.budget.budget,
+      expectedReturn: messages.budget.expectedReturn,
+      roi: messages.budget.roi,
+    },
+    rows,
+    total: {
+      segment: messages.budget.total,
+      customers: format.integer(total.customers),
+      perCustomer: total.customers > 0 ? format.moneyExact(total.budget / total.customers) : '–',
+      budget: format.money(total.budget),
+      expectedReturn: format.money(total.expectedReturn),
+      roi: roiText(total.roi),
+    },
+    decisions,
+    assumptions:
+      budget.basis === 'predicted-value'
+        ? messages.budget.valueAssumptions({ horizonMonths: format.integer(horizonMonths) })
+        : messages.budget.assumptions({ period: context.periodText }),
+  };
+}
