@@ -3,6 +3,17 @@ import type { Analysis, ClustersSummary, RfmSummary } from '../engine/analysis/a
 import type { AggregateCurve } from '../engine/value/aggregate-curve.ts';
 import { HIGH_VALUE_PROBABILITY, type ValuePriority } from '../engine/value/value-priority.ts';
 import { LIKELY_LOST_BELOW, type ValueAnalysis } from '../engine/value/value-result.ts';
+import {
+  AT_RISK_SEGMENTS,
+  LOST_SEGMENTS,
+  RFM_SEGMENT_NAMES,
+  type RfmSegmentKey,
+} from '../engine/rfm/rfm-segments.ts';
+
+/** The segments each group of the KPIs counts, named where the group is: never read as one segment's own count. */
+const namesOf = (keys: readonly RfmSegmentKey[]) => keys.map((key) => RFM_SEGMENT_NAMES[key].en).join(', ');
+const SLIPPING = namesOf(AT_RISK_SEGMENTS);
+const LAPSED = namesOf(LOST_SEGMENTS);
 
 const number = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
 const money = new Intl.NumberFormat('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
@@ -29,8 +40,9 @@ export function formatSummary(analysis: Analysis): string {
     `  average order value ${money.format(kpis.averageOrderValue)}, orders per customer ${kpis.ordersPerCustomer.toFixed(2)}, ` +
       `repeat rate ${percent.format(kpis.repeatRate)}` +
       (kpis.retentionRate === undefined ? '' : `, retention ${percent.format(kpis.retentionRate)}`),
-    `  at risk ${percent.format(kpis.atRiskCustomerShare)} of customers (${percent.format(kpis.atRiskRevenueShare)} of revenue), ` +
-      `lost ${percent.format(kpis.lostCustomerShare)}; top 20% bring ${percent.format(kpis.topFifthRevenueShare)} of revenue`,
+    `  slipping away (${SLIPPING}) ${percent.format(kpis.atRiskCustomerShare)} of customers ` +
+      `(${percent.format(kpis.atRiskRevenueShare)} of revenue), lost (${LAPSED}) ${percent.format(kpis.lostCustomerShare)}; ` +
+      `top 20% bring ${percent.format(kpis.topFifthRevenueShare)} of revenue`,
     `  historical CLV ${money.format(kpis.historicalClv)}` +
       (kpis.responseRate === undefined ? '' : `, response rate ${percent.format(kpis.responseRate)}`),
   ];

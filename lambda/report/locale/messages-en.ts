@@ -8,7 +8,7 @@ export const MESSAGES_EN: Messages = {
   tableSubject: ({ title, table, revenue, revenueChange }) =>
     `${title}, ${table}: revenue ${revenue}${revenueChange ? ` (${revenueChange})` : ''}`,
   preheader: ({ customers, revenue, atRisk }) =>
-    `${customers} customers, ${revenue} revenue, ${atRisk} of customers at risk.`,
+    `${customers} customers, ${revenue} revenue, ${atRisk} of customers slipping away.`,
   header: {
     period: (first, last) => `${first} to ${last}`,
     asOf: (day) => `As of ${day}`,
@@ -37,7 +37,7 @@ export const MESSAGES_EN: Messages = {
     ordersPerCustomer: 'Orders per customer',
     repeatRate: 'Repeat rate',
     retentionRate: 'Retention',
-    atRiskShare: 'Customers at risk',
+    atRiskShare: 'Customers slipping away',
     sincePrevious: 'since the previous report',
     noPrevious: 'first report: no comparison yet',
   },
@@ -45,8 +45,8 @@ export const MESSAGES_EN: Messages = {
   keyPoint: {
     opportunity: ({ segment, customers, budget, expectedReturn, roi }) =>
       `Biggest opportunity: ${segment} (${customers} customers). A budget of ${budget} is expected to return ${expectedReturn}, an ROI of ${roi}.`,
-    retention: ({ customers, share, revenueShare }) =>
-      `Retention alert: ${customers} customers (${share} of the base) are at risk, holding ${revenueShare} of revenue.`,
+    retention: ({ customers, share, revenueShare, segments }) =>
+      `Retention alert: ${customers} customers (${share} of the base) are slipping away (${segments}), holding ${revenueShare} of revenue.`,
     upsell: ({ segment, customers, aov, bestSegment, bestAov }) =>
       `Up-sell potential: the ${customers} ${segment} customers spend ${aov} per order, against ${bestAov} for ${bestSegment}.`,
     concentration: ({ share, segment, segmentShare }) =>
@@ -120,8 +120,8 @@ export const MESSAGES_EN: Messages = {
       `Average order value changed ${change} since the previous report, from ${previous} to ${current} (threshold: a drop of ${threshold}).`,
     churn: ({ monthly, threshold, retention, days }) =>
       `Monthly churn is ${monthly} (threshold ${threshold}): ${retention} of the customers of the previous ${days} days bought again in the last ${days}.`,
-    atRiskRevenue: ({ share, threshold }) =>
-      `At-risk customers hold ${share} of revenue (threshold ${threshold}).`,
+    atRiskRevenue: ({ share, threshold, segments }) =>
+      `Customers slipping away (${segments}) hold ${share} of revenue (threshold ${threshold}).`,
   },
   watch: {
     kpi: 'KPI',

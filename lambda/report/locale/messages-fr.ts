@@ -12,7 +12,7 @@ export const MESSAGES_FR: Messages = {
   tableSubject: ({ title, table, revenue, revenueChange }) =>
     `${title}, ${table} : chiffre d’affaires ${revenue}${revenueChange ? ` (${revenueChange})` : ''}`,
   preheader: ({ customers, revenue, atRisk }) =>
-    `${customers} clients, ${revenue} de chiffre d’affaires, ${atRisk} des clients à risque.`,
+    `${customers} clients, ${revenue} de chiffre d’affaires, ${atRisk} des clients qui décrochent.`,
   header: {
     period: (first, last) => `du ${first} au ${last}`,
     asOf: (day) => `Situation au ${day}`,
@@ -41,7 +41,7 @@ export const MESSAGES_FR: Messages = {
     ordersPerCustomer: 'Commandes par client',
     repeatRate: 'Taux de réachat',
     retentionRate: 'Rétention',
-    atRiskShare: 'Clients à risque',
+    atRiskShare: 'Clients qui décrochent',
     sincePrevious: 'depuis le rapport précédent',
     noPrevious: 'premier rapport : pas encore de comparaison',
   },
@@ -49,8 +49,8 @@ export const MESSAGES_FR: Messages = {
   keyPoint: {
     opportunity: ({ segment, customers, budget, expectedReturn, roi }) =>
       `Plus grande opportunité : ${segment} (${customers} clients). Un budget de ${budget} devrait rapporter ${expectedReturn}, soit un ROI de ${roi}.`,
-    retention: ({ customers, share, revenueShare }) =>
-      `Alerte rétention : ${customers} clients (${share} de la base) sont à risque et représentent ${revenueShare} du chiffre d’affaires.`,
+    retention: ({ customers, share, revenueShare, segments }) =>
+      `Alerte rétention : ${customers} clients (${share} de la base) décrochent (${segments}) et représentent ${revenueShare} du chiffre d’affaires.`,
     upsell: ({ segment, customers, aov, bestSegment, bestAov }) =>
       `Potentiel de montée en gamme : les ${customers} clients ${segment} dépensent ${aov} par commande, contre ${bestAov} pour les ${bestSegment}.`,
     concentration: ({ share, segment, segmentShare }) =>
@@ -126,8 +126,8 @@ export const MESSAGES_FR: Messages = {
       `Le panier moyen a évolué de ${change} depuis le rapport précédent, de ${previous} à ${current} (seuil : une baisse de ${threshold}).`,
     churn: ({ monthly, threshold, retention, days }) =>
       `L’attrition mensuelle est de ${monthly} (seuil ${threshold}) : ${retention} des clients des ${days} jours précédents ont racheté dans les ${days} derniers jours.`,
-    atRiskRevenue: ({ share, threshold }) =>
-      `Les clients à risque représentent ${share} du chiffre d’affaires (seuil ${threshold}).`,
+    atRiskRevenue: ({ share, threshold, segments }) =>
+      `Les clients qui décrochent (${segments}) représentent ${share} du chiffre d’affaires (seuil ${threshold}).`,
   },
   watch: {
     kpi: 'Indicateur',

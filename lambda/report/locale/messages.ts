@@ -65,7 +65,7 @@ export interface Messages {
       expectedReturn: string;
       roi: string;
     }): string;
-    retention(p: { customers: string; share: string; revenueShare: string }): string;
+    retention(p: { customers: string; share: string; revenueShare: string; segments: string }): string;
     upsell(p: {
       segment: string;
       customers: string;
@@ -122,7 +122,7 @@ export interface Messages {
     inactive(p: { share: string; days: string; threshold: string }): string;
     aovDrop(p: { change: string; threshold: string; previous: string; current: string }): string;
     churn(p: { monthly: string; threshold: string; retention: string; days: string }): string;
-    atRiskRevenue(p: { share: string; threshold: string }): string;
+    atRiskRevenue(p: { share: string; threshold: string; segments: string }): string;
   };
   watch: {
     kpi: string;

@@ -1,5 +1,6 @@
 /** The alerts of the report: the thresholds of the settings that the analysis crosses, in words. */
 import type { ReportContext } from './report-context.ts';
+import { slippingSegments } from './slipping-segments.ts';
 
 /** Monthly churn implied by the retention of one window of `windowDays`: 1 - retention^(30 / windowDays). */
 export function monthlyChurn(retentionRate: number, windowDays: number): number {
@@ -56,6 +57,7 @@ export function firedAlerts(context: ReportContext): string[] {
       messages.alert.atRiskRevenue({
         share: format.percent(kpis.atRiskRevenueShare),
         threshold: format.percent(thresholds.maxAtRiskRevenueShare),
+        segments: slippingSegments(context),
       }),
     );
   }

@@ -4,6 +4,7 @@ import type { Formatters } from '../locale/formatters.ts';
 import type { Messages } from '../locale/messages.ts';
 import type { HeadlineKpi, KpiDelta, Trend } from '../templates/sections/headline-section.ts';
 import type { ReportContext } from './report-context.ts';
+import { slippingSegments } from './slipping-segments.ts';
 
 /** The KPIs of the headline, named as the messages name them. */
 type HeadlineKey = Exclude<keyof Messages['kpis'], 'sincePrevious' | 'noPrevious'>;
@@ -63,14 +64,21 @@ export function headlineKpis(context: ReportContext): HeadlineKpi[] {
       key: definition.key,
       label: messages.kpis[definition.key],
       value: definition.show(current, format),
-      detail:
-        definition.key === 'activeCustomers'
-          ? `${format.percent(analysis.kpis.activeCustomers / Math.max(1, analysis.kpis.customers))}, ${messages.activeDetail(format.integer(analysis.activeWindowDays))}`
-          : null,
+      detail: detailOf(definition.key, context),
       delta: before === undefined ? null : kpiDelta(current, before, definition, context),
     });
   }
   return tiles;
+}
+
+/** The second line of a tile: the active share and its window; which segments are slipping away. */
+function detailOf(key: HeadlineKey, context: ReportContext): string | null {
+  const { analysis, messages, format } = context;
+  if (key === 'activeCustomers') {
+    const share = format.percent(analysis.kpis.activeCustomers / Math.max(1, analysis.kpis.customers));
+    return `${share}, ${messages.activeDetail(format.integer(analysis.activeWindowDays))}`;
+  }
+  return key === 'atRiskShare' ? slippingSegments(context) : null;
 }
 
 /**

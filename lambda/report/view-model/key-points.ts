@@ -1,9 +1,10 @@
 /** The key points of the report: a few sentences with numbers, each about one segment. */
 import type { KeyPoint } from '../templates/sections/key-points-section.ts';
 import type { SegmentPlan } from './budget-plan.ts';
+import { AT_RISK_SEGMENTS } from '../../engine/rfm/rfm-segments.ts';
 import type { ReportContext, ReportGroup } from './report-context.ts';
+import { slippingSegments } from './slipping-segments.ts';
 
-const AT_RISK_KEYS = ['atRisk', 'cantLoseThem', 'aboutToSleep'];
 const UPSELL_KEYS = ['loyal', 'potentialLoyalists'];
 const NEWCOMER_KEYS = ['new', 'promising'];
 
@@ -51,7 +52,7 @@ function opportunityPoint(
 /** RFM only: the customers of the at-risk segments, spoken of as the largest of them. */
 function retentionPoint(context: ReportContext, byKey: GroupsByKey): KeyPoint | null {
   const { analysis, messages, format } = context;
-  const atRisk = groupsOf(byKey, AT_RISK_KEYS);
+  const atRisk = groupsOf(byKey, AT_RISK_SEGMENTS);
   if (!context.rfmGroups || atRisk.length === 0) return null;
   return {
     segment: largest(atRisk).name,
@@ -59,6 +60,7 @@ function retentionPoint(context: ReportContext, byKey: GroupsByKey): KeyPoint | 
       customers: format.integer(atRisk.reduce((sum, group) => sum + group.kpis.customers, 0)),
       share: format.percent(analysis.kpis.atRiskCustomerShare),
       revenueShare: format.percent(analysis.kpis.atRiskRevenueShare),
+      segments: slippingSegments(context),
     }),
   };
 }

@@ -84,7 +84,7 @@ describe('renderText', () => {
       for (const action of card.actions) expect(lines).toContain(`  - ${action}`);
     }
     expect(lines).toContain('Repeat rate: 55.0% (at least 60.0%) - Off target');
-    expect(lines).toContain('Customers at risk: 15.0% (at most 15.0%) - On target');
+    expect(lines).toContain('Customers slipping away: 15.0% (at most 15.0%) - On target');
     view.nextSteps.forEach((step, index) => expect(lines).toContain(`${index + 1}. ${step}`));
     expect(lines).toContain('Rejected: cancellations: 200');
     for (const note of view.dataQuality.notes) expect(lines).toContain(note);
@@ -96,7 +96,9 @@ describe('renderText', () => {
     const alerting = fixtureView({ analysis: analysisFixture({ kpis: { atRiskRevenueShare: 0.25 } }) });
     const alertLines = renderText(alerting).split('\n');
     expect(alertLines).toContain('ALERTS');
-    expect(alertLines).toContain('! At-risk customers hold 25.0% of revenue (threshold 20.0%).');
+    expect(alertLines).toContain(
+      "! Customers slipping away (At risk, Can't lose them, About to sleep) hold 25.0% of revenue (threshold 20.0%).",
+    );
   });
 
   it('shows the changes since the previous report next to the figures', () => {
@@ -105,7 +107,9 @@ describe('renderText', () => {
     const withDeltas = renderText(fixtureView({ previous })).split('\n');
     expect(withDeltas).toContain('(since the previous report)');
     expect(withDeltas).toContain('Revenue: $1,000,000 (+25.0%)');
-    expect(withDeltas).toContain('Customers at risk: 15.0% (-5.0 pts)');
+    expect(withDeltas).toContain(
+      "Customers slipping away: 15.0% (-5.0 pts) - At risk, Can't lose them, About to sleep",
+    );
   });
 
   it('is in French when the view is', () => {

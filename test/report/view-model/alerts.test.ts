@@ -122,7 +122,7 @@ describe('firedAlerts', () => {
     it('fires when at-risk customers hold over 20% of revenue', () => {
       expect(alertsOf({ analysis: analysisFixture({ kpis: { atRiskRevenueShare: 0.19 } }) })).toEqual([]);
       expect(alertsOf({ analysis: analysisFixture({ kpis: { atRiskRevenueShare: 0.21 } }) })).toEqual([
-        'At-risk customers hold 21.0% of revenue (threshold 20.0%).',
+        "Customers slipping away (At risk, Can't lose them, About to sleep) hold 21.0% of revenue (threshold 20.0%).",
       ]);
     });
 
@@ -143,6 +143,8 @@ describe('firedAlerts', () => {
     expect(alerts[1]).toMatch(/^Average order value changed -40\.0%/);
     // 1 - 0.5^(1/3) = 1 - 0.793701 = 20.6%
     expect(alerts[2]).toMatch(/^Monthly churn is 20\.6%/);
-    expect(alerts[3]).toMatch(/^At-risk customers hold 50\.0%/);
+    expect(alerts[3]).toMatch(
+      /^Customers slipping away \(At risk, Can't lose them, About to sleep\) hold 50\.0%/,
+    );
   });
 });

@@ -14,7 +14,7 @@ describe('subject and preheader', () => {
     expect(fixtureView().subject).toBe(
       `Customer segmentation report, ${PERIOD}: revenue $1.0M, 1,000 customers`,
     );
-    expect(fixtureView().preheader).toBe('1,000 customers, $1.0M revenue, 15.0% of customers at risk.');
+    expect(fixtureView().preheader).toBe('1,000 customers, $1.0M revenue, 15.0% of customers slipping away.');
   });
 
   it('adds the revenue change since the previous report', () => {

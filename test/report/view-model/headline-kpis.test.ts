@@ -93,7 +93,13 @@ describe('headlineKpis', () => {
       { key: 'ordersPerCustomer', label: 'Orders per customer', value: '2.00', detail: null, delta: null },
       { key: 'repeatRate', label: 'Repeat rate', value: '55.0%', detail: null, delta: null },
       { key: 'retentionRate', label: 'Retention', value: '90.0%', detail: null, delta: null },
-      { key: 'atRiskShare', label: 'Customers at risk', value: '15.0%', detail: null, delta: null },
+      {
+        key: 'atRiskShare',
+        label: 'Customers slipping away',
+        value: '15.0%',
+        detail: "At risk, Can't lose them, About to sleep",
+        delta: null,
+      },
     ]);
   });
 

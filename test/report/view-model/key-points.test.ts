@@ -63,7 +63,7 @@ describe('keyPoints', () => {
       {
         // the at-risk segments present: At risk only (150 customers, 15% of 1,000; 10% of revenue)
         segment: 'At risk',
-        text: 'Retention alert: 150 customers (15.0% of the base) are at risk, holding 10.0% of revenue.',
+        text: "Retention alert: 150 customers (15.0% of the base) are slipping away (At risk, Can't lose them, About to sleep), holding 10.0% of revenue.",
       },
       {
         // the larger of Loyal (200) and Potential loyalists (300); 400 per order against 800 for Champions

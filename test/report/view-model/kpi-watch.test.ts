@@ -24,7 +24,7 @@ describe('kpisToWatch', () => {
       },
       // 15% at risk: at most 15%, so on target at equality
       {
-        kpi: 'Customers at risk',
+        kpi: 'Customers slipping away',
         current: '15.0%',
         target: 'at most 15.0%',
         onTarget: true,
@@ -35,7 +35,7 @@ describe('kpisToWatch', () => {
 
   it('treats the at-risk share as a ceiling: over it is off target', () => {
     const watch = fixtureView({ analysis: analysisFixture({ kpis: { atRiskCustomerShare: 0.16 } }) }).watch;
-    expect(watch[3]).toMatchObject({ kpi: 'Customers at risk', onTarget: false, status: 'Off target' });
+    expect(watch[3]).toMatchObject({ kpi: 'Customers slipping away', onTarget: false, status: 'Off target' });
     const lower = fixtureView({ analysis: analysisFixture({ kpis: { atRiskCustomerShare: 0.01 } }) }).watch;
     expect(lower[3]?.onTarget).toBe(true);
   });
@@ -59,7 +59,7 @@ describe('kpisToWatch', () => {
     expect(noRetention.watch.map((row) => row.kpi)).toEqual([
       'Repeat rate',
       'Active customers',
-      'Customers at risk',
+      'Customers slipping away',
     ]);
     const noRfm = fixtureView({ analysis: analysisFixture({ rfm: null }) });
     expect(noRfm.watch.map((row) => row.kpi)).toEqual(['Repeat rate', 'Retention']);
