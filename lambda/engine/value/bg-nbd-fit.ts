@@ -10,7 +10,7 @@ import {
   frequencyData,
 } from './bg-nbd-likelihood.ts';
 import { FIT_SAMPLE_SIZE, type FitOptions, fitRows } from './fit-sample.ts';
-import { minimiseFromStarts, type Objective } from './multi-start-minimise.ts';
+import { minimiseWarmOrFromStarts, type Objective } from './multi-start-minimise.ts';
 
 /**
  * Log-parameter starts (r, alpha, a, b): lifetimes' own start (0.1 each), all parameters 1, and a start with a
@@ -53,8 +53,7 @@ export function fitBgNbd(columns: CalibrationColumns, options: FitOptions = {}):
   );
   const data = frequencyData(fitted.columns.x, fitted.columns.tx, fitted.columns.T, fitted.weights);
   const objective: Objective = (point, gradient) => bgNbdNegativeLogLikelihood(point, data, gradient);
-  const warm = options.starts === undefined ? undefined : minimiseFromStarts(objective, options.starts);
-  const best = warm?.converged === true ? warm : minimiseFromStarts(objective, BG_NBD_STARTS);
+  const best = minimiseWarmOrFromStarts(objective, options.starts, BG_NBD_STARTS);
   return {
     parameters: bgNbdFromLog(best.point),
     logLikelihood: -best.value * data.count,

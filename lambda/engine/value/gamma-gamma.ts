@@ -12,7 +12,7 @@ import {
   gammaGammaNegativeLogLikelihood,
   spendData,
 } from './gamma-gamma-likelihood.ts';
-import { minimiseFromStarts, type Objective } from './multi-start-minimise.ts';
+import { minimiseWarmOrFromStarts, type Objective } from './multi-start-minimise.ts';
 
 /** Log-parameter starts (p, q, v): lifetimes' start (0.1 each), all ones, and a wider spread of spend. */
 export const GAMMA_GAMMA_STARTS: readonly (readonly number[])[] = [
@@ -52,8 +52,7 @@ export function fitGammaGamma(
   const fitted = fitRows(repeat, rows.length, options.sampleSize ?? FIT_SAMPLE_SIZE, options.seed ?? 1);
   const data = spendData(fitted.columns.x, fitted.columns.meanValue, fitted.weights);
   const objective: Objective = (point, gradient) => gammaGammaNegativeLogLikelihood(point, data, gradient);
-  const warm = options.starts === undefined ? undefined : minimiseFromStarts(objective, options.starts);
-  const best = warm?.converged === true ? warm : minimiseFromStarts(objective, GAMMA_GAMMA_STARTS);
+  const best = minimiseWarmOrFromStarts(objective, options.starts, GAMMA_GAMMA_STARTS);
   return {
     parameters: gammaGammaFromLog(best.point),
     logLikelihood: -best.value * data.count,

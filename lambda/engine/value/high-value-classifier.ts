@@ -8,10 +8,10 @@
  */
 import { createRandomSource, sampleRowIndices } from '../clustering/kmeans/seeded-random.ts';
 import { rankAuc } from './auc.ts';
+import { groupedFor } from './orders-by-customer.ts';
 import {
   customerFeaturesAt,
   customerFeaturesInto,
-  groupedFor,
   HIGH_VALUE_FEATURES,
   isSeen,
 } from './high-value-features.ts';

@@ -6,7 +6,7 @@
  * bits (and with it the canonical order of customers that the training split relies on).
  */
 import type { FeatureMatrix } from './logistic-regression.ts';
-import { groupedCopy, isGroupedFor, type OrdersByCustomer } from './orders-by-customer.ts';
+import { groupedFor, type OrdersByCustomer } from './orders-by-customer.ts';
 import { DAYS_PER_UNIT, type OrderColumns, type TimeUnit } from './purchase-summary.ts';
 
 /**
@@ -69,11 +69,6 @@ export function customerFeaturesAt(orders: OrderColumns, day: FeatureDay): Custo
     features: { rowCount: seen, columnCount: width, values: matrix },
     followingValue,
   };
-}
-
-/** The orders grouped by customer: as they are when they already are, else a grouped copy. */
-export function groupedFor(orders: OrderColumns, customerCount: number): OrdersByCustomer {
-  return isGroupedFor(orders, customerCount) ? orders : groupedCopy(orders, customerCount);
 }
 
 /** Whether the customer's first purchase is on or before the day (their orders are in day order). */

@@ -53,6 +53,19 @@ export function minimiseFromStarts(
   return best as MinimiseResult;
 }
 
+/**
+ * From the warm starts (a nearby fit's optimum) when they converge, else from the model's fixed starts: a warm
+ * start saves most iterations, and the fixed starts are the fallback that never depends on it.
+ */
+export function minimiseWarmOrFromStarts(
+  objective: Objective,
+  warmStarts: readonly (readonly number[])[] | undefined,
+  fixedStarts: readonly (readonly number[])[],
+): MinimiseResult {
+  const warm = warmStarts === undefined ? undefined : minimiseFromStarts(objective, warmStarts);
+  return warm?.converged === true ? warm : minimiseFromStarts(objective, fixedStarts);
+}
+
 function isBetter(candidate: MinimiseResult, incumbent: MinimiseResult): boolean {
   if (!Number.isFinite(candidate.value)) return false;
   if (!Number.isFinite(incumbent.value)) return true;

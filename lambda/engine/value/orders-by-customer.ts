@@ -60,6 +60,11 @@ export function groupedCopy(orders: OrderColumns, customerCount: number): Orders
   );
 }
 
+/** The orders grouped by customer: as they are when they already are, else a grouped copy. */
+export function groupedFor(orders: OrderColumns, customerCount: number): OrdersByCustomer {
+  return isGroupedFor(orders, customerCount) ? orders : groupedCopy(orders, customerCount);
+}
+
 /**
  * Where each of the first `count` entries goes in a stable counting sort on `keyOf(values[i])` in 0..keyCount-1;
  * `starts`, when given,

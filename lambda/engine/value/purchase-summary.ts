@@ -7,7 +7,7 @@
  * gets this with `freq='D', freq_multiplier=7`; its `freq='W'` would merge whole calendar weeks instead.
  */
 
-import { groupedCopy, isGroupedFor, type OrdersByCustomer } from './orders-by-customer.ts';
+import { groupedFor, type OrdersByCustomer } from './orders-by-customer.ts';
 
 /** One entry per order: the customer's dense index, the order's day number (floor(ms / 86,400,000)), its value. */
 export interface OrderColumns {
@@ -78,7 +78,7 @@ export function summarisePurchases(orders: OrderColumns, options: SummaryOptions
   }
   const timeUnit = options.timeUnit ?? 'weeks';
   const unitDays = DAYS_PER_UNIT[timeUnit];
-  const grouped = isGroupedFor(orders, customerCount) ? orders : groupedCopy(orders, customerCount);
+  const grouped = groupedFor(orders, customerCount);
   const summary: PurchaseSummary = {
     customerCount,
     timeUnit,
