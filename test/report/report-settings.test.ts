@@ -192,6 +192,22 @@ describe('parseReportSettings: every number within a plausible range, so no budg
     );
   });
 
+  it.each([
+    [-1, '-1'],
+    [1e13, '10000000000000'],
+    [Number.POSITIVE_INFINITY, 'Infinity'],
+    ['50000', '"50000"'],
+    [null, 'null'],
+  ])('refuses a total budget of %s', (value, shown) => {
+    expect(settingsError({ totalBudget: value }).message).toBe(
+      `report settings: totalBudget: must be a number of currency units from 0 to 1e12, got ${shown}`,
+    );
+  });
+
+  it.each([0, 50_000, 1e12])('accepts a total budget of %s', (value) => {
+    expect(parseReportSettings({ totalBudget: value }).totalBudget).toBe(value);
+  });
+
   it.each([0, 0.05, 1])('accepts an expected uplift of %s', (value) => {
     expect(
       parseReportSettings({ playbook: { lost: { expectedUplift: value } } }).playbook.lost?.expectedUplift,
