@@ -62,8 +62,12 @@ export const appConfigSchema = z
       .default({ incoming: 'incoming/', reports: 'reports/', rejected: 'rejected/', runs: 'runs/' }),
     /** How to read the files under each input prefix (see input-rules.ts); the engine infers everything else. */
     inputs: z.record(z.string(), inputRuleSchema).default({}),
-    /** Scheduled runs analyse the newest complete file, or every file received during the period. */
-    scheduleSource: z.enum(['newest', 'period']).default('newest'),
+    /**
+     * Scheduled runs analyse the newest file of the period (each upload a whole export), every file received
+     * during the period (`period`), or every file received up to its end (`history`: each upload holds the orders
+     * since the previous one).
+     */
+    scheduleSource: z.enum(['newest', 'period', 'history']).default('newest'),
     /** The customers CSV is attached up to this size, else linked with a pre-signed URL. */
     maxAttachmentBytes: z.number().int().positive().max(7_000_000).default(2_000_000),
     linkExpiryDays: z.number().int().min(1).max(7).default(7),

@@ -12,7 +12,7 @@ import type { ReportPeriod } from './report-period.ts';
 import { InputError } from '../errors/input-errors.ts';
 
 /**
- * Input files uploaded within [startsAt, endsAt) of the period, oldest first, without those whose current
+ * Input files uploaded within [startsAt, endsAt) of the period, and all those uploaded before its end, oldest first, without those whose current
  * content (ETag) was rejected with the reading options their prefix has now: a corrected file under the same
  * key, or the same file once the configuration says how to read it, counts again.
  */
@@ -20,7 +20,7 @@ export async function filesOfPeriod(
   store: ObjectStore,
   config: Pick<AppConfig, 'prefixes' | 'inputs'>,
   period: Pick<ReportPeriod, 'startsAt' | 'endsAt'>,
-): Promise<{ inPeriod: StoredObject[]; newestEver: StoredObject | null }> {
+): Promise<{ inPeriod: StoredObject[]; untilEnd: StoredObject[]; newestEver: StoredObject | null }> {
   const { prefixes } = config;
   const rejected = new Set((await store.list(prefixes.rejected)).map((object) => object.key));
   const isRejected = (object: StoredObject) =>
@@ -33,11 +33,9 @@ export async function filesOfPeriod(
     .sort((a, b) => a.lastModified.getTime() - b.lastModified.getTime() || a.key.localeCompare(b.key));
   const start = period.startsAt.getTime();
   const end = period.endsAt.getTime();
-  const inPeriod = inputs.filter((object) => {
-    const time = object.lastModified.getTime();
-    return time >= start && time < end;
-  });
-  return { inPeriod, newestEver: inputs.at(-1) ?? null };
+  const untilEnd = inputs.filter((object) => object.lastModified.getTime() < end);
+  const inPeriod = untilEnd.filter((object) => object.lastModified.getTime() >= start);
+  return { inPeriod, untilEnd, newestEver: inputs.at(-1) ?? null };
 }
 
 /** The files a scheduled run reads as one, oldest first, and the rule they are read with. */
@@ -47,19 +45,22 @@ export interface PeriodFiles {
 }
 
 /**
- * What a run reads of the period's files (oldest first), and with which rule: the newest file's. With
- * `scheduleSource: newest`, the newest file alone; with `period`, every file of the period that shares its rule.
+ * What a run reads (oldest first), and with which rule: the newest file's. With `scheduleSource: newest`, the
+ * newest file of the period alone (each upload is a whole export); with `period`, every file of the period that
+ * shares its rule; with `history`, every file up to the period's end that shares it (each upload holds the orders
+ * since the one before, so the history is all of them).
  */
 export function filesToAnalyse(
   config: Pick<AppConfig, 'prefixes' | 'inputs' | 'scheduleSource'>,
-  inPeriod: readonly StoredObject[],
+  { inPeriod, untilEnd }: { inPeriod: readonly StoredObject[]; untilEnd: readonly StoredObject[] },
   newest: StoredObject,
 ): PeriodFiles {
   const rule = inputRuleFor(config, newest.key);
+  const sharesRule = (file: StoredObject) => inputRuleFor(config, file.key).prefix === rule.prefix;
   const files =
     config.scheduleSource === 'newest'
       ? [newest]
-      : inPeriod.filter((file) => inputRuleFor(config, file.key).prefix === rule.prefix);
+      : (config.scheduleSource === 'period' ? inPeriod : untilEnd).filter(sharesRule);
   return { files, rule };
 }
 

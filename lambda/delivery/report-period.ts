@@ -3,6 +3,7 @@
  * days before (the previous ISO week, Monday to Sunday); a quarterly review covers the previous calendar quarter.
  * Days are taken in the configured time zone, so "Monday 07:00 in Paris" belongs to the right week.
  */
+import type { ActivityWindows } from '../engine/kpis/period-activity.ts';
 import type { ScheduledReportKind } from '../vocabulary/report-kind.ts';
 
 export interface ReportPeriod {
@@ -49,6 +50,30 @@ export function reportPeriod(kind: ScheduledReportKind, now: Date, timeZone: str
     last: isoDay(addDays(end, -1)),
     startsAt: startOfLocalDay(isoDay(start), timeZone),
     endsAt: startOfLocalDay(isoDay(end), timeZone),
+  };
+}
+
+/**
+ * The days the report counts as its own, and those it is compared with: the period before it, and the same
+ * period a year earlier (52 weeks earlier for a week, so that Mondays meet Mondays; the same calendar quarter).
+ */
+export function activityWindows(period: Pick<ReportPeriod, 'kind' | 'start' | 'end'>): ActivityWindows {
+  const start = new Date(`${period.start}T00:00:00Z`);
+  const end = new Date(`${period.end}T00:00:00Z`);
+  const current = { first: period.start, end: period.end };
+  if (period.kind === 'weekly') {
+    return {
+      current,
+      previous: { first: isoDay(addDays(start, -7)), end: period.start },
+      yearAgo: { first: isoDay(addDays(start, -364)), end: isoDay(addDays(end, -364)) },
+    };
+  }
+  const monthsBefore = (day: Date, months: number) =>
+    isoDay(new Date(Date.UTC(day.getUTCFullYear(), day.getUTCMonth() - months, 1)));
+  return {
+    current,
+    previous: { first: monthsBefore(start, 3), end: period.start },
+    yearAgo: { first: monthsBefore(start, 12), end: monthsBefore(end, 12) },
   };
 }
 

@@ -24,7 +24,7 @@ import {
   findPreviousRun,
   readArchivedSegments,
 } from './report-history.ts';
-import { type ReportPeriod, reportPeriod } from './report-period.ts';
+import { type ReportPeriod, activityWindows, reportPeriod } from './report-period.ts';
 import { endWithNotice } from './tell-data-team.ts';
 import { analyseWithinTime } from './time-budget.ts';
 
@@ -65,10 +65,10 @@ async function reportOnPeriod(
   claim: HeldClaim,
   run: ScheduledRun,
 ): Promise<ScheduledOutcome> {
-  const { inPeriod, newestEver } = await filesOfPeriod(context.store, context.config, run.period);
-  const newest = inPeriod.at(-1);
-  if (newest === undefined) return reportNoNewData(context, claim, run, newestEver);
-  const input = filesToAnalyse(context.config, inPeriod, newest);
+  const found = await filesOfPeriod(context.store, context.config, run.period);
+  const newest = found.inPeriod.at(-1);
+  if (newest === undefined) return reportNoNewData(context, claim, run, found.newestEver);
+  const input = filesToAnalyse(context.config, found, newest);
   const analysed = await analysePeriod(context, claim, run, input);
   if ('status' in analysed) return analysed;
   const delivered = await deliverPeriodReport(context, claim, run, analysed.result);
@@ -118,7 +118,10 @@ async function analysePeriod(
       : `${files.length} files of ${run.period.id}`;
   try {
     const bytes = concatenatedCsv(store, files);
-    return { result: await analyseWithinTime(context.clock, bytes, { rule, sourceName, now: run.now }) };
+    const activity = activityWindows(run.period);
+    return {
+      result: await analyseWithinTime(context.clock, bytes, { rule, sourceName, now: run.now, activity }),
+    };
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
     const notice = rejectedFileNotice(

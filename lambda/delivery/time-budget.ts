@@ -6,6 +6,7 @@
 import type { InputRule } from '../config/input-rules.ts';
 import type { AnalysisResult } from '../engine/analysis/analysis-types.ts';
 import { analyzeCsv } from '../engine/analyze-csv.ts';
+import type { ActivityWindows } from '../engine/kpis/period-activity.ts';
 import { FileTooLargeError } from '../errors/input-errors.ts';
 import type { RunClock } from './run-clock.ts';
 
@@ -34,12 +35,13 @@ export function readingTimeBudget(
 export function analyseWithinTime(
   clock: RunClock,
   bytes: AsyncIterable<Uint8Array>,
-  input: { rule: InputRule; sourceName: string; now: Date },
+  input: { rule: InputRule; sourceName: string; now: Date; activity?: ActivityWindows },
 ): Promise<AnalysisResult> {
   return analyzeCsv(bytes, {
     ...input.rule.options,
     sourceName: input.sourceName,
     now: input.now,
+    activity: input.activity,
     onProgress: readingTimeBudget(clock, input.sourceName),
   });
 }

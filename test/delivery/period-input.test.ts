@@ -156,6 +156,7 @@ describe('filesOfPeriod', () => {
   it('finds nothing in an empty bucket', async () => {
     expect(await filesOfPeriod(new MemoryObjectStore(), CONFIG, MARCH_WEEK)).toEqual({
       inPeriod: [],
+      untilEnd: [],
       newestEver: null,
     });
   });

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  activityWindows,
   isoDay,
   isoWeekId,
   localDay,
@@ -346,6 +347,42 @@ describe('startOfLocalDay', () => {
         );
       }),
       { numRuns: 1000 },
+    );
+  });
+});
+
+describe('activityWindows', () => {
+  it('compares a week with the week before and the week 52 weeks earlier, Monday to Monday', () => {
+    const period = reportPeriod('weekly', new Date('2026-11-23T06:00:00Z'), 'Europe/Paris');
+    expect(activityWindows(period)).toEqual({
+      current: { first: '2026-11-16', end: '2026-11-23' },
+      previous: { first: '2026-11-09', end: '2026-11-16' },
+      yearAgo: { first: '2025-11-17', end: '2025-11-24' },
+    });
+  });
+
+  it('compares a quarter with the quarter before (across a new year) and the same quarter a year earlier', () => {
+    const period = reportPeriod('quarterly', new Date('2026-04-01T06:00:00Z'), 'Europe/Paris');
+    expect(activityWindows(period)).toEqual({
+      current: { first: '2026-01-01', end: '2026-04-01' },
+      previous: { first: '2025-10-01', end: '2026-01-01' },
+      yearAgo: { first: '2025-01-01', end: '2025-04-01' },
+    });
+  });
+
+  it('gives seven-day windows that start on Mondays for any weekly run', () => {
+    fc.assert(
+      fc.property(
+        fc.date({ min: new Date('2001-01-01'), max: new Date('2099-12-31'), noInvalidDate: true }),
+        (now) => {
+          const windows = activityWindows(reportPeriod('weekly', now, 'America/New_York'));
+          for (const { first, end } of Object.values(windows)) {
+            expect(utcDay(first).getUTCDay()).toBe(1);
+            expect(hoursBetween(utcDay(first), utcDay(end))).toBe(7 * 24);
+          }
+          expect(windows.previous.end).toBe(windows.current.first);
+        },
+      ),
     );
   });
 });

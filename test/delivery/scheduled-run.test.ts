@@ -62,6 +62,34 @@ describe('a scheduled run', () => {
     expect((await archivedAnalysis(world, 'reports/weekly/2025-W11/')).input.rowsRead).toBe(1400);
   });
 
+  it('reads every file up to the end of the period as one with scheduleSource history, none after it', async () => {
+    const world = bucketWithAWeekOfFiles({ scheduleSource: 'history' });
+    world.store.put('incoming/next-week.csv', SECOND_HALF, new Date('2025-03-18T12:00:00Z'));
+
+    const outcome = await runScheduledReport(world.context(), 'weekly');
+
+    expect(outcome).toMatchObject({
+      status: 'sent',
+      files: ['incoming/before.csv', 'incoming/tuesday.csv', 'incoming/thursday.csv'],
+    });
+    expect((await archivedAnalysis(world, 'reports/weekly/2025-W11/')).input.rowsRead).toBe(2100);
+  });
+
+  it("counts the period's days in its analysis, and says when the file has no order in them", async () => {
+    const world = bucketWithAWeekOfFiles();
+
+    await runScheduledReport(world.context(), 'weekly');
+
+    const { activity, period } = await archivedAnalysis(world, 'reports/weekly/2025-W11/');
+    expect(activity?.current).toMatchObject({ first: '2025-03-10', end: '2025-03-17', orders: 0 });
+    expect(activity?.previous).toMatchObject({ first: '2025-03-03', end: '2025-03-10', orders: 0 });
+    expect(activity?.yearAgo).toMatchObject({ first: '2024-03-11', end: '2024-03-18', orders: 0 });
+    expect((period.lastPurchase ?? '') < '2025-03-10').toBe(true);
+    expect(world.mailer.toExecutives()[0]?.subject).toMatch(
+      /^Weekly report, Mar 10, 2025 to Mar 16, 2025: no orders in the file \(its last order is on [A-Z][a-z]{2} \d+, 20\d\d\)$/,
+    );
+  });
+
   it('tells the data team, and not the executives, when no file came during the period', async () => {
     const world = new MemoryDelivery(MONDAY);
     world.store.put('incoming/before.csv', FIRST_HALF, new Date('2025-03-07T12:00:00Z'));

@@ -22,6 +22,7 @@
 import { z } from 'zod';
 import { type Analysis, INPUT_SHAPES } from './analysis-types.ts';
 import { CUSTOMER_TABLE_REJECTIONS, REJECTION_REASONS } from './rejection-reasons.ts';
+import { periodActivitySchema } from './activity-schema.ts';
 import { valueAnalysisSchema } from './value-schema.ts';
 import {
   count,
@@ -164,6 +165,8 @@ export const analysisSchema = z.object(
     clusters: clustersSummary,
     /** Absent in analyses archived before customer value existed. */
     value: valueAnalysisSchema.nullable().exactOptional(),
+    /** Only in a scheduled report's analysis. */
+    activity: periodActivitySchema.exactOptional(),
     notes: list(text),
   },
   { error: 'expected an analysis (a JSON object written by --json)' },

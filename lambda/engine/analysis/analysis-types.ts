@@ -5,6 +5,7 @@ import type { DateOrder } from '../input/date-parsing.ts';
 import type { DecimalMark } from '../input/number-parsing.ts';
 import type { DetectedEncoding } from '../input/text-decoding.ts';
 import type { BaseKpis, GroupKpis } from '../kpis/index.ts';
+import type { PeriodActivity } from '../kpis/period-activity.ts';
 import type { RfmSegmentKey } from '../rfm/rfm-segments.ts';
 import type { PriorityKey } from '../value/value-priority.ts';
 import type { ValueAnalysis } from '../value/value-result.ts';
@@ -30,6 +31,11 @@ export interface Analysis {
    * (the models need a transaction log) or when turned off; absent in analyses archived before it existed.
    */
   value?: ValueAnalysis | null;
+  /**
+   * A scheduled report's own period (orders, revenue, new and returning customers) and the periods it is compared
+   * with; only when the analysis was asked for it (`activity`) on a transaction log.
+   */
+  activity?: PeriodActivity;
   notes: string[];
 }
 

@@ -2,6 +2,7 @@
 import type { InputShape } from './analysis-types.ts';
 import { DEFAULT_CLUSTERING_OPTIONS } from '../clustering/segmentation/clustering-options.ts';
 import { type InputOptions, type ParsedInputOptions, parseInputOptions } from '../input/input-options.ts';
+import type { ActivityWindows } from '../kpis/period-activity.ts';
 import type { CustomerValueOptions } from '../value/customer-value.ts';
 
 /**
@@ -28,6 +29,8 @@ export interface AnalyzeOptions extends InputOptions {
   ambiguousMargin?: number | undefined;
   /** Customer value settings (defaults CUSTOMER_VALUE_DEFAULTS); false turns the value models off. */
   value?: CustomerValueOptions | false | undefined;
+  /** A scheduled report's period and its comparisons: their orders are counted (Analysis.activity). */
+  activity?: ActivityWindows | undefined;
   /** Called after each chunk with the number of lines read so far. */
   onProgress?: ((linesRead: number) => void) | undefined;
 }

@@ -10,6 +10,7 @@ import type { TransactionColumns } from '../input/column-roles.ts';
 import { formatIsoDay } from '../input/date-parsing.ts';
 import type { RecordBatch } from '../input/record-reader.ts';
 import { computeRetentionFromOrders } from '../kpis/base-kpis.ts';
+import { type PeriodActivity, periodActivity } from '../kpis/period-activity.ts';
 import { recentActivityMethod } from '../rfm/rfm-segments.ts';
 import { type RfmMeasureColumns, scoreRfmColumns } from '../rfm/score-rfm.ts';
 import { parseAsOf, resolveAsOfDay } from '../shared-steps/as-of-day.ts';
@@ -41,7 +42,7 @@ export async function analyzeTransactions(
   const { read, asOfDay } = await readLedger(input, options);
   const { firstMs, lastMs } = read.ledger.period;
   const ledgerCustomers = read.ledger.customersInIdOrder();
-  const { retentionRate, valueOutcome } = fromOrders(
+  const { retentionRate, valueOutcome, activity } = fromOrders(
     read.ledger.takeOrders(),
     ledgerCustomers,
     asOfDay,
@@ -56,7 +57,7 @@ export async function analyzeTransactions(
   const valued = valueByLedgerGroups(valueOutcome, customerColumns);
   const currencyNotes = otherCurrencyNotes(read.currency, read.firstRejectedLine.otherCurrency);
   const notes = [...currencyNotes, ...ledgerBody.notes, ...valued.notes];
-  const body = { ...ledgerBody, value: valued.value, notes };
+  const body = { ...ledgerBody, value: valued.value, ...(activity && { activity }), notes };
   const customers = customerRowsView({
     ...customerColumns,
     value: valued.valueColumns,
@@ -106,22 +107,28 @@ export async function readLedger(
 }
 
 /**
- * What the orders give: the retention rate and the value models, run before clustering so that their working
- * memory and K-means' are not held at once; the orders are garbage when this returns.
+ * What the orders give: the retention rate, a scheduled report's own period and the value models, run before
+ * clustering so that their working memory and K-means' are not held at once; the orders are garbage when this
+ * returns.
  */
 function fromOrders(
   orders: OrderColumns,
   ledgerCustomers: LedgerCustomers,
   asOfDay: number,
   options: ResolvedAnalyzeOptions,
-): { retentionRate: number | undefined; valueOutcome: ValueOutcome | null } {
+): { retentionRate: number | undefined; valueOutcome: ValueOutcome | null; activity?: PeriodActivity } {
   const retentionRate = computeRetentionFromOrders(
     orders,
     ledgerCustomers.count,
     asOfDay,
     options.activeWindowDays,
   );
-  return { retentionRate, valueOutcome: valueOfLedger(orders, ledgerCustomers, asOfDay, options.value) };
+  const activity = options.activity && periodActivity(orders, ledgerCustomers.count, options.activity);
+  return {
+    retentionRate,
+    ...(activity && { activity }),
+    valueOutcome: valueOfLedger(orders, ledgerCustomers, asOfDay, options.value),
+  };
 }
 
 /** No line was used: says how many lines each reason rejected, and where the first of each was. */

@@ -5,7 +5,8 @@ import { grown } from './grown-array.ts';
 import { InternTable } from './intern-table.ts';
 import { OrderFacts } from './order-facts.ts';
 import type { OrderColumns } from '../value/purchase-summary.ts';
-import { type CustomerHistory, type LedgerCustomers, roundToTenThousandths } from './ledger-customers.ts';
+import { roundToTenThousandths } from '../numbers/round-sum.ts';
+import type { CustomerHistory, LedgerCustomers } from './ledger-customers.ts';
 
 const INITIAL_CAPACITY = 1 << 10;
 /** Per customer in #amounts: last purchase (ms), then the sum of amounts. */

@@ -27,8 +27,3 @@ export interface LedgerCustomers {
   /** The ledger index of the customer at `row`: takeOrders() names customers by ledger index. */
   ledgerIndices: Int32Array;
 }
-
-/** Sums of floats depend on their order in the last bits; rounding keeps equal totals equal (ties stay ties). */
-export function roundToTenThousandths(value: number): number {
-  return Math.round(value * 10_000) / 10_000;
-}

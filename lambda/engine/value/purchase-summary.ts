@@ -8,6 +8,7 @@
  */
 
 import { groupedFor, type OrdersByCustomer } from './orders-by-customer.ts';
+import { roundToTenThousandths } from '../numbers/round-sum.ts';
 
 /** One entry per order: the customer's dense index, the order's day number (floor(ms / 86,400,000)), its value. */
 export interface OrderColumns {
@@ -55,15 +56,6 @@ export interface PurchaseSummary {
   readonly holdoutPurchases: Float64Array;
   /** Value of those purchases. */
   readonly holdoutValue: Float64Array;
-}
-
-/**
- * Sums of amounts rounded to 1e-4, as the ledger rounds its totals: a float sum depends on the order of its terms
- * in the last bits, and the order of a customer's orders is the order of the file's lines; rounded, the same file
- * in another line order gives the same summary, and so the same fits, to the last bit.
- */
-function roundToTenThousandths(value: number): number {
-  return Math.round(value * 10_000) / 10_000;
 }
 
 /**

@@ -9,6 +9,32 @@ export const MESSAGES_EN: Messages = {
     `${title}, ${table}: revenue ${revenue}${revenueChange ? ` (${revenueChange})` : ''}`,
   preheader: ({ customers, revenue, atRisk }) =>
     `${customers} customers, ${revenue} revenue, ${atRisk} of customers slipping away.`,
+  period: {
+    subject: ({ kind, title, period, orders, revenue, revenueChange, customers }) =>
+      `${title}, ${period}: ${orders} orders, revenue ${revenue}${revenueChange ? ` (${revenueChange} on the previous ${kind === 'weekly' ? 'week' : 'quarter'})` : ''}, ${customers} customers`,
+    subjectNoOrders: ({ title, period, lastOrder }) =>
+      `${title}, ${period}: no orders in the file (its last order is on ${lastOrder})`,
+    title: (kind, period) => `${kind === 'weekly' ? 'This week' : 'This quarter'}, ${period}`,
+    comparison: (kind, previous, yearAgo) => {
+      const unit = kind === 'weekly' ? 'week' : 'quarter';
+      const arrows = previous
+        ? `Arrows: change on the previous ${unit} (${previous}).`
+        : `No comparison with the previous ${unit}: the file begins after it started.`;
+      return yearAgo ? `${arrows} Below: the same ${unit} a year earlier (${yearAgo}).` : arrows;
+    },
+    orders: 'Orders',
+    revenue: 'Revenue',
+    customers: 'Customers who bought',
+    newCustomers: 'New customers',
+    returningCustomers: 'Returning customers',
+    yearAgo: (kind, value, change) =>
+      `${kind === 'weekly' ? 'Same week' : 'Same quarter'} last year: ${value}${change ? ` (${change})` : ''}`,
+    noOrders: (kind, lastOrder) =>
+      `The file has no order in this ${kind === 'weekly' ? 'week' : 'quarter'}: its last order is on ${lastOrder}.`,
+    endsEarly: (kind, lastOrder) =>
+      `The file's last order is on ${lastOrder}, before the ${kind === 'weekly' ? 'week' : 'quarter'} ends: its last days are not counted yet.`,
+    wholeFile: (period) => `The customer base, whole file (${period})`,
+  },
   header: {
     period: (first, last) => `${first} to ${last}`,
     asOf: (day) => `As of ${day}`,

@@ -13,6 +13,32 @@ export const MESSAGES_FR: Messages = {
     `${title}, ${table} : chiffre d’affaires ${revenue}${revenueChange ? ` (${revenueChange})` : ''}`,
   preheader: ({ customers, revenue, atRisk }) =>
     `${customers} clients, ${revenue} de chiffre d’affaires, ${atRisk} des clients qui décrochent.`,
+  period: {
+    subject: ({ kind, title, period, orders, revenue, revenueChange, customers }) =>
+      `${title}, ${period} : ${orders} commandes, chiffre d’affaires ${revenue}${revenueChange ? ` (${revenueChange} sur ${kind === 'weekly' ? 'la semaine précédente' : 'le trimestre précédent'})` : ''}, ${customers} clients`,
+    subjectNoOrders: ({ title, period, lastOrder }) =>
+      `${title}, ${period} : aucune commande dans le fichier (sa dernière commande date du ${lastOrder})`,
+    title: (kind, period) => `${kind === 'weekly' ? 'Cette semaine' : 'Ce trimestre'}, ${period}`,
+    comparison: (kind, previous, yearAgo) => {
+      const arrows = previous
+        ? `Flèches : évolution sur ${kind === 'weekly' ? 'la semaine précédente' : 'le trimestre précédent'} (${previous}).`
+        : `Pas de comparaison avec ${kind === 'weekly' ? 'la semaine précédente' : 'le trimestre précédent'} : le fichier commence après son début.`;
+      const sameOne = kind === 'weekly' ? 'la même semaine' : 'le même trimestre';
+      return yearAgo ? `${arrows} En dessous : ${sameOne} un an plus tôt (${yearAgo}).` : arrows;
+    },
+    orders: 'Commandes',
+    revenue: 'Chiffre d’affaires',
+    customers: 'Clients ayant acheté',
+    newCustomers: 'Nouveaux clients',
+    returningCustomers: 'Clients de retour',
+    yearAgo: (kind, value, change) =>
+      `${kind === 'weekly' ? 'Même semaine' : 'Même trimestre'} l’an dernier : ${value}${change ? ` (${change})` : ''}`,
+    noOrders: (kind, lastOrder) =>
+      `Le fichier n’a aucune commande ${kind === 'weekly' ? 'cette semaine' : 'ce trimestre'} : sa dernière commande date du ${lastOrder}.`,
+    endsEarly: (kind, lastOrder) =>
+      `La dernière commande du fichier date du ${lastOrder}, avant la fin ${kind === 'weekly' ? 'de la semaine' : 'du trimestre'} : ses derniers jours ne sont pas encore comptés.`,
+    wholeFile: (period) => `La base clients, tout le fichier (${period})`,
+  },
   header: {
     period: (first, last) => `du ${first} au ${last}`,
     asOf: (day) => `Situation au ${day}`,

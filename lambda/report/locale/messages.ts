@@ -23,6 +23,8 @@ export interface Messages {
     revenueChange: string | null;
   }): string;
   preheader(parts: { customers: string; revenue: string; atRisk: string }): string;
+  /** A scheduled report's own period: its subject, section and tiles. */
+  period: PeriodMessages;
   header: {
     period(first: string, last: string): string;
     asOf(day: string): string;
@@ -217,3 +219,39 @@ export interface Messages {
     };
   };
 }
+
+/** The words of a weekly report's week, a quarterly review's quarter ("the period" below). */
+export interface PeriodMessages {
+  /** The subject: the period's own figures, its revenue compared with the period before. */
+  subject(parts: {
+    kind: ScheduledKind;
+    title: string;
+    period: string;
+    orders: string;
+    revenue: string;
+    revenueChange: string | null;
+    customers: string;
+  }): string;
+  /** Only when the file has no order in the period: "no orders in the file for the week". */
+  subjectNoOrders(parts: { title: string; period: string; lastOrder: string }): string;
+  /** The section's title: "This week, Dec 5, 2011 to Dec 11, 2011". */
+  title(kind: ScheduledKind, period: string): string;
+  /** What the arrows compare with, and the grey lines. */
+  comparison(kind: ScheduledKind, previous: string | null, yearAgo: string | null): string;
+  orders: string;
+  revenue: string;
+  /** Customers who bought, when the file begins within the period and cannot tell new from returning ones. */
+  customers: string;
+  /** Their first order in the file is in the period; the returning ones had ordered before. */
+  newCustomers: string;
+  returningCustomers: string;
+  /** A tile's grey line: the same period a year earlier, its figure and the change. */
+  yearAgo(kind: ScheduledKind, value: string, change: string | null): string;
+  /** The file's orders end before the period begins, or before it ends. */
+  noOrders(kind: ScheduledKind, lastOrder: string): string;
+  endsEarly(kind: ScheduledKind, lastOrder: string): string;
+  /** The headline's title when a period leads the report: the whole file, with its own dates. */
+  wholeFile(period: string): string;
+}
+
+type ScheduledKind = Exclude<ReportKind, 'upload'>;

@@ -7,6 +7,7 @@ type TextSection = (view: ReportView) => string[];
 /** The sections in the order of the HTML email. */
 const SECTIONS: readonly TextSection[] = [
   headerLines,
+  periodActivityLines,
   headlineLines,
   keyPointLines,
   alertLines,
@@ -42,13 +43,26 @@ function headerLines({ header }: ReportView): string[] {
   ];
 }
 
+function periodActivityLines({ periodActivity, labels }: ReportView): string[] {
+  if (!periodActivity) return [];
+  const { title, comparison, note, tiles } = periodActivity;
+  return [
+    ...heading(title),
+    `(${comparison})`,
+    ...(note ? [`! ${note}`] : []),
+    ...tiles.map((tile) => tileLine(tile, labels.colon)),
+  ];
+}
+
 function headlineLines({ headline, labels }: ReportView): string[] {
-  const kpis = headline.map((kpi) => {
-    const delta = kpi.delta ? ` (${kpi.delta.text})` : '';
-    const detail = kpi.detail ? ` - ${kpi.detail}` : '';
-    return `${kpi.label}${labels.colon} ${kpi.value}${delta}${detail}`;
-  });
+  const kpis = headline.map((kpi) => tileLine(kpi, labels.colon));
   return [...heading(labels.headline), `(${labels.comparison})`, ...kpis];
+}
+
+function tileLine(kpi: ReportView['headline'][number], colon: string): string {
+  const delta = kpi.delta ? ` (${kpi.delta.text})` : '';
+  const detail = kpi.detail ? ` - ${kpi.detail}` : '';
+  return `${kpi.label}${colon} ${kpi.value}${delta}${detail}`;
 }
 
 function keyPointLines({ keyPoints, labels }: ReportView): string[] {

@@ -1,6 +1,6 @@
 /**
  * The executive summary email as MJML: a pure function of the view model (no formatting, no decisions here).
- * Section order follows what an executive reads first: figures, key points, alerts, segments, actions, money.
+ * Section order follows what an executive reads first: a scheduled report's own period, the base's figures, key points, alerts, segments, actions, money.
  */
 import { escapeHtml } from './markup/escape-html.ts';
 import { THEME } from './markup/theme.ts';
@@ -16,6 +16,7 @@ import { headlineSection } from './sections/headline-section.ts';
 import { keyPointsSection } from './sections/key-points-section.ts';
 import { migrationSection } from './sections/migration-section.ts';
 import { overviewSections } from './sections/overview-section.ts';
+import { periodActivitySection } from './sections/period-activity-section.ts';
 import { strategiesSection } from './sections/strategies-section.ts';
 import { valueOutlookSection } from './sections/value-outlook-section.ts';
 import { watchSection } from './sections/watch-section.ts';
@@ -34,6 +35,7 @@ export function executiveSummaryMjml(view: ReportView): string {
   </mj-head>
   <mj-body background-color="${THEME.page}" width="640px">${[
     headerSection(view),
+    periodActivitySection(view),
     headlineSection(view),
     keyPointsSection(view),
     alertsSection(view),

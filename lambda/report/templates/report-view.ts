@@ -16,6 +16,7 @@ import type { HeadlineProps } from './sections/headline-section.ts';
 import type { KeyPointsProps } from './sections/key-points-section.ts';
 import type { MigrationProps } from './sections/migration-section.ts';
 import type { OverviewProps } from './sections/overview-section.ts';
+import type { PeriodActivityProps } from './sections/period-activity-section.ts';
 import type { StrategiesProps } from './sections/strategies-section.ts';
 import type { ValueOutlookProps } from './sections/value-outlook-section.ts';
 import type { WatchProps } from './sections/watch-section.ts';
@@ -32,6 +33,7 @@ export type ReportLabels = HeadlineProps['labels'] &
 export interface ReportView
   extends
     HeaderProps,
+    PeriodActivityProps,
     HeadlineProps,
     KeyPointsProps,
     AlertsProps,

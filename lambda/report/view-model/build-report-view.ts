@@ -11,6 +11,7 @@ import { kpisToWatch, nextSteps } from './kpi-watch.ts';
 import { migrationSummary } from './migration-summary.ts';
 import { reportContext, type ReportInput } from './report-context.ts';
 import { reportFooter } from './report-footer.ts';
+import { periodActivity } from './period-activity.ts';
 import { preheader, reportHeader, subjectLine } from './report-header.ts';
 import { reportLabels } from './report-labels.ts';
 import { overviewTables, shareChart } from './segment-overview.ts';
@@ -27,6 +28,7 @@ export function buildReportView(input: ReportInput): ReportView {
     preheader: preheader(context),
     header: reportHeader(context),
     labels: reportLabels(context),
+    periodActivity: periodActivity(context),
     headline: headlineKpis(context),
     keyPoints: keyPoints(context, plans.plans),
     overviews: overviewTables(context),

@@ -1,6 +1,7 @@
 /** What names the report: the email's subject line and preheader, and the header at its top. */
 import type { ReportHeader } from '../templates/sections/header-section.ts';
 import { kpiDelta } from './headline-kpis.ts';
+import { periodSubject, wholeFileTitle } from './period-activity.ts';
 import type { ReportContext } from './report-context.ts';
 
 /**
@@ -18,6 +19,8 @@ export function subjectLine(context: ReportContext): string {
       )
     : null;
   const title = kind === 'upload' ? reportTitle(context) : messages.kindLabel[kind];
+  const ofPeriod = periodSubject(context, title);
+  if (ofPeriod !== null) return ofPeriod;
   const table = customerTableText(context);
   if (table !== undefined) {
     // A customer table has no period of its own: it is described instead, its customers counted there once.
@@ -56,7 +59,7 @@ export function reportHeader(context: ReportContext): ReportHeader {
     title: reportTitle(context),
     company: settings.companyName ?? null,
     kind: periodText ? `${messages.kindLabel[kind]}, ${periodText}` : messages.kindLabel[kind],
-    period: customerTableText(context) ?? context.periodText,
+    period: customerTableText(context) ?? wholeFileTitle(context) ?? context.periodText,
     asOf: analysis.rfm ? messages.header.asOf(format.day(analysis.rfm.asOf)) : null,
     source: messages.header.source(
       context.sourceLabel ?? baseName(analysis.input.source),

@@ -1,12 +1,13 @@
 /** The labels of the report's sections, in the report's language. */
 import type { ReportLabels } from '../templates/report-view.ts';
+import { wholeFileTitle } from './period-activity.ts';
 import type { ReportContext } from './report-context.ts';
 
 /** Section titles, strategy and watch headings, what the changes compare with, and the language's colon. */
 export function reportLabels(context: ReportContext): ReportLabels {
   const { messages, settings, previous } = context;
   return {
-    headline: messages.sections.headline,
+    headline: wholeFileTitle(context) ?? messages.sections.headline,
     keyPoints: messages.sections.keyPoints,
     strategies: messages.sections.strategies,
     budget: messages.sections.budget,

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MS_PER_DAY } from '../../../lambda/engine/input/date-parsing.ts';
 import { CustomerLedger } from '../../../lambda/engine/transactions/customer-ledger.ts';
-import { roundToTenThousandths } from '../../../lambda/engine/transactions/ledger-customers.ts';
+import { roundToTenThousandths } from '../../../lambda/engine/numbers/round-sum.ts';
 
 const at = (iso: string) => Date.parse(`${iso}Z`);
 const dayOf = (iso: string) => Math.floor(at(iso) / MS_PER_DAY);

@@ -32,21 +32,26 @@ export interface HeadlineProps {
  * detail line, and filled boxes of unequal height look broken.
  */
 export function headlineSection(view: HeadlineProps): string {
-  const rows: string[] = [];
-  for (let index = 0; index < view.headline.length; index += 2) {
-    const pair = view.headline.slice(index, index + 2);
-    rows.push(`
-  <mj-section background-color="${THEME.card}" padding="0 8px" css-class="section-headline">
-    <mj-group>${pair.map(tile).join('')}
-    </mj-group>
-  </mj-section>`);
-  }
   return `
   <mj-section background-color="${THEME.card}" padding="12px 8px 0" css-class="section-headline">
     <mj-column>${sectionTitle(view.labels.headline)}
       <mj-text font-size="12px" color="${THEME.muted}" padding="0 8px 4px">${escapeHtml(view.labels.comparison)}</mj-text>
     </mj-column>
-  </mj-section>${rows.join('')}`;
+  </mj-section>${tileRows(view.headline, 'section-headline')}`;
+}
+
+/** KPI tiles two a row, in sections of `cssClass`. */
+export function tileRows(tiles: readonly HeadlineKpi[], cssClass: string): string {
+  const rows: string[] = [];
+  for (let index = 0; index < tiles.length; index += 2) {
+    const pair = tiles.slice(index, index + 2);
+    rows.push(`
+  <mj-section background-color="${THEME.card}" padding="0 8px" css-class="${cssClass}">
+    <mj-group>${pair.map(tile).join('')}
+    </mj-group>
+  </mj-section>`);
+  }
+  return rows.join('');
 }
 
 function tile(kpi: HeadlineKpi): string {
