@@ -122,10 +122,14 @@ export const MESSAGES_EN: Messages = {
     total: 'Total',
     assumptions: ({ period }) => [
       'Budget = investment per customer x customers in the segment.',
-      `Expected return = expected uplift x the segment's revenue over the period covered (${period}).`,
+      period
+        ? `Expected return = expected uplift x the segment's revenue over the period covered (${period}).`
+        : "Expected return = expected uplift x the segment's spending as the customer table records it.",
       'ROI = (expected return - budget) / budget.',
       'Investment per customer and uplift come from the playbook (configurable): they are assumptions, not measurements.',
-      'Customer-value predictions are withheld for this data, so returns are computed on past revenue.',
+      period
+        ? 'Customer-value predictions are withheld for this data, so returns are computed on past revenue.'
+        : 'Customer-value predictions need dated orders (a transaction log), so returns are computed on recorded spending.',
     ],
     valueAssumptions: ({ horizonMonths }) => [
       'Budget = investment per customer x customers in the segment.',

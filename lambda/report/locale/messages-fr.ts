@@ -127,10 +127,14 @@ export const MESSAGES_FR: Messages = {
     total: 'Total',
     assumptions: ({ period }) => [
       'Budget = investissement par client x nombre de clients du segment.',
-      `Retour attendu = hausse attendue x chiffre d’affaires du segment sur la période couverte (${period}).`,
+      period
+        ? `Retour attendu = hausse attendue x chiffre d’affaires du segment sur la période couverte (${period}).`
+        : 'Retour attendu = hausse attendue x dépenses du segment telles que la table clients les enregistre.',
       'ROI = (retour attendu - budget) / budget.',
       'L’investissement par client et la hausse attendue viennent du playbook (paramétrable) : ce sont des hypothèses, pas des mesures.',
-      'Les prévisions de valeur client ne sont pas publiées pour ces données : les retours sont calculés sur le chiffre d’affaires passé.',
+      period
+        ? 'Les prévisions de valeur client ne sont pas publiées pour ces données : les retours sont calculés sur le chiffre d’affaires passé.'
+        : 'Les prévisions de valeur client demandent des commandes datées (un journal de transactions) : les retours sont calculés sur les dépenses enregistrées.',
     ],
     valueAssumptions: ({ horizonMonths }) => [
       'Budget = investissement par client x nombre de clients du segment.',

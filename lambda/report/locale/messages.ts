@@ -113,7 +113,8 @@ export interface Messages {
     roi: string;
     total: string;
     /** When the returns are computed on past revenue (the value model's predictions withheld). */
-    assumptions(p: { period: string }): string[];
+    /** Returns on past revenue; `period` null for a customer table (no dates: its recorded spending). */
+    assumptions(p: { period: string | null }): string[];
     /** When they are computed on the value at stake (predictions shown). */
     valueAssumptions(p: { horizonMonths: string }): string[];
     notRecommended(segments: string): string;

@@ -57,6 +57,8 @@ export function budgetTable(context: ReportContext, budget: BudgetPlans): Budget
     assumptions:
       budget.basis === 'predicted-value'
         ? messages.budget.valueAssumptions({ horizonMonths: format.integer(horizonMonths) })
-        : messages.budget.assumptions({ period: context.periodText }),
+        : messages.budget.assumptions({
+            period: context.analysis.input.shape === 'customers' ? null : context.periodText,
+          }),
   };
 }

@@ -119,3 +119,20 @@ describe('the subject and header of a customer-table report', () => {
     );
   });
 });
+
+describe('Customer Personality budget assumptions', () => {
+  it.each(['en', 'fr'] as const)(
+    'speak of the spending the table records, not of a period it does not have (%s)',
+    async (locale) => {
+      const { view } = await report({ locale });
+      const assumptions = (view.budget?.assumptions ?? []).join('\n');
+      expect(assumptions).not.toMatch(
+        /no transaction dates|sans dates de transaction|period covered|période couverte/,
+      );
+      expect(assumptions).toMatch(
+        locale === 'en' ? /as the customer table records it/ : /table clients les enregistre/,
+      );
+      expect(assumptions).toMatch(locale === 'en' ? /need dated orders/ : /demandent des commandes datées/);
+    },
+  );
+});
