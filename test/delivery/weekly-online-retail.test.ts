@@ -157,7 +157,8 @@ describe.each([
       expect(text.indexOf('THIS WEEK')).toBeLessThan(text.indexOf('THE CUSTOMER BASE, WHOLE FILE'));
       const html = world.mailer.toExecutives()[0]?.html ?? '';
       expect(html.indexOf(`This week, ${title}`)).toBeGreaterThan(0);
-      expect(html.indexOf(`This week, ${title}`)).toBeLessThan(html.indexOf('The customer base, whole file'));
+      // The week's section comes before the headline of the whole file.
+      expect(html.indexOf(`This week, ${title}`)).toBeLessThan(html.indexOf('section-headline'));
     });
 
     it('says when the file ends before the week does (Online Retail ends on Friday Dec 9, 2011)', () => {
@@ -174,3 +175,36 @@ describe.each([
     });
   },
 );
+
+describe('the quarterly review of 2011-Q3, from the same weekly uploads', () => {
+  /** That quarter's invoices, revenue and customers, counted from the lines. */
+  function countDays(first: string, end: string) {
+    const lines = USED.filter((line) => line.day >= first && line.day < end);
+    return {
+      orders: new Set(lines.map((line) => line.invoice)).size,
+      revenue: lines.reduce((sum, line) => sum + line.quantity * line.price, 0),
+      customers: new Set(lines.map((line) => line.customer)).size,
+    };
+  }
+
+  // The file of the quarter's last week (Sep 26 to Oct 2) is put on Sunday Oct 2, after the quarter: the review
+  // reads what came before its end, counts to Sep 25, and says that the quarter's last days are not in yet.
+  it('carries the quarter against the quarter before; the file holds no quarter a year earlier', async () => {
+    const world = bucketOfWeeklyUploads(new Date('2011-10-03T07:00:00Z'));
+    expect(await runScheduledReport(world.context(), 'quarterly')).toMatchObject({ status: 'sent' });
+    const quarter = countDays('2011-07-01', '2011-09-26');
+    const previous = countDays('2011-04-01', '2011-07-01');
+    const [email] = world.mailer.toExecutives();
+    const revenue = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 });
+    expect(email?.subject).toBe(
+      `Quarterly review, Jul 1, 2011 to Sep 30, 2011: ${whole(quarter.orders)} orders, revenue ` +
+        `${revenue.format(quarter.revenue)} (${change(quarter.revenue, previous.revenue)} on the previous quarter), ` +
+        `${whole(quarter.customers)} customers`,
+    );
+    expect(email?.text).toContain(`THIS QUARTER, JUL 1, 2011 TO SEP 30, 2011`);
+    expect(email?.text).toContain("! The file's last order is on Sep 25, 2011, before the quarter ends");
+    expect(email?.text).toContain(
+      `Orders: ${whole(quarter.orders)} (${change(quarter.orders, previous.orders)})\n`,
+    );
+  }, 120_000);
+});
