@@ -146,13 +146,9 @@ describe.each([
       expect(section).toContain(
         tileLine('Orders', week.orders, previous.orders, yearAgo?.orders ?? null) +
           tileLine('Revenue', week.revenue, previous.revenue, yearAgo?.revenue ?? null) +
-          tileLine('New customers', week.newCustomers, previous.newCustomers, yearAgo?.newCustomers ?? null) +
-          tileLine(
-            'Returning customers',
-            returning(week),
-            returning(previous),
-            yearAgo && returning(yearAgo),
-          ),
+          // A year earlier the file held five days of history: too little to tell who was new (no grey line).
+          tileLine('New customers', week.newCustomers, previous.newCustomers, null) +
+          tileLine('Returning customers', returning(week), returning(previous), null),
       );
       expect(text.indexOf('THIS WEEK')).toBeLessThan(text.indexOf('THE CUSTOMER BASE, WHOLE FILE'));
       const html = world.mailer.toExecutives()[0]?.html ?? '';

@@ -27,8 +27,8 @@ export interface ActivityFigures extends DayRange {
   /** Customers with at least one order in the window. */
   customers: number;
   /**
-   * Of them, those whose first order in the file is in the window, and the others; null when the file begins
-   * on or after the window's first day, so that it cannot tell a first order from one whose earlier ones it lacks.
+   * Of them, those with no order in the file before the window, and the others; null unless the file holds at
+   * least NEW_CUSTOMER_LOOKBACK_DAYS before the window: with a few days of history, every customer looks new.
    */
   newCustomers: number | null;
   returningCustomers: number | null;
@@ -38,6 +38,9 @@ export interface ActivityFigures extends DayRange {
  * The period's figures, and the comparisons the file covers (null when its orders begin after the window's first
  * day: a week the file only half holds is not a week to compare with).
  */
+/** How much history before a window tells a new customer from one whose earlier orders the file lacks. */
+export const NEW_CUSTOMER_LOOKBACK_DAYS = 180;
+
 export interface PeriodActivity {
   current: ActivityFigures;
   previous: ActivityFigures | null;
@@ -100,7 +103,7 @@ function figuresOf(
     customers++;
     if ((firstOrderDay[customer] as number) >= first) newCustomers++;
   }
-  const knowsFirstOrders = fileFirstDay < first;
+  const knowsFirstOrders = fileFirstDay <= first - NEW_CUSTOMER_LOOKBACK_DAYS;
   return {
     ...window,
     orders: orderCount,

@@ -67,9 +67,23 @@ describe('periodActivity', () => {
     expect(activity.current).toMatchObject({
       orders: 1,
       customers: 1,
-      newCustomers: 1,
-      returningCustomers: 0,
+      newCustomers: null,
+      returningCustomers: null,
     });
+  });
+
+  it('tells new from returning customers only with 180 days of history before the window', () => {
+    const withHistoryFrom = (day: string) =>
+      periodActivity(
+        ordersOf([
+          [0, day, 10],
+          [1, '2025-03-11', 20],
+        ]),
+        2,
+        WINDOWS,
+      ).current;
+    expect(withHistoryFrom('2024-09-11')).toMatchObject({ newCustomers: 1, returningCustomers: 0 }); // 180 days
+    expect(withHistoryFrom('2024-09-12')).toMatchObject({ newCustomers: null, returningCustomers: null });
   });
 
   it('counts nothing, and nothing is compared, when the file has no order', () => {
