@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { ANALYZE_DEFAULTS } from '../engine/analysis/analyze-options.ts';
 import { parseIsoDay } from '../engine/input/date-parsing.ts';
+import { periodOfId } from '../delivery/period-id.ts';
 import { wholeNumber } from './flag-schemas.ts';
 import { VALUE_FLAGS } from './value-flags.ts';
 import { inputOptionsSchema } from '../engine/input/input-options.ts';
@@ -155,6 +156,19 @@ export const ANALYZE_FLAGS = {
     value: 'PATH',
     help: 'a previous --json analysis, to show the changes since then',
     schema: path,
+    goesTo: 'report-input',
+  },
+  period: {
+    value: 'PERIOD',
+    wanted: 'YYYY-Www or YYYY-Qn',
+    help: 'preview the weekly report of an ISO week (2011-W48) or the review of a quarter (2011-Q4)',
+    schema: z
+      .string()
+      .refine((id) => periodOfId(id) !== null, {
+        error: (issue) =>
+          `must be an ISO week such as 2011-W48 or a quarter such as 2011-Q4, got "${String(issue.input)}"`,
+      })
+      .optional(),
     goesTo: 'report-input',
   },
   quiet: { help: 'print no summary', schema: z.boolean().optional(), goesTo: 'summary' },

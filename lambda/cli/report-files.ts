@@ -13,7 +13,14 @@ export async function writeReportFiles(
   options: ReportFileOptions,
   now: Date,
 ): Promise<string> {
-  const report = await renderReport({ analysis, ...preparation, kind: 'upload', now });
+  const { scheduled, ...inputs } = preparation;
+  const report = await renderReport({
+    analysis,
+    ...inputs,
+    kind: scheduled?.kind ?? 'upload',
+    reportPeriod: scheduled?.reportPeriod,
+    now,
+  });
   if (options.html) await writeOutputFile(options.html, report.html, options.file, flagOf('html'));
   if (options.text) await writeOutputFile(options.text, report.text, options.file, flagOf('text'));
   return report.subject;

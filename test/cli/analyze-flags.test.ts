@@ -36,6 +36,7 @@ const ACCEPTED: Record<FlagKey, string | true> = {
   timeZone: 'Europe/London',
   settings: 'settings.json',
   previous: 'previous.json',
+  period: '2011-W48',
   quiet: true,
 };
 
