@@ -105,7 +105,8 @@ export function decideValueVerdict(evidence: HistoryEvidence, outcome: BacktestO
         `(${perCustomer(baselineMae)}).`,
     );
   }
-  const gain = Math.round((1 - modelMae / baselineMae) * 100);
+  // One decimal, as every percentage the summary prints (lambda/report/locale/formatters.ts).
+  const gain = ((1 - modelMae / baselineMae) * 100).toFixed(1);
   const { spendFailure } = outcome;
   return {
     status: 'shown',

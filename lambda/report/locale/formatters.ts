@@ -1,19 +1,34 @@
 /**
  * Every number, amount, percentage and date of the report goes through `Intl`, in the report's language,
  * currency and time zone, so that English and French readers each see their own conventions.
+ *
+ * The one formatting policy, for the email, its plain text and the terminal summary (lambda/cli/format-summary.ts):
+ *
+ * | what                               | formatter    | shows                                         |
+ * | ---------------------------------- | ------------ | --------------------------------------------- |
+ * | totals, tables, tiles, budgets     | `money`      | whole units at any size: £930 beside £1,220   |
+ * | subjects and headers               | `moneyShort` | compact: £8.9M                                |
+ * | per-customer and per-order amounts | `moneyExact` | cents: average order £85.36, £5.00 a customer |
+ * | shares, rates, ROI                 | `percent`    | one decimal: 15.0%, 863.7%                    |
+ * | ratios (orders per customer)       | `ratio`      | two decimals: 2.30                            |
+ *
+ * Cents on a total would be noise beside the thousands around it and make £930.00 look more precise than £1,220;
+ * an amount per customer or per order is small and compared with others of its kind, where the cents tell.
  */
 import type { ReportLocale } from '../report-settings.ts';
 
 const INTL_LOCALES: Record<ReportLocale, string> = { en: 'en-US', fr: 'fr-FR' };
 
 export interface Formatters {
-  /** An amount: whole units from 1,000 up, cents below (an average order value keeps its cents). */
+  /** An amount in whole units, whatever its size: totals, budgets, returns, values at stake. */
   money(value: number): string;
   /** A short amount for subjects and headlines: €8.9M, 8,9 M€. */
   moneyShort(value: number): string;
-  /** An amount with cents always, for per-customer figures. */
+  /** An amount with cents always, only for per-customer and per-order amounts (average order value). */
   moneyExact(value: number): string;
   integer(value: number): string;
+  /** A ratio such as orders per customer, with two decimals. */
+  ratio(value: number): string;
   decimal(value: number, fractionDigits?: number): string;
   /** A share 0..1 as a percentage with one decimal. */
   percent(share: number): string;
@@ -41,6 +56,7 @@ export function makeFormatters(
   const tag = INTL_LOCALES[locale];
   const { whole: moneyWhole, cents: moneyCents, compact: moneyCompact } = moneyFormats(tag, currency);
   const integer = new Intl.NumberFormat(tag, { maximumFractionDigits: 0 });
+  const ratio = new Intl.NumberFormat(tag, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
   const percent = new Intl.NumberFormat(tag, {
     style: 'percent',
     minimumFractionDigits: 1,
@@ -69,10 +85,11 @@ export function makeFormatters(
     timeZoneName: 'short',
   });
   return {
-    money: (value) => (Math.abs(value) >= 1000 ? moneyWhole : moneyCents).format(value),
+    money: (value) => moneyWhole.format(value),
     moneyShort: (value) => moneyCompact.format(value),
     moneyExact: (value) => moneyCents.format(value),
     integer: (value) => integer.format(value),
+    ratio: (value) => ratio.format(value),
     decimal: (value, fractionDigits = 1) =>
       new Intl.NumberFormat(tag, {
         minimumFractionDigits: fractionDigits,

@@ -22,7 +22,7 @@ type ShowValue = HeadlineDefinition['show'];
 const asInteger: ShowValue = (value, format) => format.integer(value);
 const asMoney: ShowValue = (value, format) => format.money(value);
 const asMoneyExact: ShowValue = (value, format) => format.moneyExact(value);
-const asTwoDecimals: ShowValue = (value, format) => format.decimal(value, 2);
+const asRatio: ShowValue = (value, format) => format.ratio(value);
 const asPercent: ShowValue = (value, format) => format.percent(value);
 
 /** A count or an amount, higher is better: its change is told in percent of its previous value. */
@@ -45,7 +45,7 @@ const DEFINITIONS: readonly HeadlineDefinition[] = [
   amount('activeCustomers', (kpis) => kpis.activeCustomers, asInteger),
   amount('revenue', (kpis) => kpis.revenue, asMoney),
   amount('averageOrderValue', (kpis) => kpis.averageOrderValue, asMoneyExact),
-  amount('ordersPerCustomer', (kpis) => kpis.ordersPerCustomer, asTwoDecimals),
+  amount('ordersPerCustomer', (kpis) => kpis.ordersPerCustomer, asRatio),
   share('repeatRate', (kpis) => kpis.repeatRate),
   share('retentionRate', (kpis) => kpis.retentionRate),
   share('atRiskShare', (kpis) => kpis.atRiskCustomerShare, false),

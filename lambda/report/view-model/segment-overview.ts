@@ -46,7 +46,7 @@ function overviewTable(context: ReportContext, title: string, groups: readonly R
         revenue: format.money(group.kpis.revenue),
         shareOfRevenue: format.percent(group.kpis.revenueShare),
         averageOrderValue: format.moneyExact(group.kpis.averageOrderValue),
-        frequency: format.decimal(group.kpis.ordersPerCustomer, 1),
+        frequency: format.ratio(group.kpis.ordersPerCustomer),
         recency: format.integer(Math.round(group.kpis.meanRecencyDays)),
         responseRate:
           hasResponse && group.kpis.responseRate !== undefined

@@ -18,8 +18,8 @@ export function valueOutlook(context: ReportContext): ValueOutlook | null {
     purchases === null
       ? words.notCompared
       : words.accuracy({
-          modelError: format.decimal(purchases.modelMae, 2),
-          baselineError: format.decimal(purchases.baselineMae, 2),
+          modelError: format.ratio(purchases.modelMae),
+          baselineError: format.ratio(purchases.baselineMae),
           days: format.integer(value.backtest.split.holdoutDays),
         });
   if (value.verdict.status === 'withheld') {

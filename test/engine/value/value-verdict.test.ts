@@ -15,7 +15,7 @@ describe('decideValueVerdict', () => {
     expect(decideValueVerdict(LONG_ENOUGH, BETTER)).toEqual({
       status: 'shown',
       note:
-        "On the check period the model missed each customer's purchases by 0.42 on average, 14% less than " +
+        "On the check period the model missed each customer's purchases by 0.42 on average, 14.3% less than " +
         'assuming each keeps their past rate (0.49).',
       spendNote: null,
     });

@@ -170,13 +170,17 @@ describe('makeFormatters', () => {
   it('formats each kind of value in both languages', () => {
     const en = makeFormatters('en', 'USD', 'UTC');
     const fr = makeFormatters('fr', 'EUR', 'UTC');
-    // whole units from 1,000 up, cents below
-    expect([en.money(1234.5), en.money(999.5), en.moneyExact(1234.5)]).toEqual([
+    // whole units at any size; cents only for per-customer and per-order amounts (moneyExact)
+    expect([en.money(1234.5), en.money(999.4), en.moneyExact(1234.5)]).toEqual([
       '$1,235',
-      '$999.50',
+      '$999',
       '$1,234.50',
     ]);
-    expect([fr.money(1234.5), fr.money(999.5)]).toEqual([`1${NNBSP}235${NBSP}€`, `999,50${NBSP}€`]);
+    expect([fr.money(1234.5), fr.money(999.4), fr.moneyExact(999.5)]).toEqual([
+      `1${NNBSP}235${NBSP}€`,
+      `999${NBSP}€`,
+      `999,50${NBSP}€`,
+    ]);
     expect([en.percent(0.1234), fr.percent(0.1234)]).toEqual(['12.3%', `12,3${NBSP}%`]);
     expect([en.change(-0.042), en.change(0.042), en.change(0)]).toEqual(['-4.2%', '+4.2%', '0.0%']);
     expect([en.pointsChange(0.015), fr.pointsChange(-0.015)]).toEqual(['+1.5 pts', '-1,5 pts']);

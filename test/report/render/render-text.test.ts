@@ -53,7 +53,7 @@ describe('renderText', () => {
 
   it('names every segment and cluster with its numbers', () => {
     expect(lines).toContain(
-      'Champions: 100 customers (10.0%), $400,000 (40.0%), Avg order: $800.00, Orders per customer: 5.0, Days since purchase: 10, Priority: High',
+      'Champions: 100 customers (10.0%), $400,000 (40.0%), Avg order: $800.00, Orders per customer: 5.00, Days since purchase: 10, Priority: High',
     );
     for (const table of view.overviews) {
       for (const row of table.rows) {

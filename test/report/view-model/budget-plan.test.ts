@@ -170,8 +170,8 @@ describe('the budget table of the view', () => {
         segment: 'Hibernating',
         customers: '250',
         perCustomer: '$2.00',
-        // under 1,000: cents kept
-        budget: '$500.00',
+        // whole units at any size: cents are for per-customer amounts only
+        budget: '$500',
         expectedReturn: '$1,000',
         roi: '100.0%',
       },
@@ -192,7 +192,7 @@ describe('the budget table of the view', () => {
       settings: { playbook: { hibernating: { investmentPerCustomer: 0 } } },
     }).budget;
     const hibernating = budget?.rows.find((row) => row.segment === 'Hibernating');
-    expect(hibernating).toMatchObject({ perCustomer: '$0.00', budget: '$0.00', roi: '–' });
+    expect(hibernating).toMatchObject({ perCustomer: '$0.00', budget: '$0', roi: '–' });
     // total 8,700 - 500 = 8,200; (31,500 - 8,200) / 8,200 = 2.8415
     expect(budget?.total).toMatchObject({ budget: '$8,200', roi: '284.1%' });
   });

@@ -106,7 +106,7 @@ describe('nextSteps', () => {
     );
     const steps = fixtureView({ settings: { playbook } }).nextSteps;
     expect(steps).toEqual([
-      'Hibernating (250 customers, budget $500.00): include in seasonal campaigns at low cost.',
+      'Hibernating (250 customers, budget $500): include in seasonal campaigns at low cost.',
       'Review the results in the next report, due around Jun 10, 2024.',
     ]);
   });

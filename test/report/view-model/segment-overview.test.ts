@@ -30,7 +30,7 @@ describe('overview tables', () => {
       revenue: '$400,000',
       shareOfRevenue: '40.0%',
       averageOrderValue: '$800.00',
-      frequency: '5.0',
+      frequency: '5.00',
       recency: '10',
       responseRate: null,
       priority: 'High',
@@ -43,14 +43,14 @@ describe('overview tables', () => {
     // Champions (20 x 400 = 8,000 for 0.02 x 800,000 = 16,000: net 8,000), lapsed-low-value as Hibernating
     // (2 x 600 = 1,200 for 0.02 x 200,000 = 4,000: net 2,800).
     expect(clusters?.rows.map((row) => row.priority)).toEqual(['High', 'Medium']);
-    // Lapsed low-value: 600 customers (60%), 200,000 (20%), 200,000 / 400 = 500 per order, 400 / 600 = 0.7 orders
+    // Lapsed low-value: 600 customers (60%), 200,000 (20%), 200,000 / 400 = 500 per order, 400 / 600 = 0.67 orders
     expect(clusters?.rows[1]).toMatchObject({
       customers: '600',
       shareOfBase: '60.0%',
       revenue: '$200,000',
       shareOfRevenue: '20.0%',
       averageOrderValue: '$500.00',
-      frequency: '0.7',
+      frequency: '0.67',
       recency: '180',
     });
   });
