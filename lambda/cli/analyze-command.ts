@@ -34,7 +34,10 @@ export async function runAnalyzeCommand(
   const { bytes, size } = await openInputFile(options.file);
   const wantsReport = options.html !== undefined || options.text !== undefined;
   const reportPreparation =
-    wantsReport || options.settings !== undefined || options.previous !== undefined
+    wantsReport ||
+    options.settings !== undefined ||
+    options.previous !== undefined ||
+    options.period !== undefined
       ? await prepareReport(options)
       : undefined;
   // The report (mjml and its HTML tooling) is loaded only when asked for: it costs 0.25 s and 70 MB to load.
@@ -43,6 +46,7 @@ export async function runAnalyzeCommand(
   const result = await analyzeCsv(bytes, {
     ...analysisOptionsOf(options),
     ...valueOptionsOf(options),
+    activity: reportPreparation?.scheduled?.activity,
     sourceName: options.file,
     now: io.now,
     onProgress: progress.update,
@@ -71,7 +75,10 @@ export async function runAnalyzeCommand(
     reportFiles && reportPreparation
       ? await reportFiles.writeReportFiles(result.analysis, reportPreparation, options, io.now)
       : undefined;
-  if (!options.quiet) io.stdout(`${formatSummary(result.analysis)}\n`);
+  if (!options.quiet) {
+    const columnLabels = reportPreparation?.settings.columnLabels;
+    io.stdout(`${formatSummary(result.analysis, { columnLabels })}\n`);
+  }
   if (!options.quiet && subject !== undefined) io.stdout(`Report: ${subject}\n`);
   return result;
 }

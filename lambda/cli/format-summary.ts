@@ -1,4 +1,5 @@
-// The summary `analyze` prints: the headline figures and the segments of an analysis, as aligned text.
+// The summary `analyze` prints: the headline figures and the segments of an analysis, as aligned text, in the words
+// and the formatting policy of the email (lambda/report/locale/formatters.ts), English, amounts as plain numbers.
 import type { Analysis, ClustersSummary, RfmSummary } from '../engine/analysis/analysis-types.ts';
 import type { AggregateCurve } from '../engine/value/aggregate-curve.ts';
 import { HIGH_VALUE_PROBABILITY, type ValuePriority } from '../engine/value/value-priority.ts';
@@ -9,70 +10,102 @@ import {
   RFM_SEGMENT_NAMES,
   type RfmSegmentKey,
 } from '../engine/rfm/rfm-segments.ts';
+import type { ColumnLabelOverrides } from '../report/column-label-settings.ts';
+import { makeFormatters } from '../report/locale/formatters.ts';
+import { messagesOf } from '../report/locale/messages-of.ts';
+import { clusterNames } from '../report/view-model/cluster-names.ts';
+import { periodLines } from './period-summary.ts';
 
 /** The segments each group of the KPIs counts, named where the group is: never read as one segment's own count. */
 const namesOf = (keys: readonly RfmSegmentKey[]) => keys.map((key) => RFM_SEGMENT_NAMES[key].en).join(', ');
 const SLIPPING = namesOf(AT_RISK_SEGMENTS);
 const LAPSED = namesOf(LOST_SEGMENTS);
 
-const number = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
-const money = new Intl.NumberFormat('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-const percent = new Intl.NumberFormat('en-GB', { style: 'percent', maximumFractionDigits: 1 });
+/** The report's formatters in English with no currency: a terminal has no currency to show but the file's. */
+const format = makeFormatters('en', undefined, 'UTC');
+/** The email's words for why a line was rejected (its data-quality section). */
+const REJECTION_WORDS = messagesOf('en').quality.reasons;
+
+/** What the summary takes from the report settings: the words of a customer table's columns. */
+export interface SummaryOptions {
+  columnLabels?: ColumnLabelOverrides | undefined;
+}
 
 /** The readable summary `analyze` prints: input, KPIs, RFM segments and clusters. */
-export function formatSummary(analysis: Analysis): string {
-  const { input, kpis, rfm, clusters } = analysis;
-  const rejected = Object.entries(input.rowsRejected)
-    .filter(([, count]) => (count ?? 0) > 0)
-    .map(([reason, count]) => `${reason} ${number.format(count ?? 0)}`)
-    .join(', ');
+export function formatSummary(analysis: Analysis, options: SummaryOptions = {}): string {
   const lines = [
-    `${input.source}: ${input.shape === 'transactions' ? 'transaction log' : 'customer table'} ` +
-      `(${input.encoding}, delimiter ${JSON.stringify(input.delimiter)}, decimal ${JSON.stringify(input.decimalMark)})`,
-    `  rows read ${number.format(input.rowsRead)}, used ${number.format(input.rowsUsed)}` +
-      (rejected ? `, rejected: ${rejected}` : ''),
-    analysis.period.firstPurchase
-      ? `  period ${analysis.period.firstPurchase} .. ${analysis.period.lastPurchase}`
-      : '',
+    ...inputLines(analysis),
     '',
-    `Customers ${number.format(kpis.customers)} (active ${number.format(kpis.activeCustomers)}), ` +
-      `orders ${number.format(kpis.orders)}, revenue ${money.format(kpis.revenue)}`,
-    `  average order value ${money.format(kpis.averageOrderValue)}, orders per customer ${kpis.ordersPerCustomer.toFixed(2)}, ` +
-      `repeat rate ${percent.format(kpis.repeatRate)}` +
-      (kpis.retentionRate === undefined ? '' : `, retention ${percent.format(kpis.retentionRate)}`),
-    `  slipping away (${SLIPPING}) ${percent.format(kpis.atRiskCustomerShare)} of customers ` +
-      `(${percent.format(kpis.atRiskRevenueShare)} of revenue), lost (${LAPSED}) ${percent.format(kpis.lostCustomerShare)}; ` +
-      `top 20% bring ${percent.format(kpis.topFifthRevenueShare)} of revenue`,
-    `  historical CLV ${money.format(kpis.historicalClv)}` +
-      (kpis.responseRate === undefined ? '' : `, response rate ${percent.format(kpis.responseRate)}`),
+    ...(analysis.activity ? periodLines(analysis.activity, format) : []),
+    ...kpiLines(analysis),
+    ...(analysis.rfm ? rfmLines(analysis.rfm) : []),
+    '',
+    ...clusterLines(analysis, options.columnLabels ?? {}),
   ];
-  if (rfm) {
-    lines.push('', `RFM segments (as of ${rfm.asOf}):`);
-    for (const segment of rfm.segments.filter((candidate) => candidate.customers > 0)) {
-      lines.push(
-        `  ${segment.name.en.padEnd(20)} ${number.format(segment.customers).padStart(7)} ${percent.format(segment.share).padStart(6)}` +
-          `  revenue ${percent.format(segment.revenueShare).padStart(6)}`,
-      );
-    }
-  }
-  lines.push('');
-  if (clusters.skipped) {
-    lines.push(`Clusters: skipped, ${clusters.skipped}`);
-  } else {
-    lines.push(`Clusters: K = ${clusters.k} (${describeSelection(clusters.selection)})`);
-    for (const cluster of clusters.clusters) {
-      lines.push(
-        `  ${cluster.name.en.padEnd(32)} ${number.format(cluster.size).padStart(7)} ${percent.format(cluster.share).padStart(6)}` +
-          `  revenue ${percent.format(cluster.kpis.revenueShare).padStart(6)}`,
-      );
-    }
-    lines.push(
-      `  ${number.format(clusters.ambiguousCustomers)} customers set aside as ambiguous between two clusters`,
-    );
-  }
   if (analysis.value) lines.push('', ...valueLines(analysis.value, analysis.rfm));
   for (const note of analysis.notes) lines.push(`Note: ${note}`);
   return lines.filter((line, index) => line !== '' || lines[index - 1] !== '').join('\n');
+}
+
+/** The file, its rows read, used and rejected (by reason, in the email's words), and its period. */
+function inputLines({ input, period }: Analysis): string[] {
+  const rejected = Object.entries(input.rowsRejected)
+    .filter(([, count]) => (count ?? 0) > 0)
+    .map(([reason, count]) => `${REJECTION_WORDS[reason] ?? reason} ${format.integer(count ?? 0)}`)
+    .join(', ');
+  return [
+    `${input.source}: ${input.shape === 'transactions' ? 'transaction log' : 'customer table'} ` +
+      `(${input.encoding}, delimiter ${JSON.stringify(input.delimiter)}, decimal ${JSON.stringify(input.decimalMark)})`,
+    `  rows read ${format.integer(input.rowsRead)}, used ${format.integer(input.rowsUsed)}` +
+      (rejected ? `, rejected: ${rejected}` : ''),
+    period.firstPurchase ? `  period ${period.firstPurchase} .. ${period.lastPurchase}` : '',
+  ];
+}
+
+/** The KPIs: totals in whole units, per-order and per-customer amounts with cents, shares with one decimal. */
+function kpiLines({ kpis }: Analysis): string[] {
+  const { percent } = format;
+  return [
+    `Customers ${format.integer(kpis.customers)} (active ${format.integer(kpis.activeCustomers)}), ` +
+      `orders ${format.integer(kpis.orders)}, revenue ${format.money(kpis.revenue)}`,
+    `  average order value ${format.moneyExact(kpis.averageOrderValue)}, orders per customer ${format.ratio(kpis.ordersPerCustomer)}, ` +
+      `repeat rate ${percent(kpis.repeatRate)}` +
+      (kpis.retentionRate === undefined ? '' : `, retention ${percent(kpis.retentionRate)}`),
+    `  slipping away (${SLIPPING}) ${percent(kpis.atRiskCustomerShare)} of customers ` +
+      `(${percent(kpis.atRiskRevenueShare)} of revenue), lost (${LAPSED}) ${percent(kpis.lostCustomerShare)}; ` +
+      `top 20% bring ${percent(kpis.topFifthRevenueShare)} of revenue`,
+    `  historical CLV ${format.moneyExact(kpis.historicalClv)}` +
+      (kpis.responseRate === undefined ? '' : `, response rate ${percent(kpis.responseRate)}`),
+  ];
+}
+
+function rfmLines(rfm: RfmSummary): string[] {
+  const lines = ['', `RFM segments (as of ${rfm.asOf}):`];
+  for (const segment of rfm.segments.filter((candidate) => candidate.customers > 0)) {
+    lines.push(
+      `  ${segment.name.en.padEnd(20)} ${format.integer(segment.customers).padStart(7)} ${format.percent(segment.share).padStart(6)}` +
+        `  revenue ${format.percent(segment.revenueShare).padStart(6)}`,
+    );
+  }
+  return lines;
+}
+
+/** The clusters under the names the email gives them ("Wine and meat buyers, high income" for a customer table). */
+function clusterLines(analysis: Analysis, columnLabels: ColumnLabelOverrides): string[] {
+  const { clusters } = analysis;
+  if (clusters.skipped) return [`Clusters: skipped, ${clusters.skipped}`];
+  const names = clusterNames(analysis, { locale: 'en', columnLabels });
+  const nameOf = (key: string) => names.get(key) ?? key;
+  const width = Math.max(32, ...clusters.clusters.map((cluster) => nameOf(cluster.key).length));
+  return [
+    `Clusters: K = ${clusters.k} (${describeSelection(clusters.selection)})`,
+    ...clusters.clusters.map(
+      (cluster) =>
+        `  ${nameOf(cluster.key).padEnd(width)} ${format.integer(cluster.size).padStart(7)} ${format.percent(cluster.share).padStart(6)}` +
+        `  revenue ${format.percent(cluster.kpis.revenueShare).padStart(6)}`,
+    ),
+    `  ${format.integer(clusters.ambiguousCustomers)} customers set aside as ambiguous between two clusters`,
+  ];
 }
 
 /** How K was chosen; when no K was eligible the engine falls back to the smallest, which is not "best". */
@@ -87,30 +120,30 @@ function describeSelection(selection: ClustersSummary['selection']): string {
  * and why), then the value at stake per segment (predicted value, customers likely lost) when shown.
  */
 function valueLines(value: ValueAnalysis, rfm: RfmSummary | null): string[] {
-  const basis = value.basis === 'revenue' ? 'revenue' : `margin ${percent.format(value.margin)}`;
+  const basis = value.basis === 'revenue' ? 'revenue' : `margin ${format.percent(value.margin)}`;
   const lines = [
-    `Customer value, next ${value.horizonMonths} months (${basis}, discount ${percent.format(value.monthlyDiscountRate)} a month):`,
+    `Customer value, next ${value.horizonMonths} months (${basis}, discount ${format.percent(value.monthlyDiscountRate)} a month):`,
   ];
   const { purchases } = value.backtest;
   const verdict = value.verdict.status === 'shown' ? 'shown' : `withheld (${value.verdict.reason})`;
   lines.push(
     purchases === null
       ? `  backtest: not compared, ${verdict}`
-      : `  backtest: model error ${purchases.modelMae.toFixed(3)} vs naive baseline ${purchases.baselineMae.toFixed(3)} ` +
+      : `  backtest: model error ${format.ratio(purchases.modelMae)} vs naive baseline ${format.ratio(purchases.baselineMae)} ` +
           `purchases per customer over ${value.backtest.split.holdoutDays} days held out: ${verdict}`,
   );
   if (value.totalPredictedValue !== null || value.customersLikelyLost !== null) {
     lines.push(
-      `  predicted value ${value.totalPredictedValue === null ? 'withheld' : money.format(value.totalPredictedValue)}, ` +
-        `${number.format(value.customersLikelyLost ?? 0)} of ${number.format(value.customersScored)} customers ` +
+      `  predicted value ${value.totalPredictedValue === null ? 'withheld' : format.money(value.totalPredictedValue)}, ` +
+        `${format.integer(value.customersLikelyLost ?? 0)} of ${format.integer(value.customersScored)} customers ` +
         `likely lost (P(alive) < ${LIKELY_LOST_BELOW})`,
     );
     const names = new Map(rfm?.segments.map((segment) => [segment.key as string, segment.name.en]));
     for (const segment of value.segments.filter((candidate) => candidate.customers > 0)) {
-      const predicted = segment.predictedValue === null ? 'withheld' : money.format(segment.predictedValue);
+      const predicted = segment.predictedValue === null ? 'withheld' : format.money(segment.predictedValue);
       lines.push(
         `  ${(names.get(segment.key) ?? segment.key).padEnd(20)} predicted value ${predicted.padStart(14)}` +
-          `  likely lost ${number.format(segment.customersLikelyLost ?? 0).padStart(7)}`,
+          `  likely lost ${format.integer(segment.customersLikelyLost ?? 0).padStart(7)}`,
       );
     }
   }
@@ -126,7 +159,7 @@ function aggregateLine(aggregate: AggregateCurve, horizonMonths: number): string
   const seen = aggregate.points.find((point) => point.day === aggregate.lastDaySeen);
   const last = aggregate.points.at(-1);
   if (seen === undefined || last === undefined) return null;
-  const whole = (figure: number) => number.format(Math.round(figure));
+  const whole = (figure: number) => format.integer(Math.round(figure));
   return (
     `  repeat purchases of the base to ${aggregate.lastDaySeen}: expected ${whole(seen.expected)}, seen ` +
     `${whole(seen.actual ?? 0)}; ${whole(last.expected - seen.expected)} more expected in the next ${horizonMonths} months`
@@ -137,8 +170,8 @@ function aggregateLine(aggregate: AggregateCurve, horizonMonths: number): string
 function priorityLine(priority: ValuePriority): string {
   const levels = priority.levels.map(
     (level) =>
-      `${level.key} ${number.format(level.customers)}` +
-      (level.predictedValue === null ? '' : ` (${money.format(level.predictedValue)})`),
+      `${level.key} ${format.integer(level.customers)}` +
+      (level.predictedValue === null ? '' : ` (${format.money(level.predictedValue)})`),
   );
   return `  priority (segment x predicted value, high value by ${HIGH_VALUE_RULE_WORDS[priority.highValueRule]}): ${levels.join(', ')}`;
 }

@@ -5,7 +5,7 @@ import { formatSummary } from '../../lambda/cli/format-summary.ts';
 import { TEN_CUSTOMERS_CSV } from '../fixtures/ten-customers.ts';
 import { analyzeFile } from '../support/analyze-file.ts';
 import { analyzeText } from '../support/analyze-text.ts';
-import { CDNOW } from '../../tools/real-data.ts';
+import { CDNOW, CUSTOMER_PERSONALITY } from '../../tools/real-data.ts';
 import { FORMULA_IDS_CSV, threeGroupsCsv } from '../support/cli-fixtures.ts';
 
 async function summaryLines(
@@ -20,20 +20,22 @@ describe('formatSummary', () => {
     const lines = await summaryLines(TEN_CUSTOMERS_CSV);
     expect(lines.slice(0, 4)).toEqual([
       'test.csv: transaction log (ascii, delimiter ",", decimal ".")',
-      // Reasons with no line are left out (nonPositiveAmount, afterAsOf).
-      '  rows read 33, used 25, rejected: wrongFieldCount 1, missingCustomer 1, cancelled 1, unreadableDate 1, ' +
-        'unreadableNumber 1, nonPositiveQuantity 1, nonPositivePrice 1, futureDate 1',
+      // In the words of the email's data-quality section; reasons with no line are left out (nonPositiveAmount,
+      // afterAsOf).
+      '  rows read 33, used 25, rejected: wrong number of fields 1, no customer id 1, cancellations 1, ' +
+        'unreadable date 1, unreadable number 1, zero or negative quantity 1, zero or negative price 1, ' +
+        'date in the future 1',
       '  period 2022-10-10 .. 2024-05-31',
       '',
     ]);
   });
 
-  it('gives the headline KPIs with thousands separators and two decimals for money', async () => {
+  it('gives the headline KPIs as the email does: whole totals, cents per order and per customer', async () => {
     const lines = await summaryLines(TEN_CUSTOMERS_CSV);
-    expect(lines[4]).toBe('Customers 10 (active 5), orders 23, revenue 3,710.00');
+    expect(lines[4]).toBe('Customers 10 (active 5), orders 23, revenue 3,710');
     // 3710 / 23 = 161.30; 23 / 10 = 2.30; 6 of 10 customers have two orders or more.
     expect(lines[5]).toMatch(
-      /^ {2}average order value 161\.30, orders per customer 2\.30, repeat rate 60%, retention /,
+      /^ {2}average order value 161\.30, orders per customer 2\.30, repeat rate 60\.0%, retention \d+\.\d%$/,
     );
     // CLV: 3710 / 10.
     expect(lines[7]).toBe('  historical CLV 371.00');
@@ -44,13 +46,13 @@ describe('formatSummary', () => {
     const start = lines.indexOf('RFM segments (as of 2024-06-01):');
     expect(start).toBeGreaterThan(0);
     expect(lines.slice(start + 1, start + 9)).toEqual([
-      '  Champions                  2    20%  revenue  48.5%', // C01 + C02: 1800 / 3710
-      '  Loyal                      2    20%  revenue  18.9%', // C03 + C05: 700
-      '  Potential loyalists        1    10%  revenue   1.3%', // C04: 50
-      '  About to sleep             1    10%  revenue   0.5%', // C06: 20
-      '  At risk                    1    10%  revenue     4%', // C07: 150
-      "  Can't lose them            1    10%  revenue  24.3%", // C10: 900
-      '  Hibernating                2    20%  revenue   2.4%', // C08 + C09: 90
+      '  Champions                  2  20.0%  revenue  48.5%', // C01 + C02: 1800 / 3710
+      '  Loyal                      2  20.0%  revenue  18.9%', // C03 + C05: 700
+      '  Potential loyalists        1  10.0%  revenue   1.3%', // C04: 50
+      '  About to sleep             1  10.0%  revenue   0.5%', // C06: 20
+      '  At risk                    1  10.0%  revenue   4.0%', // C07: 150
+      "  Can't lose them            1  10.0%  revenue  24.3%", // C10: 900
+      '  Hibernating                2  20.0%  revenue   2.4%', // C08 + C09: 90
       '',
     ]);
   });
@@ -101,7 +103,7 @@ describe('formatSummary', () => {
     expect(lines[2]).toBe('');
     expect(lines.some((line) => line.startsWith('RFM segments'))).toBe(false);
     // 3 of 12 answered (ids 4, 8, 12).
-    expect(lines.find((line) => line.includes('response rate'))).toMatch(/, response rate 25%$/);
+    expect(lines.find((line) => line.includes('response rate'))).toMatch(/, response rate 25\.0%$/);
   });
 
   it('never has two blank lines in a row, nor a blank first or last line', async () => {
@@ -115,23 +117,23 @@ describe('formatSummary', () => {
 });
 
 const money = (value: number | null): string =>
-  (value ?? Number.NaN).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  (value ?? Number.NaN).toLocaleString('en-US', { maximumFractionDigits: 0 });
 
 describe('formatSummary: customer value', () => {
   it('prints the backtest line and, when shown, the value at stake per segment (CDNOW master)', async () => {
     const { analysis } = await analyzeFile(CDNOW);
     const lines = formatSummary(analysis).split('\n');
-    const start = lines.indexOf('Customer value, next 12 months (revenue, discount 1% a month):');
+    const start = lines.indexOf('Customer value, next 12 months (revenue, discount 1.0% a month):');
     expect(start).toBeGreaterThan(0);
     expect(lines[start + 1]).toMatch(
-      /^ {2}backtest: model error \d\.\d{3} vs naive baseline \d\.\d{3} purchases per customer over \d+ days held out: shown$/,
+      /^ {2}backtest: model error \d\.\d\d vs naive baseline \d\.\d\d purchases per customer over \d+ days held out: shown$/,
     );
     expect(lines[start + 2]).toMatch(
-      /^ {2}predicted value [\d,]+\.\d\d, [\d,]+ of 23,502 customers likely lost \(P\(alive\) < 0\.5\)$/,
+      /^ {2}predicted value [\d,]+, [\d,]+ of 23,502 customers likely lost \(P\(alive\) < 0\.5\)$/,
     );
     const segments = analysis.value?.segments.filter((segment) => segment.customers > 0) ?? [];
     expect(segments.length).toBeGreaterThan(2);
-    expect(lines[start + 3]).toMatch(/^ {2}Champions +predicted value +[\d,]+\.\d\d {2}likely lost +[\d,]+$/);
+    expect(lines[start + 3]).toMatch(/^ {2}Champions +predicted value +[\d,]+ {2}likely lost +[\d,]+$/);
     expect(
       lines.slice(start + 3, start + 3 + segments.length).every((line) => line.includes('likely lost')),
     ).toBe(true);
@@ -164,7 +166,7 @@ describe('formatSummary: customer value', () => {
       value: { horizonMonths: 6, margin: 0.3, monthlyDiscountRate: 0.02 },
     });
     expect(formatSummary(analysis)).toContain(
-      'Customer value, next 6 months (margin 30%, discount 2% a month):',
+      'Customer value, next 6 months (margin 30.0%, discount 2.0% a month):',
     );
   });
 
@@ -172,5 +174,35 @@ describe('formatSummary: customer value', () => {
     const lines = await summaryLines(TEN_CUSTOMERS_CSV, { value: false });
     expect(lines.some((line) => line.startsWith('Customer value'))).toBe(false);
     expect(lines).toContain('Note: Customer value predictions were turned off for this analysis.');
+  });
+});
+
+describe('formatSummary: the words and the formatting policy of the email', () => {
+  it("names a customer table's clusters as the email does, never by raw column names", async () => {
+    const { analysis } = await analyzeFile(CUSTOMER_PERSONALITY);
+    // The engine's names keep the columns ("High MntMeatProducts, high MntWines").
+    expect(analysis.clusters.clusters.map((cluster) => cluster.name.en).join()).toMatch(/Mnt/);
+    const lines = formatSummary(analysis).split('\n');
+    const start = lines.indexOf('Clusters: K = 2 (best silhouette)');
+    expect(lines.slice(start + 1, start + 3)).toEqual([
+      '  Meat and wine buyers               1,190  53.1%  revenue  91.7%',
+      '  Low meat and wine spending         1,050  46.9%  revenue   8.3%',
+    ]);
+    expect(lines.some((line) => /Mnt|Num|Cmp/.test(line))).toBe(false);
+    // The settings' labels, when given, as in the email.
+    const columnLabels = { MntWines: { en: 'wine budget', fr: 'budget vin' } };
+    expect(formatSummary(analysis, { columnLabels })).toContain('  Meat buyers, high wine budget ');
+  });
+
+  it('shows every percentage of a real file with its decimal, and totals in whole units (CDNOW master)', async () => {
+    const { analysis } = await analyzeFile(CDNOW);
+    // "top 20%" is a name, not a figure.
+    const text = formatSummary(analysis).replaceAll('top 20% bring', 'top fifth bring');
+    expect(text.match(/(?<![\d.,])\d+%/g)).toBeNull();
+    expect(text).toMatch(/purchases by 0\.42 on average, \d+\.\d% less than/);
+    expect(text).toContain('repeat rate 49.0%, retention 45.9%');
+    expect(text).toContain('revenue 2,500,316\n');
+    expect(text).toContain('average order value 37.04,');
+    expect(text).toContain('historical CLV 106.39');
   });
 });
