@@ -157,6 +157,19 @@ describe.each([
       expect(html.indexOf(`This week, ${title}`)).toBeLessThan(html.indexOf('section-headline'));
     });
 
+    it("names the whole file's figures in the inbox line, never its revenue beside the week's", () => {
+      const html = world.mailer.toExecutives()[0]?.html ?? '';
+      const customers = new Set(
+        USED.filter((line) => line.day < shiftDay(monday, 7)).map((line) => line.customer),
+      );
+      expect(html).toMatch(
+        new RegExp(
+          `The customer base since Dec 1, 2010: ${whole(customers.size)} customers, \\d+\\.\\d% of them slipping away\\.`,
+        ),
+      );
+      expect(html).not.toMatch(/\b8\.[59]M\b/);
+    });
+
     it('says when the file ends before the week does (Online Retail ends on Friday Dec 9, 2011)', () => {
       const text = world.mailer.toExecutives()[0]?.text ?? '';
       const note =

@@ -12,6 +12,8 @@ export const MESSAGES_EN: Messages = {
   period: {
     subject: ({ kind, title, period, orders, revenue, revenueChange, customers }) =>
       `${title}, ${period}: ${orders} orders, revenue ${revenue}${revenueChange ? ` (${revenueChange} on the previous ${kind === 'weekly' ? 'week' : 'quarter'})` : ''}, ${customers} customers`,
+    preheader: ({ customers, atRisk, since }) =>
+      `The customer base since ${since}: ${customers} customers, ${atRisk} of them slipping away.`,
     subjectNoOrders: ({ title, period, lastOrder }) =>
       `${title}, ${period}: no orders in the file (its last order is on ${lastOrder})`,
     title: (kind, period) => `${kind === 'weekly' ? 'This week' : 'This quarter'}, ${period}`,

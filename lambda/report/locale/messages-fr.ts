@@ -16,6 +16,8 @@ export const MESSAGES_FR: Messages = {
   period: {
     subject: ({ kind, title, period, orders, revenue, revenueChange, customers }) =>
       `${title}, ${period} : ${orders} commandes, chiffre d’affaires ${revenue}${revenueChange ? ` (${revenueChange} sur ${kind === 'weekly' ? 'la semaine précédente' : 'le trimestre précédent'})` : ''}, ${customers} clients`,
+    preheader: ({ customers, atRisk, since }) =>
+      `La base clients depuis le ${since} : ${customers} clients, dont ${atRisk} qui décrochent.`,
     subjectNoOrders: ({ title, period, lastOrder }) =>
       `${title}, ${period} : aucune commande dans le fichier (sa dernière commande date du ${lastOrder})`,
     title: (kind, period) => `${kind === 'weekly' ? 'Cette semaine' : 'Ce trimestre'}, ${period}`,

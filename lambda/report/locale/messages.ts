@@ -233,6 +233,8 @@ export interface PeriodMessages {
     revenueChange: string | null;
     customers: string;
   }): string;
+  /** The inbox line after the subject: the base as a whole, never its revenue beside the period's. */
+  preheader(parts: { customers: string; atRisk: string; since: string }): string;
   /** Only when the file has no order in the period: "no orders in the file for the week". */
   subjectNoOrders(parts: { title: string; period: string; lastOrder: string }): string;
   /** The section's title: "This week, Dec 5, 2011 to Dec 11, 2011". */

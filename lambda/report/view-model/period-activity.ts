@@ -76,6 +76,18 @@ export function periodSubject(context: ReportContext, title: string): string | n
   });
 }
 
+/** A scheduled report's inbox line: the base as a whole and since when; null when the report is not about a period. */
+export function periodPreheader(context: ReportContext): string | null {
+  const since = context.analysis.period.firstPurchase;
+  if (!isScheduled(context) || !context.analysis.activity || since === null) return null;
+  const { messages, format, analysis } = context;
+  return messages.period.preheader({
+    customers: format.integer(analysis.kpis.customers),
+    atRisk: format.percent(analysis.kpis.atRiskCustomerShare),
+    since: format.day(since),
+  });
+}
+
 /** The headline's title when a period leads the report: the whole file, named with its dates. */
 export function wholeFileTitle(context: ReportContext): string | null {
   return isScheduled(context) && context.analysis.activity

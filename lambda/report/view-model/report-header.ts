@@ -1,7 +1,7 @@
 /** What names the report: the email's subject line and preheader, and the header at its top. */
 import type { ReportHeader } from '../templates/sections/header-section.ts';
 import { kpiDelta } from './headline-kpis.ts';
-import { periodSubject, wholeFileTitle } from './period-activity.ts';
+import { periodPreheader, periodSubject, wholeFileTitle } from './period-activity.ts';
 import type { ReportContext } from './report-context.ts';
 
 /**
@@ -41,14 +41,17 @@ export function subjectLine(context: ReportContext): string {
   });
 }
 
-/** The line an inbox shows after the subject: customers, revenue and the share at risk. */
+/** The line an inbox shows after the subject: customers, revenue (an upload's) and the share slipping away. */
 export function preheader(context: ReportContext): string {
   const { analysis, messages, format } = context;
-  return messages.preheader({
-    customers: format.integer(analysis.kpis.customers),
-    revenue: format.moneyShort(analysis.kpis.revenue),
-    atRisk: format.percent(analysis.kpis.atRiskCustomerShare),
-  });
+  return (
+    periodPreheader(context) ??
+    messages.preheader({
+      customers: format.integer(analysis.kpis.customers),
+      revenue: format.moneyShort(analysis.kpis.revenue),
+      atRisk: format.percent(analysis.kpis.atRiskCustomerShare),
+    })
+  );
 }
 
 /** Report name, company, kind (with a scheduled report's days), the data's period, as-of day and source. */
