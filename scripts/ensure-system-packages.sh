@@ -1,7 +1,7 @@
 #!/bin/sh
 # Makes sure the Debian packages the tests rely on are installed: the pandas + scikit-learn reference
-# (test/reference/) runs with /usr/bin/python3; the email tests (test/report/email-rendering.test.ts) and
-# scripts/report-screenshot.ts open the report in /usr/bin/chromium through playwright-core; the hostile-input
+# (test/reference/) runs with /usr/bin/python3; the email tests (test/report/render/, which also write the
+# screenshots of docs/screenshots/) open the report in /usr/bin/chromium through playwright-core; the hostile-input
 # tests (test/hostile/, test/support/measured-cli.ts) and the benchmark measure peak RSS with GNU time, /usr/bin/time.
 # Idempotent and silent when everything is already there.
 # To add a need: add its package to REQUIRED_PACKAGES and a probe to missing_packages below.

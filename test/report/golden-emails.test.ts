@@ -5,28 +5,11 @@
  * the commit shows what changed for a reader.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { basename } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Analysis } from '../../lambda/engine/analysis/analysis-types.ts';
-import { renderReport } from '../../lambda/report/render/render-report.ts';
-import { parseReportSettings } from '../../lambda/report/report-settings.ts';
-import { analyzeFile } from '../support/analyze-file.ts';
-import { CDNOW, CUSTOMER_PERSONALITY, ONLINE_RETAIL } from '../../tools/real-data.ts';
+import { GOLDEN_DATA_SETS, renderGoldenReports } from './fixtures/golden-reports.ts';
 
 const GOLDEN = new URL('./golden/', import.meta.url);
 const UPDATE = process.env.UPDATE_GOLDEN === '1';
-const NOW = new Date('2025-01-06T08:00:00Z');
-
-const DATA_SETS = [
-  { name: 'online-retail', path: ONLINE_RETAIL, previousAsOf: '2011-09-01' },
-  { name: 'cdnow', path: CDNOW, previousAsOf: '1998-01-01' },
-  { name: 'customer-personality', path: CUSTOMER_PERSONALITY, previousAsOf: undefined },
-] as const;
-
-async function analysisOf(path: string, asOf?: string): Promise<Analysis> {
-  const options = asOf === undefined ? {} : { asOf };
-  return (await analyzeFile(path, { sourceName: basename(path), ...options })).analysis;
-}
 
 function expectGolden(fileName: string, actual: string): void {
   const url = new URL(fileName, GOLDEN);
@@ -38,24 +21,10 @@ function expectGolden(fileName: string, actual: string): void {
   expect(actual === readFileSync(url, 'utf8'), `${fileName} differs from the golden file`).toBe(true);
 }
 
-describe.each(DATA_SETS)('the $name email', ({ name, path, previousAsOf }) => {
+describe.each(GOLDEN_DATA_SETS)('the $name email', (dataSet) => {
+  const { name } = dataSet;
   it('renders the same bytes in English (upload) and in French (quarterly, with the previous period)', async () => {
-    const analysis = await analysisOf(path);
-    const previous = previousAsOf === undefined ? undefined : await analysisOf(path, previousAsOf);
-    const english = await renderReport({
-      analysis,
-      settings: parseReportSettings({}),
-      kind: 'upload',
-      now: NOW,
-    });
-    const french = await renderReport({
-      analysis,
-      previous,
-      settings: parseReportSettings({ locale: 'fr' }),
-      kind: 'quarterly',
-      now: NOW,
-      reportPeriod: { first: '2024-10-01', last: '2024-12-31' },
-    });
+    const { en: english, fr: french } = await renderGoldenReports(dataSet);
     expectGolden(`${name}.en.html`, english.html);
     expectGolden(`${name}.en.txt`, english.text);
     expectGolden(`${name}.fr.html`, french.html);
