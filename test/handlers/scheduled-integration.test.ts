@@ -75,7 +75,10 @@ describe('the weekly report', () => {
     });
     const firstEmail = await onlyEmail();
     expect(recipientsOf(firstEmail)).toEqual([...EXECUTIVES].sort());
-    expect(firstEmail.subject).toMatch(/^Weekly report, .*: revenue £[\d.]+K, [\d,]+ customers$/);
+    // The sample's orders are of 2010-2011: the week of 2025 has none, and the subject says so.
+    expect(firstEmail.subject).toMatch(
+      /^Weekly report, Mar 3, 2025 to Mar 9, 2025: no orders in the file \(its last order is on [A-Z][a-z]{2} \d{1,2}, 2011\)$/,
+    );
     expect(firstEmail.body.text).toContain('first report: no comparison yet');
     await local.stack.clearEmails();
 
@@ -93,10 +96,12 @@ describe('the weekly report', () => {
     const revenueChange = ((current.kpis.revenue / previous.kpis.revenue - 1) * 100).toFixed(1);
     const email = await onlyEmail();
     expect(isToExecutives(email)).toBe(true);
-    // The subject names the week reported on (2025-W11); the body still gives the period of the data.
+    // The subject names the week reported on (2025-W11) and what it holds; the body compares the whole file
+    // with the previous weekly report, under the file's own dates.
     expect(email.subject).toBe(
-      `Weekly report, Mar 10, 2025 to Mar 16, 2025: revenue £833.3K (+${revenueChange}%), 442 customers`,
+      'Weekly report, Mar 10, 2025 to Mar 16, 2025: no orders in the file (its last order is on Dec 9, 2011)',
     );
+    expect(email.body.text).toContain(`\nRevenue: £833,274 (+${revenueChange}%)\n`);
     expect(email.body.text).toContain('Dec 1, 2010 to Dec 9, 2011');
     expect(email.body.text).not.toContain('first report: no comparison yet');
     expect(email.body.text).toContain('since the previous report');

@@ -20,6 +20,7 @@ import { headlineSection } from '../../../../lambda/report/templates/sections/he
 import { keyPointsSection } from '../../../../lambda/report/templates/sections/key-points-section.ts';
 import { migrationSection } from '../../../../lambda/report/templates/sections/migration-section.ts';
 import { valueOutlookSection } from '../../../../lambda/report/templates/sections/value-outlook-section.ts';
+import { periodActivitySection } from '../../../../lambda/report/templates/sections/period-activity-section.ts';
 import { overviewSections } from '../../../../lambda/report/templates/sections/overview-section.ts';
 import { strategiesSection } from '../../../../lambda/report/templates/sections/strategies-section.ts';
 import { watchSection } from '../../../../lambda/report/templates/sections/watch-section.ts';
@@ -49,6 +50,7 @@ const NOT_SHOWN = new Set([
   'overviews[].rows[].priorityLevel',
   'strategies[].priorityLevel',
   'headline[].delta.trend',
+  'periodActivity.tiles[].delta.trend',
 ]);
 
 type Render = (view: ReportView) => string;
@@ -57,6 +59,7 @@ type Render = (view: ReportView) => string;
 const SECTIONS: { name: string; render: Render; parts: string[] }[] = [
   { name: 'head of the email', render: executiveSummaryMjml, parts: ['subject', 'preheader'] },
   { name: 'header', render: headerSection, parts: ['header'] },
+  { name: 'period activity', render: periodActivitySection, parts: ['periodActivity'] },
   {
     name: 'headline',
     render: headlineSection,
@@ -130,6 +133,21 @@ function completeView(): ReportView {
     },
     rows: [{ segment: 'Champions', predictedValue: '$900K', likelyLost: '3', valueIfRetained: '$4,000' }],
     accuracy: 'Model check: 0.42 against 0.49.',
+  };
+  // An upload's report has no period of its own: a weekly report's, with every part present.
+  view.periodActivity = {
+    title: 'This week, Jun 3, 2024 to Jun 9, 2024',
+    comparison: 'Arrows: change on the previous week (May 27, 2024 to Jun 2, 2024).',
+    tiles: [
+      {
+        key: 'period-orders',
+        label: 'Orders',
+        value: '120',
+        detail: 'Same week last year: 100 (+20.0%)',
+        delta: { text: '+5.0%', trend: 'up', favourable: true },
+      },
+    ],
+    note: "The file's last order is on Jun 7, 2024, before the week ends.",
   };
   return view;
 }
