@@ -23,6 +23,7 @@ import { z } from 'zod';
 import { type Analysis, INPUT_SHAPES } from './analysis-types.ts';
 import { CUSTOMER_TABLE_REJECTIONS, REJECTION_REASONS } from './rejection-reasons.ts';
 import { periodActivitySchema } from './activity-schema.ts';
+import { trendsSchema } from './trends-schema.ts';
 import { valueAnalysisSchema } from './value-schema.ts';
 import {
   count,
@@ -167,6 +168,8 @@ export const analysisSchema = z.object(
     value: valueAnalysisSchema.nullable().exactOptional(),
     /** Only in a scheduled report's analysis. */
     activity: periodActivitySchema.exactOptional(),
+    /** Absent in analyses archived before trends existed; null for a customer table. */
+    trends: trendsSchema.nullable().exactOptional(),
     notes: list(text),
   },
   { error: 'expected an analysis (a JSON object written by --json)' },

@@ -7,6 +7,7 @@ import type { DetectedEncoding } from '../input/text-decoding.ts';
 import type { BaseKpis, GroupKpis } from '../kpis/index.ts';
 import type { PeriodActivity } from '../kpis/period-activity.ts';
 import type { RfmSegmentKey } from '../rfm/rfm-segments.ts';
+import type { Trends } from '../trends/compute-trends.ts';
 import type { PriorityKey } from '../value/value-priority.ts';
 import type { ValueAnalysis } from '../value/value-result.ts';
 import type { CustomerTableRejection, RejectionReason } from './rejection-reasons.ts';
@@ -36,6 +37,12 @@ export interface Analysis {
    * with; only when the analysis was asked for it (`activity`) on a transaction log.
    */
   activity?: PeriodActivity;
+  /**
+   * The file's own history period by period (trends/compute-trends.ts): the base's series, the RFM segments'
+   * with membership at each period's end, the acquisition cohorts; null for a customer table (no dates) or a log
+   * without an order before the as-of day; absent in analyses archived before it existed.
+   */
+  trends?: Trends | null;
   notes: string[];
 }
 

@@ -54,6 +54,7 @@ export async function analyzeCustomerTable(
       period: { firstPurchase: null, lastPurchase: null },
       ...body,
       value: null,
+      trends: null,
       notes: [...body.notes, ...(hasRfm ? [] : [NO_RFM_NOTE]), NO_VALUE_NOTE, ...table.notes],
     },
     customers: customerTableRows(table.ids, facts, scores, clusters, table.features),

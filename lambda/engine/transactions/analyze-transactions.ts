@@ -22,6 +22,7 @@ import { otherCurrencyNotes } from './log-currency.ts';
 import type { ValueOutcome } from '../value/analyze-value.ts';
 import type { OrderColumns } from '../value/purchase-summary.ts';
 import { readTransactions, type TransactionReadResult } from './read-transactions.ts';
+import { computeTrends, type Trends } from '../trends/compute-trends.ts';
 import { InputError } from '../../errors/input-errors.ts';
 
 export interface TransactionInput {
@@ -42,7 +43,7 @@ export async function analyzeTransactions(
   const { read, asOfDay } = await readLedger(input, options);
   const { firstMs, lastMs } = read.ledger.period;
   const ledgerCustomers = read.ledger.customersInIdOrder();
-  const { retentionRate, valueOutcome, activity } = fromOrders(
+  const { retentionRate, valueOutcome, activity, trends } = fromOrders(
     read.ledger.takeOrders(),
     ledgerCustomers,
     asOfDay,
@@ -57,7 +58,7 @@ export async function analyzeTransactions(
   const valued = valueByLedgerGroups(valueOutcome, customerColumns);
   const currencyNotes = otherCurrencyNotes(read.currency, read.firstRejectedLine.otherCurrency);
   const notes = [...currencyNotes, ...ledgerBody.notes, ...valued.notes];
-  const body = { ...ledgerBody, value: valued.value, ...(activity && { activity }), notes };
+  const body = { ...ledgerBody, value: valued.value, ...(activity && { activity }), trends, notes };
   const customers = customerRowsView({
     ...customerColumns,
     value: valued.valueColumns,
@@ -107,16 +108,28 @@ export async function readLedger(
 }
 
 /**
- * What the orders give: the retention rate, a scheduled report's own period and the value models, run before
- * clustering so that their working memory and K-means' are not held at once; the orders are garbage when this
- * returns.
+ * What the orders give: the trends, the retention rate, a scheduled report's own period and the value models, run
+ * before clustering so that their working memory and K-means' are not held at once; the orders are garbage when
+ * this returns. The trends come first: the value step groups the order columns in place (groupInPlace), and the
+ * trends' working memory is garbage before the models'.
  */
 function fromOrders(
   orders: OrderColumns,
   ledgerCustomers: LedgerCustomers,
   asOfDay: number,
   options: ResolvedAnalyzeOptions,
-): { retentionRate: number | undefined; valueOutcome: ValueOutcome | null; activity?: PeriodActivity } {
+): {
+  retentionRate: number | undefined;
+  valueOutcome: ValueOutcome | null;
+  activity?: PeriodActivity;
+  trends: Trends | null;
+} {
+  const trends = computeTrends({
+    orders,
+    customerCount: ledgerCustomers.count,
+    asOfDay,
+    activeWindowDays: options.activeWindowDays,
+  });
   const retentionRate = computeRetentionFromOrders(
     orders,
     ledgerCustomers.count,
@@ -125,6 +138,7 @@ function fromOrders(
   );
   const activity = options.activity && periodActivity(orders, ledgerCustomers.count, options.activity);
   return {
+    trends,
     retentionRate,
     ...(activity && { activity }),
     valueOutcome: valueOfLedger(orders, ledgerCustomers, asOfDay, options.value),

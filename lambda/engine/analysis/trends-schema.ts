@@ -1,0 +1,87 @@
+/**
+ * The schema of the file's own history (Analysis.trends, trends/compute-trends.ts), beside the analysis schema.
+ * Besides each field's kind, what a chart or a forecast built on it assumes: every series has one entry per
+ * period, a cohort one per period from its own to the last, and an average order value is null exactly where the
+ * period has no order (a null beside orders would be a number lost, not an empty period).
+ */
+import { z } from 'zod';
+import { count, finite, flag, isoDay, list, object, oneOf, share } from './schema-words.ts';
+import { RFM_SEGMENT_KEYS } from '../rfm/rfm-segments.ts';
+
+const counts = list(count);
+const amounts = list(finite);
+
+const trendsShape = object({
+  unit: oneOf(['month', 'week']),
+  periods: list(object({ start: isoDay, end: isoDay, partial: flag })),
+  base: object({
+    revenue: amounts,
+    orders: counts,
+    activeCustomers: counts,
+    newCustomers: counts,
+    returningCustomers: counts,
+    averageOrderValue: list(finite.nullable()),
+  }),
+  segments: list(
+    object({
+      key: oneOf(RFM_SEGMENT_KEYS),
+      members: counts,
+      buyers: counts,
+      revenue: amounts,
+      orders: counts,
+    }),
+  ),
+  cohorts: list(
+    object({ period: count, customers: count, buyingShare: list(share), revenuePerCustomer: amounts }),
+  ),
+});
+
+type TrendsShape = z.output<typeof trendsShape>;
+
+export const trendsSchema = trendsShape.superRefine((trends, context) => {
+  const periods = trends.periods.length;
+  const alignedLists: [readonly (string | number)[], readonly unknown[]][] = [
+    ...Object.entries(trends.base).map(([key, values]): [string[], unknown[]] => [['base', key], values]),
+    ...trends.segments.flatMap((segment, index) =>
+      (['members', 'buyers', 'revenue', 'orders'] as const).map((key): [(string | number)[], unknown[]] => [
+        ['segments', index, key],
+        segment[key],
+      ]),
+    ),
+  ];
+  for (const [path, values] of alignedLists) {
+    if (values.length !== periods) {
+      context.addIssue({
+        code: 'custom',
+        path: [...path],
+        message: `expected ${periods} entries, one a period`,
+      });
+    }
+  }
+  cohortIssues(trends, context);
+  trends.base.averageOrderValue.forEach((value, period) => {
+    if ((value === null) !== (trends.base.orders[period] === 0)) {
+      context.addIssue({
+        code: 'custom',
+        path: ['base', 'averageOrderValue', period],
+        message: 'expected a number for a period with orders, and null for one without',
+      });
+    }
+  });
+});
+
+/** Each cohort starts at one of the periods and has an entry for it and each one after. */
+function cohortIssues(trends: TrendsShape, context: z.RefinementCtx): void {
+  trends.cohorts.forEach((cohort, index) => {
+    const expected = trends.periods.length - cohort.period;
+    for (const key of ['buyingShare', 'revenuePerCustomer'] as const) {
+      if (cohort[key].length !== expected) {
+        context.addIssue({
+          code: 'custom',
+          path: ['cohorts', index, key],
+          message: `expected ${Math.max(expected, 0)} entries, one a period from the cohort's`,
+        });
+      }
+    }
+  });
+}
