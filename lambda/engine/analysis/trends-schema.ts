@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { count, finite, flag, isoDay, list, object, oneOf, share } from './schema-words.ts';
 import { RFM_SEGMENT_KEYS } from '../rfm/rfm-segments.ts';
+import { outlookSchema } from './outlook-schema.ts';
 
 const counts = list(count);
 const amounts = list(finite);
@@ -34,6 +35,7 @@ const trendsShape = object({
   cohorts: list(
     object({ period: count, customers: count, buyingShare: list(share), revenuePerCustomer: amounts }),
   ),
+  outlook: outlookSchema.nullable(),
 });
 
 type TrendsShape = z.output<typeof trendsShape>;
@@ -70,10 +72,22 @@ export const trendsSchema = trendsShape.superRefine((trends, context) => {
   });
 });
 
-/** Each cohort starts at one of the periods and has an entry for it and each one after. */
+/**
+ * Each cohort starts at one of the periods and has an entry for it and each one after: when its lists do not fit
+ * its period, the period is what is named (a list cut short would already fail on its missing entries).
+ */
 function cohortIssues(trends: TrendsShape, context: z.RefinementCtx): void {
   trends.cohorts.forEach((cohort, index) => {
     const expected = trends.periods.length - cohort.period;
+    const shares = cohort.buyingShare.length;
+    if (shares === cohort.revenuePerCustomer.length && shares !== expected) {
+      context.addIssue({
+        code: 'custom',
+        path: ['cohorts', index, 'period'],
+        message: `expected ${trends.periods.length - shares}, the period whose cohort has ${shares} entries, one a period from it`,
+      });
+      return;
+    }
     for (const key of ['buyingShare', 'revenuePerCustomer'] as const) {
       if (cohort[key].length !== expected) {
         context.addIssue({

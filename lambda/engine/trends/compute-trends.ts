@@ -8,10 +8,12 @@ import { type AcquisitionCohort, acquisitionCohorts } from './acquisition-cohort
 import { type BaseSeries, baseSeries } from './base-series.ts';
 import { ordersByPeriod } from './orders-by-period.ts';
 import { type SegmentSeries, segmentSeries } from './segment-series.ts';
+import { type TrendOutlook, trendOutlook } from './trend-outlook.ts';
+import type { WarningThresholds } from './warnings/warning-rules.ts';
 import { periodGrid, type TrendPeriod, trendPeriods, type TrendUnit } from './trend-periods.ts';
 
-/** Analysis.trends: every list of numbers is aligned with `periods`, oldest first. */
-export interface Trends {
+/** The series of the trends: every list of numbers is aligned with `periods`, oldest first. */
+export interface TrendSeries {
   unit: TrendUnit;
   periods: TrendPeriod[];
   base: BaseSeries;
@@ -21,6 +23,11 @@ export interface Trends {
   cohorts: AcquisitionCohort[];
 }
 
+/** Analysis.trends: the series, and the forecasts and warnings drawn from them (null without a complete period). */
+export interface Trends extends TrendSeries {
+  outlook: TrendOutlook | null;
+}
+
 export interface TrendsInput {
   orders: OrderColumns;
   /** Customers are 0 .. customerCount - 1 in `orders`. */
@@ -28,6 +35,8 @@ export interface TrendsInput {
   /** Orders on or after it are left out; the last period ends there. */
   asOfDay: number;
   activeWindowDays: number;
+  /** The thresholds of the early warnings (WARNING_DEFAULTS when absent). */
+  warnings?: WarningThresholds | undefined;
 }
 
 /** The trends, or null when no order falls before the as-of day. */
@@ -41,11 +50,12 @@ export function computeTrends(input: TrendsInput): Trends | null {
   if (firstDay === Number.POSITIVE_INFINITY) return null;
   const grid = periodGrid(firstDay, asOfDay);
   const indexed = ordersByPeriod(orders, input.customerCount, grid);
-  return {
+  const series: TrendSeries = {
     unit: grid.unit,
     periods: trendPeriods(grid),
     base: baseSeries(indexed),
     segments: segmentSeries(indexed, input.activeWindowDays),
     cohorts: acquisitionCohorts(indexed),
   };
+  return { ...series, outlook: trendOutlook(series, input.warnings) };
 }

@@ -58,3 +58,13 @@ describe('trendsSchema', () => {
     ]);
   });
 });
+
+describe('a cohort whose period does not fit its lists', () => {
+  it('is refused naming the period', () => {
+    const trends = written();
+    (trends.cohorts[0] as Trends['cohorts'][number]).period += 1;
+    expect(problems(trends)).toEqual([
+      `cohorts.0.period: expected ${(trends.cohorts[0]?.period ?? 0) - 1}, the period whose cohort has ${trends.cohorts[0]?.buyingShare.length} entries, one a period from it`,
+    ]);
+  });
+});

@@ -66,8 +66,8 @@ export interface CandidateBacktest {
   readonly origins: number;
   readonly oneStepMae: number;
   readonly horizonMae: number;
-  readonly oneStepMase: number | null;
-  readonly horizonMase: number | null;
+  readonly oneStepMase?: number;
+  readonly horizonMase?: number;
 }
 
 export interface ForecastStep {

@@ -71,8 +71,8 @@ function summarise(model: ModelKind, tally: Errors, origins: number, scale: numb
     origins,
     oneStepMae,
     horizonMae,
-    oneStepMase: scale > 0 ? oneStepMae / scale : null,
-    horizonMase: scale > 0 ? horizonMae / scale : null,
+    // A flat history has no scale: no MASE, rather than a number that is not one.
+    ...(scale > 0 && { oneStepMase: oneStepMae / scale, horizonMase: horizonMae / scale }),
   };
 }
 

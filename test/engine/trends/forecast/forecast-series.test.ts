@@ -35,8 +35,8 @@ describe('forecastSeries on hand-checked series', () => {
         horizonMase,
       ]),
     ).toEqual([
-      ['naive', 4, 0, null],
-      ['ets', 4, 0, null],
+      ['naive', 4, 0, undefined],
+      ['ets', 4, 0, undefined],
     ]);
   });
 
