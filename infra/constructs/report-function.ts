@@ -4,6 +4,7 @@
  */
 import { Duration } from 'aws-cdk-lib';
 import { FUNCTION_TIMEOUT_SECONDS } from '../../lambda/config/function-limits.ts';
+import { CHART_ASSET_FILES } from '../../lambda/report/charts/chart-assets.ts';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
@@ -77,9 +78,24 @@ export class ReportFunction extends Construct {
         // CommonJS dependencies (mjml, nodemailer) call require(); an ESM bundle needs it defined.
         banner:
           "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
+        // The charts read resvg's WebAssembly and their font beside the bundle (see chart-assets.ts): esbuild does
+        // not follow file reads, so they are copied in. WebAssembly: the same file runs on the ARM64 function.
+        commandHooks: {
+          beforeBundling: () => [],
+          beforeInstall: () => [],
+          afterBundling: (inputDir: string, outputDir: string) => chartAssetCopies(inputDir, outputDir),
+        },
       },
     });
   }
+}
+
+/** Shell commands copying each chart asset from the project into the function's asset folder. */
+export function chartAssetCopies(projectRoot: string, assetDir: string): string[] {
+  return Object.values(CHART_ASSET_FILES).map(
+    ({ name, source }) =>
+      `cp ${JSON.stringify(`${projectRoot}/${source}`)} ${JSON.stringify(`${assetDir}/${name}`)}`,
+  );
 }
 
 function retentionOf(days: number): logs.RetentionDays {

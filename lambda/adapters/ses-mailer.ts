@@ -42,7 +42,8 @@ export class SesMailer implements Mailer {
 
 /**
  * The raw MIME bytes of a message: multipart/alternative (text, HTML), mixed with the attachments; From with the
- * sender's display name, and Reply-To when the message has one.
+ * sender's display name, and Reply-To when the message has one. Inline images go with the HTML into a
+ * multipart/related part (nodemailer puts an attachment with a `cid` there), each with its Content-ID.
  */
 export function composeMime(message: EmailMessage): Promise<Uint8Array> {
   const composer = new MailComposer({
@@ -56,11 +57,21 @@ export function composeMime(message: EmailMessage): Promise<Uint8Array> {
     html: message.html,
     ...(message.messageId === undefined ? {} : { messageId: message.messageId }),
     ...(message.date === undefined ? {} : { date: message.date }),
-    attachments: message.attachments.map((attachment) => ({
-      filename: attachment.filename,
-      content: typeof attachment.content === 'string' ? attachment.content : Buffer.from(attachment.content),
-      contentType: attachment.contentType,
-    })),
+    attachments: [
+      ...message.attachments.map((attachment) => ({
+        filename: attachment.filename,
+        content:
+          typeof attachment.content === 'string' ? attachment.content : Buffer.from(attachment.content),
+        contentType: attachment.contentType,
+      })),
+      ...(message.inlineImages ?? []).map((image) => ({
+        cid: image.cid,
+        filename: image.filename,
+        content: Buffer.from(image.content),
+        contentType: image.contentType,
+        contentDisposition: 'inline' as const,
+      })),
+    ],
   });
   return new Promise((resolve, reject) => {
     composer.compile().build((error, raw) => (error ? reject(error) : resolve(new Uint8Array(raw))));

@@ -46,6 +46,18 @@ export interface EmailAttachment {
   contentType: string;
 }
 
+/**
+ * An image the HTML shows by Content-ID (`<img src="cid:revenue@segment-report">`), sent inside the message:
+ * Gmail and Outlook drop `data:` URLs and SVG, and remote images wait for the reader's consent.
+ */
+export interface EmailInlineImage {
+  /** The Content-ID without angle brackets, as the HTML's `cid:` references it. */
+  cid: string;
+  filename: string;
+  contentType: 'image/png';
+  content: Uint8Array;
+}
+
 /** Who an email is from, as the From header shows it: a display name beside the address SES sends from. */
 export interface EmailSender {
   name: string;
@@ -61,6 +73,8 @@ export interface EmailMessage {
   html: string;
   text: string;
   attachments: readonly EmailAttachment[];
+  /** Images the HTML references by `cid:`, kept with it in a multipart/related part; none when absent. */
+  inlineImages?: readonly EmailInlineImage[] | undefined;
   /**
    * The RFC 5322 Message-ID, `<...@...>`, derived from the run's claim: two copies of one report carry the same
    * id, so a reader (and a mail client) can tell they are one. A fresh one when absent.

@@ -1,12 +1,17 @@
 // The real app, synthesised offline the way the README does it (`npx cdk synth`, esbuild bundling, cdk-nag,
 // no AWS credentials): it succeeds, and each Lambda bundle is an ES module, without the TypeScript compiler
-// that mjml's config loader would drag in, and well under Lambda's limits.
+// that mjml's config loader would drag in, and well under Lambda's limits. Each ARM64 function's asset carries
+// what the charts read at run time (resvg's WebAssembly, the font), and a chart renders from those very files.
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { CHART_ASSET_FILES, loadChartAssets } from '../../lambda/report/charts/chart-assets.ts';
+import { createChartRenderer } from '../../lambda/report/charts/render-charts.ts';
+import { REVENUE } from '../../tools/chart-samples.ts';
+import { pngSize } from '../report/charts/png-header.ts';
 
 const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const MAX_BUNDLE_BYTES = 6 * 1024 * 1024;
@@ -48,7 +53,10 @@ describe('npx cdk synth', () => {
     const template = JSON.parse(readFileSync(templateFile, 'utf8')) as {
       Resources: Record<
         string,
-        { Type: string; Properties: { Runtime?: string; Code?: { S3Key?: string } } }
+        {
+          Type: string;
+          Properties: { Runtime?: string; Code?: { S3Key?: string }; Architectures?: string[] };
+        }
       >;
     };
     const bundles = Object.values(template.Resources)
@@ -71,5 +79,30 @@ describe('npx cdk synth', () => {
       expect(text).toMatch(/\bexport\s*\{[^}]*\bas handler\s*[,}]/);
       for (const marker of TYPESCRIPT_COMPILER_MARKERS) expect(text.includes(marker), marker).toBe(false);
     }
+
+    const functions = Object.values(template.Resources).filter(
+      (resource) => resource.Type === 'AWS::Lambda::Function' && resource.Properties.Runtime === 'nodejs22.x',
+    );
+    for (const resource of functions) expect(resource.Properties.Architectures).toEqual(['arm64']);
+    for (const bundle of bundles) await expectChartAssets(join(bundle, '..'));
   }, 120_000);
 });
+
+/**
+ * The chart files are in the asset, identical to the project's, the WebAssembly a WebAssembly module (so nothing
+ * native to match to ARM64), no native addon beside them; and a chart renders from exactly these files.
+ */
+async function expectChartAssets(assetDir: string): Promise<void> {
+  for (const { name, source } of Object.values(CHART_ASSET_FILES)) {
+    const shipped = join(assetDir, name);
+    expect(existsSync(shipped), shipped).toBe(true);
+    expect(readFileSync(shipped).equals(readFileSync(join(REPO_ROOT, source))), name).toBe(true);
+  }
+  expect([...readFileSync(join(assetDir, CHART_ASSET_FILES.wasm.name)).subarray(0, 4)]).toEqual([
+    0, 0x61, 0x73, 0x6d,
+  ]);
+  expect(readdirSync(assetDir).filter((file) => file.endsWith('.node'))).toEqual([]);
+  const renderer = await createChartRenderer(await loadChartAssets(assetDir));
+  const chart = renderer.forecastLine(REVENUE);
+  expect(pngSize(chart.png)).toEqual({ signature: true, width: 1200, height: 600 });
+}
