@@ -3,7 +3,7 @@
  * analysis and the customers' segments, then send the executives' email once (the CSV attached when small, else
  * linked). Archiving comes before sending, so a failure there leaves nothing sent and the run can be retried.
  */
-import type { AnalysisResult } from '../engine/analysis/analysis-types.ts';
+import type { Analysis, AnalysisResult } from '../engine/analysis/analysis-types.ts';
 import { formatCustomersCsv } from '../engine/export/customers-csv.ts';
 import type { SegmentMigration } from '../engine/migration/segment-migration.ts';
 import type { PeriodDays } from '../vocabulary/period-days.ts';
@@ -22,6 +22,11 @@ export interface ReportDelivery {
   kind: ReportKind;
   run: ArchiveRun;
   result: AnalysisResult;
+  /**
+   * What the report is built from when it is not `result.analysis`, the one archived (a scheduled run's trends
+   * continued by earlier runs, continued-trends.ts).
+   */
+  reportAnalysis?: Analysis | undefined;
   history: ReportHistory;
   migration?: SegmentMigration | undefined;
   /** Scheduled runs: the first and last day of the period reported on. */
@@ -58,7 +63,7 @@ export async function deliverReport(
   const { analysis } = delivery.result;
   const customers = await archiveCustomers(context, delivery, folder);
   const report = await renderReport({
-    analysis,
+    analysis: delivery.reportAnalysis ?? analysis,
     previous: delivery.history.previous?.analysis,
     skippedHistory: delivery.history.skipped.map(({ runName, problem }) => ({ report: runName, problem })),
     settings: config.report,

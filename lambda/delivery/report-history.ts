@@ -5,7 +5,7 @@
  * poison every later report.
  */
 import { z } from 'zod';
-import { safeParseAnalysis } from '../engine/analysis/parse-analysis.ts';
+import { type SafeParsedAnalysis, safeParseAnalysis } from '../engine/analysis/parse-analysis.ts';
 import type { Analysis } from '../engine/analysis/analysis-types.ts';
 import { RFM_SEGMENT_KEYS } from '../engine/rfm/rfm-segments.ts';
 import { ARCHIVE_FILES } from './archive-layout.ts';
@@ -33,28 +33,39 @@ export async function findPreviousRun(
   currentRunName: string,
   logger: RunLogger,
 ): Promise<ReportHistory> {
-  const runNames = [
-    ...new Set(
-      (await store.list(seriesFolder))
-        .filter((object) => object.key.endsWith(`/${ARCHIVE_FILES.analysis}`))
-        .map((object) => object.key.slice(seriesFolder.length, -(ARCHIVE_FILES.analysis.length + 1)))
-        .filter((runName) => !runName.includes('/') && runName < currentRunName),
-    ),
-  ]
-    .sort()
-    .reverse()
-    .slice(0, MAX_CANDIDATES);
+  const runNames = (await earlierRunNames(store, seriesFolder, currentRunName)).slice(0, MAX_CANDIDATES);
   const skipped: ReportHistory['skipped'] = [];
   for (const runName of runNames) {
     const folder = `${seriesFolder}${runName}/`;
-    const stored = await store.readText(`${folder}${ARCHIVE_FILES.analysis}`);
-    if (!stored) continue;
-    const parsed = safeParseAnalysis(parseJson(stored.text));
+    const parsed = await readArchivedAnalysis(store, folder);
+    if (!parsed) continue;
     if (parsed.ok) return { previous: { runName, folder, analysis: parsed.analysis }, skipped };
     logger.warn('unreadable archived analysis skipped', { folder, problem: parsed.problem });
     skipped.push({ runName, problem: parsed.problem });
   }
   return { previous: null, skipped };
+}
+
+/** The runs of the series with an archived analysis whose names sort before `currentRunName`, newest first. */
+export async function earlierRunNames(
+  store: ObjectStore,
+  seriesFolder: string,
+  currentRunName: string,
+): Promise<string[]> {
+  const names = (await store.list(seriesFolder))
+    .filter((object) => object.key.endsWith(`/${ARCHIVE_FILES.analysis}`))
+    .map((object) => object.key.slice(seriesFolder.length, -(ARCHIVE_FILES.analysis.length + 1)))
+    .filter((runName) => !runName.includes('/') && runName < currentRunName);
+  return [...new Set(names)].sort().reverse();
+}
+
+/** The archived analysis of the run in `folder`, checked by its schema; null when there is none. */
+export async function readArchivedAnalysis(
+  store: ObjectStore,
+  folder: string,
+): Promise<SafeParsedAnalysis | null> {
+  const stored = await store.readText(`${folder}${ARCHIVE_FILES.analysis}`);
+  return stored ? safeParseAnalysis(parseJson(stored.text)) : null;
 }
 
 const segmentsFileSchema = z.object({

@@ -12,6 +12,7 @@ import { InputError } from '../errors/input-errors.ts';
 import { noNewDataNotice, rejectedFileNotice } from '../report/notices/data-team-notice.ts';
 import { scheduleClaimKey, scheduleSeriesFolder } from './archive-layout.ts';
 import { type DuplicateRun, runOnce } from './claimed-run.ts';
+import { withContinuedTrends } from './continued-trends.ts';
 import { type DeliveredReport, deliverReport } from './deliver-report.ts';
 import type { DeliveryContext } from './delivery-context.ts';
 import type { ScheduledReportKind } from '../vocabulary/report-kind.ts';
@@ -139,7 +140,10 @@ async function analysePeriod(
   }
 }
 
-/** Archives and sends the period's report, compared with the previous run of its kind. */
+/**
+ * Archives and sends the period's report, compared with the previous run of its kind, its trends continued by the
+ * earlier runs (the archive keeps the file's own, continued-trends.ts says why).
+ */
 async function deliverPeriodReport(
   context: DeliveryContext,
   claim: HeldClaim,
@@ -152,6 +156,7 @@ async function deliverPeriodReport(
     kind,
     run,
     result,
+    reportAnalysis: await withContinuedTrends(context.store, run, result.analysis, context.logger),
     history,
     migration: kind === 'quarterly' ? await migrationSincePrevious(context, history, result) : undefined,
     reportPeriod: { first: period.start, last: period.last },

@@ -5,60 +5,21 @@
  * against a count of the invoices made here from the raw lines, with the same rules written out again (a customer,
  * not a cancellation, quantity and price above 0), not through the engine's reader.
  */
-import { readFileSync } from 'node:fs';
-import { gunzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runScheduledReport } from '../../lambda/delivery/scheduled-run.ts';
 import { MemoryDelivery } from '../support/memory-delivery.ts';
+import { RETAIL_HEADER, RETAIL_USED, retailLinesByWeek, shiftDay } from '../support/online-retail-weeks.ts';
 
-const RAW = gunzipSync(readFileSync(new URL('../data/online_retail/online_retail.csv.gz', import.meta.url)));
-const [HEADER = '', ...LINES] = RAW.toString('utf8').trimEnd().split('\n');
-const DAY_MS = 86_400_000;
-
-/** The fields the counts need, read from both ends (only the description, in the middle, holds commas). */
-interface Line {
-  invoice: string;
-  day: string;
-  quantity: number;
-  price: number;
-  customer: string;
-}
-
-function lineOf(text: string): Line {
-  const fields = text.replace(/\r$/, '').split(',');
-  const [quantity, date, price, customer] = fields.slice(-5, -1);
-  return {
-    invoice: fields[0] ?? '',
-    day: (date ?? '').slice(0, 10),
-    quantity: Number(quantity),
-    price: Number(price),
-    customer: customer ?? '',
-  };
-}
-
-const PARSED = LINES.map(lineOf);
-const isUsed = (line: Line) =>
-  line.customer.trim() !== '' && !/^C\d/.test(line.invoice) && line.quantity > 0 && line.price > 0;
-const USED = PARSED.filter(isUsed);
 const FIRST_ORDER = new Map<string, string>();
-for (const line of USED) {
+for (const line of RETAIL_USED) {
   const first = FIRST_ORDER.get(line.customer);
   if (first === undefined || line.day < first) FIRST_ORDER.set(line.customer, line.day);
-}
-
-function shiftDay(day: string, days: number): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
-}
-
-function mondayOf(day: string): string {
-  const weekday = (new Date(`${day}T00:00:00Z`).getUTCDay() + 6) % 7;
-  return shiftDay(day, -weekday);
 }
 
 /** That week's invoices, revenue, customers and new customers, counted from the lines. */
 function countWeek(monday: string) {
   const end = shiftDay(monday, 7);
-  const lines = USED.filter((line) => line.day >= monday && line.day < end);
+  const lines = RETAIL_USED.filter((line) => line.day >= monday && line.day < end);
   const customers = new Set(lines.map((line) => line.customer));
   return {
     orders: new Set(lines.map((line) => line.invoice)).size,
@@ -74,16 +35,13 @@ function bucketOfWeeklyUploads(runAt: Date): MemoryDelivery {
     scheduleSource: 'history',
     report: { locale: 'en', timeZone: 'Europe/London' },
   });
-  const weeks = new Map<string, string[]>();
-  LINES.forEach((text, index) => {
-    const monday = mondayOf(PARSED[index]?.day ?? '');
-    const week = weeks.get(monday) ?? [];
-    week.push(text);
-    weeks.set(monday, week);
-  });
-  for (const [monday, lines] of weeks) {
+  for (const [monday, lines] of retailLinesByWeek()) {
     const sundayEvening = new Date(`${shiftDay(monday, 6)}T21:00:00Z`);
-    world.store.put(`incoming/retail-${monday}.csv`, `${[HEADER, ...lines].join('\n')}\n`, sundayEvening);
+    world.store.put(
+      `incoming/retail-${monday}.csv`,
+      `${[RETAIL_HEADER, ...lines].join('\n')}\n`,
+      sundayEvening,
+    );
   }
   return world;
 }
@@ -160,7 +118,7 @@ describe.each([
     it("names the whole file's figures in the inbox line, never its revenue beside the week's", () => {
       const html = world.mailer.toExecutives()[0]?.html ?? '';
       const customers = new Set(
-        USED.filter((line) => line.day < shiftDay(monday, 7)).map((line) => line.customer),
+        RETAIL_USED.filter((line) => line.day < shiftDay(monday, 7)).map((line) => line.customer),
       );
       expect(html).toMatch(
         new RegExp(
@@ -188,7 +146,7 @@ describe.each([
 describe('the quarterly review of 2011-Q3, from the same weekly uploads', () => {
   /** That quarter's invoices, revenue and customers, counted from the lines. */
   function countDays(first: string, end: string) {
-    const lines = USED.filter((line) => line.day >= first && line.day < end);
+    const lines = RETAIL_USED.filter((line) => line.day >= first && line.day < end);
     return {
       orders: new Set(lines.map((line) => line.invoice)).size,
       revenue: lines.reduce((sum, line) => sum + line.quantity * line.price, 0),

@@ -36,6 +36,7 @@ const trendsShape = object({
     object({ period: count, customers: count, buyingShare: list(share), revenuePerCustomer: amounts }),
   ),
   outlook: outlookSchema.nullable(),
+  fromArchive: count.exactOptional(),
 });
 
 type TrendsShape = z.output<typeof trendsShape>;

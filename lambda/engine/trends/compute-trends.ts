@@ -26,6 +26,11 @@ export interface TrendSeries {
 /** Analysis.trends: the series, and the forecasts and warnings drawn from them (null without a complete period). */
 export interface Trends extends TrendSeries {
   outlook: TrendOutlook | null;
+  /**
+   * A scheduled report's series continued by earlier reports (continue-series.ts): how many leading periods come
+   * from their archives, not from this file. Absent in an analysis of one file.
+   */
+  fromArchive?: number;
 }
 
 export interface TrendsInput {
