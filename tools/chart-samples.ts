@@ -3,7 +3,8 @@
  * 2011), hand-written so that the alt texts can be checked against numbers read off them, not recomputed by the
  * code under test.
  */
-import { CHART_WORDING_EN, CHART_WORDING_FR } from '../lambda/report/charts/chart-wording.ts';
+import { MESSAGES_EN } from '../lambda/report/locale/messages-en.ts';
+import { MESSAGES_FR } from '../lambda/report/locale/messages-fr.ts';
 import type {
   CohortHeatmapInput,
   ForecastLineInput,
@@ -33,7 +34,7 @@ export const MONTHS = [
 
 export const REVENUE: ForecastLineInput = {
   title: 'Revenue by month',
-  wording: CHART_WORDING_EN,
+  wording: MESSAGES_EN.charts,
   formatValue: (value) => compact.format(value),
   unit: 'month',
   periods: MONTHS,
@@ -51,7 +52,7 @@ export const REVENUE: ForecastLineInput = {
 export const REVENUE_FR: ForecastLineInput = {
   ...REVENUE,
   title: 'Chiffre d’affaires par mois',
-  wording: CHART_WORDING_FR,
+  wording: MESSAGES_FR.charts,
   formatValue: (value) => `${compactFr.format(value)} €`,
   periods: ['déc. 2010', ...MONTHS.slice(1, -1), 'déc. 2011'],
   forecast: REVENUE.forecast.map((point, index) => ({
@@ -62,7 +63,7 @@ export const REVENUE_FR: ForecastLineInput = {
 
 export const ACTIVE_BY_SEGMENT: SegmentAreasInput = {
   title: 'Active customers by segment',
-  wording: CHART_WORDING_EN,
+  wording: MESSAGES_EN.charts,
   formatValue: (value) => whole.format(value),
   periods: MONTHS,
   segments: [
@@ -77,7 +78,7 @@ export const ACTIVE_BY_SEGMENT: SegmentAreasInput = {
 /** Share buying again k months after the first purchase: Dec 2010 retains best, March 2011 worst after 1 month. */
 export const RETENTION: CohortHeatmapInput = {
   title: 'Customers buying again, by first-purchase month',
-  wording: CHART_WORDING_EN,
+  wording: MESSAGES_EN.charts,
   formatValue: (share) => percent.format(share),
   unit: 'month',
   cohorts: MONTHS.slice(0, 12),

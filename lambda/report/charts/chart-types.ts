@@ -2,10 +2,10 @@
  * The plain inputs of the three email charts and what a rendered chart is. The report maps its trends onto these
  * (labels already formatted in the reader's language); the charts know nothing of analyses.
  */
-import type { ChartWording } from './chart-wording.ts';
+import type { ChartWording, PeriodUnit } from '../locale/messages.ts';
 
 /** Whether a series counts months or weeks: the alt text says "the next 3 months" or "the next 3 weeks". */
-export type PeriodUnit = 'month' | 'week';
+export type { PeriodUnit };
 
 /** What every chart takes from its caller: the words and how its numbers read. */
 export interface ChartText {

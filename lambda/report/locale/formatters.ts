@@ -16,6 +16,7 @@
  * an amount per customer or per order is small and compared with others of its kind, where the cents tell.
  */
 import type { ReportLocale } from '../report-settings.ts';
+import type { PeriodUnit } from './messages.ts';
 
 const INTL_LOCALES: Record<ReportLocale, string> = { en: 'en-US', fr: 'fr-FR' };
 
@@ -38,6 +39,8 @@ export interface Formatters {
   pointsChange(difference: number): string;
   /** An ISO day (YYYY-MM-DD), shown as a date with no time. */
   day(isoDay: string): string;
+  /** A trend period by its first day (YYYY-MM-DD): a month as "Dec 2010", a week by its Monday as "Nov 28, 2011". */
+  period(isoDay: string, unit: PeriodUnit): string;
   /** The calendar day of a moment in the report's time zone, with no time. */
   dayOf(date: Date): string;
   /** A moment, with the time zone shown. */
@@ -74,6 +77,7 @@ export function makeFormatters(
     signDisplay: 'exceptZero',
   });
   const day = new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeZone: 'UTC' });
+  const month = new Intl.DateTimeFormat(tag, { month: 'short', year: 'numeric', timeZone: 'UTC' });
   const localDay = new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeZone });
   const moment = new Intl.DateTimeFormat(tag, {
     year: 'numeric',
@@ -99,6 +103,7 @@ export function makeFormatters(
     change: (value) => change.format(value),
     pointsChange: (value) => `${points.format(value * 100)} pts`,
     day: (isoDay) => day.format(new Date(`${isoDay}T00:00:00Z`)),
+    period: (isoDay, unit) => (unit === 'month' ? month : day).format(new Date(`${isoDay}T00:00:00Z`)),
     dayOf: (date) => localDay.format(date),
     moment: (date) => moment.format(date),
   };

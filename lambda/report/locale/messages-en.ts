@@ -1,4 +1,9 @@
-import type { Messages } from './messages.ts';
+import type { Messages, PeriodUnit } from './messages.ts';
+
+/** "month" or "months": the unit agreeing with the count. */
+function noun(count: number, unit: PeriodUnit): string {
+  return `${unit === 'week' ? 'week' : 'month'}${count === 1 ? '' : 's'}`;
+}
 
 export const MESSAGES_EN: Messages = {
   defaultReportName: 'Customer segmentation report',
@@ -193,6 +198,75 @@ export const MESSAGES_EN: Messages = {
       likelyLost: 'Likely lost',
       valueIfRetained: 'Value if won back',
     },
+  },
+  charts: {
+    span: (first, last) => `${first} to ${last}`,
+    change: (first, last) => `from ${first} to ${last}`,
+    forecast: (count, unit, low, high) =>
+      `forecast for the next ${count} ${noun(count, unit)} ${low} to ${high}`,
+    cohorts: (count, span) => `${count} ${count === 1 ? 'cohort' : 'cohorts'}, ${span}`,
+    retention: (after, unit, low, lowCohort, high, highCohort) =>
+      `after ${after} ${noun(after, unit)}: lowest ${low} (${lowCohort}), highest ${high} (${highCohort})`,
+    colon: ': ',
+    actual: 'Actual',
+    forecastLegend: 'Forecast',
+    interval: 'Interval',
+    total: 'total',
+    periodsSince: (unit) => `${unit === 'week' ? 'Weeks' : 'Months'} since first purchase`,
+  },
+  trends: {
+    title: 'Trends',
+    revenueChart: (unit) => `Revenue by ${unit}`,
+    buyersChart: 'Customers who bought, by segment',
+    cohortChart: (unit) => `Customers buying again, by first-purchase ${unit}`,
+    tooShort: ({ periods, unit }) =>
+      `No trends yet: the file covers ${periods} ${noun(periods, unit)}, at least 2 are needed to draw one.`,
+    model: {
+      naive: 'naive (each period repeats the last one)',
+      seasonalNaive: ({ season, unit }) =>
+        `seasonal naive (each ${unit} repeats the same ${unit} ${season} ${noun(season, unit)} before)`,
+      simple: 'exponential smoothing of the level',
+      holt: 'exponential smoothing with a linear trend (Holt)',
+      damped: 'exponential smoothing with a damped trend',
+      holtWinters: ({ season, unit }) =>
+        `exponential smoothing with a trend and a ${season}-${unit} season (Holt-Winters)`,
+      var: ({ order, series }) =>
+        `a vector autoregression across ${series} series (${order} ${order === 1 ? 'lag' : 'lags'})`,
+    },
+    forecastChosen: ({ model, error, baseline, baselineError, origins, unit, level }) =>
+      `Forecast: ${model}, chosen by a backtest from the last ${origins} ${noun(origins, unit)}: it missed revenue by ${error} a ${unit} on average, against ${baselineError} for the baseline, ${baseline}. The band is the ${level} interval.`,
+    forecastBaseline: ({ model, error, origins, unit, level }) =>
+      `Forecast: the baseline, ${model}, is shown: no model beat it in a backtest from the last ${origins} ${noun(origins, unit)} (it missed revenue by ${error} a ${unit} on average). The band is the ${level} interval.`,
+    noForecast: {
+      tooShort: ({ periods, needed, unit }) =>
+        `No forecast: ${periods} complete ${noun(periods, unit)} of history, at least ${needed} are needed.`,
+      tooFewOrigins: ({ origins, needed }) =>
+        `No forecast: the history allows ${origins} backtest ${origins === 1 ? 'origin' : 'origins'}, at least ${needed} are needed to choose a model.`,
+      notFinite: ({ period }) => `No forecast: ${period} has no usable revenue.`,
+    },
+    textForecast: ({ value, lower, upper }) => `forecast ${value} (${lower} to ${upper})`,
+    textBuyers: ({ last, before }) => `Customers who bought in ${last} (in ${before})`,
+    textCohorts: (unit) => `Share of each cohort buying again the ${unit} after its first`,
+    subject: (subject) => {
+      if (subject.segment === null)
+        return subject.series === 'revenue' ? 'Revenue' : 'The number of customers who bought';
+      return subject.series === 'revenue'
+        ? `Revenue of the ${subject.segment} segment`
+        : `The number of ${subject.segment} customers who bought`;
+    },
+    warning: {
+      outsideInterval: ({ subject, direction, period, actual, lower, upper, level }) =>
+        `${subject} in ${period} was ${actual}, ${direction === 'below' ? 'below' : 'above'} the ${lower} to ${upper} forecast from the periods before (${level} interval).`,
+      falling: ({ subject, periods, unit, from, to }) =>
+        `${subject} fell ${periods} ${noun(periods, unit)} in a row, from ${from} to ${to}.`,
+      volatile: ({ subject, recent, before, window, unit, ratio, threshold }) =>
+        `${subject} turned volatile: its changes from one ${unit} to the next varied by ${recent} over the last ${window} ${noun(window, unit)}, against ${before} in the ${window} before (${ratio} times as much; threshold ${threshold}).`,
+      cohortRetention: ({ cohort, share, earlierMean, earlierCohorts, unit, points }) =>
+        `Customers who first bought in ${cohort} came back less: ${share} bought again the next ${unit}, against ${earlierMean} on average for the ${earlierCohorts} ${earlierCohorts === 1 ? 'cohort' : 'cohorts'} before (threshold: ${points} points lower).`,
+    },
+    warningPoint: (sentence) => `Early warning: ${sentence}`,
+    method: (p) =>
+      `Trends: by calendar month (by week for a file under four months), segments recomputed at each period's end; forecast of the next ${p.horizon} periods with their ${p.level} interval, the model chosen by a rolling-origin backtest against the seasonal naive baseline. Warnings: a fall ${p.fallingPeriods} periods in a row, the last period outside its interval, volatility over ${p.volatilityRatio} times that of the ${p.volatilityWindow} periods before, a new cohort buying again more than ${p.cohortDropPoints} points below the earlier ones (cohorts of ${p.cohortMinCustomers} customers or more).`,
   },
   nextStep: ({ action, segment, customers, budget }) =>
     `${segment} (${customers} customers, budget ${budget}): ${action}.`,

@@ -1,4 +1,22 @@
-import type { Messages } from './messages.ts';
+import type { Messages, PeriodUnit } from './messages.ts';
+
+/** "mois", "semaine" or "semaines": the unit agreeing with the count. */
+function noun(count: number, unit: PeriodUnit): string {
+  if (unit === 'week') return count === 1 ? 'semaine' : 'semaines';
+  return 'mois';
+}
+
+/** "le prochain mois", "les 3 prochaines semaines": the adjective agrees with the noun's gender and number. */
+function next(count: number, unit: PeriodUnit): string {
+  const feminine = unit === 'week';
+  if (count === 1) return feminine ? 'la prochaine semaine' : 'le prochain mois';
+  return `les ${count} ${feminine ? 'prochaines' : 'prochains'} ${noun(count, unit)}`;
+}
+
+/** "les 6 derniers mois", "les 4 dernières semaines". */
+function last(count: number, unit: PeriodUnit): string {
+  return `${count === 1 ? (unit === 'week' ? 'la' : 'le') : `les ${count}`} ${unit === 'week' ? 'dernière' : 'dernier'}${count === 1 ? '' : 's'} ${noun(count, unit)}`;
+}
 
 export const MESSAGES_FR: Messages = {
   defaultReportName: 'Rapport de segmentation client',
@@ -200,6 +218,76 @@ export const MESSAGES_FR: Messages = {
       likelyLost: 'Probablement perdus',
       valueIfRetained: 'Valeur si reconquis',
     },
+  },
+  charts: {
+    span: (first, last) => `de ${first} à ${last}`,
+    change: (first, last) => `de ${first} à ${last}`,
+    forecast: (count, unit, low, high) => `prévision pour ${next(count, unit)} : de ${low} à ${high}`,
+    cohorts: (count, span) => `${count} ${count === 1 ? 'cohorte' : 'cohortes'}, ${span}`,
+    retention: (after, unit, low, lowCohort, high, highCohort) =>
+      `après ${after} ${noun(after, unit)} : au plus bas ${low} (${lowCohort}), au plus haut ${high} (${highCohort})`,
+    colon: ' : ',
+    actual: 'Réel',
+    forecastLegend: 'Prévision',
+    interval: 'Intervalle',
+    total: 'ensemble',
+    periodsSince: (unit) => `${unit === 'week' ? 'Semaines' : 'Mois'} depuis le premier achat`,
+  },
+  trends: {
+    title: 'Tendances',
+    revenueChart: (unit) => `Chiffre d’affaires par ${noun(1, unit)}`,
+    buyersChart: 'Clients acheteurs, par segment',
+    cohortChart: (unit) =>
+      `Clients qui rachètent, par ${unit === 'week' ? 'semaine' : 'mois'} de premier achat`,
+    tooShort: ({ periods, unit }) =>
+      `Pas encore de tendance : le fichier couvre ${periods} ${noun(periods, unit)}, il en faut au moins 2 pour en tracer une.`,
+    model: {
+      naive: 'naïve (chaque période reprend la précédente)',
+      seasonalNaive: ({ season, unit }) =>
+        `saisonnière naïve (chaque ${noun(1, unit)} reprend ${unit === 'week' ? 'la même semaine' : 'le même mois'} ${season} ${noun(season, unit)} plus tôt)`,
+      simple: 'lissage exponentiel du niveau',
+      holt: 'lissage exponentiel avec tendance linéaire (Holt)',
+      damped: 'lissage exponentiel avec tendance amortie',
+      holtWinters: ({ season, unit }) =>
+        `lissage exponentiel avec tendance et saison de ${season} ${noun(season, unit)} (Holt-Winters)`,
+      var: ({ order, series }) =>
+        `autorégression vectorielle sur ${series} séries (${order} ${order === 1 ? 'retard' : 'retards'})`,
+    },
+    forecastChosen: ({ model, error, baseline, baselineError, origins, unit, level }) =>
+      `Prévision : ${model}, retenue par un test rétrospectif sur ${last(origins, unit)} : écart moyen de ${error} par ${noun(1, unit)} sur le chiffre d’affaires, contre ${baselineError} pour la référence, ${baseline}. La bande est l’intervalle à ${level}.`,
+    forecastBaseline: ({ model, error, origins, unit, level }) =>
+      `Prévision : la référence, ${model}, est affichée : aucun modèle n’a fait mieux dans un test rétrospectif sur ${last(origins, unit)} (écart moyen de ${error} par ${noun(1, unit)} sur le chiffre d’affaires). La bande est l’intervalle à ${level}.`,
+    noForecast: {
+      tooShort: ({ periods, needed, unit }) =>
+        `Pas de prévision : ${periods} ${noun(periods, unit)} ${unit === 'week' ? 'complète' : 'complet'}${periods === 1 ? '' : 's'} d’historique, il en faut au moins ${needed}.`,
+      tooFewOrigins: ({ origins, needed }) =>
+        `Pas de prévision : l’historique permet ${origins} ${origins === 1 ? 'point de départ' : 'points de départ'} de test, il en faut au moins ${needed} pour choisir un modèle.`,
+      notFinite: ({ period }) => `Pas de prévision : ${period} n’a pas de chiffre d’affaires utilisable.`,
+    },
+    textForecast: ({ value, lower, upper }) => `prévision ${value} (de ${lower} à ${upper})`,
+    textBuyers: ({ last, before }) => `Clients acheteurs en ${last} (en ${before})`,
+    textCohorts: (unit) =>
+      `Part de chaque cohorte qui rachète ${unit === 'week' ? 'la semaine' : 'le mois'} suivant${unit === 'week' ? 'e' : ''} son premier achat`,
+    subject: (subject) => {
+      if (subject.segment === null)
+        return subject.series === 'revenue' ? 'Le chiffre d’affaires' : 'Le nombre de clients acheteurs';
+      return subject.series === 'revenue'
+        ? `Le chiffre d’affaires du segment ${subject.segment}`
+        : `Le nombre d’acheteurs du segment ${subject.segment}`;
+    },
+    warning: {
+      outsideInterval: ({ subject, direction, period, actual, lower, upper, level }) =>
+        `${subject} en ${period} s’établit à ${actual}, ${direction === 'below' ? 'sous' : 'au-dessus de'} la prévision de ${lower} à ${upper} faite sur les périodes d’avant (intervalle à ${level}).`,
+      falling: ({ subject, periods, unit, from, to }) =>
+        `${subject} a baissé ${periods} ${noun(periods, unit)} de suite, de ${from} à ${to}.`,
+      volatile: ({ subject, recent, before, window, unit, ratio, threshold }) =>
+        `${subject} devient instable : ses variations d’${unit === 'week' ? 'une semaine à l’autre' : 'un mois à l’autre'} ont un écart type de ${recent} sur ${last(window, unit)}, contre ${before} sur les ${window} d’avant (${ratio} fois plus ; seuil ${threshold}).`,
+      cohortRetention: ({ cohort, share, earlierMean, earlierCohorts, unit, points }) =>
+        `Les clients arrivés en ${cohort} reviennent moins : ${share} ont racheté ${unit === 'week' ? 'la semaine suivante' : 'le mois suivant'}, contre ${earlierMean} en moyenne pour ${earlierCohorts === 1 ? 'la cohorte' : `les ${earlierCohorts} cohortes`} d’avant (seuil : ${points} points de moins).`,
+    },
+    warningPoint: (sentence) => `Signal d’alerte : ${sentence}`,
+    method: (p) =>
+      `Tendances : par mois civil (par semaine pour un fichier de moins de quatre mois), segments recalculés à la fin de chaque période ; prévision des ${p.horizon} périodes suivantes avec un intervalle à ${p.level}, le modèle retenu par un test rétrospectif à origine glissante face à la référence saisonnière naïve. Signaux : une baisse ${p.fallingPeriods} périodes de suite, la dernière période hors de son intervalle, une volatilité plus de ${p.volatilityRatio} fois celle des ${p.volatilityWindow} périodes d’avant, une nouvelle cohorte qui rachète plus de ${p.cohortDropPoints} points sous les précédentes (cohortes d’au moins ${p.cohortMinCustomers} clients).`,
   },
   nextStep: ({ action, segment, customers, budget }) =>
     `${segment} (${customers} clients, budget ${budget}) : ${action}.`,

@@ -151,6 +151,10 @@ export interface Messages {
     >;
     columns: { segment: string; predictedValue: string; likelyLost: string; valueIfRetained: string };
   };
+  /** The words of the trend charts' alt texts and legends. */
+  charts: ChartWording;
+  /** The trends section, the forecast's line, the early warnings and their method line. */
+  trends: TrendMessages;
   nextStep(p: { action: string; segment: string; customers: string; budget: string }): string;
   nextStepReview(date: string): string;
   /** No paid plan pays off: the automated actions still to run. */
@@ -258,3 +262,135 @@ export interface PeriodMessages {
 }
 
 type ScheduledKind = Exclude<ReportKind, 'upload'>;
+
+/** Whether the trends count months or weeks: the words agree nouns ("3 months", "la prochaine semaine") with it. */
+export type PeriodUnit = 'month' | 'week';
+
+/**
+ * The sentences the charts' alt texts and legends are made of. Functions rather than strings: the languages put
+ * the numbers in different places and agree nouns with counts differently.
+ */
+export interface ChartWording {
+  /** "Dec 2010 to Dec 2011". */
+  span(first: string, last: string): string;
+  /** "from 570K to 1.16M". */
+  change(first: string, last: string): string;
+  /** "forecast for the next 3 months 0.9M to 1.2M". */
+  forecast(count: number, unit: PeriodUnit, low: string, high: string): string;
+  /** "13 cohorts, Dec 2010 to Dec 2011". */
+  cohorts(count: number, span: string): string;
+  /** "after 1 month: lowest 10% (Mar 2011), highest 38% (Dec 2010)". */
+  retention(
+    after: number,
+    unit: PeriodUnit,
+    low: string,
+    lowCohort: string,
+    high: string,
+    highCohort: string,
+  ): string;
+  /** What joins a chart's title to its numbers: ": " in English, " : " in French. */
+  colon: string;
+  /** The legend of the forecast chart and the stacked total. */
+  actual: string;
+  forecastLegend: string;
+  interval: string;
+  total: string;
+  /** The heat map's horizontal axis: "Months since first purchase". */
+  periodsSince(unit: PeriodUnit): string;
+}
+
+/** The series a warning or a forecast is about: the base's, or one RFM segment's (its name as the report says it). */
+export type TrendSubject =
+  | { series: 'revenue' | 'activeCustomers'; segment: null }
+  | { series: 'revenue' | 'buyers'; segment: string };
+
+export interface TrendMessages {
+  title: string;
+  /** The three charts' titles. */
+  revenueChart(unit: PeriodUnit): string;
+  buyersChart: string;
+  cohortChart(unit: PeriodUnit): string;
+  /** One line instead of the charts: the file holds too few periods to draw a trend. */
+  tooShort(p: { periods: number; unit: PeriodUnit }): string;
+  /** The forecast's models in words (engine/trends/forecast/forecast-types.ts ModelDescription). */
+  model: {
+    naive: string;
+    seasonalNaive(p: { season: number; unit: PeriodUnit }): string;
+    simple: string;
+    holt: string;
+    damped: string;
+    holtWinters(p: { season: number; unit: PeriodUnit }): string;
+    var(p: { order: number; series: number }): string;
+  };
+  /** A model beat the baseline in the backtest: its error beside the baseline's, per period over the horizon. */
+  forecastChosen(p: {
+    model: string;
+    error: string;
+    baseline: string;
+    baselineError: string;
+    origins: number;
+    unit: PeriodUnit;
+    level: string;
+  }): string;
+  /** No model beat the baseline: the baseline is shown, with its own error. */
+  forecastBaseline(p: {
+    model: string;
+    error: string;
+    origins: number;
+    unit: PeriodUnit;
+    level: string;
+  }): string;
+  /** Why there is no forecast. */
+  noForecast: {
+    tooShort(p: { periods: number; needed: number; unit: PeriodUnit }): string;
+    tooFewOrigins(p: { origins: number; needed: number }): string;
+    notFinite(p: { period: string }): string;
+  };
+  /** The plain text's table: a forecast period's value and interval, the columns of the segments and cohorts. */
+  textForecast(p: { value: string; lower: string; upper: string }): string;
+  textBuyers(p: { last: string; before: string }): string;
+  textCohorts(unit: PeriodUnit): string;
+  /** Who a warning is about: the sentence's subject. */
+  subject(subject: TrendSubject): string;
+  warning: {
+    outsideInterval(p: {
+      subject: string;
+      direction: 'below' | 'above';
+      period: string;
+      actual: string;
+      lower: string;
+      upper: string;
+      level: string;
+    }): string;
+    falling(p: { subject: string; periods: number; unit: PeriodUnit; from: string; to: string }): string;
+    volatile(p: {
+      subject: string;
+      recent: string;
+      before: string;
+      window: number;
+      unit: PeriodUnit;
+      ratio: string;
+      threshold: string;
+    }): string;
+    cohortRetention(p: {
+      cohort: string;
+      share: string;
+      earlierMean: string;
+      earlierCohorts: number;
+      unit: PeriodUnit;
+      points: string;
+    }): string;
+  };
+  /** The strongest warning as a key point. */
+  warningPoint(sentence: string): string;
+  /** The footer's method line: periods, forecast and the warnings' thresholds. */
+  method(p: {
+    horizon: number;
+    level: string;
+    fallingPeriods: number;
+    volatilityRatio: string;
+    volatilityWindow: number;
+    cohortDropPoints: string;
+    cohortMinCustomers: string;
+  }): string;
+}

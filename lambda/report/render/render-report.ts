@@ -1,9 +1,12 @@
-/** A report from its input to what an email needs: view model, then HTML and plain text. */
+/** A report from its input to what an email needs: view model, then HTML, plain text and the inline images. */
 import type { ReportView } from '../templates/report-view.ts';
-import { buildReportView } from '../view-model/build-report-view.ts';
+import { buildReport } from '../view-model/build-report-view.ts';
 import type { ReportInput } from '../view-model/report-context.ts';
 import { renderHtml } from './render-html.ts';
+import { type ChartAssetSource, type ReportImage, renderReportImages } from './report-images.ts';
 import { renderText } from './render-text.ts';
+
+export type { ReportImage } from './report-images.ts';
 
 /** A rendered report: what an email needs. */
 export interface RenderedReport {
@@ -11,10 +14,27 @@ export interface RenderedReport {
   html: string;
   text: string;
   view: ReportView;
+  /**
+   * The PNGs the HTML shows by `cid:` (the trend charts), to send inline in a multipart/related part; empty when
+   * the report has no trends.
+   */
+  images: ReportImage[];
 }
 
-/** Builds the view model and renders it to HTML and plain text. */
-export async function renderReport(input: ReportInput): Promise<RenderedReport> {
-  const view = buildReportView(input);
-  return { subject: view.subject, html: await renderHtml(view), text: renderText(view), view };
+export interface RenderOptions {
+  /**
+   * The chart assets (`loadChartAssets(bundleDirectory)`), read once by the caller; read beside the code on the
+   * first report with charts when absent.
+   */
+  chartAssets?: ChartAssetSource;
+}
+
+/** Builds the view model and renders it to HTML, plain text and the charts' images. */
+export async function renderReport(input: ReportInput, options: RenderOptions = {}): Promise<RenderedReport> {
+  const { view, charts } = buildReport(input);
+  const [html, images] = await Promise.all([
+    renderHtml(view),
+    renderReportImages(charts, options.chartAssets),
+  ]);
+  return { subject: view.subject, html, text: renderText(view), view, images };
 }

@@ -9,6 +9,7 @@ const SECTIONS: readonly TextSection[] = [
   headerLines,
   periodActivityLines,
   headlineLines,
+  trendsLines,
   keyPointLines,
   alertLines,
   overviewLines,
@@ -63,6 +64,23 @@ function tileLine(kpi: ReportView['headline'][number], colon: string): string {
   const delta = kpi.delta ? ` (${kpi.delta.text})` : '';
   const detail = kpi.detail ? ` - ${kpi.detail}` : '';
   return `${kpi.label}${colon} ${kpi.value}${delta}${detail}`;
+}
+
+/** The charts' numbers as short tables, the forecast's line under them. */
+function trendsLines({ trends, labels: { colon } }: ReportView): string[] {
+  if (!trends) return [];
+  const table = trends.table;
+  if (!table) return [...heading(trends.title), trends.note];
+  return [
+    ...heading(trends.title),
+    `${table.revenueTitle}${colon}`,
+    ...table.revenue.map((row) => `  ${row.period}  ${row.value}`),
+    ...(table.buyers.length > 0 ? [`${table.buyersTitle}${colon}`] : []),
+    ...table.buyers.map((row) => `  ${row.segment}  ${row.last} (${row.before})`),
+    ...(table.cohorts.length > 0 ? [`${table.cohortsTitle}${colon}`] : []),
+    ...table.cohorts.map((row) => `  ${row.cohort}  ${row.share}`),
+    trends.note,
+  ];
 }
 
 function keyPointLines({ keyPoints, labels }: ReportView): string[] {

@@ -18,6 +18,7 @@ import { migrationSection } from './sections/migration-section.ts';
 import { overviewSections } from './sections/overview-section.ts';
 import { periodActivitySection } from './sections/period-activity-section.ts';
 import { strategiesSection } from './sections/strategies-section.ts';
+import { trendsSection } from './sections/trends-section.ts';
 import { valueOutlookSection } from './sections/value-outlook-section.ts';
 import { watchSection } from './sections/watch-section.ts';
 
@@ -37,6 +38,7 @@ export function executiveSummaryMjml(view: ReportView): string {
     headerSection(view),
     periodActivitySection(view),
     headlineSection(view),
+    trendsSection(view),
     keyPointsSection(view),
     alertsSection(view),
     chartSection(view),

@@ -18,6 +18,7 @@ import type { MigrationProps } from './sections/migration-section.ts';
 import type { OverviewProps } from './sections/overview-section.ts';
 import type { PeriodActivityProps } from './sections/period-activity-section.ts';
 import type { StrategiesProps } from './sections/strategies-section.ts';
+import type { TrendsProps } from './sections/trends-section.ts';
 import type { ValueOutlookProps } from './sections/value-outlook-section.ts';
 import type { WatchProps } from './sections/watch-section.ts';
 
@@ -35,6 +36,7 @@ export interface ReportView
     HeaderProps,
     PeriodActivityProps,
     HeadlineProps,
+    TrendsProps,
     KeyPointsProps,
     AlertsProps,
     ChartProps,

@@ -1,6 +1,7 @@
 /** The alerts of the report: the thresholds of the settings that the analysis crosses, in words. */
 import type { ReportContext } from './report-context.ts';
 import { slippingSegments } from './slipping-segments.ts';
+import { trendAlerts } from './trend-alerts.ts';
 
 /** Monthly churn implied by the retention of one window of `windowDays`: 1 - retention^(30 / windowDays). */
 export function monthlyChurn(retentionRate: number, windowDays: number): number {
@@ -61,5 +62,7 @@ export function firedAlerts(context: ReportContext): string[] {
       }),
     );
   }
+  // The trends' early warnings, each with its numbers, after the thresholds of the settings.
+  alerts.push(...trendAlerts(context));
   return alerts;
 }

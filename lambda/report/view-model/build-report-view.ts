@@ -17,10 +17,29 @@ import { reportLabels } from './report-labels.ts';
 import { overviewTables, shareChart } from './segment-overview.ts';
 import { strategyCards } from './strategy-cards.ts';
 import { valueOutlook } from './value-outlook.ts';
+import { type TrendChart, trendCharts } from './trend-charts.ts';
+import { trendsView } from './trends-view.ts';
+
+/** A report's view model, and the inputs of the charts its trends section shows by Content-ID. */
+export interface BuiltReport {
+  view: ReportView;
+  /** The charts `view.trends.images` references, to be drawn as PNGs; none without trends. */
+  charts: TrendChart[];
+}
 
 /** Builds the whole report view model from an analysis (and the previous one of the same kind, if any). */
 export function buildReportView(input: ReportInput): ReportView {
+  return buildReport(input).view;
+}
+
+/** The view model and the charts' inputs, from one context. */
+export function buildReport(input: ReportInput): BuiltReport {
   const context = reportContext(input);
+  const trends = trendsView(context);
+  return { view: reportView(context, trends), charts: trends?.images.length ? trendCharts(context) : [] };
+}
+
+function reportView(context: ReturnType<typeof reportContext>, trends: ReportView['trends']): ReportView {
   const plans = planBudgets(context.primaryGroups, context.settings.playbook, context.settings.totalBudget);
   return {
     locale: context.settings.locale,
@@ -30,6 +49,7 @@ export function buildReportView(input: ReportInput): ReportView {
     labels: reportLabels(context),
     periodActivity: periodActivity(context),
     headline: headlineKpis(context),
+    trends,
     keyPoints: keyPoints(context, plans.plans),
     overviews: overviewTables(context),
     chart: shareChart(context, context.primaryGroups),

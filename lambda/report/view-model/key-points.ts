@@ -4,6 +4,7 @@ import type { SegmentPlan } from './budget-plan.ts';
 import { AT_RISK_SEGMENTS } from '../../engine/rfm/rfm-segments.ts';
 import type { ReportContext, ReportGroup } from './report-context.ts';
 import { slippingSegments } from './slipping-segments.ts';
+import { trendKeyPoint } from './trend-alerts.ts';
 
 const UPSELL_KEYS = ['loyal', 'potentialLoyalists'];
 const NEWCOMER_KEYS = ['new', 'promising'];
@@ -19,6 +20,8 @@ type GroupsByKey = ReadonlyMap<string, ReportGroup>;
 export function keyPoints(context: ReportContext, plans: readonly SegmentPlan[]): KeyPoint[] {
   const byKey: GroupsByKey = new Map(context.primaryGroups.map((group) => [group.key, group]));
   const points = [
+    // The strongest early warning of the trends first: a turn for the worse is news the other points are not.
+    trendKeyPoint(context),
     opportunityPoint(context, plans),
     retentionPoint(context, byKey),
     upsellPoint(context, byKey),

@@ -3,6 +3,7 @@ import { RECENT_ACTIVITY_SEGMENTS, RFM_SEGMENT_NAMES } from '../../engine/rfm/rf
 import type { ReportFooter } from '../templates/sections/footer-section.ts';
 import type { ReportContext } from './report-context.ts';
 import { currencyLine } from './report-currency.ts';
+import { trendsMethod } from './trend-alerts.ts';
 
 /**
  * The generation moment with its time zone, then the amounts' currency and where it came from, then one line per
@@ -44,6 +45,8 @@ function methods(context: ReportContext): string[] {
           : messages.footer.kFallback;
     lines.push(messages.footer.kmeansMethod({ k: format.integer(clusters.k), how }));
   }
+  const trends = trendsMethod(context);
+  if (trends !== null) lines.push(trends);
   if (context.primaryGroups.length > 0) lines.push(messages.footer.priorityMethod);
   return lines;
 }

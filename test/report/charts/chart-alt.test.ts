@@ -10,7 +10,8 @@ import {
   forecastLineAlt,
   segmentAreasAlt,
 } from '../../../lambda/report/charts/chart-alt.ts';
-import { CHART_WORDING_EN, CHART_WORDING_FR } from '../../../lambda/report/charts/chart-wording.ts';
+import { MESSAGES_EN } from '../../../lambda/report/locale/messages-en.ts';
+import { MESSAGES_FR } from '../../../lambda/report/locale/messages-fr.ts';
 import { ACTIVE_BY_SEGMENT, RETENTION, REVENUE, REVENUE_FR } from '../../../tools/chart-samples.ts';
 
 describe('forecastLineAlt', () => {
@@ -33,10 +34,10 @@ describe('forecastLineAlt', () => {
     );
     const week = { ...REVENUE, unit: 'week' as const, forecast: REVENUE.forecast.slice(0, 1) };
     expect(forecastLineAlt(week)).toContain('forecast for the next 1 week 900K to 1.1M');
-    expect(forecastLineAlt({ ...week, wording: CHART_WORDING_FR })).toContain(
+    expect(forecastLineAlt({ ...week, wording: MESSAGES_FR.charts })).toContain(
       '; prévision pour la prochaine semaine : de 900K à 1.1M',
     );
-    expect(forecastLineAlt({ ...REVENUE, unit: 'week', wording: CHART_WORDING_FR })).toContain(
+    expect(forecastLineAlt({ ...REVENUE, unit: 'week', wording: MESSAGES_FR.charts })).toContain(
       'les 3 prochaines semaines',
     );
   });
@@ -85,8 +86,8 @@ describe('cohortHeatmapAlt', () => {
   });
 
   it('is the head alone when no cohort has bought again yet', () => {
-    expect(cohortHeatmapAlt({ ...RETENTION, wording: CHART_WORDING_EN, cohorts: ['A'], shares: [[]] })).toBe(
-      'Customers buying again, by first-purchase month, 1 cohort, A to A',
-    );
+    expect(
+      cohortHeatmapAlt({ ...RETENTION, wording: MESSAGES_EN.charts, cohorts: ['A'], shares: [[]] }),
+    ).toBe('Customers buying again, by first-purchase month, 1 cohort, A to A');
   });
 });

@@ -23,6 +23,7 @@ import { valueOutlookSection } from '../../../../lambda/report/templates/section
 import { periodActivitySection } from '../../../../lambda/report/templates/sections/period-activity-section.ts';
 import { overviewSections } from '../../../../lambda/report/templates/sections/overview-section.ts';
 import { strategiesSection } from '../../../../lambda/report/templates/sections/strategies-section.ts';
+import { trendsSection } from '../../../../lambda/report/templates/sections/trends-section.ts';
 import { watchSection } from '../../../../lambda/report/templates/sections/watch-section.ts';
 import { buildReportView } from '../../../../lambda/report/view-model/build-report-view.ts';
 import { analysisFixture } from '../../fixtures/analysis-fixture.ts';
@@ -51,6 +52,17 @@ const NOT_SHOWN = new Set([
   'strategies[].priorityLevel',
   'headline[].delta.trend',
   'periodActivity.tiles[].delta.trend',
+  // The trends' table is the plain text's: the HTML shows the same numbers as the charts' images.
+  'trends.table.revenueTitle',
+  'trends.table.revenue[].period',
+  'trends.table.revenue[].value',
+  'trends.table.buyersTitle',
+  'trends.table.buyers[].segment',
+  'trends.table.buyers[].last',
+  'trends.table.buyers[].before',
+  'trends.table.cohortsTitle',
+  'trends.table.cohorts[].cohort',
+  'trends.table.cohorts[].share',
 ]);
 
 type Render = (view: ReportView) => string;
@@ -65,6 +77,7 @@ const SECTIONS: { name: string; render: Render; parts: string[] }[] = [
     render: headlineSection,
     parts: ['headline', 'labels.headline', 'labels.comparison'],
   },
+  { name: 'trends', render: trendsSection, parts: ['trends'] },
   { name: 'key points', render: keyPointsSection, parts: ['keyPoints', 'labels.keyPoints'] },
   { name: 'alerts', render: alertsSection, parts: ['alerts', 'labels.alerts'] },
   { name: 'chart', render: chartSection, parts: ['chart'] },
@@ -148,6 +161,33 @@ function completeView(): ReportView {
       },
     ],
     note: "The file's last order is on Jun 7, 2024, before the week ends.",
+  };
+  // The fixture has no trends: the section with two charts and the forecast's line.
+  view.trends = {
+    title: 'Trends',
+    images: [
+      {
+        cid: 'revenue-trend@segment-report',
+        alt: 'Revenue by month: from 570K to 1.2M',
+        width: 600,
+        height: 300,
+      },
+      {
+        cid: 'segment-buyers@segment-report',
+        alt: 'Customers who bought: Champions from 83 to 636',
+        width: 600,
+        height: 334,
+      },
+    ],
+    note: 'Forecast: the baseline is shown.',
+    table: {
+      revenueTitle: 'Revenue by month',
+      revenue: [{ period: 'Nov 2011', value: '1,161,817' }],
+      buyersTitle: 'Customers who bought in Nov 2011 (in Aug 2011)',
+      buyers: [{ segment: 'Champions', last: '636', before: '501' }],
+      cohortsTitle: 'Share buying again the month after the first',
+      cohorts: [{ cohort: 'Oct 2011', share: '24.0%' }],
+    },
   };
   return view;
 }
