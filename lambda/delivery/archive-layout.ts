@@ -16,6 +16,8 @@ export const ARCHIVE_FILES = {
   segments: 'segments.json',
   customers: 'customers.csv',
   migration: 'migration.json',
+  /** The email's charts, one PNG each under it: `charts/revenue-trend.png`. */
+  charts: 'charts/',
 } as const;
 
 /** One report series and one run in it: `reports/<series>/<run>/`. */

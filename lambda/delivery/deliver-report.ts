@@ -8,7 +8,7 @@ import { formatCustomersCsv } from '../engine/export/customers-csv.ts';
 import type { SegmentMigration } from '../engine/migration/segment-migration.ts';
 import type { PeriodDays } from '../vocabulary/period-days.ts';
 import type { ReportKind } from '../vocabulary/report-kind.ts';
-import { renderReport } from '../report/render/render-report.ts';
+import { type RenderedReport, renderReport } from '../report/render/render-report.ts';
 import type { ReportInput } from '../report/view-model/report-context.ts';
 import { ARCHIVE_FILES, type ArchiveRun, archiveFolder } from './archive-layout.ts';
 import type { DeliveryContext } from './delivery-context.ts';
@@ -81,6 +81,12 @@ export async function deliverReport(
     html: report.html,
     text: report.text,
     attachments: customers.attachment ? [customers.attachment] : [],
+    inlineImages: report.images.map(({ cid, filename, contentType, content }) => ({
+      cid,
+      filename,
+      contentType,
+      content,
+    })),
     date: now,
   };
   const messageId = await sendOnce(context, claim, email, delivery.subject);
@@ -89,6 +95,7 @@ export async function deliverReport(
     archive: folder,
     recipients: config.recipients.executives.length,
     htmlBytes: Buffer.byteLength(report.html),
+    imageBytes: report.images.reduce((sum, image) => sum + image.content.byteLength, 0),
     customersCsvBytes: Buffer.byteLength(customers.csv),
     attachedCustomers: customers.attachment !== undefined,
     messageId,
@@ -131,10 +138,13 @@ async function archiveReport(
   store: ObjectStore,
   folder: string,
   delivery: ReportDelivery,
-  report: { html: string; text: string },
+  report: Pick<RenderedReport, 'html' | 'text' | 'images'>,
 ): Promise<void> {
   const { analysis, customers } = delivery.result;
   await store.write(`${folder}${ARCHIVE_FILES.html}`, report.html, 'text/html; charset=utf-8');
+  for (const image of report.images) {
+    await store.write(`${folder}${ARCHIVE_FILES.charts}${image.filename}`, image.content, image.contentType);
+  }
   await store.write(`${folder}${ARCHIVE_FILES.text}`, report.text, 'text/plain; charset=utf-8');
   await store.write(`${folder}${ARCHIVE_FILES.segments}`, formatSegmentsFile(customers), 'application/json');
   if (delivery.migration) {

@@ -61,8 +61,9 @@ function archiveOf(key: string, event: S3Event): { folder: string; runName: stri
   return { folder: `${uploadSeriesFolder(local.config.prefixes, key, undefined)}${runName}/`, runName };
 }
 
-function attachmentText(email: StoredEmail, index = 0): string {
-  const attachment = email.attachments[index];
+/** The email's CSV attachment as text (the charts come as inline images beside it). */
+function attachmentText(email: StoredEmail): string {
+  const attachment = email.attachments.find(({ contentType }) => contentType === 'text/csv');
   if (!attachment) throw new Error('the email has no attachment');
   return Buffer.from(attachment.content, 'base64').toString('utf8');
 }
@@ -87,8 +88,13 @@ describe('an uploaded file', () => {
     expect(email.subject).toBe(
       'Customer segmentation report, Dec 1, 2010 to Dec 9, 2011: revenue £833.3K, 442 customers',
     );
-    expect(email.attachments).toHaveLength(1);
-    expect(email.attachments[0]?.filename).toBe(`customers-upload-${runName}.csv`);
+    // The three charts the HTML shows inline (by Content-ID; test/adapters checks the MIME), and the customers CSV.
+    expect(email.attachments.map(({ filename, contentType }) => [filename, contentType])).toEqual([
+      ['revenue-trend.png', 'image/png'],
+      ['segment-buyers.png', 'image/png'],
+      ['cohort-retention.png', 'image/png'],
+      [`customers-upload-${runName}.csv`, 'text/csv'],
+    ]);
     const csv = attachmentText(email);
     expect(csv.split('\n')[0]).toBe(CUSTOMERS_HEADER);
     expect(csv.trimEnd().split('\n')).toHaveLength(1 + 442);
@@ -96,10 +102,19 @@ describe('an uploaded file', () => {
     expect(email.body.text).toContain('Source: online-retail.csv.gz');
 
     expect(await local.keys(folder)).toEqual(
-      ['analysis.json', 'customers.csv', 'report.html', 'report.txt', 'segments.json'].map(
-        (name) => `${folder}${name}`,
-      ),
+      [
+        'analysis.json',
+        'charts/cohort-retention.png',
+        'charts/revenue-trend.png',
+        'charts/segment-buyers.png',
+        'customers.csv',
+        'report.html',
+        'report.txt',
+        'segments.json',
+      ].map((name) => `${folder}${name}`),
     );
+    const chart = await local.readBytes(`${folder}charts/revenue-trend.png`);
+    expect(chart?.subarray(1, 4).toString('latin1')).toBe('PNG');
     expect((await local.readBytes(`${folder}customers.csv`))?.toString('utf8')).toBe(csv);
     const analysis = JSON.parse(
       (await local.readBytes(`${folder}analysis.json`))?.toString('utf8') ?? '',
@@ -107,7 +122,12 @@ describe('an uploaded file', () => {
       kpis: { customers: number };
     };
     expect(analysis.kpis.customers).toBe(442);
-    expect((await local.readBytes(`${folder}report.html`))?.toString('utf8')).toBe(email.body.html);
+    // The SES stand-in's parser puts each cid: image into its HTML as a data: URL; the archive keeps the cid:.
+    const archived = (await local.readBytes(`${folder}report.html`))?.toString('utf8') ?? '';
+    expect(archived.match(/src="cid:[^"]+"/g)).toHaveLength(3);
+    expect(archived.replace(/src="cid:[^"]+"/g, 'src=""')).toBe(
+      (email.body.html ?? '').replace(/src="data:image\/png;base64,[^"]+"/g, 'src=""'),
+    );
 
     const claimKey = uploadClaimKey(local.config.prefixes, local.bucket, key, eTagOf(event));
     expect(claimKey).toMatch(/^runs\/upload\/[0-9a-f]{64}\.json$/);
@@ -303,7 +323,7 @@ describe('a customers file larger than the attachment limit', () => {
     const emails = await local.stack.emails();
     expect(emails).toHaveLength(1);
     const [email] = emails as [StoredEmail];
-    expect(email.attachments).toEqual([]);
+    expect(email.attachments.filter(({ contentType }) => contentType !== 'image/png')).toEqual([]);
     const customersKey = `${archiveOf(key, event).folder}customers.csv`;
     const link = /href="([^"]*X-Amz-Signature[^"]*)"/
       .exec(email.body.html ?? '')?.[1]

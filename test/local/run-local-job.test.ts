@@ -41,7 +41,13 @@ describe('runLocalJob', () => {
     expect(weekly?.subject).toMatch(
       /^Weekly report, [A-Z][a-z]{2} \d{1,2}, \d{4} to [A-Z][a-z]{2} \d{1,2}, \d{4}: no orders in the file \(its last order is on Dec 9, 2011\)$/,
     );
-    expect(upload?.attachments.map((attachment) => attachment.contentType)).toEqual(['text/csv']);
+    // The three trend charts, inline, and the customers CSV.
+    expect(upload?.attachments.map((attachment) => attachment.contentType)).toEqual([
+      'image/png',
+      'image/png',
+      'image/png',
+      'text/csv',
+    ]);
   });
 
   it('writes each email to out/emails as .eml and .html', async () => {
