@@ -32,7 +32,8 @@ export async function runAnalyzeCommand(
 ): Promise<AnalysisResult> {
   const options = parseAnalyzeArguments(args, of);
   const { bytes, size } = await openInputFile(options.file);
-  const wantsReport = options.html !== undefined || options.text !== undefined;
+  const wantsReport =
+    options.html !== undefined || options.text !== undefined || options.charts !== undefined;
   const reportPreparation =
     wantsReport ||
     options.settings !== undefined ||

@@ -124,6 +124,12 @@ export const ANALYZE_FLAGS = {
     goesTo: 'output',
   },
   text: { value: 'PATH', help: 'write its plain-text version', schema: path, goesTo: 'output' },
+  charts: {
+    value: 'DIR',
+    help: "write the email's charts there as PNG, and the --html preview shows them from there",
+    schema: path,
+    goesTo: 'output',
+  },
   // The report settings' own checks, done here so that the flag is named (and checked without --html too).
   locale: {
     value: REPORT_LOCALES.join('|'),

@@ -58,5 +58,5 @@ export function outputsOf(args: AnalyzeArguments): [flag: string, path: string][
 /** What the report's preparation and writing read: the FILE, the report's flags and its two files. */
 export type ReportFileOptions = Pick<
   AnalyzeArguments,
-  'file' | 'html' | 'text' | KeysGoingTo<'report-setting' | 'report-input'>
+  'file' | 'html' | 'text' | 'charts' | KeysGoingTo<'report-setting' | 'report-input'>
 >;

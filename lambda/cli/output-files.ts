@@ -13,14 +13,16 @@ import { InvalidOptionError } from '../errors/input-errors.ts';
  */
 export async function writeOutputFile(
   path: string,
-  content: string | Iterable<string>,
+  content: string | Uint8Array | Iterable<string>,
   inputPath: string,
   option: string,
 ): Promise<void> {
   refuseInputFile(path, inputPath, option);
   const temporary = join(dirname(resolve(path)), `.${basename(path)}.${randomBytes(4).toString('hex')}.tmp`);
   try {
-    await writeFile(temporary, typeof content === 'string' ? content : Readable.from(content), 'utf8');
+    const body =
+      typeof content === 'string' || content instanceof Uint8Array ? content : Readable.from(content);
+    await writeFile(temporary, body, typeof content === 'string' ? 'utf8' : undefined);
     await rename(temporary, path);
   } catch (error) {
     // A failed write or rename must not leave a partial file behind, under any name.

@@ -31,6 +31,7 @@ const ACCEPTED: Record<FlagKey, string | true> = {
   customers: 'customers.csv',
   html: 'report.html',
   text: 'report.txt',
+  charts: 'charts',
   locale: 'fr',
   currency: 'GBP',
   timeZone: 'Europe/London',
