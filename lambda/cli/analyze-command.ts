@@ -48,6 +48,7 @@ export async function runAnalyzeCommand(
     ...analysisOptionsOf(options),
     ...valueOptionsOf(options),
     activity: reportPreparation?.scheduled?.activity,
+    trendWarnings: reportPreparation?.settings.trendWarnings,
     sourceName: options.file,
     now: io.now,
     onProgress: progress.update,

@@ -52,8 +52,8 @@ export async function withContinuedTrends(
     newestFirst.push(...found.filter((trends): trends is Trends => trends !== null));
     if (periodsFromArchive(current, newestFirst.toReversed()) >= wanted) break;
   }
-  // The warnings' thresholds are the defaults, as the file's own trends were computed with.
-  const continued = continueSeries(current, newestFirst.toReversed());
+  // The warnings' thresholds are the ones the file's own trends were computed with.
+  const continued = continueSeries(current, newestFirst.toReversed(), current.outlook?.thresholds);
   logger.info('trends continued by earlier reports', {
     archivesRead: read,
     fromArchive: continued.fromArchive,

@@ -121,7 +121,13 @@ async function analysePeriod(
     const bytes = concatenatedCsv(store, files);
     const activity = activityWindows(run.period);
     return {
-      result: await analyseWithinTime(context.clock, bytes, { rule, sourceName, now: run.now, activity }),
+      result: await analyseWithinTime(context.clock, bytes, {
+        rule,
+        sourceName,
+        now: run.now,
+        activity,
+        trendWarnings: config.report.trendWarnings,
+      }),
     };
   } catch (error) {
     if (!(error instanceof InputError)) throw error;

@@ -7,6 +7,7 @@ import type { InputRule } from '../config/input-rules.ts';
 import type { AnalysisResult } from '../engine/analysis/analysis-types.ts';
 import { analyzeCsv } from '../engine/analyze-csv.ts';
 import type { ActivityWindows } from '../engine/kpis/period-activity.ts';
+import type { WarningThresholds } from '../engine/trends/warnings/warning-rules.ts';
 import { FileTooLargeError } from '../errors/input-errors.ts';
 import type { RunClock } from './run-clock.ts';
 
@@ -35,13 +36,20 @@ export function readingTimeBudget(
 export function analyseWithinTime(
   clock: RunClock,
   bytes: AsyncIterable<Uint8Array>,
-  input: { rule: InputRule; sourceName: string; now: Date; activity?: ActivityWindows },
+  input: {
+    rule: InputRule;
+    sourceName: string;
+    now: Date;
+    activity?: ActivityWindows;
+    trendWarnings?: WarningThresholds;
+  },
 ): Promise<AnalysisResult> {
   return analyzeCsv(bytes, {
     ...input.rule.options,
     sourceName: input.sourceName,
     now: input.now,
     activity: input.activity,
+    trendWarnings: input.trendWarnings,
     onProgress: readingTimeBudget(clock, input.sourceName),
   });
 }

@@ -104,7 +104,12 @@ async function analyseUpload(
       versionId: object.versionId,
       etag: object.etag,
     });
-    result = await analyseWithinTime(context.clock, bytes, { rule, sourceName: location, now });
+    result = await analyseWithinTime(context.clock, bytes, {
+      rule,
+      sourceName: location,
+      now,
+      trendWarnings: context.config.report.trendWarnings,
+    });
   } catch (error) {
     if (error instanceof ObjectNotFoundError) {
       const notice = missingFileNotice(context.config.report.locale, location);

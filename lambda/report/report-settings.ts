@@ -9,6 +9,8 @@ import { type ColumnLabelOverrides, columnLabelsSchema } from './column-label-se
 import { DEFAULT_PLAYBOOK } from './playbook/default-playbook.ts';
 import { mergePlaybook, type Playbook, strategyOverrideSchema } from './playbook/strategy.ts';
 import { InvalidOptionError } from '../errors/input-errors.ts';
+import type { WarningThresholds } from '../engine/trends/warnings/warning-rules.ts';
+import { trendWarningsSchema, trendWarningThresholds } from './trend-warning-settings.ts';
 
 export const REPORT_LOCALES = ['en', 'fr'] as const;
 export type ReportLocale = (typeof REPORT_LOCALES)[number];
@@ -96,6 +98,7 @@ export const reportSettingsSchema = z
       .partial()
       .strict()
       .default({}),
+    trendWarnings: trendWarningsSchema,
   })
   .strict();
 
@@ -116,6 +119,8 @@ export interface ReportSettings {
   playbook: Playbook;
   alerts: typeof DEFAULT_ALERT_THRESHOLDS;
   targets: typeof DEFAULT_KPI_TARGETS;
+  /** The thresholds of the trends' early warnings, over the engine's defaults. */
+  trendWarnings: WarningThresholds;
 }
 
 /**
@@ -148,6 +153,7 @@ export function parseReportSettings(input: unknown = {}, source = 'report settin
       ...definedOnly(settings.alerts),
     } as typeof DEFAULT_ALERT_THRESHOLDS,
     targets: { ...DEFAULT_KPI_TARGETS, ...definedOnly(settings.targets) } as typeof DEFAULT_KPI_TARGETS,
+    trendWarnings: trendWarningThresholds(settings.trendWarnings),
   };
 }
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { WARNING_DEFAULTS } from '../../lambda/engine/trends/warnings/warning-rules.ts';
 import { DEFAULT_PLAYBOOK } from '../../lambda/report/playbook/default-playbook.ts';
 import {
   DEFAULT_ALERT_THRESHOLDS,
@@ -31,6 +32,7 @@ describe('parseReportSettings: defaults', () => {
       playbook: DEFAULT_PLAYBOOK,
       alerts: DEFAULT_ALERT_THRESHOLDS,
       targets: DEFAULT_KPI_TARGETS,
+      trendWarnings: WARNING_DEFAULTS,
     });
     expect(parseReportSettings({})).toEqual(parseReportSettings());
   });

@@ -4,6 +4,7 @@ import { DEFAULT_CLUSTERING_OPTIONS } from '../clustering/segmentation/clusterin
 import { type InputOptions, type ParsedInputOptions, parseInputOptions } from '../input/input-options.ts';
 import type { ActivityWindows } from '../kpis/period-activity.ts';
 import type { CustomerValueOptions } from '../value/customer-value.ts';
+import type { WarningThresholds } from '../trends/warnings/warning-rules.ts';
 
 /**
  * How to analyse a file. Everything but the source name and the moment has a default (ANALYZE_DEFAULTS). How to
@@ -31,6 +32,8 @@ export interface AnalyzeOptions extends InputOptions {
   value?: CustomerValueOptions | false | undefined;
   /** A scheduled report's period and its comparisons: their orders are counted (Analysis.activity). */
   activity?: ActivityWindows | undefined;
+  /** The thresholds of the trends' early warnings (WARNING_DEFAULTS when absent). */
+  trendWarnings?: WarningThresholds | undefined;
   /** Called after each chunk with the number of lines read so far. */
   onProgress?: ((linesRead: number) => void) | undefined;
 }

@@ -94,4 +94,11 @@ export const outlookSchema = object({
   segmentRevenue: forecastResult,
   segmentBuyers: forecastResult,
   warnings: list(warning),
+  thresholds: object({
+    fallingPeriods: count,
+    volatilityRatio: finite,
+    volatilityWindow: count,
+    cohortDropPoints: share,
+    cohortMinCustomers: count,
+  }),
 });

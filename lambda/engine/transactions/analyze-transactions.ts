@@ -129,6 +129,7 @@ function fromOrders(
     customerCount: ledgerCustomers.count,
     asOfDay,
     activeWindowDays: options.activeWindowDays,
+    warnings: options.trendWarnings,
   });
   const retentionRate = computeRetentionFromOrders(
     orders,

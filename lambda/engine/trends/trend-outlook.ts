@@ -21,6 +21,8 @@ export interface TrendOutlook {
   segmentRevenue: PeriodForecast;
   segmentBuyers: PeriodForecast;
   warnings: TrendWarning[];
+  /** The thresholds the warnings were drawn with (the report states them). */
+  thresholds: WarningThresholds;
 }
 
 /** Weeks repeat every 52, months every 12. */
@@ -52,5 +54,6 @@ export function trendOutlook(
     segmentRevenue: forecast(revenue),
     segmentBuyers: forecast(buyers),
     warnings: trendWarnings({ trends, history, base, revenue, buyers, seasonLength, thresholds }),
+    thresholds,
   };
 }

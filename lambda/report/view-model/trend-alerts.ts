@@ -1,12 +1,13 @@
 /**
  * The trends' early warnings (engine/trends/trend-warnings.ts) in words: one sentence each, with its numbers, for
- * the alerts section; the strongest one also leads the key points. The thresholds are the engine's
- * (WARNING_DEFAULTS); the footer's method line states them.
+ * the alerts section; the strongest one also leads the key points. The thresholds are the ones the analysis drew
+ * the warnings with (trends.outlook.thresholds, from the settings' trendWarnings); the footer's method line states
+ * them.
  */
 import { RFM_SEGMENT_NAMES } from '../../engine/rfm/rfm-segments.ts';
 import type { Trends } from '../../engine/trends/compute-trends.ts';
 import type { TrendWarning } from '../../engine/trends/trend-warnings.ts';
-import { WARNING_DEFAULTS } from '../../engine/trends/warnings/warning-rules.ts';
+import { WARNING_DEFAULTS, type WarningThresholds } from '../../engine/trends/warnings/warning-rules.ts';
 import type { KeyPoint } from '../templates/sections/key-points-section.ts';
 import type { ReportContext } from './report-context.ts';
 
@@ -69,6 +70,7 @@ export function warningSentence(context: ReportContext, trends: Trends, warning:
   const words = messages.trends;
   const unit = trends.unit;
   const label = (period: number) => format.period(trends.periods[period]?.start ?? '', unit);
+  const thresholds = thresholdsOf(trends);
   if (warning.kind === 'cohort-retention') {
     return words.warning.cohortRetention({
       cohort: label(warning.cohort),
@@ -76,7 +78,7 @@ export function warningSentence(context: ReportContext, trends: Trends, warning:
       earlierMean: format.percent(warning.earlierMean),
       earlierCohorts: warning.earlierCohorts,
       unit,
-      points: format.decimal(WARNING_DEFAULTS.cohortDropPoints * 100, 0),
+      points: format.decimal(thresholds.cohortDropPoints * 100, 0),
     });
   }
   const subject = words.subject(
@@ -110,10 +112,10 @@ export function warningSentence(context: ReportContext, trends: Trends, warning:
         subject,
         recent: format.percent(warning.recent),
         before: format.percent(warning.before),
-        window: WARNING_DEFAULTS.volatilityWindow,
+        window: thresholds.volatilityWindow,
         unit,
         ratio: format.ratio(warning.ratio),
-        threshold: format.ratio(WARNING_DEFAULTS.volatilityRatio),
+        threshold: format.ratio(thresholds.volatilityRatio),
       });
   }
 }
@@ -122,7 +124,7 @@ export function warningSentence(context: ReportContext, trends: Trends, warning:
 export function trendsMethod({ analysis, messages, format }: ReportContext): string | null {
   const outlook = analysis.trends?.outlook;
   if (!outlook) return null;
-  const thresholds = WARNING_DEFAULTS;
+  const { thresholds } = outlook;
   return messages.trends.method({
     horizon: outlook.base.horizon,
     level: format.percent(outlook.base.level),
@@ -132,4 +134,9 @@ export function trendsMethod({ analysis, messages, format }: ReportContext): str
     cohortDropPoints: format.decimal(thresholds.cohortDropPoints * 100, 0),
     cohortMinCustomers: format.integer(thresholds.cohortMinCustomers),
   });
+}
+
+/** The thresholds the warnings were drawn with. */
+function thresholdsOf(trends: Trends): WarningThresholds {
+  return trends.outlook?.thresholds ?? WARNING_DEFAULTS;
 }
