@@ -62,12 +62,22 @@ export const trendsSchema = trendsShape.superRefine((trends, context) => {
     }
   }
   cohortIssues(trends, context);
+  outlookIssues(trends, context);
   trends.base.averageOrderValue.forEach((value, period) => {
-    if ((value === null) !== (trends.base.orders[period] === 0)) {
+    const orders = trends.base.orders[period];
+    // Which of the two is wrong cannot be told: a null average beside orders names the average (a number lost),
+    // a number beside no orders names the orders.
+    if (value === null && orders !== 0) {
       context.addIssue({
         code: 'custom',
         path: ['base', 'averageOrderValue', period],
         message: 'expected a number for a period with orders, and null for one without',
+      });
+    } else if (value !== null && orders === 0) {
+      context.addIssue({
+        code: 'custom',
+        path: ['base', 'orders', period],
+        message: 'expected orders in a period with an average order value',
       });
     }
   });
@@ -97,6 +107,38 @@ function cohortIssues(trends: TrendsShape, context: z.RefinementCtx): void {
           message: `expected ${Math.max(expected, 0)} entries, one a period from the cohort's`,
         });
       }
+    }
+  });
+}
+
+/** The outlook's periods are periods of the trends: its history at most all of them, each warning's one of them. */
+function outlookIssues(trends: TrendsShape, context: z.RefinementCtx): void {
+  const { outlook } = trends;
+  if (!outlook) return;
+  const periods = trends.periods.length;
+  if (outlook.history > periods) {
+    context.addIssue({
+      code: 'custom',
+      path: ['outlook', 'history'],
+      message: `expected at most ${periods}, the periods of the trends`,
+    });
+  }
+  outlook.warnings.forEach((warning, index) => {
+    // The period a warning points at (a falling run's length counts changes between periods, so below them too).
+    const pointed =
+      warning.kind === 'cohort-retention'
+        ? (['cohort', warning.cohort] as const)
+        : warning.kind === 'outside-interval'
+          ? (['period', warning.period] as const)
+          : warning.kind === 'falling'
+            ? (['periods', warning.periods] as const)
+            : undefined;
+    if (pointed && pointed[1] >= periods) {
+      context.addIssue({
+        code: 'custom',
+        path: ['outlook', 'warnings', index, pointed[0]],
+        message: `expected less than ${periods}, the periods of the trends`,
+      });
     }
   });
 }

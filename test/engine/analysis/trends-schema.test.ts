@@ -42,7 +42,8 @@ describe('trendsSchema', () => {
     trends.base.averageOrderValue = [null, 20, 0, 30];
     expect(problems(trends)).toEqual([
       'base.averageOrderValue.0: expected a number for a period with orders, and null for one without',
-      'base.averageOrderValue.2: expected a number for a period with orders, and null for one without',
+      // A number beside no orders: which is wrong cannot be told, and the orders are named.
+      'base.orders.2: expected orders in a period with an average order value',
     ]);
   });
 
