@@ -80,8 +80,11 @@ export async function successProblems(
       return undefined;
     });
   };
+  // The preview carries its charts as data: URLs, whose base64 can spell "NaN" by chance: they are images, not text.
   const scrub = (text: string) =>
-    echoedPaths.reduce((result, path) => result.split(path).join('<path>'), text);
+    echoedPaths
+      .reduce((result, path) => result.split(path).join('<path>'), text)
+      .replace(/data:image\/png;base64,[A-Za-z0-9+/=]+/g, 'data:image/png;base64,<png>');
   const scanned: [string, string | undefined][] = [
     ['stdout', run.stdout.text],
     ['the JSON', await read('json')],
