@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { GMAIL_CLIPPING_BYTES } from '../support/email-budgets.ts';
 import { createSesClient } from '../../lambda/adapters/aws-clients.ts';
 import { SesMailer } from '../../lambda/adapters/ses-mailer.ts';
 import { parseAppConfig } from '../../lambda/config/app-config.ts';
@@ -28,8 +29,6 @@ import { type PythonMimePart, allParts, readMimeTreeWithPython } from '../suppor
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 
 const WIDTHS = [375, 1200] as const;
-/** Gmail clips a message whose HTML is over 102 KB; 102,000 bytes to be safe (as email-rendering.test.ts). */
-const GMAIL_CLIPPING_BYTES = 102_000;
 const LOCALES = ['en', 'fr'] as const;
 const CASES = GOLDEN_DATA_SETS.flatMap((dataSet) =>
   LOCALES.map((locale) => ({ name: dataSet.name, locale })),

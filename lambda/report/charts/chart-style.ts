@@ -53,6 +53,29 @@ export const AXIS_STYLE = {
   splitLine: { lineStyle: { color: THEME.rule } },
 } as const;
 
+/** The plotting area of the period charts: the legend above it, the axis labels kept inside the image. */
+export function periodGrid(top: number) {
+  return {
+    left: 8,
+    right: 16,
+    top,
+    bottom: 8,
+    outerBoundsMode: 'same',
+    outerBoundsContain: 'axisLabel',
+  } as const;
+}
+
+/** The periods along the bottom of a line or area chart, from edge to edge. */
+export function periodAxis(periods: readonly string[]) {
+  return {
+    type: 'category',
+    boundaryGap: false,
+    data: [...periods],
+    ...AXIS_STYLE,
+    splitLine: { show: false },
+  } as const;
+}
+
 /** `#rrggbb` between `from` (share 0) and `to` (share 1). */
 export function mixColours(from: string, to: string, share: number): string {
   const channel = (hex: string, offset: number) => Number.parseInt(hex.slice(1 + offset, 3 + offset), 16);

@@ -3,7 +3,7 @@
  * value, and the interval as a band (the lower bound stacked invisibly under the interval's width).
  */
 import { THEME } from '../templates/markup/theme.ts';
-import { AXIS_STYLE, CHART_LEGEND, CHART_TEXT, CHART_TITLE } from './chart-style.ts';
+import { AXIS_STYLE, CHART_LEGEND, CHART_TEXT, CHART_TITLE, periodAxis, periodGrid } from './chart-style.ts';
 import type { ForecastLineInput } from './chart-types.ts';
 
 export const FORECAST_LINE_CSS_HEIGHT = 300;
@@ -25,21 +25,8 @@ export function forecastLineOption(input: ForecastLineInput): Record<string, unk
       ...CHART_LEGEND,
       data: hasForecast ? [wording.actual, wording.forecastLegend, wording.interval] : [wording.actual],
     },
-    grid: {
-      left: 8,
-      right: 16,
-      top: 56,
-      bottom: 8,
-      outerBoundsMode: 'same',
-      outerBoundsContain: 'axisLabel',
-    },
-    xAxis: {
-      type: 'category',
-      boundaryGap: false,
-      data: [...input.periods, ...input.forecast.map((point) => point.period)],
-      ...AXIS_STYLE,
-      splitLine: { show: false },
-    },
+    grid: periodGrid(56),
+    xAxis: periodAxis([...input.periods, ...input.forecast.map((point) => point.period)]),
     yAxis: {
       type: 'value',
       ...AXIS_STYLE,

@@ -1,5 +1,13 @@
 /** The ECharts option of active customers by segment: one stacked area per segment, the top edge the whole base. */
-import { AXIS_STYLE, CHART_LEGEND, CHART_TEXT, CHART_TITLE, SEGMENT_PALETTE } from './chart-style.ts';
+import {
+  AXIS_STYLE,
+  CHART_LEGEND,
+  CHART_TEXT,
+  CHART_TITLE,
+  periodAxis,
+  periodGrid,
+  SEGMENT_PALETTE,
+} from './chart-style.ts';
 import type { SegmentAreasInput } from './chart-types.ts';
 
 /** Room under the legend grows with its rows: about four segment names fit on a 600 px line. */
@@ -18,21 +26,8 @@ export function segmentAreasOption(input: SegmentAreasInput): Record<string, unk
     color: [...SEGMENT_PALETTE],
     title: { ...CHART_TITLE, text: input.title },
     legend: { ...CHART_LEGEND, data: input.segments.map((segment) => segment.name) },
-    grid: {
-      left: 8,
-      right: 16,
-      top: 40 + 18 * legendRows(input),
-      bottom: 8,
-      outerBoundsMode: 'same',
-      outerBoundsContain: 'axisLabel',
-    },
-    xAxis: {
-      type: 'category',
-      boundaryGap: false,
-      data: [...input.periods],
-      ...AXIS_STYLE,
-      splitLine: { show: false },
-    },
+    grid: periodGrid(40 + 18 * legendRows(input)),
+    xAxis: periodAxis(input.periods),
     yAxis: {
       type: 'value',
       ...AXIS_STYLE,

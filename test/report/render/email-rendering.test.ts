@@ -7,6 +7,7 @@ import { mkdir } from 'node:fs/promises';
 import { doIUseEmail } from '@jsx-email/doiuse-email';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { GMAIL_CLIPPING_BYTES } from '../../support/email-budgets.ts';
 import type { Analysis } from '../../../lambda/engine/analysis/analysis-types.ts';
 import { type RenderedReport, renderReport } from '../../../lambda/report/render/render-report.ts';
 import { parseReportSettings, type ReportSettingsInput } from '../../../lambda/report/report-settings.ts';
@@ -21,8 +22,6 @@ const NOW = new Date('2025-01-06T08:00:00Z');
 const SCREENSHOTS = new URL('../../../test-artifacts/screenshots/', import.meta.url);
 /** A phone (iPhone SE and most Android phones are 360 to 414 px wide) and a desktop mail client. */
 const WIDTHS = [375, 1200] as const;
-/** Gmail clips a message whose HTML is over 102 KB ("[Message clipped]"); 102,000 bytes to be safe. */
-const GMAIL_CLIPPING_BYTES = 102_000;
 
 /**
  * What doIUseEmail reports as unsupported by a Gmail or Outlook client (the client name stripped) and we accept,

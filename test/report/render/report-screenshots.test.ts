@@ -17,7 +17,7 @@ import {
   measureHorizontalFit,
   type TextLines,
 } from '../../support/browser.ts';
-import { GOLDEN_DATA_SETS, renderGoldenReports } from '../fixtures/golden-reports.ts';
+import { GOLDEN_CASES, renderAllGoldenReports } from '../fixtures/golden-reports.ts';
 import { htmlWithImages } from '../fixtures/inline-images.ts';
 import { tablesPastTheirBox } from '../../support/table-fit.ts';
 
@@ -30,26 +30,16 @@ const MAX_NAME_LINES = 2;
 /** Sub-pixel rounding of the layout, not a wider page. */
 const TOLERANCE_PX = 1;
 
-const LOCALES = ['en', 'fr'] as const;
-const CASES = GOLDEN_DATA_SETS.flatMap((dataSet) =>
-  LOCALES.map((locale) => ({ name: dataSet.name, locale })),
-);
+const CASES = GOLDEN_CASES;
 
-const reports = new Map<string, RenderedReport>();
+let reports = new Map<string, RenderedReport>();
 let browser: Browser;
 /** One page for every picture: only its viewport and content change. */
 let page: Page;
 
 beforeAll(async () => {
   mkdirSync(SCREENSHOTS, { recursive: true });
-  const [launched] = await Promise.all([
-    launchChromium(),
-    ...GOLDEN_DATA_SETS.map(async (dataSet) => {
-      const rendered = await renderGoldenReports(dataSet);
-      for (const locale of LOCALES) reports.set(`${dataSet.name}.${locale}`, rendered[locale]);
-    }),
-  ]);
-  browser = launched;
+  [browser, reports] = await Promise.all([launchChromium(), renderAllGoldenReports()]);
   page = await browser.newPage({ viewport: { width: PHONE_WIDTH, height: VIEWPORT_HEIGHT } });
 }, 120_000);
 

@@ -7,32 +7,21 @@
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { GMAIL_CLIPPING_BYTES } from '../../support/email-budgets.ts';
 import { CHART_SET_BYTE_BUDGET } from '../../../lambda/report/charts/chart-style.ts';
 import type { RenderedReport } from '../../../lambda/report/render/render-report.ts';
 import { launchChromium, measureHorizontalFit, openHtml } from '../../support/browser.ts';
-import { GOLDEN_DATA_SETS, renderGoldenReports } from '../fixtures/golden-reports.ts';
+import { GOLDEN_CASES, renderAllGoldenReports } from '../fixtures/golden-reports.ts';
 import { htmlWithImages } from '../fixtures/inline-images.ts';
 
 const WIDTHS = [375, 1200] as const;
-/** Gmail clips a message whose HTML is over 102 KB; 102,000 bytes to be safe. */
-const GMAIL_CLIPPING_BYTES = 102_000;
-const LOCALES = ['en', 'fr'] as const;
-const CASES = GOLDEN_DATA_SETS.flatMap((dataSet) =>
-  LOCALES.map((locale) => ({ name: dataSet.name, locale })),
-);
+const CASES = GOLDEN_CASES;
 
-const reports = new Map<string, RenderedReport>();
+let reports = new Map<string, RenderedReport>();
 let browser: Browser;
 
 beforeAll(async () => {
-  const [launched] = await Promise.all([
-    launchChromium(),
-    ...GOLDEN_DATA_SETS.map(async (dataSet) => {
-      const rendered = await renderGoldenReports(dataSet);
-      for (const locale of LOCALES) reports.set(`${dataSet.name}.${locale}`, rendered[locale]);
-    }),
-  ]);
-  browser = launched;
+  [browser, reports] = await Promise.all([launchChromium(), renderAllGoldenReports()]);
 }, 180_000);
 
 afterAll(async () => {
