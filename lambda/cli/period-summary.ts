@@ -1,6 +1,6 @@
 // The terminal's lines for `--period`: the period's own orders, revenue and customers, and the two periods it is
 // compared with, in the email's formatting policy. The whole-file figures follow them in the summary.
-import type { ActivityFigures, PeriodActivity } from '../engine/kpis/period-activity.ts';
+import { type ActivityFigures, lastDayOf, type PeriodActivity } from '../engine/kpis/period-activity.ts';
 import type { Formatters } from '../report/locale/formatters.ts';
 
 /** `This period 2011-12-05 .. 2011-12-11: orders 484, revenue 408,569, customers 416 (26 new, 390 returning)`. */
@@ -18,7 +18,7 @@ export function periodLines(activity: PeriodActivity, format: Formatters): strin
 }
 
 function figuresText(figures: ActivityFigures, format: Formatters): string {
-  const last = new Date(Date.parse(`${figures.end}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+  const last = lastDayOf(figures);
   const split =
     figures.newCustomers === null || figures.returningCustomers === null
       ? ''

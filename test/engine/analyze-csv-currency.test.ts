@@ -2,16 +2,8 @@
 // amounts, a currency column, a file with none, and a file in several currencies (the minority lines rejected,
 // not added up).
 import { describe, expect, it } from 'vitest';
+import { FRENCH_ERP } from '../support/french-erp.ts';
 import { analyzeText } from '../support/analyze-text.ts';
-
-/** A `;`-separated French ERP export with euro amounts, decimal commas and thousands in spaces. */
-const FRENCH_ERP = [
-  'N° facture;Client;Date;Montant',
-  'F1;C1;01/02/2024;12,50 €',
-  'F2;C2;02/02/2024;1 234,00 €',
-  'F3;C1;15/03/2024;8,00 €',
-  'F4;C3;16/03/2024;99,90 €',
-].join('\n');
 
 describe('analyzeCsv reads the currency of the amounts', () => {
   it('reads a French ERP file with `12,50 €` amounts, every line, in euros', async () => {

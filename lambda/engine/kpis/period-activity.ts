@@ -114,6 +114,11 @@ function figuresOf(
   };
 }
 
+/** The last day of a half-open range: the day before its end, as YYYY-MM-DD. */
+export function lastDayOf(range: DayRange): string {
+  return new Date((dayNumber(range.end) - 1) * MS_PER_DAY).toISOString().slice(0, 10);
+}
+
 /** A YYYY-MM-DD day as the day number the orders carry (whole days since 1970 of the file's calendar). */
 function dayNumber(isoDay: string): number {
   const ms = parseIsoDay(isoDay);

@@ -3,7 +3,7 @@
  * period before and the same period a year earlier, and the subject that carries them. The whole file's figures
  * follow, labelled with their own dates (wholeFileTitle).
  */
-import type { ActivityFigures, DayRange } from '../../engine/kpis/period-activity.ts';
+import { type ActivityFigures, type DayRange, lastDayOf } from '../../engine/kpis/period-activity.ts';
 import type { Formatters } from '../locale/formatters.ts';
 import type { HeadlineKpi } from '../templates/sections/headline-section.ts';
 import type { PeriodActivityView } from '../templates/sections/period-activity-section.ts';
@@ -136,10 +136,6 @@ function lateDataNote(context: ScheduledContext): string | null {
 /** "Dec 5, 2011 to Dec 11, 2011": the first and the last day of a half-open range. */
 function daysText(range: DayRange, { messages, format }: ReportContext): string {
   return messages.header.period(format.day(range.first), format.day(lastDayOf(range)));
-}
-
-function lastDayOf(range: DayRange): string {
-  return new Date(Date.parse(`${range.end}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
 }
 
 function isScheduled(context: ReportContext): context is ScheduledContext {

@@ -2,6 +2,7 @@
 // column), else the configured one, else plain numbers "in the file's currency"; the footer says which.
 import { basename } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { FRENCH_ERP } from '../../support/french-erp.ts';
 import type { Analysis } from '../../../lambda/engine/analysis/analysis-types.ts';
 import { renderReport } from '../../../lambda/report/render/render-report.ts';
 import { parseReportSettings, type ReportSettingsInput } from '../../../lambda/report/report-settings.ts';
@@ -12,15 +13,6 @@ import { ONLINE_RETAIL } from '../../../tools/real-data.ts';
 
 const NOW = new Date('2025-01-06T08:00:00Z');
 const CURRENCY_SIGNS = /[$€£¥]/;
-
-/** A `;`-separated French ERP export: euro amounts with decimal commas. */
-const FRENCH_ERP = [
-  'N° facture;Client;Date;Montant',
-  'F1;C1;01/02/2024;12,50 €',
-  'F2;C2;02/02/2024;1 234,00 €',
-  'F3;C1;15/03/2024;8,00 €',
-  'F4;C3;16/03/2024;99,90 €',
-].join('\n');
 
 function render(analysis: Analysis, settings: ReportSettingsInput = {}) {
   return renderReport({ analysis, settings: parseReportSettings(settings), kind: 'upload', now: NOW });
