@@ -6,6 +6,8 @@
 
 /** True on every platform Node runs on; typed arrays use the platform's byte order. */
 const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+/** Which 32-bit half of a double holds its sign and exponent. */
+const HIGH_WORD = LITTLE_ENDIAN ? 1 : 0;
 const DIGIT_BITS = 16;
 const BUCKETS = 1 << DIGIT_BITS;
 
@@ -16,18 +18,9 @@ const BUCKETS = 1 << DIGIT_BITS;
  */
 export function orderByValue(values: ArrayLike<number>): Int32Array {
   const count = values.length;
-  const words = new Uint32Array(Float64Array.from(values).buffer);
-  const high = new Uint32Array(count);
-  const low = new Uint32Array(count);
-  const highWord = LITTLE_ENDIAN ? 1 : 0;
-  for (let index = 0; index < count; index++) {
-    const upper = words[2 * index + highWord] as number;
-    const lower = words[2 * index + 1 - highWord] as number;
-    // Negative numbers: every bit flipped (larger magnitude sorts first); others: the sign bit set.
-    const negative = upper >>> 31 === 1;
-    high[index] = negative ? ~upper >>> 0 : (upper | 0x8000_0000) >>> 0;
-    low[index] = negative ? ~lower >>> 0 : lower;
-  }
+  const column = Float64Array.from(values);
+  const high = sortableHighWords(column);
+  const low = sortableLowWords(column);
   let order = new Int32Array(count);
   for (let index = 0; index < count; index++) order[index] = index;
   let spare = new Int32Array(count);
@@ -40,6 +33,31 @@ export function orderByValue(values: ArrayLike<number>): Int32Array {
     if (scatterByDigit(order, spare, word, shift)) [order, spare] = [spare, order];
   }
   return order;
+}
+
+/**
+ * The upper 32 bits of each double's sortable key: unsigned order of the keys is the order of the values.
+ * Negative numbers have every bit flipped (larger magnitude sorts first); others have the sign bit set.
+ */
+export function sortableHighWords(column: Float64Array): Uint32Array {
+  const words = new Uint32Array(column.buffer, column.byteOffset, column.length * 2);
+  const high = new Uint32Array(column.length);
+  for (let index = 0; index < column.length; index++) {
+    const upper = words[2 * index + HIGH_WORD] as number;
+    high[index] = upper >>> 31 === 1 ? ~upper >>> 0 : (upper | 0x8000_0000) >>> 0;
+  }
+  return high;
+}
+
+/** The lower 32 bits of each double's sortable key (see sortableHighWords). */
+function sortableLowWords(column: Float64Array): Uint32Array {
+  const words = new Uint32Array(column.buffer, column.byteOffset, column.length * 2);
+  const low = new Uint32Array(column.length);
+  for (let index = 0; index < column.length; index++) {
+    const lower = words[2 * index + 1 - HIGH_WORD] as number;
+    low[index] = (words[2 * index + HIGH_WORD] as number) >>> 31 === 1 ? ~lower >>> 0 : lower;
+  }
+  return low;
 }
 
 /**

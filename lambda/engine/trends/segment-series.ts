@@ -31,6 +31,8 @@ interface CustomerState {
   lastDay: Int32Array;
   frequency: Int32Array;
   monetary: Float64Array;
+  /** `monetary` rounded to 1e-4 as the analysis scores it, kept as orders come rather than every period. */
+  roundedMonetary: Float64Array;
   /** The last period the customer bought in, and their orders and revenue in it. */
   boughtIn: Int32Array;
   periodOrders: Int32Array;
@@ -46,12 +48,12 @@ export function segmentSeries(indexed: OrdersByPeriod, activeWindowDays: number)
     lastDay: new Int32Array(seen),
     frequency: new Int32Array(seen),
     monetary: new Float64Array(seen),
+    roundedMonetary: new Float64Array(seen),
     boughtIn: new Int32Array(seen).fill(-1),
     periodOrders: new Int32Array(seen),
     periodRevenue: new Float64Array(seen),
   };
   const recency = new Int32Array(seen);
-  const roundedMonetary = new Float64Array(seen);
   const series = RFM_SEGMENT_KEYS.map((key) => emptySeries(key, grid.count));
   for (let period = 0; period < grid.count; period++) {
     for (let at = periodOffsets[period] as number; at < (periodOffsets[period + 1] as number); at++) {
@@ -60,15 +62,12 @@ export function segmentSeries(indexed: OrdersByPeriod, activeWindowDays: number)
     }
     const count = seenBy[period] as number;
     const end = grid.ends[period] as number;
-    for (let row = 0; row < count; row++) {
-      recency[row] = end - (state.lastDay[row] as number);
-      roundedMonetary[row] = roundToTenThousandths(state.monetary[row] as number);
-    }
+    for (let row = 0; row < count; row++) recency[row] = end - (state.lastDay[row] as number);
     const { segments } = scoreRfmColumns(
       {
         recencyDays: recency.subarray(0, count),
         frequency: state.frequency.subarray(0, count),
-        monetary: roundedMonetary.subarray(0, count),
+        monetary: state.roundedMonetary.subarray(0, count),
       },
       activeWindowDays,
     );
@@ -113,6 +112,7 @@ function addOrder(
   if (state.frequency[row] === 0 || day > (state.lastDay[row] as number)) state.lastDay[row] = day;
   state.frequency[row] = (state.frequency[row] as number) + 1;
   state.monetary[row] = (state.monetary[row] as number) + amount;
+  state.roundedMonetary[row] = roundToTenThousandths(state.monetary[row] as number);
   if (state.boughtIn[row] !== period) {
     state.boughtIn[row] = period;
     state.periodOrders[row] = 0;
