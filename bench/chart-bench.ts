@@ -4,7 +4,7 @@
  * slowest being the first: JIT and font parsing) and PNG bytes, and the set's bytes against its budget. The
  * README's "Charts" paragraph quotes it. Not a test: the machine is shared and noisy, nothing is asserted.
  */
-import { loadChartAssets } from '../lambda/report/charts/chart-assets.ts';
+import { loadChartAssets } from '../lambda/adapters/chart-asset-files.ts';
 import { CHART_SET_BYTE_BUDGET } from '../lambda/report/charts/chart-style.ts';
 import type { RenderedChart } from '../lambda/report/charts/chart-types.ts';
 import { createChartRenderer } from '../lambda/report/charts/render-charts.ts';

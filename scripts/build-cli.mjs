@@ -53,8 +53,8 @@ try {
   process.exitCode = 1;
 }
 
-// The charts' run-time files (CHART_ASSET_FILES in lambda/report/charts/chart-assets.ts, which reads them beside
-// the module that draws: a chunk), copied as that file names them; test/cli/cli-bundle.test.ts draws a chart with
+// The charts' run-time files (CHART_ASSET_FILES in lambda/report/charts/chart-assets.ts; lambda/adapters/chart-asset-files.ts reads them beside
+// the module that reads: a chunk), copied as that file names them; test/cli/cli-bundle.test.ts draws a chart with
 // the built command line, so a name that drifts fails there.
 const CHART_ASSETS = [
   ['node_modules/@resvg/resvg-wasm/index_bg.wasm', 'resvg.wasm'],

@@ -78,7 +78,7 @@ export class ReportFunction extends Construct {
         // CommonJS dependencies (mjml, nodemailer) call require(); an ESM bundle needs it defined.
         banner:
           "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
-        // The charts read resvg's WebAssembly and their font beside the bundle (see chart-assets.ts): esbuild does
+        // The charts read resvg's WebAssembly and their font beside the bundle (adapters/chart-asset-files.ts): esbuild does
         // not follow file reads, so they are copied in. WebAssembly: the same file runs on the ARM64 function.
         commandHooks: {
           beforeBundling: () => [],

@@ -1,5 +1,6 @@
 // The email report as files, to preview it: its HTML, its plain-text version and its charts.
 import { mkdir } from 'node:fs/promises';
+import { chartAssetFiles } from '../adapters/chart-asset-files.ts';
 import { dirname, join, relative, sep } from 'node:path';
 import type { Analysis } from '../engine/analysis/analysis-types.ts';
 import { InvalidOptionError } from '../errors/input-errors.ts';
@@ -17,13 +18,16 @@ export async function writeReportFiles(
   now: Date,
 ): Promise<string> {
   const { scheduled, ...inputs } = preparation;
-  const report = await renderReport({
-    analysis,
-    ...inputs,
-    kind: scheduled?.kind ?? 'upload',
-    reportPeriod: scheduled?.reportPeriod,
-    now,
-  });
+  const report = await renderReport(
+    {
+      analysis,
+      ...inputs,
+      kind: scheduled?.kind ?? 'upload',
+      reportPeriod: scheduled?.reportPeriod,
+      now,
+    },
+    { chartAssets: chartAssetFiles() },
+  );
   if (options.charts) await writeCharts(report, options.charts, options.file);
   if (options.html) {
     await writeOutputFile(

@@ -62,17 +62,20 @@ export async function deliverReport(
   const folder = archiveFolder(delivery.run);
   const { analysis } = delivery.result;
   const customers = await archiveCustomers(context, delivery, folder);
-  const report = await renderReport({
-    analysis: delivery.reportAnalysis ?? analysis,
-    previous: delivery.history.previous?.analysis,
-    skippedHistory: delivery.history.skipped.map(({ runName, problem }) => ({ report: runName, problem })),
-    settings: config.report,
-    kind: delivery.kind,
-    now,
-    customerFile: customers.customerFile,
-    migration: delivery.migration,
-    reportPeriod: delivery.reportPeriod,
-  });
+  const report = await renderReport(
+    {
+      analysis: delivery.reportAnalysis ?? analysis,
+      previous: delivery.history.previous?.analysis,
+      skippedHistory: delivery.history.skipped.map(({ runName, problem }) => ({ report: runName, problem })),
+      settings: config.report,
+      kind: delivery.kind,
+      now,
+      customerFile: customers.customerFile,
+      migration: delivery.migration,
+      reportPeriod: delivery.reportPeriod,
+    },
+    { chartAssets: context.chartAssets },
+  );
   await archiveReport(context.store, folder, delivery, report);
   const email = {
     ...senderOf(config),

@@ -1,4 +1,5 @@
 import type { AppConfig } from '../config/app-config.ts';
+import type { ChartAssetSource } from '../report/charts/chart-assets.ts';
 import type { Mailer, ObjectStore, RunLogger } from './ports.ts';
 import type { RunClock } from './run-clock.ts';
 
@@ -13,4 +14,6 @@ export interface DeliveryContext {
   runId: string;
   /** This invocation alone (a random id): what a claim is held by. */
   attemptId: string;
+  /** The charts' WebAssembly and font, read on the first report with charts (the bundle's own files). */
+  chartAssets: ChartAssetSource;
 }

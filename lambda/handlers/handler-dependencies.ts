@@ -2,10 +2,12 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import type { S3Client } from '@aws-sdk/client-s3';
 import { type AwsEndpoints, createS3Client, createSesClient } from '../adapters/aws-clients.ts';
+import { chartAssetFiles } from '../adapters/chart-asset-files.ts';
 import { S3ObjectStore } from '../adapters/s3-object-store.ts';
 import { SesMailer } from '../adapters/ses-mailer.ts';
 import type { AppConfig } from '../config/app-config.ts';
 import type { Mailer, ObjectStore } from '../delivery/ports.ts';
+import type { ChartAssetSource } from '../report/charts/chart-assets.ts';
 import { readEnvironment } from './environment.ts';
 
 export interface HandlerDependencies {
@@ -16,6 +18,8 @@ export interface HandlerDependencies {
   mailer: Mailer;
   now: () => Date;
   sleep: (milliseconds: number) => Promise<void>;
+  /** The charts' files beside the function's bundle. */
+  chartAssets: ChartAssetSource;
 }
 
 /** Real adapters from the environment: AWS, or the local stand-ins when their endpoints are set. */
@@ -40,6 +44,7 @@ export function dependenciesFor(
     mailer: new SesMailer(createSesClient(endpoints), config.configurationSetName),
     now: () => new Date(),
     sleep: (milliseconds) => delay(milliseconds),
+    chartAssets: chartAssetFiles(),
   };
 }
 

@@ -42,5 +42,6 @@ export function deliveryContextFor(
     },
     runId: invocation?.awsRequestId ?? `local-${started.getTime().toString(36)}`,
     attemptId: randomUUID(),
+    chartAssets: deps.chartAssets,
   };
 }

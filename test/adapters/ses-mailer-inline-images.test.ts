@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSesClient } from '../../lambda/adapters/aws-clients.ts';
 import { SesMailer, composeMime } from '../../lambda/adapters/ses-mailer.ts';
 import type { EmailInlineImage, EmailMessage } from '../../lambda/delivery/ports.ts';
-import { loadChartAssets } from '../../lambda/report/charts/chart-assets.ts';
+import { loadChartAssets } from '../../lambda/adapters/chart-asset-files.ts';
 import { createChartRenderer } from '../../lambda/report/charts/render-charts.ts';
 import type { RenderedChart } from '../../lambda/report/charts/chart-types.ts';
 import { escapeHtml } from '../../lambda/report/templates/markup/escape-html.ts';

@@ -1,6 +1,6 @@
 // The bundled command line (scripts/build-cli.mjs, dist/cli.mjs: what the benchmarks run and a user installs) draws
 // the email's charts: resvg's WebAssembly and the font are copied beside the chunk that draws, under the names
-// lambda/report/charts/chart-assets.ts reads.
+// lambda/report/charts/chart-assets.ts names (read by lambda/adapters/chart-asset-files.ts).
 import { execFile } from 'node:child_process';
 import { readFile, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';

@@ -16,6 +16,7 @@ import { sendOnce } from '../../lambda/delivery/send-once.ts';
 import { FakeClock, SILENT_LOGGER } from '../support/fake-clock.ts';
 import { MemoryObjectStore } from '../support/memory-object-store.ts';
 import { EmailNotSentError, EmailOutcomeUnknownError } from '../../lambda/errors/delivery-errors.ts';
+import { testChartAssets } from '../support/chart-assets.ts';
 
 const CLAIM_KEY = 'runs/weekly/2025-W10.json';
 const T0 = new Date('2025-03-10T07:00:00Z');
@@ -132,6 +133,7 @@ class World {
       clock: this.clock.forInvocation(TIMEOUT_MS),
       runId: attemptId.split('/')[0] ?? attemptId,
       attemptId,
+      chartAssets: testChartAssets,
     };
   }
 

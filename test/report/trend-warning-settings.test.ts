@@ -8,6 +8,7 @@ import { analyzeCsv } from '../../lambda/engine/analyze-csv.ts';
 import { WARNING_DEFAULTS } from '../../lambda/engine/trends/warnings/warning-rules.ts';
 import { renderReport } from '../../lambda/report/render/render-report.ts';
 import { parseReportSettings } from '../../lambda/report/report-settings.ts';
+import { testChartAssets } from '../support/chart-assets.ts';
 
 describe('trendWarnings in the report settings', () => {
   it('keeps the defaults, and takes given thresholds one by one over them', () => {
@@ -83,12 +84,15 @@ describe('the analysis and the report with the thresholds given', () => {
     expect(falling(configured)).toEqual([
       { kind: 'falling', series: 'revenue', segment: null, periods: 2, from: 520, to: 400 },
     ]);
-    const { text } = await renderReport({
-      analysis: configured,
-      settings: parseReportSettings({ trendWarnings: { fallingPeriods: 2 } }),
-      kind: 'upload',
-      now: new Date('2025-02-01T00:00:00Z'),
-    });
+    const { text } = await renderReport(
+      {
+        analysis: configured,
+        settings: parseReportSettings({ trendWarnings: { fallingPeriods: 2 } }),
+        kind: 'upload',
+        now: new Date('2025-02-01T00:00:00Z'),
+      },
+      { chartAssets: testChartAssets },
+    );
     expect(text).toContain('Warnings: a fall 2 periods in a row');
   }, 60_000);
 });

@@ -9,6 +9,7 @@ import type { DeliveryContext } from '../../lambda/delivery/delivery-context.ts'
 import type { EmailMessage, Mailer } from '../../lambda/delivery/ports.ts';
 import { FakeClock, SILENT_LOGGER } from './fake-clock.ts';
 import { MemoryObjectStore } from './memory-object-store.ts';
+import { testChartAssets } from './chart-assets.ts';
 
 export const MEMORY_EXECUTIVES = ['ceo@shop.example', 'cfo@shop.example'];
 export const MEMORY_DATA_TEAM = ['data-team@shop.example'];
@@ -69,6 +70,7 @@ export class MemoryDelivery {
       clock: this.clock.forInvocation(MEMORY_TIMEOUT_MS),
       runId: `request-${attemptId}`,
       attemptId,
+      chartAssets: testChartAssets,
     };
   }
 

@@ -3,7 +3,8 @@ import type { ReportView } from '../templates/report-view.ts';
 import { buildReport } from '../view-model/build-report-view.ts';
 import type { ReportInput } from '../view-model/report-context.ts';
 import { renderHtml } from './render-html.ts';
-import { type ChartAssetSource, type ReportImage, renderReportImages } from './report-images.ts';
+import type { ChartAssetSource } from '../charts/chart-assets.ts';
+import { type ReportImage, renderReportImages } from './report-images.ts';
 import { renderText } from './render-text.ts';
 
 export type { ReportImage } from './report-images.ts';
@@ -22,15 +23,12 @@ export interface RenderedReport {
 }
 
 export interface RenderOptions {
-  /**
-   * The chart assets (`loadChartAssets(bundleDirectory)`), read once by the caller; read beside the code on the
-   * first report with charts when absent.
-   */
-  chartAssets?: ChartAssetSource;
+  /** Where the charts' WebAssembly and font come from (read by the caller's adapter), asked only for charts. */
+  chartAssets: ChartAssetSource;
 }
 
 /** Builds the view model and renders it to HTML, plain text and the charts' images. */
-export async function renderReport(input: ReportInput, options: RenderOptions = {}): Promise<RenderedReport> {
+export async function renderReport(input: ReportInput, options: RenderOptions): Promise<RenderedReport> {
   const { view, charts } = buildReport(input);
   const [html, images] = await Promise.all([
     renderHtml(view),

@@ -1,10 +1,9 @@
 /**
  * The trend charts as the PNGs an email carries inline, by Content-ID. The chart assets (resvg's WebAssembly and
- * the font) are read once per process, and only when a report has charts: a report without trends never loads
- * them, so the report's own tests stay fast.
+ * the font) come from the caller's source, asked once per source and only when a report has charts: a report
+ * without trends never loads them, so the report's own tests stay fast.
  */
-import type { ChartAssets } from '../charts/chart-assets.ts';
-import { loadChartAssets } from '../charts/chart-assets.ts';
+import type { ChartAssetSource } from '../charts/chart-assets.ts';
 import { type ChartRenderer, createChartRenderer } from '../charts/render-charts.ts';
 import type { TrendChart } from '../view-model/trend-charts.ts';
 
@@ -18,16 +17,13 @@ export interface ReportImage {
   alt: string;
 }
 
-/** Where the chart assets come from: given (a bundle's, read once by its caller), else read beside the code. */
-export type ChartAssetSource = ChartAssets | Promise<ChartAssets> | undefined;
-
 let renderer: Promise<ChartRenderer> | undefined;
-let rendererAssets: ChartAssetSource;
+let rendererAssets: ChartAssetSource | undefined;
 
 /** The charts drawn, in the order given; none without charts (and then no asset is read). */
 export async function renderReportImages(
   charts: readonly TrendChart[],
-  assets?: ChartAssetSource,
+  assets: ChartAssetSource,
 ): Promise<ReportImage[]> {
   if (charts.length === 0) return [];
   const draw = await rendererFor(assets);
@@ -47,7 +43,7 @@ export async function renderReportImages(
 function rendererFor(assets: ChartAssetSource): Promise<ChartRenderer> {
   if (renderer === undefined || rendererAssets !== assets) {
     rendererAssets = assets;
-    renderer = Promise.resolve(assets ?? loadChartAssets()).then(createChartRenderer);
+    renderer = assets().then(createChartRenderer);
     // A failed load is not kept: the next report tries again.
     renderer.catch(() => {
       renderer = undefined;

@@ -4,7 +4,7 @@
  * caller's labels; and the inputs a chart cannot draw honestly refused.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadChartAssets } from '../../../lambda/report/charts/chart-assets.ts';
+import { loadChartAssets } from '../../../lambda/adapters/chart-asset-files.ts';
 import { CHART_SET_BYTE_BUDGET } from '../../../lambda/report/charts/chart-style.ts';
 import {
   type ChartRenderer,

@@ -3,7 +3,7 @@
  * the PNG to the path given, its alt text to stdout.
  */
 import { writeFile } from 'node:fs/promises';
-import { loadChartAssets } from '../../../lambda/report/charts/chart-assets.ts';
+import { loadChartAssets } from '../../../lambda/adapters/chart-asset-files.ts';
 import { createChartRenderer } from '../../../lambda/report/charts/render-charts.ts';
 import { REVENUE } from '../../../tools/chart-samples.ts';
 

@@ -16,6 +16,7 @@ import type { ReportKind } from '../../../lambda/vocabulary/report-kind.ts';
 import { launchChromium, measureHorizontalFit, openHtml, sectionVisibility } from '../../support/browser.ts';
 import { analyzeFile } from '../../support/analyze-file.ts';
 import { CDNOW, CUSTOMER_PERSONALITY, ONLINE_RETAIL } from '../../../tools/real-data.ts';
+import { testChartAssets } from '../../support/chart-assets.ts';
 
 const BROWSER_TIMEOUT = 60_000;
 const NOW = new Date('2025-01-06T08:00:00Z');
@@ -177,13 +178,16 @@ function render(
   settings: ReportSettingsInput,
   extra: { sourceLabel?: string; kind?: ReportKind } = {},
 ): Promise<RenderedReport> {
-  return renderReport({
-    analysis: analysisOf(dataSet),
-    settings: parseReportSettings(settings),
-    kind: 'weekly',
-    now: NOW,
-    ...extra,
-  });
+  return renderReport(
+    {
+      analysis: analysisOf(dataSet),
+      settings: parseReportSettings(settings),
+      kind: 'weekly',
+      now: NOW,
+      ...extra,
+    },
+    { chartAssets: testChartAssets },
+  );
 }
 
 describe.each(VARIANTS)('the $id email', ({ id }) => {

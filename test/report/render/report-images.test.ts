@@ -4,7 +4,6 @@
  * neither returns an image nor reads the chart assets (so the report's own tests never load the WebAssembly).
  */
 import { describe, expect, it, vi } from 'vitest';
-import * as chartAssets from '../../../lambda/report/charts/chart-assets.ts';
 import { CHART_SET_BYTE_BUDGET } from '../../../lambda/report/charts/chart-style.ts';
 import { renderReport } from '../../../lambda/report/render/render-report.ts';
 import { analysisFixture } from '../fixtures/analysis-fixture.ts';
@@ -12,19 +11,23 @@ import { reportInput } from '../fixtures/report-input.ts';
 import { trendsFixture } from '../fixtures/trends-fixture.ts';
 import { pngSize } from '../charts/png-header.ts';
 
-vi.mock('../../../lambda/report/charts/chart-assets.ts', { spy: true });
+import { testChartAssets } from '../../support/chart-assets.ts';
+
+/** The project's chart assets, counting how often the report asks for them. */
+const chartAssets = vi.fn(testChartAssets);
 
 describe('the images of a rendered report', () => {
   it('are none without trends, and the chart assets are not read', async () => {
-    const report = await renderReport(reportInput());
+    const report = await renderReport(reportInput(), { chartAssets });
     expect(report.images).toEqual([]);
     expect(report.html).not.toContain('cid:');
-    expect(chartAssets.loadChartAssets).not.toHaveBeenCalled();
+    expect(chartAssets).not.toHaveBeenCalled();
   });
 
   it('are the charts the HTML shows by cid, at twice their CSS size, with the same alt text', async () => {
     const report = await renderReport(
       reportInput({ analysis: { ...analysisFixture(), trends: trendsFixture() } }),
+      { chartAssets },
     );
     const shown = report.view.trends?.images ?? [];
     expect(report.images.map(({ cid, filename, contentType }) => ({ cid, filename, contentType }))).toEqual([
@@ -45,7 +48,7 @@ describe('the images of a rendered report', () => {
     });
     const bytes = report.images.reduce((sum, image) => sum + image.content.byteLength, 0);
     expect(bytes).toBeLessThan(CHART_SET_BYTE_BUDGET);
-    expect(chartAssets.loadChartAssets).toHaveBeenCalledTimes(1);
+    expect(chartAssets).toHaveBeenCalledTimes(1);
     // The plain text carries the numbers instead.
     expect(report.text).toContain('Aug 2024  forecast $14,000 ($12,000 to $16,000)');
   });

@@ -14,6 +14,7 @@ import { MAX_NAME_LENGTH, wordTraits } from '../../../lambda/report/view-model/c
 import { launchChromium, leadingTextLines, openHtml } from '../../support/browser.ts';
 import { analyzeFile } from '../../support/analyze-file.ts';
 import { CDNOW, CUSTOMER_PERSONALITY, ONLINE_RETAIL } from '../../../tools/real-data.ts';
+import { testChartAssets } from '../../support/chart-assets.ts';
 
 const BROWSER_TIMEOUT = 60_000;
 const PHONE_WIDTH = 375;
@@ -54,12 +55,15 @@ const CASES = (Object.keys(DATA_SETS) as DataSet[]).flatMap((dataSet) =>
 
 /** The names of the email's segment tables as laid out at 375 px: each with its number of lines. */
 async function namesAtPhoneWidth(analysis: Analysis, locale: ReportLocale) {
-  const { html, view } = await renderReport({
-    analysis,
-    settings: parseReportSettings({ locale }),
-    kind: 'upload',
-    now: new Date('2025-01-06T08:00:00Z'),
-  });
+  const { html, view } = await renderReport(
+    {
+      analysis,
+      settings: parseReportSettings({ locale }),
+      kind: 'upload',
+      now: new Date('2025-01-06T08:00:00Z'),
+    },
+    { chartAssets: testChartAssets },
+  );
   const page = await openHtml(browser, html, PHONE_WIDTH);
   try {
     const expected = view.overviews.flatMap((table) => table.rows.map((row) => row.name));

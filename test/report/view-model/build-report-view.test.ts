@@ -5,6 +5,7 @@ import { TEN_CUSTOMERS_CSV } from '../../fixtures/ten-customers.ts';
 import { analyzeText } from '../../support/analyze-text.ts';
 import { analysisFixture } from '../fixtures/analysis-fixture.ts';
 import { FIXTURE_NOW, fixtureView, reportInput } from '../fixtures/report-input.ts';
+import { testChartAssets } from '../../support/chart-assets.ts';
 
 const PERIOD = 'Jun 1, 2023 to May 31, 2024';
 
@@ -103,8 +104,12 @@ describe('determinism', () => {
   });
 
   it('renders the same HTML and text from the same input and moment', async () => {
-    const first = await renderReport(reportInput({ settings: { locale: 'fr' } }));
-    const second = await renderReport(reportInput({ settings: { locale: 'fr' } }));
+    const first = await renderReport(reportInput({ settings: { locale: 'fr' } }), {
+      chartAssets: testChartAssets,
+    });
+    const second = await renderReport(reportInput({ settings: { locale: 'fr' } }), {
+      chartAssets: testChartAssets,
+    });
     expect(second.html).toBe(first.html);
     expect(second.text).toBe(first.text);
     expect(second.subject).toBe(first.subject);
@@ -156,11 +161,13 @@ describe('a real analysis (the ten-customer fixture of the engine tests)', () =>
 
 describe('typography', () => {
   it('puts a no-break space before the colons of the French email, none in English', async () => {
-    const french = await renderReport(reportInput({ settings: { locale: 'fr' } }));
+    const french = await renderReport(reportInput({ settings: { locale: 'fr' } }), {
+      chartAssets: testChartAssets,
+    });
     expect(french.view.labels.colon).toBe('\u00a0:');
     expect(french.html).toMatch(/Canal\u00a0:<\/span>/);
     expect(french.html).not.toMatch(/Canal:/);
-    const english = await renderReport(reportInput());
+    const english = await renderReport(reportInput(), { chartAssets: testChartAssets });
     expect(english.html).toMatch(/Channel:<\/span>/);
   });
 });

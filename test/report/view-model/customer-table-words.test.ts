@@ -10,6 +10,7 @@ import { renderReport } from '../../../lambda/report/render/render-report.ts';
 import { parseReportSettings, type ReportSettingsInput } from '../../../lambda/report/report-settings.ts';
 import { analyzeFile } from '../../support/analyze-file.ts';
 import { CUSTOMER_PERSONALITY } from '../../../tools/real-data.ts';
+import { testChartAssets } from '../../support/chart-assets.ts';
 
 /** What a raw Customer Personality column name starts with: `MntWines`, `NumWebPurchases`, `AcceptedCmp3`. */
 const RAW_COLUMN = /Mnt|Num|Cmp/;
@@ -21,12 +22,15 @@ beforeAll(async () => {
 }, 60_000);
 
 function report(settings: ReportSettingsInput = {}) {
-  return renderReport({
-    analysis,
-    settings: parseReportSettings(settings),
-    kind: 'upload',
-    now: new Date('2025-01-06T08:00:00Z'),
-  });
+  return renderReport(
+    {
+      analysis,
+      settings: parseReportSettings(settings),
+      kind: 'upload',
+      now: new Date('2025-01-06T08:00:00Z'),
+    },
+    { chartAssets: testChartAssets },
+  );
 }
 
 /** The names of the cluster table (the last overview: RFM segments come first). */
@@ -107,13 +111,16 @@ describe('the subject and header of a customer-table report', () => {
   });
 
   it('name the period of a scheduled report before the table', async () => {
-    const { subject } = await renderReport({
-      analysis,
-      settings: parseReportSettings({ locale: 'en' }),
-      kind: 'weekly',
-      now: new Date('2025-01-06T08:00:00Z'),
-      reportPeriod: { first: '2024-12-30', last: '2025-01-05' },
-    });
+    const { subject } = await renderReport(
+      {
+        analysis,
+        settings: parseReportSettings({ locale: 'en' }),
+        kind: 'weekly',
+        now: new Date('2025-01-06T08:00:00Z'),
+        reportPeriod: { first: '2024-12-30', last: '2025-01-05' },
+      },
+      { chartAssets: testChartAssets },
+    );
     expect(subject).toMatch(
       /^Weekly report, Dec 30, 2024 to Jan 5, 2025, 2,240 customers, customer table: revenue /,
     );

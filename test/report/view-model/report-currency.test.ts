@@ -10,12 +10,16 @@ import { buildReportView } from '../../../lambda/report/view-model/build-report-
 import { analyzeFile } from '../../support/analyze-file.ts';
 import { analyzeText } from '../../support/analyze-text.ts';
 import { ONLINE_RETAIL } from '../../../tools/real-data.ts';
+import { testChartAssets } from '../../support/chart-assets.ts';
 
 const NOW = new Date('2025-01-06T08:00:00Z');
 const CURRENCY_SIGNS = /[$€£¥]/;
 
 function render(analysis: Analysis, settings: ReportSettingsInput = {}) {
-  return renderReport({ analysis, settings: parseReportSettings(settings), kind: 'upload', now: NOW });
+  return renderReport(
+    { analysis, settings: parseReportSettings(settings), kind: 'upload', now: NOW },
+    { chartAssets: testChartAssets },
+  );
 }
 
 function view(analysis: Analysis, settings: ReportSettingsInput = {}) {
