@@ -8,10 +8,14 @@ import { THEME } from './theme.ts';
  */
 export type Cell = string | { lines: string[]; strong?: boolean; color?: string; span?: number };
 
-/** `word-break:normal` undoes MJML's `break-word` on the wrapper, which would let a number break anywhere. */
-const CELL_STYLE = `border-bottom:1px solid ${THEME.rule};word-break:normal;`;
+const CELL_STYLE = `border-bottom:1px solid ${THEME.rule};`;
 /** A spanning cell, close above the row it heads. */
-const HEADING_STYLE = 'padding-bottom:0;word-break:normal;';
+const HEADING_STYLE = 'padding-bottom:0;';
+/**
+ * `word-break:normal` undoes MJML's `break-word` on the wrapper, which would let a number break anywhere; set once
+ * on the rows' tbody (the property is inherited) rather than on every cell: 3 KB of a quarterly review.
+ */
+const ROWS_STYLE = 'word-break:normal;';
 
 /**
  * A compact table for an mj-table with `cellpadding`: a header row, then right-aligned numbers after the first
@@ -30,7 +34,7 @@ export function dataTable(
     .join('');
   const body = rows.map((row) => `<tr>${row.map(cell).join('')}</tr>`).join('');
   const foot = footer ? `<tr style="font-weight:bold;">${footer.map(cell).join('')}</tr>` : '';
-  return `<tr>${head}</tr>${body}${foot}`;
+  return `<tbody style="${ROWS_STYLE}"><tr>${head}</tr>${body}${foot}</tbody>`;
 }
 
 /**

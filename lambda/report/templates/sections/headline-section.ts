@@ -40,18 +40,25 @@ export function headlineSection(view: HeadlineProps): string {
   </mj-section>${tileRows(view.headline, 'section-headline')}`;
 }
 
-/** KPI tiles two a row, in sections of `cssClass`. */
+/**
+ * KPI tiles two a row, in one section of `cssClass`: one table whose rows hold two tiles. A pair of MJML columns
+ * a row cost 2.3 KB of wrappers and Outlook tables per row (14 KB for the headline); a table keeps the same two
+ * columns on every screen and in Outlook for a tenth of that, and Gmail clips an email over 102 KB.
+ */
 export function tileRows(tiles: readonly HeadlineKpi[], cssClass: string): string {
+  if (tiles.length === 0) return '';
   const rows: string[] = [];
   for (let index = 0; index < tiles.length; index += 2) {
     const pair = tiles.slice(index, index + 2);
-    rows.push(`
-  <mj-section background-color="${THEME.card}" padding="0 8px" css-class="${cssClass}">
-    <mj-group>${pair.map(tile).join('')}
-    </mj-group>
-  </mj-section>`);
+    const cells = pair.map(tile).join('');
+    rows.push(`<tr>${cells}${pair.length === 1 ? '<td width="50%"></td>' : ''}</tr>`);
   }
-  return rows.join('');
+  return `
+  <mj-section background-color="${THEME.card}" padding="0 8px" css-class="${cssClass}">
+    <mj-column>
+      <mj-table padding="0" font-size="13px" line-height="20px" table-layout="fixed">${rows.join('')}</mj-table>
+    </mj-column>
+  </mj-section>`;
 }
 
 function tile(kpi: HeadlineKpi): string {
@@ -61,10 +68,7 @@ function tile(kpi: HeadlineKpi): string {
   const detail = kpi.detail
     ? `<br><span style="color:${THEME.muted};font-size:11px;">${escapeHtml(kpi.detail)}</span>`
     : '';
-  return `
-      <mj-column width="50%" padding="4px">
-        <mj-text padding="4px" line-height="20px" css-class="kpi-${escapeHtml(kpi.key)}"><div style="border-top:3px solid ${THEME.customersBar};padding-top:4px;"><span style="color:${THEME.muted};font-size:12px;">${escapeHtml(kpi.label)}</span><br><span style="font-size:20px;font-weight:bold;">${escapeHtml(kpi.value)}</span>${delta}${detail}</div></mj-text>
-      </mj-column>`;
+  return `<td width="50%" valign="top" class="kpi-${escapeHtml(kpi.key)}" style="padding:8px;"><div style="border-top:3px solid ${THEME.customersBar};padding-top:4px;"><span style="color:${THEME.muted};font-size:12px;">${escapeHtml(kpi.label)}</span><br><span style="font-size:20px;font-weight:bold;">${escapeHtml(kpi.value)}</span>${delta}${detail}</div></td>`;
 }
 
 function arrow(trend: Trend): string {
