@@ -1,7 +1,8 @@
 /**
  * The README's pictures of the email (issue 13): each golden email (three real data sets, English and French)
  * photographed in headless Chromium at a phone's width and a desktop's, full page, to
- * docs/screenshots/<data set>.<locale>.<width>.png. They are rewritten on every run, so that they show the report
+ * docs/screenshots/<data set>.<locale>.<width>.png, and the trends section with its charts alone to
+ * <data set>.<locale>.trends.png. They are rewritten on every run, so that they show the report
  * as it is; a file is only written when its bytes change, and the viewport, the moment and the data are fixed,
  * so an unchanged report leaves them alone. At 375 px each email is also checked the way a reader on a phone
  * would see it: every segment or cluster name, wherever a table shows it, on at most two lines; nothing wider
@@ -56,6 +57,20 @@ async function photograph(id: string, width: number): Promise<void> {
   writeFileSync(url, png);
 }
 
+/**
+ * The trends section alone at the desktop width, when the email has one: the README's picture of the charts as
+ * the email shows them. Returns whether there was one.
+ */
+async function photographTrends(id: string): Promise<boolean> {
+  await page.setViewportSize({ width: DESKTOP_WIDTH, height: VIEWPORT_HEIGHT });
+  const section = page.locator('div.section-trends');
+  if ((await section.count()) === 0) return false;
+  const png = await section.first().screenshot({ animations: 'disabled', caret: 'hide', scale: 'css' });
+  const url = new URL(`${id}.trends.png`, SCREENSHOTS);
+  if (!(existsSync(url) && png.equals(readFileSync(url)))) writeFileSync(url, png);
+  return true;
+}
+
 /** The cells whose first line is one of the names, in each section, with the lines each takes. */
 async function nameCells(names: ReadonlySet<string>): Promise<(TextLines & { section: string })[]> {
   // A card's most specific class names its section: `section-overview-1` rather than `section-overview`.
@@ -88,6 +103,7 @@ describe.each(CASES)('the $name email in $locale', ({ name, locale }) => {
     const tables = await tablesPastTheirBox(page);
     await photograph(id, PHONE_WIDTH);
     await photograph(id, DESKTOP_WIDTH);
+    const trendsPhotographed = await photographTrends(id);
 
     // Every name is found (the measure sees the tables), and none wraps past two lines. Soft: one run names
     // every fault of the email, not only the first.
@@ -103,5 +119,8 @@ describe.each(CASES)('the $name email in $locale', ({ name, locale }) => {
       .toBeLessThanOrEqual(PHONE_WIDTH + TOLERANCE_PX);
     expect.soft(fit.overflowing, `boxes past the edge at ${PHONE_WIDTH} px`).toEqual([]);
     expect.soft(tables, `tables wider than their container at ${PHONE_WIDTH} px`).toEqual([]);
+    expect
+      .soft(trendsPhotographed, 'a trends section exactly when the report has charts')
+      .toBe(report.images.length > 0);
   });
 });
