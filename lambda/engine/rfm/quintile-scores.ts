@@ -24,10 +24,17 @@ export function scoreByQuintile(values: ArrayLike<number>, lowerIsBetter = false
     const value = values[index] as number;
     column[index] = value === 0 ? 0 : value; // -0 ties with +0
   }
+  const scoreOf = lowerIsBetter ? scoreFromTop : scoreFromBottom;
+  if (count < BUCKETS) {
+    // Fewer values than buckets: walking the 65,536 buckets would cost more than sorting them all.
+    const all = new Int32Array(count);
+    for (let index = 0; index < count; index++) all[index] = index;
+    scoreCrossedBuckets(column, all, new Uint32Array(count), new Int32Array(2), scoreOf, scores);
+    return scores;
+  }
   const buckets = sortableHighWords(column);
   for (let index = 0; index < count; index++) buckets[index] = (buckets[index] as number) >>> BUCKET_SHIFT;
   const below = ranksBelowBuckets(buckets);
-  const scoreOf = lowerIsBetter ? scoreFromTop : scoreFromBottom;
   const bucketScores = wholeBucketScores(below, scoreOf);
   scoreSingleValueBuckets(column, buckets, below, scoreOf, bucketScores);
   let crossedCount = 0;

@@ -133,7 +133,7 @@ function scoresBySorting(values: readonly number[], lowerIsBetter: boolean): num
   return result;
 }
 
-describe('scoreByQuintile, by buckets, against sorting the whole column', () => {
+describe('scoreByQuintile, sorted or by buckets, against sorting the whole column', () => {
   // Values that share a bucket (the top 16 bits of the double: about 16 buckets per power of two) and values
   // far apart, many ties, negatives and both zeros: every bucket either scored whole or crossed by a boundary.
   const value = fc.oneof(
@@ -154,6 +154,16 @@ describe('scoreByQuintile, by buckets, against sorting the whole column', () => 
         },
       ),
       { numRuns: 300 },
+    );
+  });
+
+  it('does the same above 65,536 values, where buckets replace the sort (the input tiled to 70,000)', () => {
+    fc.assert(
+      fc.property(fc.array(value, { minLength: 1, maxLength: 500 }), fc.boolean(), (input, lowerIsBetter) => {
+        const tiled = Array.from({ length: 70_000 }, (_, index) => input[index % input.length] as number);
+        expect(scores(tiled, lowerIsBetter)).toEqual(scoresBySorting(tiled, lowerIsBetter));
+      }),
+      { numRuns: 40 },
     );
   });
 
