@@ -28,22 +28,42 @@ export const SEGMENT_PALETTE: readonly string[] = [
   ...THEME_COLOURS.map((colour) => mixColours(colour, THEME.card, 0.5)),
 ];
 
+/**
+ * The size of axis and legend text, in the 600 px image. A phone 375 px wide shows the image at about 343 px,
+ * so 13 px here reads as about 7.4 px there: the smallest that still reads (11 px became about 6 px).
+ */
+export const CHART_FONT_SIZE = 13;
+
 /** The text style every chart uses, so that resvg draws all of it with the shipped font. */
-export const CHART_TEXT = { fontFamily: CHART_FONT_FAMILY, color: THEME.muted, fontSize: 11 } as const;
+export const CHART_TEXT = {
+  fontFamily: CHART_FONT_FAMILY,
+  color: THEME.muted,
+  fontSize: CHART_FONT_SIZE,
+} as const;
+
+/** The title's line and the gap under it. */
+export const CHART_TITLE_HEIGHT = 28;
 
 export const CHART_TITLE = {
   left: 0,
   top: 0,
-  textStyle: { fontFamily: CHART_FONT_FAMILY, color: THEME.text, fontSize: 14, fontWeight: 'bold' },
+  textStyle: { fontFamily: CHART_FONT_FAMILY, color: THEME.text, fontSize: 16, fontWeight: 'bold' },
 } as const;
 
+/** Below the title; `right` bounds its rows so that ECharts wraps them where legend-layout.ts expects. */
 export const CHART_LEGEND = {
-  top: 22,
-  left: 0,
+  top: CHART_TITLE_HEIGHT,
+  left: 5,
+  right: 8,
+  padding: 0,
   itemWidth: 14,
   itemHeight: 8,
+  itemGap: 12,
   textStyle: CHART_TEXT,
 } as const;
+
+/** Room between the legend's last row and the plotting area (whose top axis label pokes up by half a line). */
+export const LEGEND_PLOT_GAP = 16;
 
 /** Axis lines and grid in the theme's rule colour, labels muted. */
 export const AXIS_STYLE = {

@@ -5,10 +5,43 @@
  * needs the cell's colour, so the same interpolation is computed here.
  */
 import { THEME } from '../templates/markup/theme.ts';
-import { AXIS_STYLE, CHART_TEXT, CHART_TITLE, mixColours, needsLightText } from './chart-style.ts';
+import {
+  AXIS_STYLE,
+  CHART_CSS_WIDTH,
+  CHART_FONT_SIZE,
+  CHART_TEXT,
+  CHART_TITLE,
+  mixColours,
+  needsLightText,
+} from './chart-style.ts';
 import type { CohortHeatmapInput } from './chart-types.ts';
+import { textWidth } from './text-metrics.ts';
 
 const ROW_CSS_HEIGHT = 22;
+const GRID = { left: 8, right: 16 } as const;
+/** ECharts' default gap between an axis and its labels. */
+const AXIS_LABEL_MARGIN = 8;
+/** Room kept free on each side of a cell's label, so that neighbouring labels never touch. */
+const CELL_PADDING = 3;
+
+/**
+ * The smallest a cell's label may be drawn: below it the shares are left to the colours and the alt text, as on
+ * a chart with too many columns to label.
+ */
+export const HEATMAP_MIN_LABEL_SIZE = 9;
+
+/**
+ * The size of the cells' labels: the axis text's size, or smaller so that the widest label fits its cell (the
+ * number of columns is the data's, so the text follows the cell, in steps of half a pixel).
+ */
+export function cellLabelSize(input: CohortHeatmapInput, labels: readonly string[]): number {
+  const columns = Math.max(1, ...input.shares.map((row) => row.length));
+  const cohortLabels = Math.max(0, ...input.cohorts.map((cohort) => textWidth(cohort, CHART_FONT_SIZE)));
+  const plotWidth = CHART_CSS_WIDTH - GRID.left - GRID.right - cohortLabels - AXIS_LABEL_MARGIN;
+  const widestAtOnePx = Math.max(Number.MIN_VALUE, ...labels.map((label) => textWidth(label, 1)));
+  const fitting = (plotWidth / columns - 2 * CELL_PADDING) / widestAtOnePx;
+  return Math.min(CHART_FONT_SIZE, Math.floor(fitting * 2) / 2);
+}
 
 export function cohortHeatmapCssHeight(input: CohortHeatmapInput): number {
   return 84 + ROW_CSS_HEIGHT * input.cohorts.length;
@@ -20,14 +53,17 @@ export function cohortHeatmapOption(input: CohortHeatmapInput): Record<string, u
   const cells = input.shares.flatMap((row, cohort) =>
     row.flatMap((share, column) => (share === null ? [] : [cell(input, column, cohort, share, highest)])),
   );
+  const labelSize = cellLabelSize(
+    input,
+    cells.map((one) => one.label.formatter),
+  );
   return {
     animation: false,
     textStyle: CHART_TEXT,
     title: { ...CHART_TITLE, text: input.title },
     grid: {
-      left: 8,
-      right: 16,
-      top: 32,
+      ...GRID,
+      top: 34,
       bottom: 28,
       outerBoundsMode: 'same',
       outerBoundsContain: 'axisLabel',
@@ -37,7 +73,7 @@ export function cohortHeatmapOption(input: CohortHeatmapInput): Record<string, u
       data: Array.from({ length: columns }, (_, index) => String(index + 1)),
       name: input.wording.periodsSince(input.unit),
       nameLocation: 'middle',
-      nameGap: 22,
+      nameGap: 24,
       nameTextStyle: CHART_TEXT,
       ...AXIS_STYLE,
       splitLine: { show: false },
@@ -60,7 +96,11 @@ export function cohortHeatmapOption(input: CohortHeatmapInput): Record<string, u
       {
         type: 'heatmap',
         data: cells,
-        label: { show: columns <= 16, fontFamily: CHART_TEXT.fontFamily, fontSize: 9 },
+        label: {
+          show: labelSize >= HEATMAP_MIN_LABEL_SIZE,
+          fontFamily: CHART_TEXT.fontFamily,
+          fontSize: labelSize,
+        },
         itemStyle: { borderColor: THEME.card, borderWidth: 1 },
       },
     ],

@@ -3,8 +3,17 @@
  * value, and the interval as a band (the lower bound stacked invisibly under the interval's width).
  */
 import { THEME } from '../templates/markup/theme.ts';
-import { AXIS_STYLE, CHART_LEGEND, CHART_TEXT, CHART_TITLE, periodAxis, periodGrid } from './chart-style.ts';
+import {
+  AXIS_STYLE,
+  CHART_LEGEND,
+  CHART_TEXT,
+  CHART_TITLE,
+  LEGEND_PLOT_GAP,
+  periodAxis,
+  periodGrid,
+} from './chart-style.ts';
 import type { ForecastLineInput } from './chart-types.ts';
+import { legendLayout, legendOption } from './legend-layout.ts';
 
 export const FORECAST_LINE_CSS_HEIGHT = 300;
 
@@ -17,15 +26,16 @@ export function forecastLineOption(input: ForecastLineInput): Record<string, unk
   const width = [...blanks(past), ...input.forecast.map((point) => point.upper - point.lower)];
   const { wording } = input;
   const hasForecast = input.forecast.length > 0;
+  const legendNames = hasForecast
+    ? [wording.actual, wording.forecastLegend, wording.interval]
+    : [wording.actual];
+  const legend = legendLayout(legendNames);
   return {
     animation: false,
     textStyle: CHART_TEXT,
     title: { ...CHART_TITLE, text: input.title },
-    legend: {
-      ...CHART_LEGEND,
-      data: hasForecast ? [wording.actual, wording.forecastLegend, wording.interval] : [wording.actual],
-    },
-    grid: periodGrid(56),
+    legend: legendOption(legendNames, legend),
+    grid: periodGrid(CHART_LEGEND.top + legend.height + LEGEND_PLOT_GAP),
     xAxis: periodAxis([...input.periods, ...input.forecast.map((point) => point.period)]),
     yAxis: {
       type: 'value',

@@ -20,6 +20,7 @@ import type {
 import { FORECAST_LINE_CSS_HEIGHT, forecastLineOption } from './forecast-line-option.ts';
 import { rasteriseSvg, startResvg } from './rasterise-svg.ts';
 import { segmentAreasCssHeight, segmentAreasOption } from './segment-areas-option.ts';
+import { installTextMetrics } from './text-metrics.ts';
 
 echarts.use([
   LineChart,
@@ -30,6 +31,7 @@ echarts.use([
   VisualMapComponent,
   SVGRenderer,
 ]);
+installTextMetrics();
 
 export interface ChartRenderer {
   /** (a) The series with its forecast band. */

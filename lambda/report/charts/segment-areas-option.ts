@@ -3,20 +3,29 @@ import {
   AXIS_STYLE,
   CHART_LEGEND,
   CHART_TEXT,
+  LEGEND_PLOT_GAP,
   CHART_TITLE,
   periodAxis,
   periodGrid,
   SEGMENT_PALETTE,
 } from './chart-style.ts';
 import type { SegmentAreasInput } from './chart-types.ts';
+import { legendLayout, legendOption } from './legend-layout.ts';
 
-/** Room under the legend grows with its rows: about four segment names fit on a 600 px line. */
+/** The plotting area's height, axis labels included; the legend's rows come on top of it. */
+const PLOT_CSS_HEIGHT = 250;
+
+/** The image grows with the legend's rows, measured with the font's widths (names come from settings). */
 export function segmentAreasCssHeight(input: SegmentAreasInput): number {
-  return 280 + 18 * legendRows(input);
+  return plotTop(input) + PLOT_CSS_HEIGHT;
 }
 
-function legendRows(input: SegmentAreasInput): number {
-  return Math.ceil(input.segments.length / 4);
+function plotTop(input: SegmentAreasInput): number {
+  return CHART_LEGEND.top + legendLayout(segmentNames(input)).height + LEGEND_PLOT_GAP;
+}
+
+function segmentNames(input: SegmentAreasInput): string[] {
+  return input.segments.map((segment) => segment.name);
 }
 
 export function segmentAreasOption(input: SegmentAreasInput): Record<string, unknown> {
@@ -25,8 +34,8 @@ export function segmentAreasOption(input: SegmentAreasInput): Record<string, unk
     textStyle: CHART_TEXT,
     color: [...SEGMENT_PALETTE],
     title: { ...CHART_TITLE, text: input.title },
-    legend: { ...CHART_LEGEND, data: input.segments.map((segment) => segment.name) },
-    grid: periodGrid(40 + 18 * legendRows(input)),
+    legend: legendOption(segmentNames(input), legendLayout(segmentNames(input))),
+    grid: periodGrid(plotTop(input)),
     xAxis: periodAxis(input.periods),
     yAxis: {
       type: 'value',
