@@ -1,0 +1,58 @@
+/**
+ * What the plausibility checks compare between a report and the previous one of the same kind and source: a few
+ * numbers read from each analysis (the archive keeps the previous analysis whole), never a customer's data.
+ */
+import type { Analysis } from '../analysis/analysis-types.ts';
+
+export interface PlausibilityFacts {
+  rows: number;
+  customers: number;
+  orders: number;
+  revenue: number;
+  /** The first and last purchase days (YYYY-MM-DD); null for a customer table. */
+  firstPurchase: string | null;
+  lastPurchase: string | null;
+  rowsRead: number;
+  rowsRejected: number;
+  /** The rejection reasons with at least one line. */
+  rejectionReasons: readonly string[];
+  /** The header column of each role (transactions) or the clustered columns (customer tables). */
+  columns: Readonly<Record<string, string>>;
+  /** BG/NBD and Gamma-Gamma parameters by name; empty when the predictions are withheld. */
+  valueParameters: Readonly<Record<string, number>>;
+  /** Each RFM segment's share of customers (0..1). */
+  segmentShares: Readonly<Record<string, number>>;
+  /** The file's content: its bytes' and its used rows' fingerprints, when known. */
+  fingerprint?: { bytes?: string | undefined; rows?: string | undefined } | undefined;
+}
+
+/** The facts of an analysis; `fingerprint` from the run that read the file. */
+export function plausibilityFacts(
+  analysis: Analysis,
+  fingerprint?: PlausibilityFacts['fingerprint'],
+): PlausibilityFacts {
+  const { input, kpis } = analysis;
+  const rowsRejected = Object.values(input.rowsRejected).reduce((sum, count) => sum + (count ?? 0), 0);
+  return {
+    rows: input.rowsUsed,
+    customers: kpis.customers,
+    orders: kpis.orders,
+    revenue: kpis.revenue,
+    firstPurchase: analysis.period.firstPurchase,
+    lastPurchase: analysis.period.lastPurchase,
+    rowsRead: input.rowsRead,
+    rowsRejected,
+    rejectionReasons: Object.entries(input.rowsRejected)
+      .filter(([, count]) => (count ?? 0) > 0)
+      .map(([reason]) => reason),
+    columns: input.columns,
+    valueParameters: {
+      ...analysis.value?.purchaseModel?.parameters,
+      ...analysis.value?.spendModel?.parameters,
+    },
+    segmentShares: Object.fromEntries(
+      (analysis.rfm?.segments ?? []).map((segment) => [segment.key, segment.share]),
+    ),
+    fingerprint,
+  };
+}
