@@ -36,8 +36,9 @@ describe('the trends section', () => {
     expect(trends?.title).toBe('Trends');
     expect(trends?.images.map((image) => [image.cid, image.width, image.height])).toEqual([
       ['revenue-trend@segment-report', 600, 300],
-      // One row of legend (two segments: the one without buyers is left out).
-      ['segment-buyers@segment-report', 600, 298],
+      // One row of legend (two segments: the one without buyers is left out): the title's 28 px, one 13 px
+      // legend row, a 16 px gap, the 250 px plot.
+      ['segment-buyers@segment-report', 600, 307],
       // Three cohorts whose next month is over: 84 + 3 x 22.
       ['cohort-retention@segment-report', 600, 150],
     ]);
