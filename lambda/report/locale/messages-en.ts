@@ -337,6 +337,38 @@ export const MESSAGES_EN: Messages = {
     notCsvSubject: (file) => `Not a CSV file: ${file}`,
     notCsvBody: ({ file, prefix }) =>
       `The file ${file} is not a CSV file (.csv or .csv.gz, in any letter case), so it was not analysed and no report was sent. Export it as CSV and drop it under ${prefix}.`,
+    heldSubject: (report) => `Held for your review: ${report}`,
+    heldIntro: ({ report, location }) =>
+      `The report "${report}" looks implausible against the previous report of the same kind and source, so it was not sent to the executives. It is kept exactly as it would be sent: ${location}.`,
+    heldFindings: 'What looks wrong',
+    heldFinding: {
+      rows: (w) =>
+        `Lines used: ${w.now} against ${w.before} last time (${w.measured}), beyond the ±${w.threshold} allowed.`,
+      customers: (w) =>
+        `Customers: ${w.now} against ${w.before} last time (${w.measured}), beyond the ±${w.threshold} allowed.`,
+      orders: (w) =>
+        `Orders: ${w.now} against ${w.before} last time (${w.measured}), beyond the ±${w.threshold} allowed.`,
+      revenue: (w) =>
+        `Revenue: ${w.now} against ${w.before} last time (${w.measured}), beyond the ±${w.threshold} allowed.`,
+      'period-not-advancing': (w) =>
+        `The data ends on ${w.now}, not after the previous report's last day, ${w.before}.`,
+      'period-too-short': (w) =>
+        `The data covers only ${w.now} of the ${w.before} days expected (${w.measured}), under the ${w.threshold} required.`,
+      'rejected-lines': (w) =>
+        `Lines rejected: ${w.now} against ${w.before} last time (${w.measured}), beyond the ${w.threshold} allowed.`,
+      'new-rejection-reason': (w) => `Lines were rejected for a reason not seen last time: ${w.subject}.`,
+      'column-mapping': (w) =>
+        `The ${w.subject} role is read from the column ${w.now}, last time from ${w.before}.`,
+      'value-parameters': (w) =>
+        `Customer-value model parameter ${w.subject}: ${w.now} against ${w.before} last time (${w.measured}), beyond the ±${w.threshold} allowed.`,
+      'segment-shares': (w) =>
+        `${w.subject}: ${w.now} of customers against ${w.before} last time (${w.measured}), beyond the ±${w.threshold} allowed.`,
+      'duplicate-content': (w) => `The file has the same ${w.subject} as an earlier file of this source.`,
+    },
+    duplicateOf: { bytes: 'bytes', rows: 'orders (in another order or layout)' },
+    noValue: 'none',
+    heldHowTo: ({ release, discard, approval, expires }) =>
+      `If the numbers are right, release the report and it is sent to the executives once: run ${release}, or write an empty object at ${approval}. If not, discard it: run ${discard}. Nothing is sent on its own: unless someone decides by ${expires}, the report expires and you get a reminder.`,
   },
   footer: {
     generated: (moment, timeZone) => `Generated ${moment} (${timeZone}).`,

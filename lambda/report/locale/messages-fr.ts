@@ -357,6 +357,40 @@ export const MESSAGES_FR: Messages = {
     missingSubject: (file) => `Fichier disparu avant lecture : ${file}`,
     missingBody: (file) =>
       `Le fichier ${file} a été supprimé ou remplacé avant d’avoir pu être lu : aucun rapport n’a été envoyé pour lui. Déposez-le de nouveau s’il doit faire l’objet d’un rapport.`,
+    heldSubject: (report) => `En attente de votre vérification : ${report}`,
+    heldIntro: ({ report, location }) =>
+      `Le rapport « ${report} » paraît invraisemblable par rapport au précédent rapport du même type et de la même source ; il n’a donc pas été envoyé à la direction. Il est conservé tel qu’il serait envoyé : ${location}.`,
+    heldFindings: 'Ce qui paraît anormal',
+    heldFinding: {
+      rows: (w) =>
+        `Lignes utilisées : ${w.now} contre ${w.before} la dernière fois (${w.measured}), au-delà des ±${w.threshold} admis.`,
+      customers: (w) =>
+        `Clients : ${w.now} contre ${w.before} la dernière fois (${w.measured}), au-delà des ±${w.threshold} admis.`,
+      orders: (w) =>
+        `Commandes : ${w.now} contre ${w.before} la dernière fois (${w.measured}), au-delà des ±${w.threshold} admis.`,
+      revenue: (w) =>
+        `Chiffre d’affaires : ${w.now} contre ${w.before} la dernière fois (${w.measured}), au-delà des ±${w.threshold} admis.`,
+      'period-not-advancing': (w) =>
+        `Les données s’arrêtent le ${w.now}, pas après le dernier jour du rapport précédent, le ${w.before}.`,
+      'period-too-short': (w) =>
+        `Les données ne couvrent que ${w.now} des ${w.before} jours attendus (${w.measured}), moins que les ${w.threshold} requis.`,
+      'rejected-lines': (w) =>
+        `Lignes rejetées : ${w.now} contre ${w.before} la dernière fois (${w.measured}), au-delà des ${w.threshold} admis.`,
+      'new-rejection-reason': (w) =>
+        `Des lignes ont été rejetées pour une raison absente la dernière fois : ${w.subject}.`,
+      'column-mapping': (w) =>
+        `Le rôle ${w.subject} est lu dans la colonne ${w.now}, la dernière fois dans ${w.before}.`,
+      'value-parameters': (w) =>
+        `Paramètre ${w.subject} du modèle de valeur client : ${w.now} contre ${w.before} la dernière fois (${w.measured}), au-delà des ±${w.threshold} admis.`,
+      'segment-shares': (w) =>
+        `${w.subject} : ${w.now} des clients contre ${w.before} la dernière fois (${w.measured}), au-delà des ±${w.threshold} admis.`,
+      'duplicate-content': (w) =>
+        `Le fichier a les mêmes ${w.subject} qu’un fichier précédent de cette source.`,
+    },
+    duplicateOf: { bytes: 'octets', rows: 'commandes (dans un autre ordre ou une autre mise en forme)' },
+    noValue: 'aucune',
+    heldHowTo: ({ release, discard, approval, expires }) =>
+      `Si les chiffres sont justes, libérez le rapport : il sera envoyé une fois à la direction. Lancez ${release}, ou écrivez un objet vide à ${approval}. Sinon, écartez-le : lancez ${discard}. Rien ne part tout seul : sans décision avant le ${expires}, le rapport expire et vous recevez un rappel.`,
     notCsvSubject: (file) => `Pas un fichier CSV : ${file}`,
     notCsvBody: ({ file, prefix }) =>
       `Le fichier ${file} n’est pas un fichier CSV (.csv ou .csv.gz, en majuscules ou minuscules) : il n’a pas été analysé et aucun rapport n’a été envoyé. Exportez-le en CSV et déposez-le dans ${prefix}.`,

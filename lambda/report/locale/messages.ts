@@ -4,6 +4,18 @@
  */
 import type { ReportKind } from '../../vocabulary/report-kind.ts';
 import type { Priority, RfmLever } from '../playbook/strategy.ts';
+import type { PlausibilityCheck } from '../../engine/plausibility/plausibility-settings.ts';
+
+/** The numbers of one failed plausibility check, formatted for its sentence. */
+export interface HeldFindingWords {
+  /** What the check is about: a segment's name, a column role, a model parameter, a rejection reason. */
+  subject: string;
+  now: string;
+  before: string;
+  threshold: string;
+  /** The measured change or share, formatted. */
+  measured: string;
+}
 
 export interface Messages {
   defaultReportName: string;
@@ -201,6 +213,15 @@ export interface Messages {
     missingBody(file: string): string;
     notCsvSubject(file: string): string;
     notCsvBody(p: { file: string; prefix: string }): string;
+    heldSubject(report: string): string;
+    heldIntro(p: { report: string; location: string }): string;
+    heldFindings: string;
+    /** One sentence per failed plausibility check, from the words of its numbers. */
+    heldFinding: Record<PlausibilityCheck, (p: HeldFindingWords) => string>;
+    /** `rows` of the duplicate check: which content matched. */
+    duplicateOf: { bytes: string; rows: string };
+    noValue: string;
+    heldHowTo(p: { release: string; discard: string; approval: string; expires: string }): string;
   };
   footer: {
     generated(moment: string, timeZone: string): string;
