@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { type ReportSettings, parseReportSettings, reportSettingsSchema } from '../report/report-settings.ts';
 import { formatConfigPath } from './config-path.ts';
 import { inputRuleSchema } from './input-rules.ts';
+import { holdConfigSchema } from './plausibility-config.ts';
 import { InvalidOptionError } from '../errors/input-errors.ts';
 
 const email = z.email({ message: 'must be an email address' });
@@ -42,12 +43,14 @@ export const appConfigSchema = z
         reports: prefix.default('reports/'),
         rejected: prefix.default('rejected/'),
         runs: prefix.default('runs/'),
+        /** An object written here releases or discards a held report (issue 15). */
+        approvals: prefix.default('approvals/'),
       })
       .strict()
       // Every object created under the input prefix starts an upload run: a write of the functions' own there
       // would start another, and the scheduled runs would read reports as input.
       .superRefine((prefixes, context) => {
-        const overlap = (['reports', 'rejected', 'runs'] as const).find(
+        const overlap = (['reports', 'rejected', 'runs', 'approvals'] as const).find(
           (name) =>
             prefixes[name].startsWith(prefixes.incoming) || prefixes.incoming.startsWith(prefixes[name]),
         );
@@ -59,7 +62,13 @@ export const appConfigSchema = z
           });
         }
       })
-      .default({ incoming: 'incoming/', reports: 'reports/', rejected: 'rejected/', runs: 'runs/' }),
+      .default({
+        incoming: 'incoming/',
+        reports: 'reports/',
+        rejected: 'rejected/',
+        runs: 'runs/',
+        approvals: 'approvals/',
+      }),
     /** How to read the files under each input prefix (see input-rules.ts); the engine infers everything else. */
     inputs: z.record(z.string(), inputRuleSchema).default({}),
     /**
@@ -71,6 +80,8 @@ export const appConfigSchema = z
     /** The customers CSV is attached up to this size, else linked with a pre-signed URL. */
     maxAttachmentBytes: z.number().int().positive().max(7_000_000).default(2_000_000),
     linkExpiryDays: z.number().int().min(1).max(7).default(7),
+    /** Reports that look implausible are held for the data team (plausibility-config.ts). */
+    hold: holdConfigSchema,
   })
   .strict()
   .superRefine(({ inputs, prefixes }, context) => {

@@ -11,7 +11,13 @@ import {
   uploadSeriesFolder,
 } from '../../lambda/delivery/archive-layout.ts';
 
-const PREFIXES = { incoming: 'incoming/', reports: 'reports/', rejected: 'rejected/', runs: 'runs/' };
+const PREFIXES = {
+  incoming: 'incoming/',
+  reports: 'reports/',
+  rejected: 'rejected/',
+  runs: 'runs/',
+  approvals: 'approvals/',
+};
 const NOW = new Date('2025-03-05T09:07:03.456Z');
 
 describe('archive layout', () => {

@@ -7,7 +7,13 @@ import { collectBytes } from '../support/byte-streams.ts';
 import { MemoryObjectStore } from '../support/memory-object-store.ts';
 import { InputError } from '../../lambda/errors/input-errors.ts';
 
-const PREFIXES = { incoming: 'incoming/', reports: 'reports/', rejected: 'rejected/', runs: 'runs/' };
+const PREFIXES = {
+  incoming: 'incoming/',
+  reports: 'reports/',
+  rejected: 'rejected/',
+  runs: 'runs/',
+  approvals: 'approvals/',
+};
 const CONFIG = { prefixes: PREFIXES, inputs: {} };
 const HEADER = 'Invoice,Customer,Date,Amount';
 

@@ -150,7 +150,10 @@ describe('deployment configuration', () => {
 
   it('takes prefixes that only share letters with the input prefix, not a folder', () => {
     const prefixes = { incoming: 'in/', reports: 'in-reports/', rejected: 'inbox-rejected/', runs: 'runs/' };
-    expect(parseDeployConfig(withJob((job) => ({ ...job, prefixes }))).job.prefixes).toEqual(prefixes);
+    expect(parseDeployConfig(withJob((job) => ({ ...job, prefixes }))).job.prefixes).toEqual({
+      ...prefixes,
+      approvals: 'approvals/',
+    });
   });
 
   it('takes the SES identity from the sender’s domain when none is given', () => {

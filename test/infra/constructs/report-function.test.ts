@@ -75,6 +75,7 @@ describe('ReportFunction', () => {
         reports: 'reports/',
         rejected: 'rejected/',
         runs: 'runs/',
+        approvals: 'approvals/',
       });
     });
 
