@@ -20,32 +20,13 @@
  * are dropped, so that an older or newer writer of schema version 1 stays readable.
  */
 import { z } from 'zod';
-import { type Analysis, INPUT_SHAPES } from './analysis-types.ts';
-import { CUSTOMER_TABLE_REJECTIONS, REJECTION_REASONS } from './rejection-reasons.ts';
+import type { Analysis } from './analysis-types.ts';
 import { periodActivitySchema } from './activity-schema.ts';
+import { inputSummary } from './input-schema.ts';
 import { trendsSchema } from './trends-schema.ts';
 import { valueAnalysisSchema } from './value-schema.ts';
-import {
-  count,
-  countsByKey,
-  finite,
-  flag,
-  isoDay,
-  isoMoment,
-  lineNumber,
-  list,
-  object,
-  oneOf,
-  share,
-  text,
-} from './schema-words.ts';
-import { CURRENCY_SOURCES } from '../input/currency-marks.ts';
-import { DATE_ORDERS } from '../input/date-parsing.ts';
-import { DECIMAL_MARKS } from '../input/number-parsing.ts';
-import { DETECTED_ENCODINGS } from '../input/text-decoding.ts';
+import { count, finite, flag, isoDay, isoMoment, list, object, oneOf, share, text } from './schema-words.ts';
 import { RFM_SEGMENT_KEYS } from '../rfm/rfm-segments.ts';
-
-const REJECTIONS = [...new Set([...REJECTION_REASONS, ...CUSTOMER_TABLE_REJECTIONS])];
 
 const names = object({ en: text, fr: text });
 
@@ -77,27 +58,6 @@ const baseKpis = object({
   lostRevenueShare: finite,
   topFifthRevenueShare: finite,
   retentionRate: share.optional(),
-});
-
-const inputSummary = object({
-  source: text,
-  shape: oneOf(INPUT_SHAPES),
-  encoding: oneOf(DETECTED_ENCODINGS),
-  delimiter: text,
-  decimalMark: oneOf(DECIMAL_MARKS),
-  dateOrder: oneOf(DATE_ORDERS).nullable(),
-  /** The report formats amounts with this code: three capitals, as Intl requires. */
-  currency: object({
-    code: text.regex(/^[A-Z]{3}$/, 'expected an ISO 4217 code such as EUR').nullable(),
-    source: oneOf(CURRENCY_SOURCES),
-    otherLines: z.record(text, count, { error: 'expected an object' }),
-  }).exactOptional(),
-  columns: z.record(text, text, { error: 'expected an object' }),
-  rowsRead: count,
-  rowsUsed: count,
-  rowsRejected: countsByKey(REJECTIONS, count),
-  firstRejectedLine: countsByKey(REJECTIONS, lineNumber),
-  undecodableCharacters: count,
 });
 
 const rfmSummary = object({

@@ -63,6 +63,11 @@ export interface InputSummary {
   firstRejectedLine: Partial<Record<RejectionReason | CustomerTableRejection, number>>;
   /** Characters that could not be decoded and were replaced (U+FFFD). */
   undecodableCharacters: number;
+  /**
+   * Transaction logs, when asked (`fingerprint`): a fingerprint of the distinct orders that the file's layout
+   * does not change (transactions/orders-fingerprint.ts).
+   */
+  contentFingerprint?: string;
 }
 
 export interface RfmSummary {
@@ -134,6 +139,7 @@ export interface ShapeAnalysis {
     | 'rowsUsed'
     | 'rowsRejected'
     | 'firstRejectedLine'
+    | 'contentFingerprint'
   >;
   body: Omit<Analysis, 'schemaVersion' | 'generatedAt' | 'activeWindowDays' | 'input'>;
   customers: readonly CustomerRow[];

@@ -34,6 +34,11 @@ export interface AnalyzeOptions extends InputOptions {
   activity?: ActivityWindows | undefined;
   /** The thresholds of the trends' early warnings (WARNING_DEFAULTS when absent). */
   trendWarnings?: WarningThresholds | undefined;
+  /**
+   * Transaction logs: fingerprint the distinct orders (Analysis.input.contentFingerprint) for the hold's
+   * duplicate check; off by default (it hashes every customer id).
+   */
+  fingerprint?: boolean | undefined;
   /** Called after each chunk with the number of lines read so far. */
   onProgress?: ((linesRead: number) => void) | undefined;
 }

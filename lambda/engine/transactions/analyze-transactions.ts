@@ -21,6 +21,7 @@ import { valueByLedgerGroups, valueOfLedger } from './ledger-value.ts';
 import { otherCurrencyNotes } from './log-currency.ts';
 import type { ValueOutcome } from '../value/analyze-value.ts';
 import type { OrderColumns } from '../value/purchase-summary.ts';
+import { ordersFingerprint } from './orders-fingerprint.ts';
 import { readTransactions, type TransactionReadResult } from './read-transactions.ts';
 import { computeTrends, type Trends } from '../trends/compute-trends.ts';
 import { InputError } from '../../errors/input-errors.ts';
@@ -43,8 +44,11 @@ export async function analyzeTransactions(
   const { read, asOfDay } = await readLedger(input, options);
   const { firstMs, lastMs } = read.ledger.period;
   const ledgerCustomers = read.ledger.customersInIdOrder();
+  const orders = read.ledger.takeOrders();
+  // Before the value step, which groups the order columns in place.
+  const contentFingerprint = options.fingerprint ? ordersFingerprint(orders, ledgerCustomers) : undefined;
   const { retentionRate, valueOutcome, activity, trends } = fromOrders(
-    read.ledger.takeOrders(),
+    orders,
     ledgerCustomers,
     asOfDay,
     options,
@@ -77,6 +81,7 @@ export async function analyzeTransactions(
       rowsUsed: read.rowsUsed,
       rowsRejected: read.rowsRejected,
       firstRejectedLine: read.firstRejectedLine,
+      ...(contentFingerprint !== undefined && { contentFingerprint }),
     },
     body: { period: { firstPurchase: formatIsoDay(firstMs), lastPurchase: formatIsoDay(lastMs) }, ...body },
     customers,
