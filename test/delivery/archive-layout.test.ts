@@ -10,14 +10,8 @@ import {
   uploadRunName,
   uploadSeriesFolder,
 } from '../../lambda/delivery/archive-layout.ts';
+import { DEFAULT_PREFIXES as PREFIXES } from '../support/default-prefixes.ts';
 
-const PREFIXES = {
-  incoming: 'incoming/',
-  reports: 'reports/',
-  rejected: 'rejected/',
-  runs: 'runs/',
-  approvals: 'approvals/',
-};
 const NOW = new Date('2025-03-05T09:07:03.456Z');
 
 describe('archive layout', () => {

@@ -6,14 +6,8 @@ import { analyzeCsv } from '../../lambda/engine/analyze-csv.ts';
 import { collectBytes } from '../support/byte-streams.ts';
 import { MemoryObjectStore } from '../support/memory-object-store.ts';
 import { InputError } from '../../lambda/errors/input-errors.ts';
+import { DEFAULT_PREFIXES as PREFIXES } from '../support/default-prefixes.ts';
 
-const PREFIXES = {
-  incoming: 'incoming/',
-  reports: 'reports/',
-  rejected: 'rejected/',
-  runs: 'runs/',
-  approvals: 'approvals/',
-};
 const CONFIG = { prefixes: PREFIXES, inputs: {} };
 const HEADER = 'Invoice,Customer,Date,Amount';
 
