@@ -1,0 +1,93 @@
+/**
+ * The plausibility review of a report before it is sent (issue 15): the report's analysis against the previous
+ * report of the same series, and its content against the earlier files of the series, with the checks and
+ * thresholds configured for its kind. It says whether the report is to be held; holding it is the caller's.
+ */
+import { plausibilitySettingsFor } from '../config/plausibility-config.ts';
+import type { Analysis } from '../engine/analysis/analysis-types.ts';
+import {
+  type ExpectedSpan,
+  type PlausibilityFinding,
+  checkPlausibility,
+} from '../engine/plausibility/plausibility-checks.ts';
+import { plausibilityFacts } from '../engine/plausibility/plausibility-facts.ts';
+import type { ReportKind } from '../vocabulary/report-kind.ts';
+import type { DeliveryContext } from './delivery-context.ts';
+import { earlierRunNames, readArchivedAnalysis, type ReportHistory } from './report-history.ts';
+
+/** Earlier runs whose content the duplicate check compares with (the newest first). */
+export const DUPLICATE_LOOKBACK_RUNS = 12;
+
+const DAY_MS = 86_400_000;
+const WEEK_DAYS = 7;
+
+export interface PlausibilityReview {
+  findings: PlausibilityFinding[];
+  /** No earlier report of the series could be read. */
+  firstReport: boolean;
+  /** Whether the report is held: a failed check, or a first report when the configuration says so. */
+  hold: boolean;
+}
+
+/** What is reviewed: the report's kind and analysis, its series, its run and, when scheduled, its days. */
+export interface ReviewedReport {
+  kind: ReportKind;
+  analysis: Analysis;
+  history: ReportHistory;
+  seriesFolder: string;
+  runName: string;
+  /** A scheduled report's days (first and last, YYYY-MM-DD). */
+  reportPeriod?: { first: string; last: string } | undefined;
+}
+
+export async function reviewPlausibility(
+  context: DeliveryContext,
+  report: ReviewedReport,
+): Promise<PlausibilityReview> {
+  const { config } = context;
+  const previous = report.history.previous?.analysis;
+  const earlier = await earlierFingerprints(context, report);
+  const findings = checkPlausibility(
+    plausibilityFacts(report.analysis, { rows: report.analysis.input.contentFingerprint }),
+    previous && plausibilityFacts(previous),
+    plausibilitySettingsFor(config.hold, report.kind),
+    expectedSpan(report, previous),
+    earlier.map((rows) => ({ rows })),
+  );
+  const firstReport = previous === undefined;
+  return { findings, firstReport, hold: findings.length > 0 || (firstReport && config.hold.holdFirstReport) };
+}
+
+/** The content fingerprints of the series' earlier runs (those archived with one). */
+async function earlierFingerprints(context: DeliveryContext, report: ReviewedReport): Promise<string[]> {
+  if (report.analysis.input.contentFingerprint === undefined) return [];
+  const names = await earlierRunNames(context.store, report.seriesFolder, report.runName);
+  const analyses = await Promise.all(
+    names
+      .slice(0, DUPLICATE_LOOKBACK_RUNS)
+      .map((name) => readArchivedAnalysis(context.store, `${report.seriesFolder}${name}/`)),
+  );
+  return analyses.flatMap((parsed) =>
+    parsed?.ok && parsed.analysis.input.contentFingerprint !== undefined
+      ? [parsed.analysis.input.contentFingerprint]
+      : [],
+  );
+}
+
+/**
+ * The days the data should span: a week for the weekly report, the quarter's days for the quarterly review, and
+ * for an upload the span of the previous upload of its series (none for the first).
+ */
+function expectedSpan(report: ReviewedReport, previous: Analysis | undefined): ExpectedSpan | undefined {
+  if (report.kind === 'weekly') return { days: WEEK_DAYS };
+  if (report.kind === 'quarterly' && report.reportPeriod) {
+    return { days: daysBetween(report.reportPeriod.first, report.reportPeriod.last) };
+  }
+  const { firstPurchase, lastPurchase } = previous?.period ?? {};
+  return firstPurchase && lastPurchase ? { days: daysBetween(firstPurchase, lastPurchase) } : undefined;
+}
+
+/** Days from `first` to `last`, both counted. */
+function daysBetween(first: string, last: string): number {
+  return Math.round((Date.parse(last) - Date.parse(first)) / DAY_MS) + 1;
+}
