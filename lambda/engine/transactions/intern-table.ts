@@ -15,6 +15,7 @@
  * table.keyAt(1); // '13047'
  */
 import { KeyPool } from './key-pool.ts';
+import { FNV_OFFSET, FNV_PRIME, fnv1a, mixBits } from '../numbers/bit-mixing.ts';
 
 export class InternTable extends KeyPool {
   /** Per slot, two int32: key index + 1 (0: empty) and the key's hash; a power of two slots, at most half full. */
@@ -36,11 +37,8 @@ export class InternTable extends KeyPool {
 
   /** The hash intern() uses for (group, text), to compute once and pass to intern(). */
   hash(text: string, group = 0): number {
-    let hash = Math.imul(FNV_OFFSET ^ group, FNV_PRIME);
-    for (let offset = 0; offset < text.length; offset++) {
-      hash = Math.imul(hash ^ text.charCodeAt(offset), FNV_PRIME);
-    }
-    return finishHash(hash);
+    // An int32: the slots hold hashes as int32.
+    return mixBits(fnv1a(text, Math.imul(FNV_OFFSET ^ group, FNV_PRIME))) | 0;
   }
 
   /** The index of (group, text), added when new (see `added`). */
@@ -107,16 +105,4 @@ export class InternTable extends KeyPool {
     }
     this.#slots = slots;
   }
-}
-
-const FNV_OFFSET = 0x811c9dc5;
-const FNV_PRIME = 0x01000193;
-
-/** MurmurHash3's finaliser, so that the low bits (the slot) depend on every input bit; an int32. */
-function finishHash(hash: number): number {
-  let mixed = hash ^ (hash >>> 16);
-  mixed = Math.imul(mixed, 0x85ebca6b);
-  mixed ^= mixed >>> 13;
-  mixed = Math.imul(mixed, 0xc2b2ae35);
-  return mixed ^ (mixed >>> 16);
 }

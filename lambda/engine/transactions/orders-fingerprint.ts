@@ -8,6 +8,7 @@
  * count: 64 bits of hash, so two different logs share one with a chance of about 1 in 2^64.
  */
 import type { OrderColumns } from '../value/purchase-summary.ts';
+import { FNV_OFFSET, fnv1a, mixBits } from '../numbers/bit-mixing.ts';
 import type { LedgerCustomers } from './ledger-customers.ts';
 
 const TWO_TO_32 = 2 ** 32;
@@ -19,8 +20,8 @@ export function ordersFingerprint(orders: OrderColumns, customers: LedgerCustome
   for (let row = 0; row < customers.count; row++) {
     const id = customers.idAt(row);
     const ledger = customers.ledgerIndices[row] as number;
-    laneA[ledger] = hashText(id, 0x811c9dc5);
-    laneB[ledger] = hashText(id, 0x9747b28c);
+    laneA[ledger] = fnv1a(id, FNV_OFFSET);
+    laneB[ledger] = fnv1a(id, 0x9747b28c);
   }
   let sumA = 0;
   let sumB = 0;
@@ -36,30 +37,10 @@ export function ordersFingerprint(orders: OrderColumns, customers: LedgerCustome
   return `${orders.count}-${hex(sumA)}${hex(sumB)}`;
 }
 
-/** FNV-1a over the UTF-16 code units of `text`, from `seed`. */
-function hashText(text: string, seed: number): number {
-  let hash = seed >>> 0;
-  for (let index = 0; index < text.length; index++) {
-    hash = Math.imul(hash ^ text.charCodeAt(index), 0x01000193) >>> 0;
-  }
-  return hash;
-}
-
 /** One order's hash: its customer's, day and amount mixed with murmur3's 32-bit finaliser. */
 function mix(customer: number, day: number, first: number, second: number): number {
-  let hash = finalise(customer ^ Math.imul(day, 0x9e3779b1));
-  hash = finalise(hash ^ first);
-  return finalise(hash ^ Math.imul(second, 0x85ebca6b));
-}
-
-function finalise(value: number): number {
-  let hash = value >>> 0;
-  hash ^= hash >>> 16;
-  hash = Math.imul(hash, 0x85ebca6b);
-  hash ^= hash >>> 13;
-  hash = Math.imul(hash, 0xc2b2ae35);
-  hash ^= hash >>> 16;
-  return hash >>> 0;
+  const hash = mixBits(mixBits(customer ^ Math.imul(day, 0x9e3779b1)) ^ first);
+  return mixBits(hash ^ Math.imul(second, 0x85ebca6b));
 }
 
 function hex(value: number): string {

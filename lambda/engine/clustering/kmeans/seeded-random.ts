@@ -2,6 +2,7 @@
  * Seeded pseudo-random numbers for the clustering code: mulberry32 (a 32-bit state generator, fast and good
  * enough for sampling rows; not for cryptography) and a mixer that derives independent seeds for restarts.
  */
+import { mixBits } from '../../numbers/bit-mixing.ts';
 
 /** A source of uniform numbers in [0, 1), like Math.random but reproducible. */
 export type RandomSource = () => number;
@@ -45,12 +46,4 @@ export function sampleRowIndices(rowCount: number, size: number, random: RandomS
     indices[slot] = chosen;
   }
   return indices.slice(0, size).sort();
-}
-
-/** The finaliser of MurmurHash3: spreads every input bit over the whole 32-bit word. */
-function mixBits(value: number): number {
-  let mixed = value >>> 0;
-  mixed = Math.imul(mixed ^ (mixed >>> 16), 0x85ebca6b);
-  mixed = Math.imul(mixed ^ (mixed >>> 13), 0xc2b2ae35);
-  return (mixed ^ (mixed >>> 16)) >>> 0;
 }
