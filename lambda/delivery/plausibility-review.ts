@@ -9,17 +9,16 @@ import {
   type ExpectedSpan,
   type PlausibilityFinding,
   checkPlausibility,
+  daysCovered,
 } from '../engine/plausibility/plausibility-checks.ts';
 import { plausibilityFacts } from '../engine/plausibility/plausibility-facts.ts';
+import type { PeriodDays } from '../vocabulary/period-days.ts';
 import type { ReportKind } from '../vocabulary/report-kind.ts';
 import type { DeliveryContext } from './delivery-context.ts';
 import { earlierRunNames, readArchivedAnalysis, type ReportHistory } from './report-history.ts';
 
 /** Earlier runs whose content the duplicate check compares with (the newest first). */
 export const DUPLICATE_LOOKBACK_RUNS = 12;
-
-const DAY_MS = 86_400_000;
-const WEEK_DAYS = 7;
 
 export interface PlausibilityReview {
   findings: PlausibilityFinding[];
@@ -36,8 +35,8 @@ export interface ReviewedReport {
   history: ReportHistory;
   seriesFolder: string;
   runName: string;
-  /** A scheduled report's days (first and last, YYYY-MM-DD). */
-  reportPeriod?: { first: string; last: string } | undefined;
+  /** A scheduled report's days: the week of the weekly report, the quarter of the review. */
+  reportPeriod?: PeriodDays | undefined;
 }
 
 export async function reviewPlausibility(
@@ -48,7 +47,7 @@ export async function reviewPlausibility(
   const previous = report.history.previous?.analysis;
   const earlier = await earlierFingerprints(context, report);
   const findings = checkPlausibility(
-    plausibilityFacts(report.analysis, { rows: report.analysis.input.contentFingerprint }),
+    plausibilityFacts(report.analysis),
     previous && plausibilityFacts(previous),
     plausibilitySettingsFor(config.hold, report.kind),
     expectedSpan(report, previous),
@@ -75,19 +74,11 @@ async function earlierFingerprints(context: DeliveryContext, report: ReviewedRep
 }
 
 /**
- * The days the data should span: a week for the weekly report, the quarter's days for the quarterly review, and
- * for an upload the span of the previous upload of its series (none for the first).
+ * The days the data should span: a scheduled report's own days (a week, a quarter), and for an upload the span
+ * of the previous upload of its series (none for the first).
  */
 function expectedSpan(report: ReviewedReport, previous: Analysis | undefined): ExpectedSpan | undefined {
-  if (report.kind === 'weekly') return { days: WEEK_DAYS };
-  if (report.kind === 'quarterly' && report.reportPeriod) {
-    return { days: daysBetween(report.reportPeriod.first, report.reportPeriod.last) };
-  }
+  if (report.reportPeriod) return { days: daysCovered(report.reportPeriod.first, report.reportPeriod.last) };
   const { firstPurchase, lastPurchase } = previous?.period ?? {};
-  return firstPurchase && lastPurchase ? { days: daysBetween(firstPurchase, lastPurchase) } : undefined;
-}
-
-/** Days from `first` to `last`, both counted. */
-function daysBetween(first: string, last: string): number {
-  return Math.round((Date.parse(last) - Date.parse(first)) / DAY_MS) + 1;
+  return firstPurchase && lastPurchase ? { days: daysCovered(firstPurchase, lastPurchase) } : undefined;
 }

@@ -33,10 +33,21 @@ async function archive(delivery: MemoryDelivery, runName: string, analysis: Anal
   await delivery.store.write(`${SERIES}${runName}/${ARCHIVE_FILES.analysis}`, JSON.stringify(analysis));
 }
 
+/** The week of May 20, 2024: what a weekly report on it is about. */
+const WEEK = { first: '2024-05-20', last: '2024-05-26' };
+
 async function review(delivery: MemoryDelivery, analysis: Analysis, kind: ReviewedReport['kind'] = 'upload') {
   const runName = '2024-05-27T00-00-00Z';
   const history = await findPreviousRun(delivery.store, SERIES, runName, SILENT_LOGGER);
-  return reviewPlausibility(delivery.context(), { kind, analysis, history, seriesFolder: SERIES, runName });
+  const reportPeriod = kind === 'weekly' ? WEEK : undefined;
+  return reviewPlausibility(delivery.context(), {
+    kind,
+    analysis,
+    history,
+    seriesFolder: SERIES,
+    runName,
+    reportPeriod,
+  });
 }
 
 describe('reviewPlausibility', () => {

@@ -3,6 +3,7 @@
  * Each finding carries the value now, the value before and the threshold, so that the data team's notice can say
  * why a report is held. A check fails strictly past its threshold: a value at the threshold passes.
  */
+import { MS_PER_DAY, parseIsoDay } from '../input/date-parsing.ts';
 import type { PlausibilityFacts } from './plausibility-facts.ts';
 import { type PlausibilityCheck, type PlausibilitySettings, VOLUME_CHECKS } from './plausibility-settings.ts';
 
@@ -24,7 +25,11 @@ export interface ExpectedSpan {
   days: number;
 }
 
-const DAY_MS = 86_400_000;
+/** The days from `first` to `last` (YYYY-MM-DD), both counted: the span the period checks compare. */
+export function daysCovered(first: string, last: string): number {
+  return Math.round((parseIsoDay(last) - parseIsoDay(first)) / MS_PER_DAY) + 1;
+}
+
 /** Shares and points are computed in floating point: a value at its threshold to the last bits passes. */
 const TOLERANCE = 1e-9;
 
@@ -104,7 +109,7 @@ function periodTooShort(
 ): PlausibilityFinding[] {
   const { firstPurchase, lastPurchase } = current;
   if (firstPurchase === null || lastPurchase === null || !(expected.days > 0)) return [];
-  const days = Math.round((Date.parse(lastPurchase) - Date.parse(firstPurchase)) / DAY_MS) + 1;
+  const days = daysCovered(firstPurchase, lastPurchase);
   const measured = days / expected.days;
   if (!past(minimum, measured)) return [];
   return [{ check: 'period-too-short', now: days, before: expected.days, threshold: minimum, measured }];

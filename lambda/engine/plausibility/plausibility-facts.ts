@@ -22,15 +22,14 @@ export interface PlausibilityFacts {
   valueParameters: Readonly<Record<string, number>>;
   /** Each RFM segment's share of customers (0..1). */
   segmentShares: Readonly<Record<string, number>>;
-  /** The file's content: its bytes' and its used rows' fingerprints, when known. */
+  /**
+   * The file's content: its orders' fingerprint (Analysis.input.contentFingerprint) and its bytes', when known.
+   */
   fingerprint?: { bytes?: string | undefined; rows?: string | undefined } | undefined;
 }
 
-/** The facts of an analysis; `fingerprint` from the run that read the file. */
-export function plausibilityFacts(
-  analysis: Analysis,
-  fingerprint?: PlausibilityFacts['fingerprint'],
-): PlausibilityFacts {
+/** The facts of an analysis; `bytes`, its file's bytes' fingerprint, from the run that read the file. */
+export function plausibilityFacts(analysis: Analysis, bytes?: string): PlausibilityFacts {
   const { input, kpis } = analysis;
   const rowsRejected = Object.values(input.rowsRejected).reduce((sum, count) => sum + (count ?? 0), 0);
   return {
@@ -53,6 +52,6 @@ export function plausibilityFacts(
     segmentShares: Object.fromEntries(
       (analysis.rfm?.segments ?? []).map((segment) => [segment.key, segment.share]),
     ),
-    fingerprint,
+    fingerprint: { bytes, rows: input.contentFingerprint },
   };
 }
