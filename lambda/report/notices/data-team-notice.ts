@@ -76,8 +76,10 @@ export function notCsvNotice(locale: ReportLocale, file: string, incomingPrefix:
 
 function asTextAndHtml(locale: ReportLocale, paragraphs: string[]): { text: string; html: string } {
   const body = paragraphs.map((paragraph) => `<p>${escapeHtml(paragraph)}</p>`).join('\n');
-  return {
-    text: `${paragraphs.join('\n\n')}\n`,
-    html: `<!doctype html>\n<html lang="${locale}"><body style="font-family:Helvetica,Arial,sans-serif;font-size:14px;">\n${body}\n</body></html>\n`,
-  };
+  return { text: `${paragraphs.join('\n\n')}\n`, html: noticeHtml(locale, body) };
+}
+
+/** A notice's HTML around its body (already escaped): every notice to the data team looks the same. */
+export function noticeHtml(locale: ReportLocale, body: string): string {
+  return `<!doctype html>\n<html lang="${locale}"><body style="font-family:Helvetica,Arial,sans-serif;font-size:14px;">\n${body}\n</body></html>\n`;
 }

@@ -10,7 +10,7 @@ import type { HeldFindingWords, Messages } from '../locale/messages.ts';
 import { messagesOf } from '../locale/messages-of.ts';
 import type { ReportLocale } from '../report-settings.ts';
 import { escapeHtml } from '../templates/markup/escape-html.ts';
-import type { Notice } from './data-team-notice.ts';
+import { type Notice, noticeHtml } from './data-team-notice.ts';
 
 export interface HeldReport {
   /** The report's subject, as the executives would have read it. */
@@ -41,14 +41,15 @@ export function heldReportNotice(locale: ReportLocale, format: Formatters, held:
     expires: format.moment(held.expires),
   });
   const text = `${intro}\n\n${words.heldFindings}:\n${findings.map((line) => `- ${line}`).join('\n')}\n\n${howTo}\n`;
-  const html = [
-    `<!doctype html>\n<html lang="${locale}"><body style="font-family:Helvetica,Arial,sans-serif;font-size:14px;">`,
-    `<p>${escapeHtml(intro)}</p>`,
-    `<p>${escapeHtml(words.heldFindings)}:</p>`,
-    `<ul>${findings.map((line) => `<li>${escapeHtml(line)}</li>`).join('')}</ul>`,
-    `<p>${escapeHtml(howTo)}</p>`,
-    '</body></html>\n',
-  ].join('\n');
+  const html = noticeHtml(
+    locale,
+    [
+      `<p>${escapeHtml(intro)}</p>`,
+      `<p>${escapeHtml(words.heldFindings)}:</p>`,
+      `<ul>${findings.map((line) => `<li>${escapeHtml(line)}</li>`).join('')}</ul>`,
+      `<p>${escapeHtml(howTo)}</p>`,
+    ].join('\n'),
+  );
   return { subject: words.heldSubject(held.report), text, html };
 }
 
