@@ -23,6 +23,21 @@ export function acknowledgeNagFindings(stack: SegmentReportStack): void {
         'Node.js 22 is the runtime the project targets and tests (its bundles are built for it); moving to a newer runtime is a deliberate, tested change.',
     });
   }
+  Validations.of(stack.uploadFunction.role.node.findChild('DefaultPolicy')).acknowledge({
+    id: `AwsSolutions-IAM5[Resource::${bucketArn}/${prefixes.approvals}*]`,
+    reason: `Approval objects under ${prefixes.approvals}: their names are the runs people release or discard, not known in advance; the upload function only reads them (s3:GetObject).`,
+  });
+  const { releasePolicy, approvePolicy } = stack.heldReportAccess;
+  for (const prefix of [prefixes.runs, prefixes.reports]) {
+    Validations.of(releasePolicy).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::${bucketArn}/${prefix}*]`,
+      reason: `Run claims and archived reports under ${prefix}, named by runs not known in advance: the release command only reads them and writes them (s3:GetObject, s3:PutObject), never deletes.`,
+    });
+  }
+  Validations.of(approvePolicy).acknowledge({
+    id: `AwsSolutions-IAM5[Resource::${bucketArn}/${prefixes.approvals}*]`,
+    reason: `Approval objects under ${prefixes.approvals}, named by the run they release or discard: the only action is s3:PutObject, and nothing else in the bucket.`,
+  });
   const scheduleFunctionArn = `<${stack.getLogicalId(stack.scheduleFunction.function.node.defaultChild as CfnResource)}.Arn>`;
   const schedulerPolicy = stack.schedules.role.node.findChild('DefaultPolicy');
   Validations.of(schedulerPolicy).acknowledge({

@@ -1,9 +1,9 @@
 /**
  * The whole deployment: the data bucket, the two report functions (upload, schedule) with least-privilege
- * roles, S3 notifications for new input files, the schedules, SES sending, dead-letter queues and alarms.
+ * roles, S3 notifications for new input files and approval objects, the schedules, SES sending, dead-letter
+ * queues and alarms, and the policies that let people release or discard a held report.
  */
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
-import * as iam from 'aws-cdk-lib/aws-iam';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { LambdaDestination } from 'aws-cdk-lib/aws-s3-notifications';
 import type { Construct } from 'constructs';
@@ -12,9 +12,12 @@ import type { Prefixes } from '../lambda/config/app-config.ts';
 import { ENVIRONMENT_VARIABLES } from '../lambda/handlers/environment.ts';
 import { DataBucket } from './constructs/data-bucket.ts';
 import { EmailSending } from './constructs/email-sending.ts';
+import { grantApprovalReading, grantDataAccess } from './constructs/function-data-access.ts';
+import { HeldReportAccess } from './constructs/held-report-access.ts';
 import { OperationsAlarms } from './constructs/operations-alarms.ts';
 import { ReportFunction, type ReportFunctionProps } from './constructs/report-function.ts';
 import { ReportSchedules } from './constructs/report-schedules.ts';
+import { HELD_REPORT_EXPIRED } from '../lambda/delivery/held-report-expiry.ts';
 import type { DeployConfig } from './deploy-config.ts';
 
 export interface SegmentReportStackProps extends StackProps {
@@ -29,6 +32,7 @@ export class SegmentReportStack extends Stack {
   readonly scheduleFunction: ReportFunction;
   readonly schedules: ReportSchedules;
   readonly operations: OperationsAlarms;
+  readonly heldReportAccess: HeldReportAccess;
   readonly prefixes: Prefixes;
 
   constructor(scope: Construct, id: string, props: SegmentReportStackProps) {
@@ -48,25 +52,38 @@ export class SegmentReportStack extends Stack {
     const functionProps = { environment, logRetentionDays: config.retentionDays.logs };
     this.uploadFunction = this.reportFunction('Upload', 'on-upload.ts', {
       ...functionProps,
-      description: 'segment-report: analyse a file dropped under the input prefix and email the report',
+      description:
+        'segment-report: analyse a file dropped under the input prefix and email the report; release or discard a held report',
       deadLetters: 'upload runs',
     });
     this.scheduleFunction = this.reportFunction('Schedule', 'on-schedule.ts', {
       ...functionProps,
-      description: 'segment-report: the weekly report and the quarterly review',
+      description: 'segment-report: the weekly report and the quarterly review; expire held reports',
       deadLetters: 'scheduled runs',
     });
-    for (const fn of [this.uploadFunction.function, this.scheduleFunction.function]) {
-      grantDataAccess(fn.role as iam.IRole, this.data.bucket, this.prefixes);
-      grantSending(fn.role as iam.IRole, this, email);
+    for (const { role } of [this.uploadFunction, this.scheduleFunction]) {
+      grantDataAccess(role, this.data.bucket, this.prefixes);
+      role.addToPrincipalPolicy(email.sendingStatement('SendReportEmail'));
     }
+    grantApprovalReading(this.uploadFunction.role, this.data.bucket, this.prefixes);
     this.runOnEveryUpload();
+    this.runOnEveryApproval();
     this.schedules = new ReportSchedules(this, 'Schedules', {
       target: this.scheduleFunction.function,
       timeZone: config.schedules.timeZone,
       weekly: config.schedules.weekly,
       quarterly: config.schedules.quarterly,
       deadLetterQueue: this.operations.deadLetterQueue('SchedulerDeadLetters', 'schedule deliveries'),
+    });
+    this.operations.alarmOnLogMessage('HeldReportsExpired', {
+      logGroup: this.scheduleFunction.logGroup,
+      message: HELD_REPORT_EXPIRED,
+      description: 'a held report expired: nobody released or discarded it in time, and it was never sent',
+    });
+    this.heldReportAccess = new HeldReportAccess(this, 'HeldReports', {
+      bucket: this.data.bucket,
+      prefixes: this.prefixes,
+      email,
     });
     this.addOutputs();
   }
@@ -110,68 +127,31 @@ export class SegmentReportStack extends Stack {
     );
   }
 
+  /**
+   * Every object created under the approvals prefix releases or discards a held report: the upload function
+   * reads its key (`<run>.release`, `<run>.discard`) and ignores any other. Neither function writes there.
+   */
+  private runOnEveryApproval(): void {
+    this.data.bucket.addEventNotification(
+      s3.EventType.OBJECT_CREATED,
+      new LambdaDestination(this.uploadFunction.function),
+      { prefix: this.prefixes.approvals },
+    );
+  }
+
   private addOutputs(): void {
     new CfnOutput(this, 'DataBucketName', { value: this.data.bucket.bucketName });
     new CfnOutput(this, 'DropFilesUnder', {
       value: `s3://${this.data.bucket.bucketName}/${this.prefixes.incoming}`,
     });
     new CfnOutput(this, 'AlarmTopicArn', { value: this.operations.topic.topicArn });
+    new CfnOutput(this, 'ReleaseHeldReportsPolicyArn', {
+      description: 'Attach to people who release or discard held reports with the command line',
+      value: this.heldReportAccess.releasePolicy.managedPolicyArn,
+    });
+    new CfnOutput(this, 'ApproveHeldReportsPolicyArn', {
+      description: 'Attach to people who release or discard held reports by writing an approval object',
+      value: this.heldReportAccess.approvePolicy.managedPolicyArn,
+    });
   }
-}
-
-/**
- * Read the input files (in the version an event names), read and write the archive and the run claims, write the error reports, and list the
- * bucket (S3 answers 404 rather than 403 for a missing key only to a role that may list; a missing claim must read
- * as missing). Nothing else: no delete, no other bucket.
- */
-function grantDataAccess(role: iam.IRole, bucket: s3.IBucket, prefixes: Prefixes): void {
-  const objects = (prefix: string) => bucket.arnForObjects(`${prefix}*`);
-  role.addToPrincipalPolicy(
-    new iam.PolicyStatement({
-      sid: 'ReadInputsArchiveAndClaims',
-      actions: ['s3:GetObject'],
-      resources: [objects(prefixes.incoming), objects(prefixes.reports), objects(prefixes.runs)],
-    }),
-  );
-  // An upload run reads the exact version its event names (the bucket is versioned): a newer upload under the
-  // same key must not be reported in the older one's place.
-  role.addToPrincipalPolicy(
-    new iam.PolicyStatement({
-      sid: 'ReadInputVersions',
-      actions: ['s3:GetObjectVersion'],
-      resources: [objects(prefixes.incoming)],
-    }),
-  );
-  role.addToPrincipalPolicy(
-    new iam.PolicyStatement({
-      sid: 'WriteArchiveRejectsAndClaims',
-      actions: ['s3:PutObject'],
-      resources: [objects(prefixes.reports), objects(prefixes.rejected), objects(prefixes.runs)],
-    }),
-  );
-  role.addToPrincipalPolicy(
-    new iam.PolicyStatement({
-      sid: 'ListDataBucket',
-      actions: ['s3:ListBucket'],
-      resources: [bucket.bucketArn],
-    }),
-  );
-}
-
-/** Send email from the configured identity with the configuration set, nothing else. */
-function grantSending(role: iam.IRole, stack: Stack, email: EmailSending): void {
-  role.addToPrincipalPolicy(
-    new iam.PolicyStatement({
-      sid: 'SendReportEmail',
-      actions: ['ses:SendEmail', 'ses:SendRawEmail'],
-      resources: [
-        stack.formatArn({ service: 'ses', resource: 'identity', resourceName: email.identityName }),
-        stack.formatArn({
-          service: 'ses',
-          resource: 'configuration-set',
-          resourceName: email.configurationSet.configurationSetName,
-        }),
-      ],
-    }),
-  );
 }

@@ -1,7 +1,10 @@
 /**
  * SES: the sending identity (a domain or an address) and a configuration set whose bounce and complaint events
- * go to the alarm topic, so a bad recipient list is noticed.
+ * go to the alarm topic, so a bad recipient list is noticed; and what sending through them takes, for whoever
+ * sends (the report functions, the data team's release command).
  */
+import { Stack } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import * as ses from 'aws-cdk-lib/aws-ses';
 import type * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
@@ -33,6 +36,23 @@ export class EmailSending extends Construct {
         ? ses.Identity.email(props.identity)
         : ses.Identity.domain(props.identity),
       configurationSet: this.configurationSet,
+    });
+  }
+
+  /** Send email from the configured identity with the configuration set, nothing else (a new statement each call). */
+  sendingStatement(sid: string): iam.PolicyStatement {
+    const stack = Stack.of(this);
+    return new iam.PolicyStatement({
+      sid,
+      actions: ['ses:SendEmail', 'ses:SendRawEmail'],
+      resources: [
+        stack.formatArn({ service: 'ses', resource: 'identity', resourceName: this.identityName }),
+        stack.formatArn({
+          service: 'ses',
+          resource: 'configuration-set',
+          resourceName: this.configurationSet.configurationSetName,
+        }),
+      ],
     });
   }
 }

@@ -1,6 +1,6 @@
 /**
- * Failing loudly: an encrypted topic for the data team, and alarms on each function's errors and throttles and
- * on every dead-letter queue holding a message.
+ * Failing loudly: an encrypted topic for the data team, and alarms on each function's errors and throttles, on
+ * every dead-letter queue holding a message, and on log lines that tell of a failure the function survived.
  */
 import { Duration } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
@@ -8,10 +8,22 @@ import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as logs from 'aws-cdk-lib/aws-logs';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+
+/** The CloudWatch namespace of the metrics this project makes from its logs. */
+export const METRIC_NAMESPACE = 'SegmentReport';
+
+export interface LogMessageAlarmProps {
+  /** The function's log group; its lines are JSON (Powertools, Lambda's JSON log format). */
+  logGroup: logs.ILogGroup;
+  /** The `message` of the line, exactly. */
+  message: string;
+  description: string;
+}
 
 export interface OperationsAlarmsProps {
   alarmEmails: readonly string[];
@@ -74,6 +86,22 @@ export class OperationsAlarms extends Construct {
       `${id}: the function was throttled`,
       fn.metricThrottles({ period: Duration.minutes(5), statistic: 'Sum' }),
     );
+  }
+
+  /**
+   * An alarm as soon as a log line has this message: a metric filter counts the lines (metric `id` in
+   * METRIC_NAMESPACE, 1 a line), no data while none is logged.
+   */
+  alarmOnLogMessage(id: string, props: LogMessageAlarmProps): logs.MetricFilter {
+    const filter = new logs.MetricFilter(this, `${id}Filter`, {
+      logGroup: props.logGroup,
+      filterPattern: logs.FilterPattern.stringValue('$.message', '=', props.message),
+      metricNamespace: METRIC_NAMESPACE,
+      metricName: id,
+      metricValue: '1',
+    });
+    this.alarm(id, props.description, filter.metric({ period: Duration.minutes(5), statistic: 'Sum' }));
+    return filter;
   }
 
   private alarm(id: string, description: string, metric: cloudwatch.IMetric): void {

@@ -1,6 +1,7 @@
 /**
- * EventBridge Scheduler: the weekly report and the quarterly review, in an IANA time zone, each retried and with
- * its own dead-letter queue. The event tells the function which report to make.
+ * EventBridge Scheduler: the weekly report and the quarterly review, in an IANA time zone, and every hour the
+ * expiry of held reports nobody released or discarded in time; each retried, dead letters to one queue. The
+ * event tells the function what to do.
  */
 import { Duration, Stack, TimeZone } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -9,6 +10,11 @@ import { Schedule, ScheduleExpression, ScheduleTargetInput } from 'aws-cdk-lib/a
 import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+
+/** How often the schedule function looks for held reports past their time: a held report expires within the hour. */
+export const EXPIRE_HELD_EVERY = Duration.hours(1);
+/** The event that makes the schedule function expire held reports (its handler routes on `task`). */
+export const EXPIRE_HELD_INPUT = { task: 'expire-held' } as const;
 
 export interface ReportSchedulesProps {
   target: lambda.IFunction;
@@ -21,6 +27,7 @@ export interface ReportSchedulesProps {
 export class ReportSchedules extends Construct {
   readonly weekly: Schedule;
   readonly quarterly: Schedule;
+  readonly expireHeld: Schedule;
   /** The role the scheduler invokes the function with and writes dead letters with. */
   readonly role: iam.Role;
 
@@ -44,24 +51,37 @@ export class ReportSchedules extends Construct {
       }),
     });
     props.deadLetterQueue.encryptionMasterKey?.grant(this.role, 'kms:GenerateDataKey', 'kms:Decrypt');
-    const schedule = (name: string, expression: string, kind: 'weekly' | 'quarterly', description: string) =>
+    const schedule = (name: string, expression: ScheduleExpression, input: object, description: string) =>
       new Schedule(this, name, {
         description,
-        schedule: ScheduleExpression.expression(expression, TimeZone.of(props.timeZone)),
+        schedule: expression,
         target: new LambdaInvoke(props.target, {
           role: this.role,
-          input: ScheduleTargetInput.fromObject({ kind }),
+          input: ScheduleTargetInput.fromObject(input),
           deadLetterQueue: props.deadLetterQueue,
           retryAttempts: 3,
           maxEventAge: Duration.hours(2),
         }),
       });
-    this.weekly = schedule('Weekly', props.weekly, 'weekly', 'segment-report: the weekly report');
+    const inTimeZone = (expression: string) =>
+      ScheduleExpression.expression(expression, TimeZone.of(props.timeZone));
+    this.weekly = schedule(
+      'Weekly',
+      inTimeZone(props.weekly),
+      { kind: 'weekly' },
+      'segment-report: the weekly report',
+    );
     this.quarterly = schedule(
       'Quarterly',
-      props.quarterly,
-      'quarterly',
+      inTimeZone(props.quarterly),
+      { kind: 'quarterly' },
       'segment-report: the quarterly review',
+    );
+    this.expireHeld = schedule(
+      'ExpireHeld',
+      ScheduleExpression.rate(EXPIRE_HELD_EVERY),
+      EXPIRE_HELD_INPUT,
+      'segment-report: expire the held reports nobody released or discarded in time',
     );
   }
 }

@@ -1,7 +1,7 @@
 // New input files start a run: every object created under the input prefix, whatever its name or letter case
-// (S3 suffix filters are case-sensitive, so none is set; the handler sorts the CSVs from the rest), and nothing
-// else, notifies the upload function, which S3 may invoke. The functions write nowhere under the input prefix, so
-// their own writes never start a run.
+// (S3 suffix filters are case-sensitive, so none is set; the handler sorts the CSVs from the rest), and every
+// approval object (release or discard a held report), and nothing else, notifies the upload function, which S3
+// may invoke. The functions write nowhere under either prefix, so their own writes never start a run.
 import { App, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
@@ -71,17 +71,15 @@ describe('bucket notifications', () => {
   });
   afterAll(removeTestOutdirs);
 
-  it('sends every object created under incoming/ to the upload function: one prefix rule, no suffix', () => {
+  it('sends every object created under incoming/ and approvals/ to the upload function: one prefix rule each, no suffix', () => {
     template.hasResourceProperties('Custom::S3BucketNotifications', {
       BucketName: { Ref: logicalId(stack, stack.data.bucket) },
       NotificationConfiguration: {
-        LambdaFunctionConfigurations: [
-          {
-            Events: ['s3:ObjectCreated:*'],
-            Filter: Match.exact({ Key: { FilterRules: [{ Name: 'prefix', Value: 'incoming/' }] } }),
-            LambdaFunctionArn: uploadArn,
-          },
-        ],
+        LambdaFunctionConfigurations: ['incoming/', 'approvals/'].map((prefix) => ({
+          Events: ['s3:ObjectCreated:*'],
+          Filter: Match.exact({ Key: { FilterRules: [{ Name: 'prefix', Value: prefix }] } }),
+          LambdaFunctionArn: uploadArn,
+        })),
         QueueConfigurations: Match.absent(),
         TopicConfigurations: Match.absent(),
       },
@@ -121,6 +119,7 @@ describe('bucket notifications', () => {
   it('notifies nothing else', () => {
     expect(notificationsOf(template)).toEqual([
       { events: ['s3:ObjectCreated:*'], filter: { prefix: 'incoming/' }, function: uploadArn },
+      { events: ['s3:ObjectCreated:*'], filter: { prefix: 'approvals/' }, function: uploadArn },
     ]);
   });
 
@@ -133,7 +132,7 @@ describe('bucket notifications', () => {
     });
   });
 
-  it('cannot be started by the functions’ own writes: nothing they may put is under incoming/', () => {
+  it('cannot be started by the functions’ own writes: nothing they may put is under incoming/ or approvals/', () => {
     const bucketArn = arnOf(logicalId(stack, stack.data.bucket));
     const writable = [stack.uploadFunction, stack.scheduleFunction].flatMap((reportFunction) =>
       statementsOfRole(template, logicalId(stack, reportFunction.role))
@@ -149,30 +148,31 @@ describe('bucket notifications', () => {
     });
     expect([...new Set(prefixes)].sort()).toEqual(['rejected/', 'reports/', 'runs/']);
     for (const prefix of prefixes) {
-      expect(prefix.startsWith('incoming/') || 'incoming/'.startsWith(prefix), prefix).toBe(false);
+      for (const notified of ['incoming/', 'approvals/']) {
+        expect(prefix.startsWith(notified) || notified.startsWith(prefix), prefix).toBe(false);
+      }
     }
   });
 
-  it('follows a configured input prefix', () => {
+  it('follows configured input and approvals prefixes', () => {
     const configuration = testConfiguration();
     const configured = synthTemplate({
       ...configuration,
-      job: { ...configuration.job, prefixes: { incoming: 'drop/' } },
+      job: { ...configuration.job, prefixes: { incoming: 'drop/', approvals: 'decisions/' } },
     });
     const upload = arnOf(logicalId(configured.stack, configured.stack.uploadFunction.function));
     configured.template.hasResourceProperties('Custom::S3BucketNotifications', {
       NotificationConfiguration: {
-        LambdaFunctionConfigurations: [
-          {
-            Events: ['s3:ObjectCreated:*'],
-            Filter: Match.exact({ Key: { FilterRules: [{ Name: 'prefix', Value: 'drop/' }] } }),
-            LambdaFunctionArn: upload,
-          },
-        ],
+        LambdaFunctionConfigurations: ['drop/', 'decisions/'].map((prefix) => ({
+          Events: ['s3:ObjectCreated:*'],
+          Filter: Match.exact({ Key: { FilterRules: [{ Name: 'prefix', Value: prefix }] } }),
+          LambdaFunctionArn: upload,
+        })),
       },
     });
     expect(notificationsOf(configured.template)).toEqual([
       { events: ['s3:ObjectCreated:*'], filter: { prefix: 'drop/' }, function: upload },
+      { events: ['s3:ObjectCreated:*'], filter: { prefix: 'decisions/' }, function: upload },
     ]);
   });
 });

@@ -1,4 +1,5 @@
-// Least privilege, read from the synthesised policies of the two function roles: exactly the S3 prefixes, the
+// Least privilege, read from the synthesised policies of the two function roles: exactly the S3 prefixes (the
+// upload function alone reads the approval objects), the
 // SES identity and configuration set, the function's own log group and dead-letter queue; never a wildcard
 // action or resource, never a delete, never a managed policy.
 import { Match, type Template } from 'aws-cdk-lib/assertions';
@@ -50,10 +51,11 @@ describe('function permissions', () => {
       statements = statementsOfRole(template, roleId);
     });
 
-    it('reads objects only under incoming/, reports/ and runs/', () => {
+    it('reads objects only under incoming/, reports/ and runs/ (and approvals/ for the upload function)', () => {
       const readable = ['incoming/', 'reports/', 'runs/'].map((prefix) => objectsArn(bucketId, prefix));
       hasStatement({ Action: 's3:GetObject', Resource: readable });
-      expect(resourcesFor('s3:GetObject')).toEqual(readable);
+      const approvals = name === 'uploadFunction' ? [objectsArn(bucketId, 'approvals/')] : [];
+      expect(resourcesFor('s3:GetObject')).toEqual([...readable, ...approvals]);
     });
 
     it('reads object versions only under incoming/, the version an upload event names', () => {

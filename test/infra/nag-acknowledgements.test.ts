@@ -102,6 +102,22 @@ describe('cdk-nag AWS Solutions checks', () => {
     ]);
   });
 
+  it('fail on a new wildcard in a policy for people (its acknowledgements name only their own prefixes)', () => {
+    const outdir = testOutdir();
+    const { app, stack } = buildTestApp(testConfiguration(), outdir);
+    stack.heldReportAccess.approvePolicy.addStatements(
+      new iam.PolicyStatement({
+        actions: ['s3:PutObject'],
+        resources: [stack.data.bucket.arnForObjects('incoming/*')],
+      }),
+    );
+    expect(failedFindings(app, outdir)).toEqual([
+      expect.stringMatching(
+        /^AwsSolutions-IAM5\[Resource::<StorageData\w+\.Arn>\/incoming\/\*\] @ SegmentReport\/HeldReports\/ApproveHeldReportsPolicy\/Resource$/,
+      ),
+    ]);
+  });
+
   it('acknowledge exactly the findings of the stack without acknowledgements, no more', () => {
     const { app } = buildTestApp();
     const acknowledged = acknowledgementsOf(app).filter((entry) => entry.rule.startsWith('AwsSolutions-'));

@@ -1,6 +1,7 @@
 // EventBridge Scheduler: the weekly report (Monday 07:00) and the quarterly review (first Monday of January,
 // April, July, October), in Europe/Paris unless configured, each telling the schedule function its kind, retried,
-// and with a dead-letter queue that the scheduler may write to.
+// and with a dead-letter queue that the scheduler may write to. (The hourly expiry of held reports, the third
+// schedule: held-report-infra.test.ts.)
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { SegmentReportStack } from '../../../infra/segment-report-stack.ts';
@@ -30,8 +31,14 @@ describe('ReportSchedules', () => {
     target = { Arn: arnOf(logicalId(stack, stack.scheduleFunction.function)) };
   });
 
-  it('are the weekly and the quarterly schedule, nothing else', () => {
-    template.resourceCountIs('AWS::Scheduler::Schedule', 2);
+  it('are the weekly and the quarterly schedule and the hourly expiry of held reports, nothing else', () => {
+    template.resourceCountIs('AWS::Scheduler::Schedule', 3);
+    const inputs = Object.values(template.findResources('AWS::Scheduler::Schedule')).map(
+      (schedule) => (schedule.Properties as { Target: { Input: string } }).Target.Input,
+    );
+    expect(inputs.sort()).toEqual(
+      ['{"kind":"quarterly"}', '{"kind":"weekly"}', '{"task":"expire-held"}'].sort(),
+    );
   });
 
   it.each(SCHEDULES)(
