@@ -61,6 +61,19 @@ export const appConfigSchema = z
             message: `must not overlap the input prefix ${prefixes.incoming} (neither may start with the other)`,
           });
         }
+        // Every object created under the approvals prefix is read as a release or a discard: the functions' own
+        // writes must never land there.
+        const written = (['reports', 'rejected', 'runs'] as const).find(
+          (name) =>
+            prefixes[name].startsWith(prefixes.approvals) || prefixes.approvals.startsWith(prefixes[name]),
+        );
+        if (written) {
+          context.addIssue({
+            code: 'custom',
+            path: ['approvals'],
+            message: `must not overlap the ${written} prefix ${prefixes[written]} (neither may start with the other)`,
+          });
+        }
       })
       .default({
         incoming: 'incoming/',

@@ -13,6 +13,11 @@ export const ARCHIVE_FILES = {
   html: 'report.html',
   text: 'report.txt',
   analysis: 'analysis.json',
+  /**
+   * A held report's analysis: under another name, so that no later run compares itself with a report nobody has
+   * released (report-history.ts reads `analysis.json` only); a release writes it as `analysis.json`.
+   */
+  heldAnalysis: 'analysis.held.json',
   segments: 'segments.json',
   customers: 'customers.csv',
   migration: 'migration.json',
@@ -69,6 +74,44 @@ export function uploadClaimKey(prefixes: Prefixes, bucket: string, key: string, 
 /** The claim key of a scheduled run: one per kind and period. */
 export function scheduleClaimKey(prefixes: Prefixes, kind: ScheduledReportKind, periodId: string): string {
   return `${prefixes.runs}${kind}/${periodId}.json`;
+}
+
+/**
+ * The record of a held report, named by its run (`runs/held/2026-W47.json`): what the data team's release, discard
+ * and the expiry read. Run names are unique across series (a period, or a moment and a digest of the object).
+ */
+export function holdRecordKey(prefixes: Prefixes, runName: string): string {
+  return `${holdRecordFolder(prefixes)}${runName}.json`;
+}
+
+export function holdRecordFolder(prefixes: Prefixes): string {
+  return `${prefixes.runs}held/`;
+}
+
+/** What an approval object asks: `approvals/<run>.release` or `approvals/<run>.discard`. */
+export const APPROVAL_ACTIONS = ['release', 'discard'] as const;
+export type ApprovalAction = (typeof APPROVAL_ACTIONS)[number];
+
+/** The approval object that releases or discards the held report of `runName`. */
+export function approvalKey(prefixes: Prefixes, runName: string, action: ApprovalAction): string {
+  return `${prefixes.approvals}${runName}.${action}`;
+}
+
+/** The run and the action an approval object's key names, or null when it names none. */
+export function parseApprovalKey(
+  prefixes: Prefixes,
+  key: string,
+): { runName: string; action: ApprovalAction } | null {
+  if (!key.startsWith(prefixes.approvals)) return null;
+  const match = /^([A-Za-z0-9][A-Za-z0-9_-]{0,199})\.(release|discard)$/.exec(
+    key.slice(prefixes.approvals.length),
+  );
+  return match ? { runName: match[1] as string, action: match[2] as ApprovalAction } : null;
+}
+
+/** A run name as people type it: letters, digits, `-` and `_` (`2026-W47`, `20261130T091500123Z-3f2a…`). */
+export function isRunName(text: string): boolean {
+  return /^[A-Za-z0-9][A-Za-z0-9_-]{0,199}$/.test(text);
 }
 
 /**

@@ -14,17 +14,38 @@ export const CLAIM_STATES = [
   'skipped',
   'failed',
   'uncertain',
+  'held',
+  'discarded',
+  'expired',
 ] as const;
 /**
  * `claimed`: running; `sending`: the email is on its way (no one may send it again); `sent`, `rejected`,
  * `skipped`: done; `failed`: released before sending, a retry may take it; `uncertain`: the mail service never
- * confirmed the email, so it is not sent again and the alarm is raised.
+ * confirmed the email, so it is not sent again and the alarm is raised. `held`: archived, not sent, waiting for
+ * the data team (plausibility checks, held-report.ts); a release takes it back to `claimed` and on to `sent`;
+ * `discarded`: the data team said not to send it; `expired`: nobody decided in time, nothing was sent.
  */
 export type ClaimState = (typeof CLAIM_STATES)[number];
-export type FinalState = 'sent' | 'rejected' | 'skipped';
+export type FinalState = 'sent' | 'rejected' | 'skipped' | 'held' | 'discarded' | 'expired';
 
-/** The states of a run whose work is over: a duplicate stops at them. */
-export const DONE_STATES: ReadonlySet<ClaimState> = new Set<ClaimState>(['sent', 'rejected', 'skipped']);
+/** The states of a run whose work is over: a duplicate stops at them (a held run waits for a person, not a retry). */
+export const DONE_STATES: ReadonlySet<ClaimState> = new Set<ClaimState>([
+  'sent',
+  'rejected',
+  'skipped',
+  'held',
+  'discarded',
+  'expired',
+]);
+
+/** What the data team decided about a held report: release (send it) or discard, by whom, why and when. */
+export const heldDecisionSchema = z.object({
+  action: z.enum(['release', 'discard']),
+  by: z.string().min(1).max(200),
+  reason: z.string().max(500).optional(),
+  at: z.iso.datetime(),
+});
+export type HeldDecision = z.infer<typeof heldDecisionSchema>;
 
 /** The content type claims are written with. */
 export const CLAIM_CONTENT_TYPE = 'application/json';
@@ -39,6 +60,8 @@ export const claimRecordSchema = z.object({
   expiresAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
   detail: z.string().optional(),
+  /** A held report's release or discard, kept through the states that follow it. */
+  decision: heldDecisionSchema.optional(),
 });
 export type ClaimRecord = z.infer<typeof claimRecordSchema>;
 

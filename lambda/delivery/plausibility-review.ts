@@ -45,11 +45,13 @@ export async function reviewPlausibility(
 ): Promise<PlausibilityReview> {
   const { config } = context;
   const previous = report.history.previous?.analysis;
-  const earlier = await earlierFingerprints(context, report);
+  const settings = plausibilitySettingsFor(config.hold, report.kind);
+  // The earlier runs are read only for the duplicate check: with it off, the review costs no request.
+  const earlier = settings.enabled.has('duplicate-content') ? await earlierFingerprints(context, report) : [];
   const findings = checkPlausibility(
     plausibilityFacts(report.analysis),
     previous && plausibilityFacts(previous),
-    plausibilitySettingsFor(config.hold, report.kind),
+    settings,
     expectedSpan(report, previous),
     earlier.map((rows) => ({ rows })),
   );

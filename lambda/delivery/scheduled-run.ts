@@ -13,7 +13,7 @@ import { noNewDataNotice, rejectedFileNotice } from '../report/notices/data-team
 import { scheduleClaimKey, scheduleSeriesFolder } from './archive-layout.ts';
 import { type DuplicateRun, runOnce } from './claimed-run.ts';
 import { withContinuedTrends } from './continued-trends.ts';
-import { type DeliveredReport, deliverReport } from './deliver-report.ts';
+import { type DeliveryOutcome, deliverReport } from './deliver-report.ts';
 import type { DeliveryContext } from './delivery-context.ts';
 import type { ScheduledReportKind } from '../vocabulary/report-kind.ts';
 import type { HeldClaim } from './held-claim.ts';
@@ -33,7 +33,16 @@ export type ScheduledOutcome =
   | (DuplicateRun & { periodId: string })
   | { status: 'no-new-data'; periodId: string; messageId: string }
   | { status: 'failed-input'; periodId: string; messageId: string }
-  | { status: 'sent'; periodId: string; messageId: string; archive: string; files: string[] };
+  | { status: 'sent'; periodId: string; messageId: string; archive: string; files: string[] }
+  /** Held for the data team by the plausibility review: `messageId` is their notice's. */
+  | {
+      status: 'held';
+      periodId: string;
+      messageId: string;
+      archive: string;
+      files: string[];
+      expiresAt: string;
+    };
 
 /** One scheduled run: its kind, the period it reports on, its moment, its claim and how logs name it. */
 interface ScheduledRun {
@@ -73,13 +82,15 @@ async function reportOnPeriod(
   const analysed = await analysePeriod(context, claim, run, input);
   if ('status' in analysed) return analysed;
   const delivered = await deliverPeriodReport(context, claim, run, analysed.result);
-  return {
-    status: 'sent',
+  const done = {
     periodId: run.period.id,
     messageId: delivered.messageId,
     archive: delivered.archive,
     files: input.files.map((file) => file.key),
   };
+  return delivered.status === 'held'
+    ? { status: 'held', ...done, expiresAt: delivered.expiresAt }
+    : { status: 'sent', ...done };
 }
 
 /** A period without new files: the data team is told, rather than the executives sent old numbers. */
@@ -147,7 +158,7 @@ async function analysePeriod(
 }
 
 /**
- * Archives and sends the period's report, compared with the previous run of its kind, its trends continued by the
+ * Archives and sends (or holds) the period's report, compared with the previous run of its kind, its trends continued by the
  * earlier runs (the archive keeps the file's own, continued-trends.ts says why).
  */
 async function deliverPeriodReport(
@@ -155,7 +166,7 @@ async function deliverPeriodReport(
   claim: HeldClaim,
   { kind, period, subject }: ScheduledRun,
   result: AnalysisResult,
-): Promise<DeliveredReport> {
+): Promise<DeliveryOutcome> {
   const run = { seriesFolder: scheduleSeriesFolder(context.config.prefixes, kind), runName: period.id };
   const history = await findPreviousRun(context.store, run.seriesFolder, run.runName, context.logger);
   return deliverReport(context, claim, {

@@ -7,14 +7,16 @@ import type { FinalState } from './claim-record.ts';
 import type { DeliveryContext } from './delivery-context.ts';
 import type { HeldClaim } from './held-claim.ts';
 import { senderOf } from './email-sender.ts';
+import type { EmailAttachment } from './ports.ts';
 
-/** Sends a notice to the data team; returns the mail service's message id. */
+/** Sends a notice to the data team, with `attachments` if any; returns the mail service's message id. */
 export function tellDataTeam(
   context: Pick<DeliveryContext, 'config' | 'mailer'>,
   notice: Notice,
+  attachments: readonly EmailAttachment[] = [],
 ): Promise<string> {
   const { config, mailer } = context;
-  return mailer.send({ ...senderOf(config), to: config.recipients.dataTeam, ...notice, attachments: [] });
+  return mailer.send({ ...senderOf(config), to: config.recipients.dataTeam, ...notice, attachments });
 }
 
 /** Ends a run with a notice instead of a report: tells the data team, then closes the claim in `state`. */

@@ -50,6 +50,8 @@ export function analyseWithinTime(
     now: input.now,
     activity: input.activity,
     trendWarnings: input.trendWarnings,
+    // The plausibility review compares it with the series' earlier files (duplicate content).
+    fingerprint: true,
     onProgress: readingTimeBudget(clock, input.sourceName),
   });
 }

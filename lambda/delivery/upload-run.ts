@@ -42,7 +42,9 @@ export type UploadOutcome =
   | { status: 'not-csv'; messageId: string }
   | { status: 'missing'; messageId: string }
   | { status: 'rejected'; errorReport: string }
-  | { status: 'sent'; messageId: string; archive: string };
+  | { status: 'sent'; messageId: string; archive: string }
+  /** Held for the data team by the plausibility review: `messageId` is their notice's, `run` names it. */
+  | { status: 'held'; messageId: string; archive: string; run: string; expiresAt: string };
 
 /** One upload run: the object, the version read, its `s3://` location, its reading rule and its moment. */
 interface UploadRun {
@@ -147,7 +149,7 @@ function logAnalysis(
   });
 }
 
-/** Archives and sends the report of the upload, compared with the previous run of the same source. */
+/** Archives and sends (or holds) the report of the upload, compared with the previous run of the same source. */
 async function deliverUpload(
   context: DeliveryContext,
   claim: HeldClaim,
@@ -167,5 +169,13 @@ async function deliverUpload(
     history,
     subject: location,
   });
-  return { status: 'sent', messageId: delivered.messageId, archive: delivered.archive };
+  return delivered.status === 'held'
+    ? {
+        status: 'held',
+        messageId: delivered.messageId,
+        archive: delivered.archive,
+        run: delivered.runName,
+        expiresAt: delivered.expiresAt,
+      }
+    : { status: 'sent', messageId: delivered.messageId, archive: delivered.archive };
 }

@@ -2,7 +2,7 @@
  * Failures of the world around a run (storage, mail) and of the run's own bookkeeping (claims). All are the
  * system's fault: the run throws, Lambda retries, and the alarm fires when retrying does not help.
  */
-import { SegmentReportError } from './segment-report-error.ts';
+import { type Fault, SegmentReportError } from './segment-report-error.ts';
 
 export interface ObjectErrorOptions extends ErrorOptions {
   /** The key of the object (in the store's bucket). */
@@ -51,4 +51,13 @@ export class ClaimConflictError extends SegmentReportError {
 /** Some records of an upload event failed: Lambda retries the event (done records stop at their claims). */
 export class UploadRecordsFailedError extends SegmentReportError {
   override name = 'UploadRecordsFailedError';
+}
+
+/**
+ * A release or discard that cannot be done as asked: no held report of that name, or one already discarded,
+ * expired or sent. The person's request is at fault (the command line exits 2), and nothing is sent.
+ */
+export class HeldReportDecisionError extends SegmentReportError {
+  override name = 'HeldReportDecisionError';
+  override readonly fault: Fault = 'input';
 }

@@ -1,13 +1,15 @@
 /**
- * Lambda handler for S3 `ObjectCreated` events on the input prefix: parse the event, then run the upload report
- * for each record on its own. One record's failure (S3 down, a run in progress elsewhere) does not stop the
+ * Lambda handler for S3 `ObjectCreated` events on the input prefix and the approvals prefix: parse the event, then
+ * run the upload report (or, for an approval object, the data team's release or discard) for each record on its own. One record's failure (S3 down, a run in progress elsewhere) does not stop the
  * others; the handler fails at the end, so that Lambda retries the event: records already done are then found
  * done by their claims. Thin: everything else is in lambda/delivery.
  */
 import { z } from 'zod';
 import { createLogger } from '../adapters/powertools-logger.ts';
 import { unquoted } from '../adapters/s3-object-store.ts';
+import { type ApprovalOutcome, runApproval } from '../delivery/approval-run.ts';
 import { type UploadOutcome, runUploadReport } from '../delivery/upload-run.ts';
+import type { DeliveryContext } from '../delivery/delivery-context.ts';
 import { UploadRecordsFailedError } from '../errors/delivery-errors.ts';
 import { type HandlerDependencies, deployedHandler } from './handler-dependencies.ts';
 import { type InvocationContext, deliveryContextFor } from './invocation-context.ts';
@@ -18,6 +20,7 @@ const s3RecordSchema = z.object({
   eventSource: z.literal('aws:s3'),
   eventName: z.string().startsWith('ObjectCreated:'),
   eventTime: z.iso.datetime({ offset: true }).optional(),
+  userIdentity: z.object({ principalId: z.string() }).optional(),
   s3: z.object({
     bucket: z.object({ name: z.string().min(1) }),
     object: z.object({
@@ -31,7 +34,10 @@ const s3RecordSchema = z.object({
 
 /** The handler with its dependencies given (tests, the local run). */
 export function createUploadHandler(dependencies: () => HandlerDependencies) {
-  return async (event: unknown, invocation?: InvocationContext): Promise<UploadOutcome[]> => {
+  return async (
+    event: unknown,
+    invocation?: InvocationContext,
+  ): Promise<(UploadOutcome | ApprovalOutcome)[]> => {
     const { runLogger } = createLogger('segment-report-upload', invocation?.awsRequestId);
     const parsed = s3EventSchema.safeParse(event);
     if (!parsed.success) {
@@ -39,7 +45,7 @@ export function createUploadHandler(dependencies: () => HandlerDependencies) {
       return [];
     }
     const deps = dependencies();
-    const outcomes: UploadOutcome[] = [];
+    const outcomes: (UploadOutcome | ApprovalOutcome)[] = [];
     const failures: string[] = [];
     for (const [index, raw] of parsed.data.Records.entries()) {
       const record = s3RecordSchema.safeParse(raw);
@@ -51,19 +57,15 @@ export function createUploadHandler(dependencies: () => HandlerDependencies) {
         outcomes.push({ status: 'ignored', reason: 'not an S3 ObjectCreated record' });
         continue;
       }
-      const { bucket, object } = record.data.s3;
-      const key = decodeS3EventKey(object.key);
+      const key = decodeS3EventKey(record.data.s3.object.key);
       try {
-        const context = deliveryContextFor(deps, deps.storeFor(bucket.name), runLogger, invocation);
-        outcomes.push(
-          await runUploadReport(context, {
-            key,
-            etag: unquoted(object.eTag),
-            versionId: object.versionId,
-            size: object.size,
-            eventTime: record.data.eventTime === undefined ? undefined : new Date(record.data.eventTime),
-          }),
+        const context = deliveryContextFor(
+          deps,
+          deps.storeFor(record.data.s3.bucket.name),
+          runLogger,
+          invocation,
         );
+        outcomes.push(await runRecord(context, key, record.data));
       } catch (error) {
         const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
         runLogger.error('upload run failed', { key, error: message });
@@ -77,6 +79,28 @@ export function createUploadHandler(dependencies: () => HandlerDependencies) {
     }
     return outcomes;
   };
+}
+
+/** One record: an approval object's release or discard, or an uploaded file's report. */
+function runRecord(
+  context: DeliveryContext,
+  key: string,
+  record: z.infer<typeof s3RecordSchema>,
+): Promise<UploadOutcome | ApprovalOutcome> {
+  const { object } = record.s3;
+  if (key.startsWith(context.config.prefixes.approvals)) {
+    return runApproval(context, {
+      key,
+      principal: record.userIdentity?.principalId,
+    });
+  }
+  return runUploadReport(context, {
+    key,
+    etag: unquoted(object.eTag),
+    versionId: object.versionId,
+    size: object.size,
+    eventTime: record.eventTime === undefined ? undefined : new Date(record.eventTime),
+  });
 }
 
 /** S3 event keys are form-encoded: `+` for a space, `%2B` for a plus sign. */

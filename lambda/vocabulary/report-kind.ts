@@ -4,7 +4,8 @@
  */
 
 /** A report on an uploaded file, the Monday report on the week before, or the quarterly review. */
-export type ReportKind = 'upload' | 'weekly' | 'quarterly';
+export const REPORT_KINDS = ['upload', 'weekly', 'quarterly'] as const;
+export type ReportKind = (typeof REPORT_KINDS)[number];
 
 /** The kinds sent on a schedule rather than on an upload. */
 export type ScheduledReportKind = Exclude<ReportKind, 'upload'>;

@@ -67,4 +67,14 @@ describe('the hold configuration', () => {
       'configuration: prefixes.approvals: must not overlap the input prefix incoming/ (neither may start with the other)',
     );
   });
+
+  it('keeps the approvals prefix apart from the prefixes the functions write to', () => {
+    // Every object created there is read as a decision: a claim or a report written there would be one.
+    expect(refusal({ ...MINIMAL, prefixes: { runs: 'runs/', approvals: 'runs/approvals/' } })).toBe(
+      'configuration: prefixes.approvals: must not overlap the runs prefix runs/ (neither may start with the other)',
+    );
+    expect(refusal({ ...MINIMAL, prefixes: { reports: 'out/approvals/', approvals: 'out/' } })).toBe(
+      'configuration: prefixes.approvals: must not overlap the reports prefix out/approvals/ (neither may start with the other)',
+    );
+  });
 });

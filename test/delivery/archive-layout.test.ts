@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
+  approvalKey,
   archiveFolder,
+  holdRecordKey,
+  isRunName,
+  parseApprovalKey,
   isCsvKey,
   isIncomingObject,
   rejectionReportKey,
@@ -100,5 +104,45 @@ describe('archive layout', () => {
   ])('%s: under incoming %s, a CSV %s', (key, incoming, csv) => {
     expect(isIncomingObject(PREFIXES, key)).toBe(incoming);
     expect(isCsvKey(key)).toBe(csv);
+  });
+});
+
+describe('held reports in the bucket', () => {
+  it('names a hold record and its approval objects by the run', () => {
+    expect(holdRecordKey(PREFIXES, '2025-W10')).toBe('runs/held/2025-W10.json');
+    expect(approvalKey(PREFIXES, '2025-W10', 'release')).toBe('approvals/2025-W10.release');
+    expect(approvalKey(PREFIXES, '2025-W10', 'discard')).toBe('approvals/2025-W10.discard');
+  });
+
+  it('reads an approval object back as its run and action, and nothing else as one', () => {
+    const run = uploadRunName(NOW, 'bucket', 'incoming/sales.csv', 'v1');
+    expect(parseApprovalKey(PREFIXES, approvalKey(PREFIXES, run, 'release'))).toEqual({
+      runName: run,
+      action: 'release',
+    });
+    expect(parseApprovalKey(PREFIXES, 'approvals/2025-Q1.discard')).toEqual({
+      runName: '2025-Q1',
+      action: 'discard',
+    });
+    for (const key of [
+      'approvals/2025-W10.Release',
+      'approvals/2025-W10.release.txt',
+      'approvals/2025-W10',
+      'approvals/../runs/2025-W10.release',
+      'approvals/sub/2025-W10.release',
+      'approvals/.release',
+      'incoming/2025-W10.release',
+      `approvals/${'a'.repeat(201)}.release`,
+    ]) {
+      expect(parseApprovalKey(PREFIXES, key), key).toBeNull();
+    }
+  });
+
+  it('takes as run names what a period or an upload run is named, nothing with a path or a space', () => {
+    expect(isRunName('2025-W10')).toBe(true);
+    expect(isRunName(uploadRunName(NOW, 'bucket', 'incoming/a b.csv', 'v1'))).toBe(true);
+    for (const name of ['', '../2025-W10', '2025 W10', 'a/b', '-x', 'x'.repeat(201)]) {
+      expect(isRunName(name), name).toBe(false);
+    }
   });
 });

@@ -10,6 +10,7 @@ import type { Analysis } from '../../lambda/engine/analysis/analysis-types.ts';
 import { analyzeText } from '../support/analyze-text.ts';
 import { SILENT_LOGGER } from '../support/fake-clock.ts';
 import { MemoryDelivery } from '../support/memory-delivery.ts';
+import { HOLD_DEFAULTS } from '../support/hold-settings.ts';
 
 const SERIES = 'reports/upload/datasets/erp/';
 const NOW = new Date('2024-06-01T12:00:00Z');
@@ -52,14 +53,14 @@ async function review(delivery: MemoryDelivery, analysis: Analysis, kind: Review
 
 describe('reviewPlausibility', () => {
   it('passes a normal week after a normal week', async () => {
-    const delivery = new MemoryDelivery(NOW);
+    const delivery = new MemoryDelivery(NOW, { hold: HOLD_DEFAULTS });
     await archive(delivery, '2024-05-20T00-00-00Z', await analysisOf(weekOfOrders('2024-05-13')));
     const result = await review(delivery, await analysisOf(weekOfOrders('2024-05-20')));
     expect(result).toEqual({ findings: [], firstReport: false, hold: false });
   });
 
   it('holds one day of a week: too short against the previous upload, and its volumes fall', async () => {
-    const delivery = new MemoryDelivery(NOW);
+    const delivery = new MemoryDelivery(NOW, { hold: HOLD_DEFAULTS });
     await archive(delivery, '2024-05-20T00-00-00Z', await analysisOf(weekOfOrders('2024-05-13')));
     const result = await review(delivery, await analysisOf(weekOfOrders('2024-05-20', 1)));
     expect(result.hold).toBe(true);
@@ -73,7 +74,7 @@ describe('reviewPlausibility', () => {
   });
 
   it('holds a file with the same orders as an earlier one of the series, not only the previous', async () => {
-    const delivery = new MemoryDelivery(NOW);
+    const delivery = new MemoryDelivery(NOW, { hold: HOLD_DEFAULTS });
     const first = await analysisOf(weekOfOrders('2024-05-06'));
     await archive(delivery, '2024-05-13T00-00-00Z', first);
     await archive(delivery, '2024-05-20T00-00-00Z', await analysisOf(weekOfOrders('2024-05-13')));
@@ -92,14 +93,15 @@ describe('reviewPlausibility', () => {
 
   it('does not hold a first report unless configured to, and uses the configured checks of the kind', async () => {
     const first = await analysisOf(weekOfOrders('2024-05-20'));
-    expect(await review(new MemoryDelivery(NOW), first)).toEqual({
+    expect(await review(new MemoryDelivery(NOW, { hold: HOLD_DEFAULTS }), first)).toEqual({
       findings: [],
       firstReport: true,
       hold: false,
     });
-    expect((await review(new MemoryDelivery(NOW, { hold: { holdFirstReport: true } }), first)).hold).toBe(
-      true,
-    );
+    expect(
+      (await review(new MemoryDelivery(NOW, { hold: { ...HOLD_DEFAULTS, holdFirstReport: true } }), first))
+        .hold,
+    ).toBe(true);
     // Volume checks off for uploads: one day of a week is still too short, but its volumes are not findings.
     const delivery = new MemoryDelivery(NOW, {
       hold: { upload: { off: ['rows', 'customers', 'orders', 'revenue', 'segment-shares'] } },
@@ -110,7 +112,7 @@ describe('reviewPlausibility', () => {
   });
 
   it('expects a week of data for the weekly report, whatever the previous one held', async () => {
-    const delivery = new MemoryDelivery(NOW);
+    const delivery = new MemoryDelivery(NOW, { hold: HOLD_DEFAULTS });
     await archive(delivery, '2024-05-20T00-00-00Z', await analysisOf(weekOfOrders('2024-05-13', 2)));
     const fourDays = await review(delivery, await analysisOf(weekOfOrders('2024-05-20', 4, 35)), 'weekly');
     expect(fourDays.findings.find((finding) => finding.check === 'period-too-short')).toMatchObject({

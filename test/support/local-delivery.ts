@@ -24,6 +24,7 @@ import type { StoredEmail } from '../../local/local-ses.ts';
 import { type LocalStack, startLocalStack } from '../../local/local-stack.ts';
 import { s3EventKey } from '../../local/s3-event-key.ts';
 import { type FaultProxy, startFaultProxy } from './fault-proxy.ts';
+import { HOLD_OFF } from './hold-settings.ts';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 // The handlers' structured logs are tested through what they do; here they would only bury the test output.
@@ -36,6 +37,7 @@ export const TEST_CONFIG: AppConfigInput = {
   sender: 'reports@segment-report.example',
   recipients: { executives: [...EXECUTIVES], dataTeam: [...DATA_TEAM] },
   report: { locale: 'en', currency: 'GBP', timeZone: 'Europe/London' },
+  hold: HOLD_OFF,
 };
 
 /** An S3 event notification as s3rver (and S3) sends it. */

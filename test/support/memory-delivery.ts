@@ -3,6 +3,7 @@
  * every message (or fails once as told), the fake clock, and the configuration of the integration tests. No
  * server: the local-server tests keep the wiring (handlers, SDK clients, S3 events); these keep the run logic.
  */
+import { HOLD_OFF } from './hold-settings.ts';
 import { type AppConfig, type AppConfigInput, parseAppConfig } from '../../lambda/config/app-config.ts';
 import type { ClaimRecord } from '../../lambda/delivery/claim-record.ts';
 import type { DeliveryContext } from '../../lambda/delivery/delivery-context.ts';
@@ -21,6 +22,7 @@ const MEMORY_CONFIG_INPUT: AppConfigInput = {
   sender: 'reports@segment-report.example',
   recipients: { executives: MEMORY_EXECUTIVES, dataTeam: MEMORY_DATA_TEAM },
   report: { locale: 'en', currency: 'GBP', timeZone: 'Europe/London' },
+  hold: HOLD_OFF,
 };
 
 /** Keeps every message it is given; `failNextWith` makes the next send throw instead. */

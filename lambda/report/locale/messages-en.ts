@@ -367,8 +367,18 @@ export const MESSAGES_EN: Messages = {
     },
     duplicateOf: { bytes: 'bytes', rows: 'orders (in another order or layout)' },
     noValue: 'none',
-    heldHowTo: ({ release, discard, approval, expires }) =>
-      `If the numbers are right, release the report and it is sent to the executives once: run ${release}, or write an empty object at ${approval}. If not, discard it: run ${discard}. Nothing is sent on its own: unless someone decides by ${expires}, the report expires and you get a reminder.`,
+    heldHowTo: ({ release, discard, approval, discardApproval, expires }) =>
+      `If the numbers are right, release the report and it is sent to the executives once: run ${release}, or write an object at ${approval}. If not, discard it: run ${discard}, or write an object at ${discardApproval} (its text, if any, is kept as the reason). Nothing is sent on its own: unless someone decides by ${expires}, the report expires and you get a reminder.`,
+    heldFirstReport:
+      'It is the first report of this source, so there is nothing to compare it with, and the configuration holds first reports for review.',
+    heldPreview: (file) =>
+      `The email exactly as the executives would get it is attached (${file}): open it in a browser.`,
+    heldExpiredSubject: (report) => `Expired without a decision, not sent: ${report}`,
+    heldExpiredBody: ({ report, location, heldAt }) =>
+      `The report "${report}", held for review on ${heldAt}, was neither released nor discarded in time, so it has expired and was not sent to the executives. It stays in the archive: ${location}. To report on this data, drop the file again (corrected if need be).`,
+    approvalRefusedSubject: (object) => `Approval not acted on: ${object}`,
+    approvalRefusedBody: ({ object, reason }) =>
+      `The approval object ${object} was not acted on: ${reason}. Nothing was sent. Name approval objects <run>.release or <run>.discard, the run as the held report's notice gives it.`,
   },
   footer: {
     generated: (moment, timeZone) => `Generated ${moment} (${timeZone}).`,

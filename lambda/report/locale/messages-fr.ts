@@ -389,8 +389,18 @@ export const MESSAGES_FR: Messages = {
     },
     duplicateOf: { bytes: 'octets', rows: 'commandes (dans un autre ordre ou une autre mise en forme)' },
     noValue: 'aucune',
-    heldHowTo: ({ release, discard, approval, expires }) =>
-      `Si les chiffres sont justes, libérez le rapport : il sera envoyé une fois à la direction. Lancez ${release}, ou écrivez un objet vide à ${approval}. Sinon, écartez-le : lancez ${discard}. Rien ne part tout seul : sans décision avant le ${expires}, le rapport expire et vous recevez un rappel.`,
+    heldHowTo: ({ release, discard, approval, discardApproval, expires }) =>
+      `Si les chiffres sont justes, libérez le rapport : il sera envoyé une fois à la direction. Lancez ${release}, ou écrivez un objet à ${approval}. Sinon, écartez-le : lancez ${discard}, ou écrivez un objet à ${discardApproval} (son texte éventuel est gardé comme motif). Rien ne part tout seul : sans décision avant le ${expires}, le rapport expire et vous recevez un rappel.`,
+    heldFirstReport:
+      'C’est le premier rapport de cette source : rien ne permet de le comparer, et la configuration retient les premiers rapports pour vérification.',
+    heldPreview: (file) =>
+      `Le courriel tel que la direction le recevrait est joint (${file}) : ouvrez-le dans un navigateur.`,
+    heldExpiredSubject: (report) => `Expiré sans décision, non envoyé : ${report}`,
+    heldExpiredBody: ({ report, location, heldAt }) =>
+      `Le rapport « ${report} », retenu pour vérification le ${heldAt}, n’a été ni libéré ni écarté à temps : il a expiré et n’a pas été envoyé à la direction. Il reste dans l’archive : ${location}. Pour un rapport sur ces données, déposez de nouveau le fichier (corrigé si besoin).`,
+    approvalRefusedSubject: (object) => `Approbation sans effet : ${object}`,
+    approvalRefusedBody: ({ object, reason }) =>
+      `L’objet d’approbation ${object} est resté sans effet : ${reason}. Rien n’a été envoyé. Nommez les objets d’approbation <run>.release ou <run>.discard, le run tel que l’avis du rapport retenu le donne.`,
     notCsvSubject: (file) => `Pas un fichier CSV : ${file}`,
     notCsvBody: ({ file, prefix }) =>
       `Le fichier ${file} n’est pas un fichier CSV (.csv ou .csv.gz, en majuscules ou minuscules) : il n’a pas été analysé et aucun rapport n’a été envoyé. Exportez-le en CSV et déposez-le dans ${prefix}.`,

@@ -221,7 +221,20 @@ export interface Messages {
     /** `rows` of the duplicate check: which content matched. */
     duplicateOf: { bytes: string; rows: string };
     noValue: string;
-    heldHowTo(p: { release: string; discard: string; approval: string; expires: string }): string;
+    heldHowTo(p: {
+      release: string;
+      discard: string;
+      approval: string;
+      discardApproval: string;
+      expires: string;
+    }): string;
+    /** A first report held by the configuration (`holdFirstReport`), with nothing to compare it with. */
+    heldFirstReport: string;
+    heldPreview(file: string): string;
+    heldExpiredSubject(report: string): string;
+    heldExpiredBody(p: { report: string; location: string; heldAt: string }): string;
+    approvalRefusedSubject(object: string): string;
+    approvalRefusedBody(p: { object: string; reason: string }): string;
   };
   footer: {
     generated(moment: string, timeZone: string): string;

@@ -18,10 +18,15 @@ export interface HeldReport {
   /** Where the held report lies (its archive folder). */
   location: string;
   findings: readonly PlausibilityFinding[];
-  /** The command lines and the approval object that release or discard it. */
+  /** The command lines and the approval objects that release or discard it. */
   release: string;
   discard: string;
   approval: string;
+  discardApproval: string;
+  /** Held as a source's first report (the configuration's `holdFirstReport`). */
+  firstReport: boolean;
+  /** The attached preview of the email, when there is one. */
+  preview?: string | undefined;
   /** When the held report expires if nobody decides. */
   expires: Date;
 }
@@ -33,24 +38,64 @@ export function heldReportNotice(locale: ReportLocale, format: Formatters, held:
   const findings = held.findings.map((finding) =>
     words.heldFinding[finding.check](findingWords(finding, locale, format, messages)),
   );
-  const intro = words.heldIntro({ report: held.report, location: held.location });
+  const intro = [
+    words.heldIntro({ report: held.report, location: held.location }),
+    ...(held.preview === undefined ? [] : [words.heldPreview(held.preview)]),
+  ].join(' ');
   const howTo = words.heldHowTo({
     release: held.release,
     discard: held.discard,
     approval: held.approval,
+    discardApproval: held.discardApproval,
     expires: format.moment(held.expires),
   });
-  const text = `${intro}\n\n${words.heldFindings}:\n${findings.map((line) => `- ${line}`).join('\n')}\n\n${howTo}\n`;
+  const why =
+    findings.length === 0
+      ? { text: words.heldFirstReport, html: `<p>${escapeHtml(words.heldFirstReport)}</p>` }
+      : {
+          text: `${words.heldFindings}:\n${findings.map((line) => `- ${line}`).join('\n')}${held.firstReport ? `\n\n${words.heldFirstReport}` : ''}`,
+          html: [
+            `<p>${escapeHtml(words.heldFindings)}:</p>`,
+            `<ul>${findings.map((line) => `<li>${escapeHtml(line)}</li>`).join('')}</ul>`,
+            ...(held.firstReport ? [`<p>${escapeHtml(words.heldFirstReport)}</p>`] : []),
+          ].join('\n'),
+        };
+  const text = `${intro}\n\n${why.text}\n\n${howTo}\n`;
   const html = noticeHtml(
     locale,
-    [
-      `<p>${escapeHtml(intro)}</p>`,
-      `<p>${escapeHtml(words.heldFindings)}:</p>`,
-      `<ul>${findings.map((line) => `<li>${escapeHtml(line)}</li>`).join('')}</ul>`,
-      `<p>${escapeHtml(howTo)}</p>`,
-    ].join('\n'),
+    [`<p>${escapeHtml(intro)}</p>`, why.html, `<p>${escapeHtml(howTo)}</p>`].join('\n'),
   );
   return { subject: words.heldSubject(held.report), text, html };
+}
+
+/** The reminder for a held report nobody released or discarded in time: it expired, nothing was sent. */
+export function heldExpiredNotice(
+  locale: ReportLocale,
+  format: Formatters,
+  held: { report: string; location: string; heldAt: Date },
+): Notice {
+  const words = messagesOf(locale).notice;
+  const body = words.heldExpiredBody({
+    report: held.report,
+    location: held.location,
+    heldAt: format.moment(held.heldAt),
+  });
+  return {
+    subject: words.heldExpiredSubject(held.report),
+    text: `${body}\n`,
+    html: noticeHtml(locale, `<p>${escapeHtml(body)}</p>`),
+  };
+}
+
+/** The notice for an approval object that could not be acted on (no such held report, already decided...). */
+export function approvalRefusedNotice(locale: ReportLocale, object: string, reason: string): Notice {
+  const words = messagesOf(locale).notice;
+  const body = words.approvalRefusedBody({ object, reason });
+  return {
+    subject: words.approvalRefusedSubject(object),
+    text: `${body}\n`,
+    html: noticeHtml(locale, `<p>${escapeHtml(body)}</p>`),
+  };
 }
 
 /** A finding's numbers in the words its sentence uses. */

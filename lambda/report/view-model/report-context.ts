@@ -55,12 +55,21 @@ export interface ReportContext extends ReportInput {
   periodText: string;
 }
 
+/** The numbers and dates of a report on `analysis` as the report writes them (notices about it too). */
+export function formattersFor(analysis: Analysis, settings: ReportSettings): Formatters {
+  return reportFormatters(reportCurrency(analysis, settings.currency), settings);
+}
+
+function reportFormatters(currency: ReportCurrency, settings: ReportSettings): Formatters {
+  return makeFormatters(settings.locale, currency.code, settings.timeZone);
+}
+
 /** The context of `input`: its messages, formatters, groups and the period of its data in words. */
 export function reportContext(input: ReportInput): ReportContext {
   const { settings, analysis } = input;
   const messages = messagesOf(settings.locale);
   const currency = reportCurrency(analysis, settings.currency);
-  const format = makeFormatters(settings.locale, currency.code, settings.timeZone);
+  const format = reportFormatters(currency, settings);
   const { firstPurchase, lastPurchase } = analysis.period;
   const periodText =
     firstPurchase && lastPurchase

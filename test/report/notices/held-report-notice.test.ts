@@ -37,6 +37,8 @@ const HELD: HeldReport = {
   release: 'segment-report release weekly/2011-W48',
   discard: 'segment-report discard weekly/2011-W48 --reason "..."',
   approval: 's3://data/approvals/weekly/2011-W48.release',
+  discardApproval: 's3://data/approvals/weekly/2011-W48.discard',
+  firstReport: false,
   expires: new Date('2011-12-12T08:00:00Z'),
 };
 
