@@ -5,7 +5,7 @@
  * event harmless. A request that cannot be done tells the data team why; nothing is sent then.
  */
 import { HeldReportDecisionError, ObjectNotFoundError } from '../errors/delivery-errors.ts';
-import { approvalRefusedNotice } from '../report/notices/held-report-notice.ts';
+import { approvalRefusedNotice } from '../report/notices/held-decision-notices.ts';
 import { parseApprovalKey } from './archive-layout.ts';
 import type { DeliveryContext } from './delivery-context.ts';
 import { type DecisionOutcome, decideHeldReport } from './held-report-decision.ts';

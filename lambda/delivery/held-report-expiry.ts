@@ -5,7 +5,7 @@
  * wins or loses cleanly and two sweeps never remind twice.
  */
 import { makeFormatters } from '../report/locale/formatters.ts';
-import { heldExpiredNotice } from '../report/notices/held-report-notice.ts';
+import { heldExpiredNotice } from '../report/notices/held-decision-notices.ts';
 import { CLAIM_CONTENT_TYPE, type ClaimRecord, parseClaimRecord } from './claim-record.ts';
 import type { DeliveryContext } from './delivery-context.ts';
 import { type HoldRecord, heldRunNames, readHoldRecord } from './hold-record.ts';

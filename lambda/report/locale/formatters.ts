@@ -31,12 +31,12 @@ export interface Formatters {
   /** A ratio such as orders per customer, with two decimals. */
   ratio(value: number): string;
   decimal(value: number, fractionDigits?: number): string;
-  /** A share 0..1 as a percentage with one decimal. */
-  percent(share: number): string;
-  /** A relative change as a signed percentage: +4.2%, −12.0%. */
-  change(relative: number): string;
-  /** A change in percentage points: +1.5 pts. */
-  pointsChange(difference: number): string;
+  /** A share 0..1 as a percentage with one decimal (or `fractionDigits`). */
+  percent(share: number, fractionDigits?: number): string;
+  /** A relative change as a signed percentage: +4.2%, −12.0% (one decimal, or `fractionDigits`). */
+  change(relative: number, fractionDigits?: number): string;
+  /** A change in percentage points: +1.5 pts (one decimal, or `fractionDigits`). */
+  pointsChange(difference: number, fractionDigits?: number): string;
   /** An ISO day (YYYY-MM-DD), shown as a date with no time. */
   day(isoDay: string): string;
   /** A trend period by its first day (YYYY-MM-DD): a month as "Dec 2010", a week by its Monday as "Nov 28, 2011". */
@@ -99,9 +99,10 @@ export function makeFormatters(
         minimumFractionDigits: fractionDigits,
         maximumFractionDigits: fractionDigits,
       }).format(value),
-    percent: (value) => percent.format(value),
-    change: (value) => change.format(value),
-    pointsChange: (value) => `${points.format(value * 100)} pts`,
+    percent: (value, digits) => (digits === undefined ? percent : withDigits(percent, digits)).format(value),
+    change: (value, digits) => (digits === undefined ? change : withDigits(change, digits)).format(value),
+    pointsChange: (value, digits) =>
+      `${(digits === undefined ? points : withDigits(points, digits)).format(value * 100)} pts`,
     day: (isoDay) => day.format(new Date(`${isoDay}T00:00:00Z`)),
     period: (isoDay, unit) => (unit === 'month' ? month : day).format(new Date(`${isoDay}T00:00:00Z`)),
     dayOf: (date) => localDay.format(date),
@@ -117,4 +118,14 @@ function moneyFormats(tag: string, currency: string | undefined) {
     cents: new Intl.NumberFormat(tag, { ...money, minimumFractionDigits: 2, maximumFractionDigits: 2 }),
     compact: new Intl.NumberFormat(tag, { ...money, notation: 'compact', maximumFractionDigits: 1 }),
   };
+}
+
+/** The same number format with `digits` decimals (a notice showing that 50.02% is past 50.0%). */
+function withDigits(format: Intl.NumberFormat, digits: number): Intl.NumberFormat {
+  const { locale, ...options } = format.resolvedOptions();
+  return new Intl.NumberFormat(locale, {
+    ...(options as Intl.NumberFormatOptions),
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  });
 }

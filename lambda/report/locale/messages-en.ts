@@ -365,6 +365,15 @@ export const MESSAGES_EN: Messages = {
         `${w.subject}: ${w.now} of customers against ${w.before} last time (${w.measured}), beyond the ±${w.threshold} allowed.`,
       'duplicate-content': (w) => `The file has the same ${w.subject} as an earlier file of this source.`,
     },
+    columnRoles: {
+      customer: 'customer',
+      date: 'date',
+      order: 'order number',
+      amount: 'amount',
+      quantity: 'quantity',
+      price: 'unit price',
+      currency: 'currency',
+    },
     duplicateOf: { bytes: 'bytes', rows: 'orders (in another order or layout)' },
     noValue: 'none',
     heldHowTo: ({ release, discard, approval, discardApproval, expires }) =>

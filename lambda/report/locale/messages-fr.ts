@@ -387,6 +387,15 @@ export const MESSAGES_FR: Messages = {
       'duplicate-content': (w) =>
         `Le fichier a les mêmes ${w.subject} qu’un fichier précédent de cette source.`,
     },
+    columnRoles: {
+      customer: 'client',
+      date: 'date',
+      order: 'commande',
+      amount: 'montant',
+      quantity: 'quantité',
+      price: 'prix unitaire',
+      currency: 'devise',
+    },
     duplicateOf: { bytes: 'octets', rows: 'commandes (dans un autre ordre ou une autre mise en forme)' },
     noValue: 'aucune',
     heldHowTo: ({ release, discard, approval, discardApproval, expires }) =>

@@ -218,6 +218,8 @@ export interface Messages {
     heldFindings: string;
     /** One sentence per failed plausibility check, from the words of its numbers. */
     heldFinding: Record<PlausibilityCheck, (p: HeldFindingWords) => string>;
+    /** The column roles of a transaction log, as the column-mapping check names them. */
+    columnRoles: Partial<Record<string, string>>;
     /** `rows` of the duplicate check: which content matched. */
     duplicateOf: { bytes: string; rows: string };
     noValue: string;

@@ -68,35 +68,13 @@ export function heldReportNotice(locale: ReportLocale, format: Formatters, held:
   return { subject: words.heldSubject(held.report), text, html };
 }
 
-/** The reminder for a held report nobody released or discarded in time: it expired, nothing was sent. */
-export function heldExpiredNotice(
-  locale: ReportLocale,
-  format: Formatters,
-  held: { report: string; location: string; heldAt: Date },
-): Notice {
-  const words = messagesOf(locale).notice;
-  const body = words.heldExpiredBody({
-    report: held.report,
-    location: held.location,
-    heldAt: format.moment(held.heldAt),
-  });
-  return {
-    subject: words.heldExpiredSubject(held.report),
-    text: `${body}\n`,
-    html: noticeHtml(locale, `<p>${escapeHtml(body)}</p>`),
-  };
-}
-
-/** The notice for an approval object that could not be acted on (no such held report, already decided...). */
-export function approvalRefusedNotice(locale: ReportLocale, object: string, reason: string): Notice {
-  const words = messagesOf(locale).notice;
-  const body = words.approvalRefusedBody({ object, reason });
-  return {
-    subject: words.approvalRefusedSubject(object),
-    text: `${body}\n`,
-    html: noticeHtml(locale, `<p>${escapeHtml(body)}</p>`),
-  };
-}
+/** How a finding's numbers are written: the values, the measured change, the threshold. */
+type NumberWords = (
+  asNumber: (value: number) => string,
+  changeOf: (value: number, digits?: number) => string,
+  limit: string,
+  limitOf?: (value: number, digits?: number) => string,
+) => HeldFindingWords;
 
 /** A finding's numbers in the words its sentence uses. */
 function findingWords(
@@ -108,55 +86,83 @@ function findingWords(
   const none = messages.notice.noValue;
   const text = (value: number | string | null, asNumber: (value: number) => string) =>
     value === null ? none : typeof value === 'number' ? asNumber(value) : value;
-  const measured = finding.measured;
-  const dayOf = (value: number | string | null) => (typeof value === 'string' ? format.day(value) : none);
   const threshold = finding.threshold ?? 0;
-  const unsignedPoints = (share: number) => format.pointsChange(share).replace(/^[+−-]/u, '');
-  const words = (
-    asNumber: (value: number) => string,
-    changeOf: (value: number) => string,
-    limit: string,
-  ) => ({
+  const words: NumberWords = (asNumber, changeOf, limit, limitOf = changeOf) => ({
     subject: finding.subject ?? '',
     now: text(finding.now, asNumber),
     before: text(finding.before, asNumber),
-    measured: measured === undefined ? '' : changeOf(measured),
+    measured: finding.measured === undefined ? '' : pastLimit(finding.measured, threshold, changeOf, limitOf),
     threshold: limit,
   });
+  const dayOf = (value: number | string | null) => (typeof value === 'string' ? format.day(value) : none);
+  const identity = words(format.integer, format.change, '');
   switch (finding.check) {
-    case 'rows':
-    case 'customers':
-    case 'orders':
-      return words(format.integer, format.change, format.percent(threshold));
-    case 'revenue':
-      return words(format.money, format.change, format.percent(threshold));
     case 'period-not-advancing':
+      return { ...identity, now: dayOf(finding.now), before: dayOf(finding.before) };
+    case 'new-rejection-reason':
+      return { ...identity, subject: reasonWords(finding.subject, messages) };
+    case 'column-mapping':
       return {
-        ...words(format.integer, format.change, ''),
-        now: dayOf(finding.now),
-        before: dayOf(finding.before),
+        ...identity,
+        subject: messages.notice.columnRoles[finding.subject ?? ''] ?? finding.subject ?? '',
       };
+    case 'duplicate-content':
+      return {
+        ...identity,
+        subject: messages.notice.duplicateOf[finding.subject === 'rows' ? 'rows' : 'bytes'],
+      };
+    case 'segment-shares':
+      return { ...measuredWords(finding, format, words), subject: segmentName(finding.subject, locale) };
+    default:
+      return measuredWords(finding, format, words);
+  }
+}
+
+/** The words of a check that measures a change against a threshold. */
+function measuredWords(
+  finding: PlausibilityFinding,
+  format: Formatters,
+  words: NumberWords,
+): HeldFindingWords {
+  const threshold = finding.threshold ?? 0;
+  const unsignedPoints = (share: number) => format.pointsChange(share).replace(/^[+−-]/u, '');
+  switch (finding.check) {
+    case 'revenue':
+      return words(format.money, format.change, format.percent(threshold), format.percent);
     case 'period-too-short':
       return words(format.integer, format.percent, format.percent(threshold));
     case 'rejected-lines':
+    case 'segment-shares':
       return words(format.percent, format.pointsChange, unsignedPoints(threshold));
     case 'value-parameters':
-      return words((value) => format.decimal(value, 4), format.change, format.percent(threshold));
-    case 'segment-shares':
-      return {
-        ...words(format.percent, format.pointsChange, unsignedPoints(threshold)),
-        subject: segmentName(finding.subject, locale),
-      };
-    case 'new-rejection-reason':
-      return { ...words(format.integer, format.change, ''), subject: reasonWords(finding.subject, messages) };
-    case 'column-mapping':
-      return words(format.integer, format.change, '');
-    case 'duplicate-content':
-      return {
-        ...words(format.integer, format.change, ''),
-        subject: messages.notice.duplicateOf[finding.subject === 'rows' ? 'rows' : 'bytes'],
-      };
+      return words(
+        (value) => format.decimal(value, 4),
+        format.change,
+        format.percent(threshold),
+        format.percent,
+      );
+    default:
+      return words(format.integer, format.change, format.percent(threshold), format.percent);
   }
+}
+
+/**
+ * The measured change with enough decimals to differ from the threshold it passed: a change of 50.02% past a
+ * limit of 50% reads "50.02%", not "50.0%" beside "50.0% allowed". At most four decimals.
+ */
+function pastLimit(
+  measured: number,
+  threshold: number,
+  changeOf: (value: number, digits?: number) => string,
+  limitOf: (value: number, digits?: number) => string,
+): string {
+  const unsigned = (text: string) => text.replace(/^[+−-]/u, '');
+  for (let digits = 1; digits < 4; digits += 1) {
+    if (unsigned(changeOf(measured, digits)) !== unsigned(limitOf(threshold, digits))) {
+      return digits === 1 ? changeOf(measured) : changeOf(measured, digits);
+    }
+  }
+  return changeOf(measured, 4);
 }
 
 function segmentName(key: string | undefined, locale: ReportLocale): string {

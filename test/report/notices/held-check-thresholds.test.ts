@@ -101,6 +101,20 @@ const scenario = (current: PlausibilityFacts, previous: PlausibilityFacts = PREV
 /** A threshold in points, as the notice writes it: the points change with no sign ("5.0 pts"). */
 const points = (format: Formatters, share: number) => format.pointsChange(share).replace(/^\+/u, '');
 
+/**
+ * A relative change as the notice shows it past its threshold: one decimal, or as many (up to four) as it takes
+ * to read differently from the threshold (a change of 50.02% past 50% reads "+50.02%").
+ */
+function shownChange(format: Formatters, change: number, threshold: number): string {
+  const unsigned = (text: string) => text.replace(/^[+−-]/u, '');
+  for (let digits = 1; digits < 4; digits += 1) {
+    if (unsigned(format.change(change, digits)) !== unsigned(format.percent(threshold, digits))) {
+      return format.change(change, digits);
+    }
+  }
+  return format.change(change, 4);
+}
+
 /** Rows, customers, orders, revenue: one more (or one less) than the previous value moved by the threshold. */
 function volumeCase(
   check: 'rows' | 'customers' | 'orders' | 'revenue',
@@ -119,7 +133,7 @@ function volumeCase(
         shown: (format) => [
           asNumber(format)(past),
           asNumber(format)(before),
-          format.change((past - before) / before),
+          shownChange(format, (past - before) / before, volumeChange),
           `±${format.percent(volumeChange)}`,
         ],
       });
@@ -247,7 +261,7 @@ const CASES: Record<PlausibilityCheck, ThresholdCase> = {
             'alpha',
             format.decimal(atLimit + 0.001, 4),
             format.decimal(before, 4),
-            format.change((atLimit + 0.001 - before) / before),
+            shownChange(format, (atLimit + 0.001 - before) / before, valueParameterChange),
             `±${format.percent(valueParameterChange)}`,
           ],
         },

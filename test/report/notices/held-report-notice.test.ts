@@ -97,4 +97,46 @@ describe('the notice of a held report', () => {
     expect(notice.html).toContain('&lt;script&gt;');
     expect(notice.html).not.toContain('<script>');
   });
+
+  it('shows a change just past its threshold with the decimals that tell them apart', () => {
+    const notice = heldReportNotice('en', makeFormatters('en', 'GBP', 'UTC'), {
+      ...HELD,
+      findings: [{ check: 'revenue', now: 9_999, before: 20_000, threshold: 0.5, measured: -0.50005 }],
+    });
+    expect(notice.text).toContain(
+      '- Revenue: £9,999 against £20,000 last time (-50.01%), beyond the ±50.0% allowed.',
+    );
+  });
+
+  it('names a column role in the notice language', () => {
+    const finding = {
+      check: 'column-mapping' as const,
+      subject: 'price',
+      now: 'Prix',
+      before: 'PU',
+      threshold: null,
+    };
+    const french = heldReportNotice('fr', makeFormatters('fr', 'EUR', 'UTC'), {
+      ...HELD,
+      findings: [finding],
+    });
+    const english = heldReportNotice('en', makeFormatters('en', 'EUR', 'UTC'), {
+      ...HELD,
+      findings: [finding],
+    });
+    expect(french.text).toContain(
+      '- Le rôle prix unitaire est lu dans la colonne Prix, la dernière fois dans PU.',
+    );
+    expect(english.text).toContain('- The unit price role is read from the column Prix, last time from PU.');
+  });
+
+  it('says why a first report is held when no check failed', () => {
+    const notice = heldReportNotice('en', makeFormatters('en', 'GBP', 'UTC'), {
+      ...HELD,
+      findings: [],
+      firstReport: true,
+    });
+    expect(notice.text).toContain('It is the first report of this source');
+    expect(notice.text).not.toContain('What looks wrong');
+  });
 });
