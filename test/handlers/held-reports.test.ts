@@ -278,6 +278,28 @@ describe('holding a suspicious weekly report for the data team', () => {
     expect(refused).toMatchObject({ status: 'refused' });
     expect((await emailsSince(before)).filter(isToExecutives)).toEqual([]);
   });
+
+  it('answers an approval object it cannot act on, and sends nothing', async () => {
+    const before = (await local.stack.emails()).length;
+
+    const [unknown] = await approve('2011-W01.release', 'ok', 'unknown-run', RELEASE_AT);
+    const [misnamed] = await approve('please release 2011-W47.txt', 'ok', 'misnamed', RELEASE_AT);
+
+    expect(unknown).toMatchObject({
+      status: 'refused',
+      reason: expect.stringContaining('2011-W01: no held report'),
+    });
+    expect(misnamed).toMatchObject({
+      status: 'refused',
+      reason: expect.stringContaining('its name says neither'),
+    });
+    const emails = await emailsSince(before);
+    expect(emails.filter(isToExecutives)).toEqual([]);
+    expect(emails.filter(isToDataTeam).map((email) => email.subject)).toEqual([
+      `Approval not acted on: s3://${local.bucket}/approvals/2011-W01.release`,
+      `Approval not acted on: s3://${local.bucket}/approvals/please release 2011-W47.txt`,
+    ]);
+  });
 });
 
 const silentLogger = { info: () => undefined, warn: () => undefined, error: () => undefined };
