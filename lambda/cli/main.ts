@@ -9,16 +9,22 @@ import { ANALYZE_USAGE, flagAdvice, USAGE_HINT } from './analyze-usage.ts';
 import { runAnalyzeCommand } from './analyze-command.ts';
 import { closestName } from './suggest.ts';
 import { InputError } from '../errors/input-errors.ts';
+import { HELD_USAGE, heldCommandUsage } from './held-usage.ts';
 
 const USAGE = `usage: segment-report <command> [arguments]
 commands:
   analyze FILE [options]   analyse a CSV and print a summary (analyse works too)
   start                    run the main job on the bundled sample data (report in out/)
+  held                     list the held reports (checks failed, not sent) and what became of them
+  release RUN              send a held report to the executives, once
+  discard RUN --reason T   record that a held report is not to be sent, and why
   help                     print this help (also --help, -h, and after any command)
 
-${ANALYZE_USAGE}`;
+${ANALYZE_USAGE}
 
-const COMMANDS = ['analyze', 'analyse', 'start', 'help'];
+${HELD_USAGE}`;
+
+const COMMANDS = ['analyze', 'analyse', 'start', 'held', 'release', 'discard', 'help'];
 const HELP_FLAGS = new Set(['--help', '-h']);
 
 const SAMPLE_FILE = fileURLToPath(new URL('../../samples/online-retail-sample.csv.gz', import.meta.url));
@@ -56,6 +62,18 @@ export async function main(argv: readonly string[]): Promise<number> {
           file: SAMPLE_FILE,
         });
         io.stdout(`Email preview written to ${html} and ${text}\n`);
+        return 0;
+      }
+      case 'held':
+      case 'release':
+      case 'discard': {
+        if (asksForHelp(args)) return printUsage(heldCommandUsage(command));
+        // Loaded on demand: the AWS SDK it brings is no part of `analyze`'s start-up.
+        const { runHeldCommand } = await import('./held-commands.ts');
+        await runHeldCommand(command, args, {
+          stdout: io.stdout,
+          stderr: (text) => process.stderr.write(text),
+        });
         return 0;
       }
       case '--help':
@@ -115,8 +133,8 @@ function oneLine(message: string): string {
   });
 }
 
-function printUsage(): number {
-  process.stdout.write(`${USAGE}\n`);
+function printUsage(usage: string = USAGE): number {
+  process.stdout.write(`${usage}\n`);
   return 0;
 }
 
