@@ -10,7 +10,7 @@ import { createSesClient } from '../../lambda/adapters/aws-clients.ts';
 import { SesMailer } from '../../lambda/adapters/ses-mailer.ts';
 import type { ClaimRecord } from '../../lambda/delivery/claim-record.ts';
 import { startLoopbackProxy } from '../../local/loopback-proxy.ts';
-import type { ArmedFault, FaultProxy } from '../support/fault-proxy.ts';
+import { type ArmedFault, CLAIM_WRITES, type FaultProxy, SEND_EMAIL } from '../support/fault-proxy.ts';
 import { type AttemptResult, replayAsyncInvocation } from '../support/lambda-retries.ts';
 import {
   DEFAULT_NOW,
@@ -22,8 +22,6 @@ import {
 import { sampleSlice } from '../support/sample-data.ts';
 
 const SLICE = sampleSlice(2500);
-const SEND_EMAIL = { path: '/v2/email/outbound-emails' };
-const CLAIM_WRITES = { method: 'PUT', path: '/runs/' };
 /** Lambda's timeout: the replayed context's remaining time, from which each claim's expiry follows. */
 const FUNCTION_TIMEOUT_MS = 300_000;
 

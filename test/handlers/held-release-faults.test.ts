@@ -9,7 +9,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { holdRecordKey } from '../../lambda/delivery/archive-layout.ts';
 import type { ClaimRecord } from '../../lambda/delivery/claim-record.ts';
 import type { HoldRecord } from '../../lambda/delivery/hold-record.ts';
-import type { ArmedFault, FaultProxy } from '../support/fault-proxy.ts';
+import { type ArmedFault, CLAIM_WRITES, type FaultProxy, SEND_EMAIL } from '../support/fault-proxy.ts';
 import { HOLD_DEFAULTS } from '../support/hold-settings.ts';
 import { type AttemptResult, replayAsyncInvocation } from '../support/lambda-retries.ts';
 import {
@@ -23,8 +23,6 @@ import {
 import { sampleSlice } from '../support/sample-data.ts';
 
 const SLICE = sampleSlice(2500);
-const SEND_EMAIL = { path: '/v2/email/outbound-emails' };
-const CLAIM_WRITES = { method: 'PUT', path: '/runs/' };
 const FUNCTION_TIMEOUT_MS = 300_000;
 /** An hour after the uploads: well within the hold's 72 hours. */
 const RELEASE_AT = new Date(DEFAULT_NOW.getTime() + 3_600_000);

@@ -16,6 +16,11 @@ export interface RequestMatch {
   where?: (request: ProxiedRequest) => boolean;
 }
 
+/** SES v2 `SendEmail`: the request a mail fault is armed on. */
+export const SEND_EMAIL: RequestMatch = { path: '/v2/email/outbound-emails' };
+/** Writes of run claims (`runs/...`): the requests a claim fault is armed on. */
+export const CLAIM_WRITES: RequestMatch = { method: 'PUT', path: '/runs/' };
+
 export interface FaultOptions {
   match?: RequestMatch;
   /** How many requests the fault takes, then it disarms itself: 1 unless given (`down`: until disarmed). */

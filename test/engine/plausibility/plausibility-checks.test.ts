@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkPlausibility } from '../../../lambda/engine/plausibility/plausibility-checks.ts';
 import type { PlausibilityFacts } from '../../../lambda/engine/plausibility/plausibility-facts.ts';
+import { LAST_WEEK_FACTS } from '../../support/plausibility-facts.ts';
 import {
   ALL_CHECKS_ON,
   PLAUSIBILITY_CHECKS,
@@ -12,22 +13,7 @@ import {
   type PlausibilityCheck,
 } from '../../../lambda/engine/plausibility/plausibility-settings.ts';
 
-/** Last week's facts: 1,000 rows of 400 customers, 500 orders, 20,000 of revenue, 7 days, 2% rejected. */
-const BEFORE: PlausibilityFacts = {
-  rows: 1000,
-  customers: 400,
-  orders: 500,
-  revenue: 20_000,
-  firstPurchase: '2011-11-21',
-  lastPurchase: '2011-11-27',
-  rowsRead: 1000,
-  rowsRejected: 20,
-  rejectionReasons: ['cancelled'],
-  columns: { customer: 'CustomerID', order: 'InvoiceNo', date: 'InvoiceDate', amount: 'Amount' },
-  valueParameters: { r: 0.8, alpha: 10, a: 0.5, b: 5, p: 2, q: 3, v: 400 },
-  segmentShares: { champions: 0.2, loyal: 0.3, lost: 0.5 },
-  fingerprint: { bytes: 'bytes-1', rows: 'rows-1' },
-};
+const BEFORE: PlausibilityFacts = LAST_WEEK_FACTS;
 
 /** This week's facts: the same base a week on. */
 const NOW: PlausibilityFacts = {

@@ -14,6 +14,7 @@ import {
   type PlausibilityFinding,
 } from '../../../lambda/engine/plausibility/plausibility-checks.ts';
 import type { PlausibilityFacts } from '../../../lambda/engine/plausibility/plausibility-facts.ts';
+import { LAST_WEEK_FACTS } from '../../support/plausibility-facts.ts';
 import {
   ALL_CHECKS_ON,
   PLAUSIBILITY_CHECKS,
@@ -30,22 +31,7 @@ import type { ReportLocale } from '../../../lambda/report/report-settings.ts';
 
 type Fingerprint = NonNullable<PlausibilityFacts['fingerprint']>;
 
-/** The previous report's facts: 1,000 lines of 400 customers, 500 orders, 20,000 of revenue, 2% rejected. */
-const PREVIOUS: PlausibilityFacts = {
-  rows: 1000,
-  customers: 400,
-  orders: 500,
-  revenue: 20_000,
-  firstPurchase: '2011-11-21',
-  lastPurchase: '2011-11-27',
-  rowsRead: 1000,
-  rowsRejected: 20,
-  rejectionReasons: ['cancelled'],
-  columns: { customer: 'CustomerID', order: 'InvoiceNo', date: 'InvoiceDate', amount: 'Amount' },
-  valueParameters: { r: 0.8, alpha: 10, p: 2, q: 3 },
-  segmentShares: { champions: 0.2, loyal: 0.3, lost: 0.5 },
-  fingerprint: { bytes: 'bytes-1', rows: 'rows-1' },
-};
+const PREVIOUS: PlausibilityFacts = LAST_WEEK_FACTS;
 
 /** The source's earlier files: the previous one. */
 const EARLIER: Fingerprint[] = [PREVIOUS.fingerprint ?? {}];
