@@ -23,6 +23,7 @@ const thresholdsSchema = z
     volumeChange: share(10),
     minimumCoverage: share(1),
     rejectedShareRise: share(1),
+    newReasonShare: share(1),
     valueParameterChange: share(10),
     segmentShareChange: share(1),
   })

@@ -13,7 +13,7 @@ export const LAST_WEEK_FACTS: PlausibilityFacts = {
   lastPurchase: '2011-11-27',
   rowsRead: 1000,
   rowsRejected: 20,
-  rejectionReasons: ['cancelled'],
+  rejectionReasons: { cancelled: 20 },
   columns: { customer: 'CustomerID', order: 'InvoiceNo', date: 'InvoiceDate', amount: 'Amount' },
   valueParameters: { r: 0.8, alpha: 10, a: 0.5, b: 5, p: 2, q: 3, v: 400 },
   segmentShares: { champions: 0.2, loyal: 0.3, lost: 0.5 },

@@ -65,7 +65,8 @@ export function checkPlausibility(
   if (on('period-not-advancing')) findings.push(...periodNotAdvancing(current, previous));
   if (on('rejected-lines'))
     findings.push(...rejectedShareRise(current, previous, thresholds.rejectedShareRise));
-  if (on('new-rejection-reason')) findings.push(...newRejectionReasons(current, previous));
+  if (on('new-rejection-reason'))
+    findings.push(...newRejectionReasons(current, previous, thresholds.newReasonShare));
   if (on('column-mapping')) findings.push(...columnMapping(current, previous));
   if (on('value-parameters')) {
     for (const [name, before] of Object.entries(previous.valueParameters)) {
@@ -128,16 +129,24 @@ function rejectedShareRise(
   return [{ check: 'rejected-lines', now, before, threshold: limit, measured }];
 }
 
-function newRejectionReasons(current: PlausibilityFacts, previous: PlausibilityFacts): PlausibilityFinding[] {
-  const known = new Set(previous.rejectionReasons);
-  return current.rejectionReasons
-    .filter((reason) => !known.has(reason))
-    .map((reason) => ({
+/** A reason no line was rejected for last time, rejecting more than `limit` of the lines read now. */
+function newRejectionReasons(
+  current: PlausibilityFacts,
+  previous: PlausibilityFacts,
+  limit: number,
+): PlausibilityFinding[] {
+  if (current.rowsRead === 0) return [];
+  return Object.entries(current.rejectionReasons)
+    .filter(([reason]) => (previous.rejectionReasons[reason] ?? 0) === 0)
+    .map(([reason, lines]) => ({ reason, lines, share: lines / current.rowsRead }))
+    .filter(({ share }) => past(share, limit))
+    .map(({ reason, lines, share }) => ({
       check: 'new-rejection-reason',
       subject: reason,
-      now: reason,
-      before: null,
-      threshold: null,
+      now: lines,
+      before: 0,
+      threshold: limit,
+      measured: share,
     }));
 }
 

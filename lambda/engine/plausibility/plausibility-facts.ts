@@ -14,8 +14,8 @@ export interface PlausibilityFacts {
   lastPurchase: string | null;
   rowsRead: number;
   rowsRejected: number;
-  /** The rejection reasons with at least one line. */
-  rejectionReasons: readonly string[];
+  /** The lines rejected for each reason that rejected at least one. */
+  rejectionReasons: Readonly<Record<string, number>>;
   /** The header column of each role (transactions) or the clustered columns (customer tables). */
   columns: Readonly<Record<string, string>>;
   /** BG/NBD and Gamma-Gamma parameters by name; empty when the predictions are withheld. */
@@ -41,9 +41,9 @@ export function plausibilityFacts(analysis: Analysis, bytes?: string): Plausibil
     lastPurchase: analysis.period.lastPurchase,
     rowsRead: input.rowsRead,
     rowsRejected,
-    rejectionReasons: Object.entries(input.rowsRejected)
-      .filter(([, count]) => (count ?? 0) > 0)
-      .map(([reason]) => reason),
+    rejectionReasons: Object.fromEntries(
+      Object.entries(input.rowsRejected).filter((entry): entry is [string, number] => (entry[1] ?? 0) > 0),
+    ),
     columns: input.columns,
     valueParameters: {
       ...analysis.value?.purchaseModel?.parameters,

@@ -29,8 +29,13 @@ export interface PlausibilityThresholds {
   volumeChange: number;
   /** The least share of the expected days the data must span (a weekly file: 7 days). */
   minimumCoverage: number;
-  /** The largest rise of the share of lines rejected, in points (0.05 = 5 points). */
+  /** The largest rise of the share of lines rejected, in points (0.1 = 10 points). */
   rejectedShareRise: number;
+  /**
+   * A reason no line was rejected for last time holds the report when it rejects more than this share of the lines
+   * read (a handful of zero-price lines one week is no news; a date column that stopped parsing is).
+   */
+  newReasonShare: number;
   /** The customer-value models' parameters: the largest change of each, as a share of the previous value. */
   valueParameterChange: number;
   /** The largest change of a segment's share of customers, in points (0.1 = 10 points). */
@@ -46,9 +51,10 @@ export interface PlausibilitySettings {
 export const PLAUSIBILITY_DEFAULTS: PlausibilityThresholds = {
   volumeChange: 0.5,
   minimumCoverage: 0.6,
-  rejectedShareRise: 0.05,
+  rejectedShareRise: 0.1,
+  newReasonShare: 0.005,
   valueParameterChange: 0.5,
-  segmentShareChange: 0.1,
+  segmentShareChange: 0.15,
 };
 
 export const ALL_CHECKS_ON: PlausibilitySettings = {

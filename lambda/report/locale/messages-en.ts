@@ -356,7 +356,8 @@ export const MESSAGES_EN: Messages = {
         `The data covers only ${w.now} of the ${w.before} days expected (${w.measured}), under the ${w.threshold} required.`,
       'rejected-lines': (w) =>
         `Lines rejected: ${w.now} against ${w.before} last time (${w.measured}), beyond the ${w.threshold} allowed.`,
-      'new-rejection-reason': (w) => `Lines were rejected for a reason not seen last time: ${w.subject}.`,
+      'new-rejection-reason': (w) =>
+        `Lines were rejected for a reason not seen last time: ${w.subject}, ${w.now} lines (${w.measured} of the lines read), beyond the ${w.threshold} allowed.`,
       'column-mapping': (w) =>
         `The ${w.subject} role is read from the column ${w.now}, last time from ${w.before}.`,
       'value-parameters': (w) =>

@@ -377,7 +377,7 @@ export const MESSAGES_FR: Messages = {
       'rejected-lines': (w) =>
         `Lignes rejetées : ${w.now} contre ${w.before} la dernière fois (${w.measured}), au-delà des ${w.threshold} admis.`,
       'new-rejection-reason': (w) =>
-        `Des lignes ont été rejetées pour une raison absente la dernière fois : ${w.subject}.`,
+        `Des lignes ont été rejetées pour une raison absente la dernière fois : ${w.subject}, ${w.now} lignes (${w.measured} des lignes lues), au-delà des ${w.threshold} admis.`,
       'column-mapping': (w) =>
         `Le rôle ${w.subject} est lu dans la colonne ${w.now}, la dernière fois dans ${w.before}.`,
       'value-parameters': (w) =>

@@ -100,7 +100,10 @@ function findingWords(
     case 'period-not-advancing':
       return { ...identity, now: dayOf(finding.now), before: dayOf(finding.before) };
     case 'new-rejection-reason':
-      return { ...identity, subject: reasonWords(finding.subject, messages) };
+      return {
+        ...words(format.integer, format.percent, format.percent(finding.threshold ?? 0)),
+        subject: reasonWords(finding.subject, messages),
+      };
     case 'column-mapping':
       return {
         ...identity,

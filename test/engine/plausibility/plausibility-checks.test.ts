@@ -73,24 +73,29 @@ describe('checkPlausibility', () => {
     expect(checkPlausibility(sixDays, BEFORE, ALL_CHECKS_ON, tenDays)).toEqual([]);
   });
 
-  it('rejected-lines: fails when the share rejected rises by more than 5 points', () => {
-    expect(checks({ ...NOW, rowsRejected: 69 })).toEqual([]); // 2% -> 6.9%
-    expect(checks({ ...NOW, rowsRejected: 70 })).toEqual([]); // 2% -> 7%: at the threshold
-    const [finding] = failed({ ...NOW, rowsRejected: 71 });
-    expect(finding).toMatchObject({ check: 'rejected-lines', now: 0.071, before: 0.02, threshold: 0.05 });
+  it('rejected-lines: fails when the share rejected rises by more than 10 points', () => {
+    expect(checks({ ...NOW, rowsRejected: 119 })).toEqual([]); // 2% -> 11.9%
+    expect(checks({ ...NOW, rowsRejected: 120 })).toEqual([]); // 2% -> 12%: at the threshold
+    const [finding] = failed({ ...NOW, rowsRejected: 121 });
+    expect(finding).toMatchObject({ check: 'rejected-lines', now: 0.121, before: 0.02, threshold: 0.1 });
   });
 
-  it('new-rejection-reason: a reason no line had before', () => {
-    expect(checks({ ...NOW, rejectionReasons: [] })).toEqual([]);
-    expect(failed({ ...NOW, rejectionReasons: ['cancelled', 'unparseable-date'] })).toEqual([
+  it('new-rejection-reason: a reason no line had before, rejecting more than 0.5% of the lines read', () => {
+    expect(checks({ ...NOW, rejectionReasons: {} })).toEqual([]);
+    // 5 lines of 1,000: at the threshold, no news; 6: past it.
+    expect(checks({ ...NOW, rejectionReasons: { cancelled: 20, unparseableDate: 5 } })).toEqual([]);
+    expect(failed({ ...NOW, rejectionReasons: { cancelled: 20, unparseableDate: 6 } })).toEqual([
       {
         check: 'new-rejection-reason',
-        subject: 'unparseable-date',
-        now: 'unparseable-date',
-        before: null,
-        threshold: null,
+        subject: 'unparseableDate',
+        now: 6,
+        before: 0,
+        threshold: 0.005,
+        measured: 0.006,
       },
     ]);
+    // A reason seen last time is never new, however many lines it rejects now.
+    expect(checks({ ...NOW, rejectionReasons: { cancelled: 400 } })).not.toContain('new-rejection-reason');
   });
 
   it('column-mapping: a role read from another header, or gone, or new', () => {
@@ -119,15 +124,15 @@ describe('checkPlausibility', () => {
     expect(checks({ ...NOW, valueParameters: {} })).toEqual([]);
   });
 
-  it('segment-shares: a segment whose share of customers moved by more than 10 points', () => {
+  it('segment-shares: a segment whose share of customers moved by more than 15 points', () => {
     const shares = (champions: number) => ({
       ...NOW,
       segmentShares: { champions, loyal: 0.3, lost: 0.7 - champions },
     });
-    expect(checks(shares(0.3))).toEqual([]);
-    const found = failed(shares(0.301));
+    expect(checks(shares(0.35))).toEqual([]);
+    const found = failed(shares(0.351));
     expect(found.map((finding) => finding.subject)).toEqual(['champions', 'lost']);
-    expect(found[0]).toMatchObject({ check: 'segment-shares', now: 0.301, before: 0.2, threshold: 0.1 });
+    expect(found[0]).toMatchObject({ check: 'segment-shares', now: 0.351, before: 0.2, threshold: 0.15 });
   });
 
   it('duplicate-content: the same bytes, or the same rows, as an earlier file', () => {
@@ -150,7 +155,7 @@ describe('checkPlausibility', () => {
       revenue: 1,
       firstPurchase: '2011-11-27',
       rowsRejected: 900,
-      rejectionReasons: ['new'],
+      rejectionReasons: { new: 900 },
       columns: {},
       valueParameters: { r: 100 },
       segmentShares: { champions: 1 },

@@ -92,13 +92,23 @@ const points = (format: Formatters, share: number) => format.pointsChange(share)
  * to read differently from the threshold (a change of 50.02% past 50% reads "+50.02%").
  */
 function shownChange(format: Formatters, change: number, threshold: number): string {
+  return shownPast(format.change, change, threshold, format.percent);
+}
+
+/** A measured value as the notice shows it past its threshold: with the decimals that tell them apart. */
+function shownPast(
+  valueOf: (value: number, digits?: number) => string,
+  value: number,
+  threshold: number,
+  limitOf: (value: number, digits?: number) => string,
+): string {
   const unsigned = (text: string) => text.replace(/^[+−-]/u, '');
   for (let digits = 1; digits < 4; digits += 1) {
-    if (unsigned(format.change(change, digits)) !== unsigned(format.percent(threshold, digits))) {
-      return format.change(change, digits);
+    if (unsigned(valueOf(value, digits)) !== unsigned(limitOf(threshold, digits))) {
+      return valueOf(value, digits);
     }
   }
-  return format.change(change, 4);
+  return valueOf(value, 4);
 }
 
 /** Rows, customers, orders, revenue: one more (or one less) than the previous value moved by the threshold. */
@@ -199,15 +209,24 @@ const CASES: Record<PlausibilityCheck, ThresholdCase> = {
     },
   },
   'new-rejection-reason': {
-    twins: (_, spanDays) => {
-      const current = { ...plausibleNow(spanDays), rejectionReasons: [...PREVIOUS.rejectionReasons, REASON] };
+    threshold: 'newReasonShare',
+    twins: ({ newReasonShare }, spanDays) => {
+      const { rowsRead } = PREVIOUS;
+      const atLimit = Math.floor(snapped(newReasonShare * rowsRead));
+      const rejecting = (lines: number) => ({
+        ...plausibleNow(spanDays),
+        rejectionReasons: { ...PREVIOUS.rejectionReasons, [REASON]: lines },
+      });
       return [
         {
-          label: 'a reason not seen last time, against one seen',
-          past: scenario(current),
-          within: scenario(current, { ...PREVIOUS, rejectionReasons: current.rejectionReasons }),
-          shown: (_format, locale) => [
+          label: `${atLimit + 1} lines of ${rowsRead} for a reason not seen last time, against ${atLimit}`,
+          past: scenario(rejecting(atLimit + 1)),
+          within: scenario(rejecting(atLimit)),
+          shown: (format, locale) => [
             messagesOf(locale).quality.reasons[REASON] ?? `no words for ${REASON}`,
+            format.integer(atLimit + 1),
+            shownPast(format.percent, (atLimit + 1) / rowsRead, newReasonShare, format.percent),
+            format.percent(newReasonShare),
           ],
         },
       ];
@@ -300,6 +319,7 @@ const HOLD = holdConfigSchema.parse({
       volumeChange: 0.2,
       minimumCoverage: 0.8,
       rejectedShareRise: 0.02,
+      newReasonShare: 0.002,
       valueParameterChange: 0.25,
       segmentShareChange: 0.05,
     },
@@ -308,9 +328,10 @@ const HOLD = holdConfigSchema.parse({
     thresholds: {
       volumeChange: 0.75,
       minimumCoverage: 0.4,
-      rejectedShareRise: 0.1,
+      rejectedShareRise: 0.08,
+      newReasonShare: 0.01,
       valueParameterChange: 1,
-      segmentShareChange: 0.15,
+      segmentShareChange: 0.12,
     },
   },
   quarterly: {
@@ -318,6 +339,7 @@ const HOLD = holdConfigSchema.parse({
       volumeChange: 0.3,
       minimumCoverage: 0.9,
       rejectedShareRise: 0.01,
+      newReasonShare: 0.05,
       valueParameterChange: 2.5,
       segmentShareChange: 0.2,
     },
