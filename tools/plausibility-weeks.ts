@@ -11,7 +11,29 @@ import {
   plausibilityFacts,
 } from '../lambda/engine/plausibility/plausibility-facts.ts';
 import { ALL_CHECKS_ON } from '../lambda/engine/plausibility/plausibility-settings.ts';
-import { RETAIL_HEADER, retailLinesByWeek } from '../test/support/online-retail-weeks.ts';
+import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
+import { ONLINE_RETAIL } from './real-data.ts';
+
+const [RETAIL_HEADER = '', ...RETAIL_LINES] = gunzipSync(readFileSync(ONLINE_RETAIL))
+  .toString('utf8')
+  .trimEnd()
+  .split('\n');
+
+/** The raw lines of each week, by its Monday (the date is the fifth field from the end: descriptions hold commas). */
+function retailLinesByWeek(): Map<string, string[]> {
+  const weeks = new Map<string, string[]>();
+  for (const line of RETAIL_LINES) {
+    const day = (line.split(',').at(-4) ?? '').slice(0, 10);
+    const date = new Date(`${day}T00:00:00Z`);
+    date.setUTCDate(date.getUTCDate() - ((date.getUTCDay() + 6) % 7));
+    const monday = date.toISOString().slice(0, 10);
+    const week = weeks.get(monday) ?? [];
+    week.push(line);
+    weeks.set(monday, week);
+  }
+  return weeks;
+}
 
 async function* bytesOf(lines: readonly string[]): AsyncIterable<Uint8Array> {
   yield new TextEncoder().encode(`${RETAIL_HEADER}\n${lines.join('\n')}\n`);
