@@ -1,0 +1,95 @@
+/**
+ * The DuckDB path's per-customer rows equal the engine's for every customer of the real transaction logs (Online
+ * Retail: comma-separated, quantity x price, cancellations; CDNOW: whitespace-aligned, an amount column, dates as
+ * digits): the same customers, distinct orders, last purchase day and monetary value (both rounded to 1e-4), and
+ * the same lines rejected under each reason, from the aggregation's SQL run by embedded DuckDB on the gzip files as
+ * shipped. Customer Personality is a customer table: already one row per customer, it has nothing to aggregate.
+ */
+import { describe, expect, it } from 'vitest';
+import { type LocalAggregate, aggregateCsvFile } from '../../../lambda/adapters/duckdb-aggregate.ts';
+import type { AggregateSource } from '../../../lambda/engine/aggregate/aggregate-sql.ts';
+import type { AnalysisResult } from '../../../lambda/engine/analysis/analysis-types.ts';
+import { MS_PER_DAY, parseIsoDay } from '../../../lambda/engine/input/date-parsing.ts';
+import { AFTER_ALL_DATA, CDNOW, ONLINE_RETAIL } from '../../../tools/real-data.ts';
+import { analyzeFile } from '../../support/analyze-file.ts';
+
+interface RealLog {
+  name: string;
+  path: string;
+  delimiter: string;
+  source: Omit<AggregateSource, 'relation' | 'now'>;
+  customers: number;
+}
+
+const LOGS: RealLog[] = [
+  {
+    name: 'Online Retail',
+    path: ONLINE_RETAIL,
+    delimiter: ',',
+    source: {
+      columns: {
+        customer: 'CustomerID',
+        order: 'InvoiceNo',
+        date: 'InvoiceDate',
+        quantity: 'Quantity',
+        price: 'UnitPrice',
+      },
+      dateLayout: 'ISO',
+      decimalMark: '.',
+    },
+    customers: 4338,
+  },
+  {
+    name: 'CDNOW',
+    path: CDNOW,
+    delimiter: 'whitespace',
+    source: {
+      columns: { customer: 'customer_id', date: 'date', amount: 'dollar_value' },
+      dateLayout: 'YYYYMMDD',
+      decimalMark: '.',
+    },
+    customers: 23_502,
+  },
+];
+
+describe.each(LOGS)('the DuckDB aggregation of $name', (log) => {
+  async function both(): Promise<{ engine: AnalysisResult; duck: LocalAggregate }> {
+    const [engine, duck] = await Promise.all([
+      analyzeFile(log.path, { value: false }),
+      aggregateCsvFile(log.path, { delimiter: log.delimiter }, { ...log.source, now: AFTER_ALL_DATA }),
+    ]);
+    return { engine, duck };
+  }
+  const results = both();
+
+  it('has the engine’s customers, orders, last purchase and monetary value, customer by customer', async () => {
+    const { engine, duck } = await results;
+    const asOfDay = parseIsoDay(engine.analysis.rfm?.asOf ?? '') / MS_PER_DAY;
+    const fromEngine = new Map(
+      [...engine.customers].map((row) => [
+        row.id,
+        { orders: row.frequency, lastDay: asOfDay - (row.recencyDays ?? Number.NaN), monetary: row.monetary },
+      ]),
+    );
+    expect(duck.customers).toHaveLength(log.customers);
+    expect(fromEngine.size).toBe(log.customers);
+    const differing = duck.customers.filter((row) => {
+      const theirs = fromEngine.get(row.customer);
+      return (
+        theirs === undefined ||
+        theirs.orders !== row.orders ||
+        theirs.lastDay !== row.lastDay ||
+        Math.abs((theirs.monetary ?? Number.NaN) - row.monetary) > 1e-6
+      );
+    });
+    expect(differing.slice(0, 5)).toEqual([]);
+  });
+
+  it('rejects the same lines under the same reasons', async () => {
+    const { engine, duck } = await results;
+    const engineRejections = Object.fromEntries(
+      Object.entries(engine.analysis.input.rowsRejected).filter(([, lines]) => (lines ?? 0) > 0),
+    );
+    expect(duck.rejections).toEqual(engineRejections);
+  });
+});
