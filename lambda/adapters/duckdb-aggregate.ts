@@ -5,6 +5,7 @@
  */
 import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import { type AggregateSource, aggregateQueries, quoted } from '../engine/aggregate/aggregate-sql.ts';
+import type { AggregatedOrder } from '../engine/aggregate/analyze-aggregate.ts';
 
 /** One customer's row of the aggregation. */
 export interface AggregatedCustomer {
@@ -20,6 +21,9 @@ export interface AggregatedCustomer {
 export interface LocalAggregate {
   customers: AggregatedCustomer[];
   rejections: Record<string, number>;
+  /** The used lines' orders, for the engine (engine/aggregate/analyze-aggregate.ts). */
+  orders: AggregatedOrder[];
+  rowsRead: number;
 }
 
 /** How the CSV file is written: its delimiter as the engine's dialect detection names it. */
@@ -44,6 +48,8 @@ export async function aggregateCsvFile(
     const queries = aggregateQueries('duckdb', { ...source, relation });
     const customers = (await connection.runAndReadAll(queries.customers)).getRowObjectsJS();
     const rejections = (await connection.runAndReadAll(queries.rejections)).getRowObjectsJS();
+    const orders = (await connection.runAndReadAll(queries.orders)).getRowObjectsJS();
+    const [totals] = (await connection.runAndReadAll(queries.totals)).getRowObjectsJS();
     return {
       customers: customers.map((row) => ({
         customer: String(row.customer),
@@ -54,6 +60,14 @@ export async function aggregateCsvFile(
         monetary: Number(row.monetary),
       })),
       rejections: Object.fromEntries(rejections.map((row) => [String(row.reason), Number(row.lines)])),
+      orders: orders.map((row) => ({
+        customer: String(row.customer),
+        orderKey: String(row.order_key),
+        firstMs: Number(row.first_ms),
+        lastMs: Number(row.last_ms),
+        amount: Number(row.amount),
+      })),
+      rowsRead: Number(totals?.lines_read ?? 0),
     };
   } finally {
     connection.closeSync();

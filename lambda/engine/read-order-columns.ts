@@ -5,7 +5,7 @@
  */
 import { type AnalyzeOptions, resolveAnalyzeOptions } from './analysis/analyze-options.ts';
 import { openTable, transactionColumnsOf } from './open-table.ts';
-import { readLedger } from './transactions/analyze-transactions.ts';
+import { readLedger } from './transactions/read-ledger.ts';
 import { renameToRows } from './transactions/ledger-value.ts';
 import type { OrderColumns } from './value/purchase-summary.ts';
 import { ColumnError } from '../errors/input-errors.ts';

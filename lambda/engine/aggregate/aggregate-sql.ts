@@ -13,15 +13,9 @@
 import { MAX_PLAUSIBLE_AMOUNT } from '../input/number-parsing.ts';
 import type { RejectionReason } from '../analysis/rejection-reasons.ts';
 
-export const SQL_DIALECTS = ['athena', 'duckdb'] as const;
-export type SqlDialect = (typeof SQL_DIALECTS)[number];
+import { DIALECTS, type DialectWords, type SqlDateLayout, type SqlDialect } from './sql-dialects.ts';
 
-/**
- * The date layouts the SQL path reads: ISO (with or without a time), day-first or month-first with slashes, or
- * digits only (`19970101`, CDNOW's).
- */
-export const SQL_DATE_LAYOUTS = ['ISO', 'DD/MM/YYYY', 'MM/DD/YYYY', 'YYYYMMDD'] as const;
-export type SqlDateLayout = (typeof SQL_DATE_LAYOUTS)[number];
+export { SQL_DATE_LAYOUTS, SQL_DIALECTS, type SqlDateLayout, type SqlDialect } from './sql-dialects.ts';
 
 /** Where the lines are and how to read them. */
 export interface AggregateSource {
@@ -44,55 +38,25 @@ export interface AggregateSource {
   asOf?: string | undefined;
 }
 
-/** How one dialect writes what the two write differently. */
-interface DialectWords {
-  /** A timestamp from text in one layout, NULL when it does not parse. */
-  parseTimestamp(text: string, layout: string): string;
-  /** The strptime-like layouts of a declared date layout, tried in order. */
-  layouts: Record<SqlDateLayout, readonly string[]>;
-  matches(text: string, pattern: string): string;
-  /** Whole days from 1970-01-01 to a timestamp. */
-  dayNumber(timestamp: string): string;
-}
-
-const DIALECTS: Record<SqlDialect, DialectWords> = {
-  duckdb: {
-    parseTimestamp: (text, layout) => `try_strptime(${text}, '${layout}')`,
-    layouts: {
-      ISO: ['%Y-%m-%d %H:%M:%S', '%Y-%m-%d %H:%M', '%Y-%m-%dT%H:%M:%S', '%Y-%m-%d'],
-      'DD/MM/YYYY': ['%d/%m/%Y %H:%M:%S', '%d/%m/%Y %H:%M', '%d/%m/%Y'],
-      'MM/DD/YYYY': ['%m/%d/%Y %H:%M:%S', '%m/%d/%Y %H:%M', '%m/%d/%Y'],
-      YYYYMMDD: ['%Y%m%d'],
-    },
-    matches: (text, pattern) => `regexp_matches(${text}, '${pattern}')`,
-    dayNumber: (timestamp) =>
-      `datediff('day', TIMESTAMP '1970-01-01 00:00:00', date_trunc('day', ${timestamp}))`,
-  },
-  athena: {
-    parseTimestamp: (text, layout) => `try(date_parse(${text}, '${layout}'))`,
-    layouts: {
-      ISO: ['%Y-%m-%d %H:%i:%s', '%Y-%m-%d %H:%i', '%Y-%m-%dT%H:%i:%s', '%Y-%m-%d'],
-      'DD/MM/YYYY': ['%d/%m/%Y %H:%i:%s', '%d/%m/%Y %H:%i', '%d/%m/%Y'],
-      'MM/DD/YYYY': ['%m/%d/%Y %H:%i:%s', '%m/%d/%Y %H:%i', '%m/%d/%Y'],
-      YYYYMMDD: ['%Y%m%d'],
-    },
-    matches: (text, pattern) => `regexp_like(${text}, '${pattern}')`,
-    dayNumber: (timestamp) =>
-      `date_diff('day', TIMESTAMP '1970-01-01 00:00:00', date_trunc('day', ${timestamp}))`,
-  },
-};
-
 /** The queries of one source in one dialect. */
 export interface AggregateQueries {
   /** One row per customer: customer, first_day, last_day, orders, purchase_days, monetary. */
   customers: string;
   /** One row per rejection reason with lines: reason, lines. */
   rejections: string;
+  /**
+   * One row per order of the used lines: customer, order_key, first_ms and last_ms (its lines' first and last
+   * moments), amount: what the engine's ledger makes of the lines (analyze-aggregate.ts reads it back).
+   */
+  orders: string;
+  /** One row: lines_read. */
+  totals: string;
 }
 
 /** The per-customer aggregation and the rejection counts of `source`, in `dialect`. */
 export function aggregateQueries(dialect: SqlDialect, source: AggregateSource): AggregateQueries {
-  const lines = checkedLines(DIALECTS[dialect], source);
+  const words = DIALECTS[dialect];
+  const lines = checkedLines(words, source);
   return {
     customers: `WITH lines AS (${lines}),
 orders AS (
@@ -109,6 +73,12 @@ SELECT customer, min(day) AS first_day, max(last_day) AS last_day, count(*) AS o
 FROM order_days
 GROUP BY customer
 ORDER BY customer`,
+    orders: `WITH lines AS (${lines})
+SELECT customer, order_key, ${words.epochMs('min(ts)')} AS first_ms, ${words.epochMs('max(ts)')} AS last_ms,
+  sum(amount) AS amount
+FROM lines WHERE rejection IS NULL
+GROUP BY customer, order_key`,
+    totals: `SELECT count(*) AS lines_read FROM ${source.relation}`,
     rejections: `WITH lines AS (${lines})
 SELECT rejection AS reason, count(*) AS lines
 FROM lines WHERE rejection IS NOT NULL

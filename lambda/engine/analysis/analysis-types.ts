@@ -68,7 +68,16 @@ export interface InputSummary {
    * does not change (transactions/orders-fingerprint.ts).
    */
   contentFingerprint?: string;
+  /**
+   * Which SQL engine aggregated the lines before the analysis (aggregate/analyze-aggregate.ts): absent when the
+   * engine read the file itself, line by line.
+   */
+  aggregatedBy?: SqlEngine;
 }
+
+/** The SQL engines that can aggregate a log for the analysis: Athena on AWS, DuckDB locally. */
+export const SQL_ENGINES = ['athena', 'duckdb'] as const;
+export type SqlEngine = (typeof SQL_ENGINES)[number];
 
 export interface RfmSummary {
   asOf: string;

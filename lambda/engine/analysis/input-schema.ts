@@ -1,6 +1,6 @@
 /** InputSummary (analysis-types.ts) as data read back: part of analysis-schema.ts, in a file of its own. */
 import { z } from 'zod';
-import { INPUT_SHAPES } from './analysis-types.ts';
+import { INPUT_SHAPES, SQL_ENGINES } from './analysis-types.ts';
 import { CUSTOMER_TABLE_REJECTIONS, REJECTION_REASONS } from './rejection-reasons.ts';
 import { count, countsByKey, lineNumber, object, oneOf, text } from './schema-words.ts';
 import { CURRENCY_SOURCES } from '../input/currency-marks.ts';
@@ -30,4 +30,5 @@ export const inputSummary = object({
   firstRejectedLine: countsByKey(REJECTIONS, lineNumber),
   undecodableCharacters: count,
   contentFingerprint: text.exactOptional(),
+  aggregatedBy: oneOf(SQL_ENGINES).exactOptional(),
 });

@@ -4,16 +4,12 @@
  */
 import type { ShapeAnalysis } from '../analysis/analysis-types.ts';
 import type { ResolvedAnalyzeOptions } from '../analysis/analyze-options.ts';
-import { REJECTION_REASONS } from '../analysis/rejection-reasons.ts';
 import type { FeatureTable } from '../clustering/segmentation/clustering-types.ts';
-import type { TransactionColumns } from '../input/column-roles.ts';
 import { formatIsoDay } from '../input/date-parsing.ts';
-import type { RecordBatch } from '../input/record-reader.ts';
 import { computeRetentionFromOrders } from '../kpis/base-kpis.ts';
 import { type PeriodActivity, periodActivity } from '../kpis/period-activity.ts';
 import { recentActivityMethod } from '../rfm/rfm-segments.ts';
 import { type RfmMeasureColumns, scoreRfmColumns } from '../rfm/score-rfm.ts';
-import { parseAsOf, resolveAsOfDay } from '../shared-steps/as-of-day.ts';
 import { type CustomerColumns, customerRowsView } from '../shared-steps/customer-columns.ts';
 import { summarizeCustomerBase } from '../shared-steps/summarize-customer-base.ts';
 import type { LedgerCustomers } from './ledger-customers.ts';
@@ -22,16 +18,9 @@ import { otherCurrencyNotes } from './log-currency.ts';
 import type { ValueOutcome } from '../value/analyze-value.ts';
 import type { OrderColumns } from '../value/purchase-summary.ts';
 import { ordersFingerprint } from './orders-fingerprint.ts';
-import { readTransactions, type TransactionReadResult } from './read-transactions.ts';
+import type { TransactionReadResult } from './read-transactions.ts';
+import { type TransactionInput, readLedger } from './read-ledger.ts';
 import { computeTrends, type Trends } from '../trends/compute-trends.ts';
-import { InputError } from '../../errors/input-errors.ts';
-
-export interface TransactionInput {
-  header: readonly string[];
-  columns: TransactionColumns;
-  delimiter: string;
-  batches: AsyncIterable<RecordBatch>;
-}
 
 const RFM_METHOD =
   'Quintiles of the mid-rank, ties kept together (5 = best); segment from R and FM = round((F + M) / 2)';
@@ -42,6 +31,23 @@ export async function analyzeTransactions(
   options: ResolvedAnalyzeOptions,
 ): Promise<ShapeAnalysis> {
   const { read, asOfDay } = await readLedger(input, options);
+  const columns = Object.fromEntries(
+    Object.entries(input.columns).map(([role, column]) => [role, input.header[column as number] ?? '']),
+  );
+  return analyzeLedgerRead(read, asOfDay, columns, options);
+}
+
+/**
+ * Everything after the reading: RFM, segments, KPIs, the value models, trends and K-means, from the ledger of a
+ * log read line by line here, or made of the orders an SQL engine aggregated (aggregate/analyze-aggregate.ts).
+ * `columns`: the header of each role.
+ */
+export function analyzeLedgerRead(
+  read: TransactionReadResult,
+  asOfDay: number,
+  columns: Record<string, string>,
+  options: ResolvedAnalyzeOptions,
+): ShapeAnalysis {
   const { firstMs, lastMs } = read.ledger.period;
   const ledgerCustomers = read.ledger.customersInIdOrder();
   const orders = read.ledger.takeOrders();
@@ -68,9 +74,6 @@ export async function analyzeTransactions(
     value: valued.valueColumns,
     priorities: valued.priorities,
   });
-  const columns = Object.fromEntries(
-    Object.entries(input.columns).map(([role, column]) => [role, input.header[column as number] ?? '']),
-  );
   return {
     input: {
       decimalMark: read.decimalMark,
@@ -86,30 +89,6 @@ export async function analyzeTransactions(
     body: { period: { firstPurchase: formatIsoDay(firstMs), lastPurchase: formatIsoDay(lastMs) }, ...body },
     customers,
   };
-}
-
-/**
- * The log read through the cleaning rules into its ledger, and the as-of day; throws an InputError when no line
- * is usable. The front both analyzeTransactions and readOrderColumns (../read-order-columns.ts) share.
- */
-export async function readLedger(
-  input: TransactionInput,
-  options: ResolvedAnalyzeOptions,
-): Promise<{ read: TransactionReadResult; asOfDay: number }> {
-  const asOfMs = parseAsOf(options.asOf);
-  const read = await readTransactions(input.batches, {
-    sourceName: options.sourceName,
-    header: input.header,
-    columns: input.columns,
-    delimiter: input.delimiter,
-    nowMs: options.now.getTime(),
-    asOfMs,
-    dateOrder: options.dateOrder,
-    decimalMark: options.decimalMark,
-    onProgress: options.onProgress,
-  });
-  if (read.rowsUsed === 0) throw noUsableLine(read, options.sourceName);
-  return { read, asOfDay: resolveAsOfDay(asOfMs, read.ledger.period.lastMs, options.now.getTime()) };
 }
 
 /**
@@ -149,16 +128,6 @@ function fromOrders(
     ...(activity && { activity }),
     valueOutcome: valueOfLedger(orders, ledgerCustomers, asOfDay, options.value),
   };
-}
-
-/** No line was used: says how many lines each reason rejected, and where the first of each was. */
-function noUsableLine(read: TransactionReadResult, sourceName: string): InputError {
-  const reasons = REJECTION_REASONS.filter((reason) => read.rowsRejected[reason] > 0)
-    .map(
-      (reason) => `${read.rowsRejected[reason]} ${reason} (first at line ${read.firstRejectedLine[reason]})`,
-    )
-    .join(', ');
-  return new InputError(`${sourceName}: no usable transaction line: ${reasons}`, { file: sourceName });
 }
 
 /** RFM scores, then the shared tail, on the ledger's customers column by column (nothing is built per customer). */

