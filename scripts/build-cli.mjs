@@ -36,8 +36,9 @@ try {
     chunkNames: 'chunks/[name]-[hash]',
     outExtension: { '.js': '.mjs' },
     splitting: true,
-    // mjml's config loader would pull in the TypeScript compiler; the report never uses it.
-    external: ['typescript'],
+    // mjml's config loader would pull in the TypeScript compiler; the report never uses it. DuckDB
+    // (`--engine duckdb`) is a native module with one binary per platform: it stays in node_modules, loaded on use.
+    external: ['typescript', '@duckdb/node-api'],
     bundle: true,
     platform: 'node',
     format: 'esm',

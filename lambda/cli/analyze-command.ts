@@ -2,6 +2,7 @@
 import { basename } from 'node:path';
 import type { AnalysisResult } from '../engine/analysis/analysis-types.ts';
 import { analyzeCsv } from '../engine/analyze-csv.ts';
+import type { AnalyzeOptions } from '../engine/analysis/analyze-options.ts';
 import { type ArgumentsOf, parseAnalyzeArguments } from './analyze-arguments.ts';
 import type { AnalyzeArguments } from './analyze-flags.ts';
 import { flagOf } from './flag-names.ts';
@@ -44,7 +45,7 @@ export async function runAnalyzeCommand(
   // The report (mjml and its HTML tooling) is loaded only when asked for: it costs 0.25 s and 70 MB to load.
   const reportFiles = wantsReport ? await import('./report-files.ts') : undefined;
   const progress = createProgressReporter(io.stderr, basename(options.file), size);
-  const result = await analyzeCsv(bytes, {
+  const analyzeOptions = {
     ...analysisOptionsOf(options),
     ...valueOptionsOf(options),
     activity: reportPreparation?.scheduled?.activity,
@@ -52,7 +53,8 @@ export async function runAnalyzeCommand(
     sourceName: options.file,
     now: io.now,
     onProgress: progress.update,
-  })
+  };
+  const result = await analyse(options, bytes, analyzeOptions)
     .catch((error: unknown) => {
       throw explainAnalysisError(error, options);
     })
@@ -83,6 +85,18 @@ export async function runAnalyzeCommand(
   }
   if (!options.quiet && subject !== undefined) io.stdout(`Report: ${subject}\n`);
   return result;
+}
+
+/** The file through the engine, or aggregated by DuckDB first (`--engine duckdb`: loaded only when asked for). */
+function analyse(
+  options: AnalyzeArguments,
+  bytes: AsyncIterable<Uint8Array>,
+  analyzeOptions: AnalyzeOptions,
+): Promise<AnalysisResult> {
+  if (options.engine !== 'duckdb') return analyzeCsv(bytes, analyzeOptions);
+  return import('./duckdb-analysis.ts').then(({ analyzeWithDuckDb }) =>
+    analyzeWithDuckDb(options.file, analyzeOptions),
+  );
 }
 
 /** The engine's check of a fixed K, which only the number of customers found in the file can tell. */

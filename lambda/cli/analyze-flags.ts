@@ -20,11 +20,11 @@ import {
 } from '../report/report-settings.ts';
 
 /**
- * Where a flag's value goes: an option of the analysis (AnalyzeOptions), a setting of its customer value
- * (AnalyzeOptions.value), a report setting (over the --settings file's), a file the report reads, a file
- * written, or how the summary is printed.
+ * Where a flag's value goes: AnalyzeOptions (or its `value`), a report setting (over --settings), a file the
+ * report reads, a file written, how the summary is printed, or what reads the file (the engine, or DuckDB first).
  */
-export type Destination = 'analysis' | 'value' | 'report-setting' | 'report-input' | 'output' | 'summary';
+export type Destination =
+  'analysis' | 'value' | 'report-setting' | 'report-input' | 'output' | 'summary' | 'reader';
 
 export interface FlagSpec {
   /** The value as the usage names it (`--k N`); none for a switch, which takes no value. */
@@ -82,6 +82,13 @@ export const ANALYZE_FLAGS = {
     help: 'DD/MM/YYYY or MM/DD/YYYY when the dates cannot tell',
     schema: inputOptionsSchema.shape.dateFormat,
     goesTo: 'analysis',
+  },
+  engine: {
+    value: 'E',
+    wanted: 'engine|duckdb',
+    help: 'engine (default): read the file line by line; duckdb: aggregate a transaction log with embedded DuckDB first',
+    schema: z.enum(['engine', 'duckdb'], { error: 'must be engine or duckdb' }).optional(),
+    goesTo: 'reader',
   },
   shape: {
     value: 'S',

@@ -20,6 +20,7 @@ const ACCEPTED: Record<FlagKey, string | true> = {
   asOf: '2024-06-01',
   map: 'customer=Client,date=Date,amount=Montant',
   dateFormat: 'MM/DD/YYYY',
+  engine: 'duckdb',
   shape: 'customers',
   decimalMark: ',',
   features: 'Income,Recency',
