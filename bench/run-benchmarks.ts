@@ -5,7 +5,8 @@
  * peak memory per customer and its projection to 10M, then K-means alone (bench/kmeans-bench.ts vs
  * scikit-learn), then what the customer-value step costs (with and without --no-value, on 2M customers who follow
  * BG/NBD too: there the predictions must be shown within the 2M memory target), then the value models' fits timed
- * in process on Online Retail and on those 2M customers: one step each in bench/steps/. Prints tables and writes
+ * in process on Online Retail and on those 2M customers, then the engine against the SQL path's local stand-in
+ * (DuckDB) on 1x, 10x and 50x Online Retail: one step each in bench/steps/. Prints tables and writes
  * .bench/results.json. Takes about 16 minutes, most of it the 8M run and generating the big files the first time
  * (they are kept in .bench/).
  * Not a test: the machine is shared and noisy, so targets are reported (PASS/FAIL), never asserted.
@@ -23,6 +24,7 @@ import { benchmarkKmeansEngines } from './steps/kmeans-engines.ts';
 import { benchmarkLineScaling } from './steps/line-scaling.ts';
 import { benchmarkManyCustomers } from './steps/many-customers.ts';
 import { benchmarkRealExport } from './steps/real-export.ts';
+import { benchmarkSqlPath } from './steps/sql-path.ts';
 import { benchmarkValueCost } from './steps/value-cost.ts';
 import { benchmarkValueFitTime } from './steps/value-fit-time.ts';
 
@@ -65,7 +67,8 @@ async function main(): Promise<void> {
   const kmeans = await benchmarkKmeansEngines(log);
   const valueCost = await benchmarkValueCost(realExport.onlineRetail, log);
   const valueFitTime = await benchmarkValueFitTime(realExport.onlineRetail, log);
-  const steps = [realExport.outcome, lineScaling, manyCustomers, kmeans, valueCost, valueFitTime];
+  const sqlPath = await benchmarkSqlPath(realExport.onlineRetail, log);
+  const steps = [realExport.outcome, lineScaling, manyCustomers, kmeans, valueCost, valueFitTime, sqlPath];
   const targets = Object.assign({}, ...steps.map((step) => step.targets)) as Record<string, boolean>;
   const machine = machineFacts(loadAtStart);
   const results = {
@@ -77,6 +80,7 @@ async function main(): Promise<void> {
     kmeans: kmeans.results,
     valueCost: valueCost.results,
     valueFitTime: valueFitTime.results,
+    sqlPath: sqlPath.results,
     targets: Object.assign({ ...targets }, ...steps.map((step) => step.thresholds)) as Record<
       string,
       unknown

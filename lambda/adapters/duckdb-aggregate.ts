@@ -45,7 +45,9 @@ export async function aggregateCsvFile(
       dialect.delimiter === 'whitespace'
         ? await whitespaceRelation(connection, path)
         : `read_csv(${literal(path)}, header = true, all_varchar = true, delim = ${literal(dialect.delimiter)}, quote = '"', escape = '"', null_padding = true)`;
-    const queries = aggregateQueries('duckdb', { ...source, relation });
+    // The file is parsed and its lines checked once, into a table every query reads.
+    const queries = aggregateQueries('duckdb', { ...source, relation }, 'table');
+    await connection.run(`CREATE TEMP TABLE lines AS ${queries.lines}`);
     const customers = (await connection.runAndReadAll(queries.customers)).getRowObjectsJS();
     const rejections = (await connection.runAndReadAll(queries.rejections)).getRowObjectsJS();
     const orders = (await connection.runAndReadAll(queries.orders)).getRowObjectsJS();

@@ -40,6 +40,8 @@ export interface AggregateSource {
 
 /** The queries of one source in one dialect. */
 export interface AggregateQueries {
+  /** Each line with its values read and the first rule it breaks (`rejection`, NULL for a used line). */
+  lines: string;
   /** One row per customer: customer, first_day, last_day, orders, purchase_days, monetary. */
   customers: string;
   /** One row per rejection reason with lines: reason, lines. */
@@ -49,38 +51,46 @@ export interface AggregateQueries {
    * moments), amount: what the engine's ledger makes of the lines (analyze-aggregate.ts reads it back).
    */
   orders: string;
-  /** One row: lines_read. */
+  /** One row: lines_read (every data line, used or rejected). */
   totals: string;
 }
 
 /** The per-customer aggregation and the rejection counts of `source`, in `dialect`. */
-export function aggregateQueries(dialect: SqlDialect, source: AggregateSource): AggregateQueries {
+export function aggregateQueries(
+  dialect: SqlDialect,
+  source: AggregateSource,
+  linesFrom: 'inline' | 'table' = 'inline',
+): AggregateQueries {
   const words = DIALECTS[dialect];
   const lines = checkedLines(words, source);
-  return {
-    customers: `WITH lines AS (${lines}),
-orders AS (
+  // Each query reads the checked lines: inline (one statement, as Athena runs it), or from a table named `lines`
+  // the caller made of the `lines` query once (DuckDB: the file is then parsed once, not once per query).
+  const withLines = (ctes: string[]) => {
+    const all = linesFrom === 'inline' ? [`lines AS (${lines})`, ...ctes] : ctes;
+    return all.length === 0 ? '' : `WITH ${all.join(',\n')}\n`;
+  };
+  const orders = `orders AS (
   SELECT customer, order_key, min(ts) AS first_ts, max(ts) AS last_ts, sum(amount) AS amount
   FROM lines WHERE rejection IS NULL
   GROUP BY customer, order_key
-),
-order_days AS (
-  SELECT customer, ${DIALECTS[dialect].dayNumber('first_ts')} AS day, ${DIALECTS[dialect].dayNumber('last_ts')} AS last_day, amount
+)`;
+  const orderDays = `order_days AS (
+  SELECT customer, ${words.dayNumber('first_ts')} AS day, ${words.dayNumber('last_ts')} AS last_day, amount
   FROM orders
-)
-SELECT customer, min(day) AS first_day, max(last_day) AS last_day, count(*) AS orders,
-  count(DISTINCT day) AS purchase_days, round(sum(amount), 4) AS monetary
+)`;
+  return {
+    lines,
+    customers: `${withLines([orders, orderDays])}SELECT customer, min(day) AS first_day, max(last_day) AS last_day,
+  count(*) AS orders, count(DISTINCT day) AS purchase_days, round(sum(amount), 4) AS monetary
 FROM order_days
 GROUP BY customer
 ORDER BY customer`,
-    orders: `WITH lines AS (${lines})
-SELECT customer, order_key, ${words.epochMs('min(ts)')} AS first_ms, ${words.epochMs('max(ts)')} AS last_ms,
-  sum(amount) AS amount
+    orders: `${withLines([])}SELECT customer, order_key, ${words.epochMs('min(ts)')} AS first_ms,
+  ${words.epochMs('max(ts)')} AS last_ms, sum(amount) AS amount
 FROM lines WHERE rejection IS NULL
 GROUP BY customer, order_key`,
-    totals: `SELECT count(*) AS lines_read FROM ${source.relation}`,
-    rejections: `WITH lines AS (${lines})
-SELECT rejection AS reason, count(*) AS lines
+    totals: `${withLines([])}SELECT count(*) AS lines_read FROM lines`,
+    rejections: `${withLines([])}SELECT rejection AS reason, count(*) AS lines
 FROM lines WHERE rejection IS NOT NULL
 GROUP BY rejection
 ORDER BY rejection`,
