@@ -14,6 +14,14 @@ const realData = (path: string): string => join(REAL_DATA_DIRECTORY, path);
 /** UCI Online Retail, 541,909 lines, gzip (UTF-8, LF). */
 export const ONLINE_RETAIL = realData('online_retail/online_retail.csv.gz');
 /** CDNOW master file, 69,659 whitespace-aligned lines, gzip (ASCII, CRLF). */
+/** The header of each role in the Online Retail export, as the engine finds them. */
+export const ONLINE_RETAIL_ROLES = {
+  customer: 'CustomerID',
+  order: 'InvoiceNo',
+  date: 'InvoiceDate',
+  quantity: 'Quantity',
+  price: 'UnitPrice',
+} as const;
 export const CDNOW = realData('cdnow/CDNOW_master.txt.gz');
 /** CDNOW's 1/10 sample: 6,919 transactions of 2,357 customers, no header, gzip (ASCII, CRLF). */
 export const CDNOW_SAMPLE = realData('cdnow/CDNOW_sample.txt.gz');

@@ -3,6 +3,7 @@
  * shape (transactions/ or customer-table/), and adds to the pipeline's result what it knows of the file itself.
  */
 import type { AnalysisResult, ShapeAnalysis } from './analysis/analysis-types.ts';
+import { assembleAnalysis } from './analysis/assemble-analysis.ts';
 import { type AnalyzeOptions, resolveAnalyzeOptions } from './analysis/analyze-options.ts';
 import { analyzeTransactions } from './transactions/analyze-transactions.ts';
 import { analyzeCustomerTable } from './customer-table/analyze-customer-table.ts';
@@ -27,23 +28,16 @@ export async function analyzeCsv(
           resolved,
         )
       : await analyzeCustomerTable({ header, delimiter, batches: rest }, resolved);
-  return {
-    analysis: {
-      schemaVersion: 1,
-      generatedAt: resolved.now.toISOString(),
-      activeWindowDays: resolved.activeWindowDays,
-      input: {
-        source: resolved.sourceName,
-        shape,
-        encoding: source.decoder.encoding,
-        delimiter: dialect.delimiter === '\t' ? 'tab' : dialect.delimiter,
-        // A customer table's spending columns are read as plain numbers: it names no currency.
-        currency: { code: null, source: 'none', otherLines: {} },
-        ...result.input,
-        undecodableCharacters: source.decoder.replacementCount,
-      },
-      ...result.body,
+  return assembleAnalysis(
+    resolved,
+    {
+      shape,
+      encoding: source.decoder.encoding,
+      delimiter: dialect.delimiter,
+      // A customer table's spending columns are read as plain numbers: it names no currency.
+      currency: { code: null, source: 'none', otherLines: {} },
+      undecodableCharacters: source.decoder.replacementCount,
     },
-    customers: result.customers,
-  };
+    result,
+  );
 }

@@ -2,7 +2,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { AnalysisResult } from '../../lambda/engine/analysis/analysis-types.ts';
 import { analyzeFile } from '../support/analyze-file.ts';
-import { CDNOW, CUSTOMER_PERSONALITY, ONLINE_RETAIL, readRealDataText } from '../../tools/real-data.ts';
+import {
+  CDNOW,
+  CUSTOMER_PERSONALITY,
+  ONLINE_RETAIL,
+  readRealDataText,
+  ONLINE_RETAIL_ROLES,
+} from '../../tools/real-data.ts';
 
 const roundToCents = (amount: number) => Math.round(amount * 100) / 100;
 
@@ -49,13 +55,7 @@ describe('Online Retail (541,909 lines)', () => {
       delimiter: ',',
       decimalMark: '.',
       dateOrder: null,
-      columns: {
-        customer: 'CustomerID',
-        order: 'InvoiceNo',
-        date: 'InvoiceDate',
-        quantity: 'Quantity',
-        price: 'UnitPrice',
-      },
+      columns: { ...ONLINE_RETAIL_ROLES },
       rowsRead: 541_909,
       rowsUsed: 397_884,
       undecodableCharacters: 0,

@@ -7,6 +7,7 @@
  * says which one aggregated them (`input.aggregatedBy`).
  */
 import type { AnalysisResult, SqlEngine } from '../analysis/analysis-types.ts';
+import { assembleAnalysis } from '../analysis/assemble-analysis.ts';
 import { type AnalyzeOptions, resolveAnalyzeOptions } from '../analysis/analyze-options.ts';
 import { REJECTION_REASONS, type RejectionReason } from '../analysis/rejection-reasons.ts';
 import type { DecimalMark } from '../input/number-parsing.ts';
@@ -68,22 +69,16 @@ export function analyzeAggregatedLog(log: AggregatedLog, options: AnalyzeOptions
     firstRejectedLine: {},
   };
   const result = analyzeLedgerRead(read, asOfDay, log.columns, resolved);
-  return {
-    analysis: {
-      schemaVersion: 1,
-      generatedAt: resolved.now.toISOString(),
-      activeWindowDays: resolved.activeWindowDays,
-      input: {
-        source: resolved.sourceName,
-        shape: 'transactions',
-        encoding: 'utf-8',
-        delimiter: log.delimiter === '\t' ? 'tab' : log.delimiter,
-        ...result.input,
-        undecodableCharacters: 0,
-        aggregatedBy: log.engine,
-      },
-      ...result.body,
+  // The SQL engine read the file as UTF-8 and replaced nothing it could not decode that it tells of.
+  return assembleAnalysis(
+    resolved,
+    {
+      shape: 'transactions',
+      encoding: 'utf-8',
+      delimiter: log.delimiter,
+      undecodableCharacters: 0,
+      aggregatedBy: log.engine,
     },
-    customers: result.customers,
-  };
+    result,
+  );
 }

@@ -5,6 +5,7 @@
  * quantity and price, with or without an order column, each date layout and decimal mark, an as-of day) is checked.
  */
 import pkg from 'node-sql-parser';
+import { ONLINE_RETAIL_ROLES } from '../../../tools/real-data.ts';
 import { describe, expect, it } from 'vitest';
 import {
   type AggregateSource,
@@ -36,13 +37,7 @@ const DUCKDB_ONLY = ['try_strptime', 'regexp_matches', 'datediff(', 'strptime(']
 
 const BASE: AggregateSource = {
   relation: 'sales.transactions',
-  columns: {
-    customer: 'CustomerID',
-    order: 'InvoiceNo',
-    date: 'InvoiceDate',
-    quantity: 'Quantity',
-    price: 'UnitPrice',
-  },
+  columns: { ...ONLINE_RETAIL_ROLES },
   dateLayout: 'ISO',
   decimalMark: '.',
   now: new Date('2012-01-01T00:00:00Z'),

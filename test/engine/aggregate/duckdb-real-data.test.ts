@@ -14,7 +14,7 @@ import type { AggregateSource } from '../../../lambda/engine/aggregate/aggregate
 import { analyzeAggregatedLog } from '../../../lambda/engine/aggregate/analyze-aggregate.ts';
 import type { AnalysisResult } from '../../../lambda/engine/analysis/analysis-types.ts';
 import { MS_PER_DAY, parseIsoDay } from '../../../lambda/engine/input/date-parsing.ts';
-import { AFTER_ALL_DATA, CDNOW, ONLINE_RETAIL } from '../../../tools/real-data.ts';
+import { AFTER_ALL_DATA, CDNOW, ONLINE_RETAIL, ONLINE_RETAIL_ROLES } from '../../../tools/real-data.ts';
 import { analyzeFile } from '../../support/analyze-file.ts';
 
 interface RealLog {
@@ -31,13 +31,7 @@ const LOGS: RealLog[] = [
     path: ONLINE_RETAIL,
     delimiter: ',',
     source: {
-      columns: {
-        customer: 'CustomerID',
-        order: 'InvoiceNo',
-        date: 'InvoiceDate',
-        quantity: 'Quantity',
-        price: 'UnitPrice',
-      },
+      columns: { ...ONLINE_RETAIL_ROLES },
       dateLayout: 'ISO',
       decimalMark: '.',
     },
