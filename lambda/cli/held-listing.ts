@@ -4,11 +4,9 @@
  * Bounded: the newest `limit` records by the listing's dates are read, two small objects each; the rest are
  * counted, not read. A record or claim that cannot be read is shown as such rather than stopping the listing.
  */
-import { holdRecordFolder, isRunName } from '../delivery/archive-layout.ts';
 import { type ClaimRecord, type HeldDecision, parseClaimRecord } from '../delivery/claim-record.ts';
 import type { DeliveryContext } from '../delivery/delivery-context.ts';
-import { type HoldRecord, parseHoldRecord } from '../delivery/hold-record.ts';
-import type { StoredObject } from '../delivery/ports.ts';
+import { type HoldRecord, listHoldRecords, parseHoldRecord } from '../delivery/hold-record.ts';
 import { messageOf } from '../errors/segment-report-error.ts';
 
 /** One held report as the listing shows it. */
@@ -38,20 +36,16 @@ const CONCURRENT_READS = 8;
 
 /** The newest `limit` held reports, newest first, and how many older ones were left out. */
 export async function listHeldReports(context: DeliveryContext, limit: number): Promise<HeldListing> {
-  const folder = holdRecordFolder(context.config.prefixes);
-  const records = (await context.store.list(folder))
-    .map((object) => ({ object, run: object.key.slice(folder.length).replace(/\.json$/, '') }))
-    .filter(({ object, run }) => object.key.endsWith('.json') && isRunName(run))
-    .sort(newestObjectFirst);
+  const records = await listHoldRecords(context.store, context.config.prefixes);
   const chosen = records.slice(0, limit);
   const rows: { row: HeldRow; written: number }[] = [];
   for (let start = 0; start < chosen.length; start += CONCURRENT_READS) {
     const batch = chosen.slice(start, start + CONCURRENT_READS);
     rows.push(
       ...(await Promise.all(
-        batch.map(async ({ object, run }) => ({
-          row: await rowOf(context, object.key, run),
-          written: object.lastModified.getTime(),
+        batch.map(async ({ key, run, written }) => ({
+          row: await rowOf(context, key, run),
+          written: written.getTime(),
         })),
       )),
     );
@@ -63,16 +57,6 @@ export async function listHeldReports(context: DeliveryContext, limit: number): 
       compareDescending(left.row.run, right.row.run),
   );
   return { rows: rows.map(({ row }) => row), leftOut: records.length - chosen.length };
-}
-
-function newestObjectFirst(
-  left: { object: StoredObject; run: string },
-  right: { object: StoredObject; run: string },
-): number {
-  return (
-    right.object.lastModified.getTime() - left.object.lastModified.getTime() ||
-    compareDescending(left.run, right.run)
-  );
 }
 
 function compareDescending(left: string, right: string): number {

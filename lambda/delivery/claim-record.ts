@@ -4,7 +4,7 @@
  * doubt.
  */
 import { z } from 'zod';
-import { ClaimConflictError } from '../errors/delivery-errors.ts';
+import { parseStoredRecord } from './stored-record.ts';
 
 export const CLAIM_STATES = [
   'claimed',
@@ -67,15 +67,5 @@ export type ClaimRecord = z.infer<typeof claimRecordSchema>;
 
 /** A claim record read back; one that does not parse stops the run: nothing is sent on doubt. */
 export function parseClaimRecord(text: string, location: string): ClaimRecord {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    json = undefined;
-  }
-  const parsed = claimRecordSchema.safeParse(json);
-  if (!parsed.success) {
-    throw new ClaimConflictError(`${location}: unreadable claim record; nothing is sent on doubt`);
-  }
-  return parsed.data;
+  return parseStoredRecord(claimRecordSchema, text, location, 'claim record');
 }

@@ -18,6 +18,7 @@ import {
 } from './claim-record.ts';
 import type { DeliveryContext } from './delivery-context.ts';
 import { HeldClaim } from './held-claim.ts';
+import { holdRecordFolder } from './archive-layout.ts';
 import { type HoldRecord, readHoldRecord } from './hold-record.ts';
 import { EXPIRY_MARGIN_MS } from './run-claim.ts';
 import { sendHeldReport } from './send-held-report.ts';
@@ -49,7 +50,7 @@ export async function decideHeldReport(
   const record = await readHoldRecord(store, config.prefixes, request.run);
   if (record === null) {
     throw new HeldReportDecisionError(
-      `${request.run}: no held report of that name (s3://${store.bucket}/${config.prefixes.runs}held/ lists them)`,
+      `${request.run}: no held report of that name (s3://${store.bucket}/${holdRecordFolder(config.prefixes)} lists them)`,
     );
   }
   const decision: HeldDecision = {
@@ -141,15 +142,16 @@ function judge(
     throw new HeldReportDecisionError(`${run}: ${why}; nothing was sent`);
   };
   const decided = earlier ? ` by ${earlier.by} at ${earlier.at}` : '';
+  const expired = `the held report expired at ${record.expiresAt}; drop the file again for a new report`;
   switch (claim.state) {
     case 'held':
       if (decision.action === 'release' && now.getTime() >= Date.parse(record.expiresAt)) {
-        return refuse(`the held report expired at ${record.expiresAt}; drop the file again for a new report`);
+        return refuse(expired);
       }
       return 'take';
     case 'expired':
       if (decision.action === 'discard') return 'take';
-      return refuse(`the held report expired at ${record.expiresAt}; drop the file again for a new report`);
+      return refuse(expired);
     case 'discarded':
       if (decision.action === 'discard')
         return { status: 'already', run, state: claim.state, decision: earlier };

@@ -8,10 +8,10 @@ import { makeFormatters } from '../report/locale/formatters.ts';
 import { heldExpiredNotice } from '../report/notices/held-decision-notices.ts';
 import { CLAIM_CONTENT_TYPE, type ClaimRecord, parseClaimRecord } from './claim-record.ts';
 import type { DeliveryContext } from './delivery-context.ts';
-import { type HoldRecord, heldRunNames, readHoldRecord } from './hold-record.ts';
+import { type HoldRecord, listHoldRecords, readHoldRecord } from './hold-record.ts';
 import { tellDataTeam } from './tell-data-team.ts';
 
-/** Hold records looked at per sweep, the newest first: far more than a data team leaves waiting. */
+/** Hold records looked at per sweep, the most recently written first: far more than a data team leaves waiting. */
 export const MAX_HOLDS_PER_SWEEP = 500;
 
 /** The log line the expiry alarm counts. */
@@ -28,13 +28,13 @@ export interface ExpirySweep {
 /** Expires every held report past its time; tells the data team about each. */
 export async function expireHeldReports(context: DeliveryContext): Promise<ExpirySweep> {
   const { store, config } = context;
-  const names = (await heldRunNames(store, config.prefixes)).reverse().slice(0, MAX_HOLDS_PER_SWEEP);
+  const held = (await listHoldRecords(store, config.prefixes)).slice(0, MAX_HOLDS_PER_SWEEP);
   const sweep: ExpirySweep = { status: 'swept', expired: [], waiting: 0 };
-  for (const name of names) {
-    const record = await readHoldRecord(store, config.prefixes, name);
+  for (const { run } of held) {
+    const record = await readHoldRecord(store, config.prefixes, run);
     if (record === null) continue;
     const outcome = await expireIfDue(context, record);
-    if (outcome === 'expired') sweep.expired.push(name);
+    if (outcome === 'expired') sweep.expired.push(run);
     if (outcome === 'waiting') sweep.waiting += 1;
   }
   return sweep;

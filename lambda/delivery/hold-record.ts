@@ -6,9 +6,9 @@
  */
 import { z } from 'zod';
 import { PLAUSIBILITY_CHECKS } from '../engine/plausibility/plausibility-settings.ts';
-import { ClaimConflictError } from '../errors/delivery-errors.ts';
 import { REPORT_KINDS } from '../vocabulary/report-kind.ts';
-import { holdRecordFolder, holdRecordKey } from './archive-layout.ts';
+import { holdRecordFolder, holdRecordKey, isRunName } from './archive-layout.ts';
+import { parseStoredRecord } from './stored-record.ts';
 import type { Prefixes } from '../config/app-config.ts';
 import type { ObjectStore } from './ports.ts';
 
@@ -70,27 +70,31 @@ export async function readHoldRecord(
   return parseHoldRecord(stored.text, `s3://${store.bucket}/${key}`);
 }
 
-/** The runs with a hold record, oldest first (names sort in time within a kind). */
-export async function heldRunNames(store: ObjectStore, prefixes: Prefixes): Promise<string[]> {
+/** A hold record in the bucket: its run, its key, and when it was written. */
+export interface StoredHoldRecord {
+  run: string;
+  key: string;
+  written: Date;
+}
+
+/** The bucket's hold records, the most recently written first (run names sort in time only within a kind). */
+export async function listHoldRecords(store: ObjectStore, prefixes: Prefixes): Promise<StoredHoldRecord[]> {
   const folder = holdRecordFolder(prefixes);
   return (await store.list(folder))
-    .map((object) => object.key.slice(folder.length))
-    .filter((name) => name.endsWith('.json') && !name.includes('/'))
-    .map((name) => name.slice(0, -'.json'.length))
-    .sort();
+    .map((object) => ({
+      run: object.key.slice(folder.length).replace(/\.json$/, ''),
+      key: object.key,
+      written: object.lastModified,
+    }))
+    .filter(({ key, run }) => key.endsWith('.json') && isRunName(run))
+    .sort(
+      (left, right) =>
+        right.written.getTime() - left.written.getTime() ||
+        (left.run < right.run ? 1 : left.run > right.run ? -1 : 0),
+    );
 }
 
 /** A hold record read back; one that does not parse is refused: nothing is sent on doubt. */
 export function parseHoldRecord(text: string, location: string): HoldRecord {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    json = undefined;
-  }
-  const parsed = holdRecordSchema.safeParse(json);
-  if (!parsed.success) {
-    throw new ClaimConflictError(`${location}: unreadable hold record; nothing is sent on doubt`);
-  }
-  return parsed.data;
+  return parseStoredRecord(holdRecordSchema, text, location, 'hold record');
 }

@@ -15,10 +15,7 @@ import { plausibilityFacts } from '../engine/plausibility/plausibility-facts.ts'
 import type { PeriodDays } from '../vocabulary/period-days.ts';
 import type { ReportKind } from '../vocabulary/report-kind.ts';
 import type { DeliveryContext } from './delivery-context.ts';
-import { earlierRunNames, readArchivedAnalysis, type ReportHistory } from './report-history.ts';
-
-/** Earlier runs whose content the duplicate check compares with (the newest first). */
-export const DUPLICATE_LOOKBACK_RUNS = 12;
+import { readArchivedAnalysis, type ReportHistory } from './report-history.ts';
 
 export interface PlausibilityReview {
   findings: PlausibilityFinding[];
@@ -59,19 +56,25 @@ export async function reviewPlausibility(
   return { findings, firstReport, hold: findings.length > 0 || (firstReport && config.hold.holdFirstReport) };
 }
 
-/** The content fingerprints of the series' earlier runs (those archived with one). */
+/**
+ * The content fingerprints of the series' earlier runs (those archived with one), as the history listed them: the
+ * previous run's analysis is the one already read, a run the history found unreadable is not read again.
+ */
 async function earlierFingerprints(context: DeliveryContext, report: ReviewedReport): Promise<string[]> {
   if (report.analysis.input.contentFingerprint === undefined) return [];
-  const names = await earlierRunNames(context.store, report.seriesFolder, report.runName);
+  const { previous, skipped, earlier } = report.history;
+  const unreadable = new Set(skipped.map(({ runName }) => runName));
   const analyses = await Promise.all(
-    names
-      .slice(0, DUPLICATE_LOOKBACK_RUNS)
-      .map((name) => readArchivedAnalysis(context.store, `${report.seriesFolder}${name}/`)),
+    earlier
+      .filter((name) => !unreadable.has(name))
+      .map(async (name): Promise<Analysis | undefined> => {
+        if (name === previous?.runName) return previous.analysis;
+        const parsed = await readArchivedAnalysis(context.store, `${report.seriesFolder}${name}/`);
+        return parsed?.ok ? parsed.analysis : undefined;
+      }),
   );
-  return analyses.flatMap((parsed) =>
-    parsed?.ok && parsed.analysis.input.contentFingerprint !== undefined
-      ? [parsed.analysis.input.contentFingerprint]
-      : [],
+  return analyses.flatMap((analysis) =>
+    analysis?.input.contentFingerprint === undefined ? [] : [analysis.input.contentFingerprint],
   );
 }
 

@@ -21,10 +21,15 @@ export interface ReportHistory {
   previous: PreviousRun | null;
   /** Newer archived runs that could not be read, newest first, with the first problem found. */
   skipped: { runName: string; problem: string }[];
+  /** The series' earlier runs looked at (at most EARLIER_RUNS), newest first: the duplicate check reads them. */
+  earlier: string[];
 }
 
-/** Archived runs looked at before giving up: a long run of broken archives is a problem of its own. */
-const MAX_CANDIDATES = 12;
+/**
+ * Archived runs looked at: for the previous one, before giving up (a long run of broken archives is a problem of its
+ * own), and for the duplicate check (plausibility-review.ts), the files a new one is compared with.
+ */
+export const EARLIER_RUNS = 12;
 
 /** The latest readable run of the series in `seriesFolder` whose name sorts before `currentRunName`. */
 export async function findPreviousRun(
@@ -33,17 +38,19 @@ export async function findPreviousRun(
   currentRunName: string,
   logger: RunLogger,
 ): Promise<ReportHistory> {
-  const runNames = (await earlierRunNames(store, seriesFolder, currentRunName)).slice(0, MAX_CANDIDATES);
+  const runNames = (await earlierRunNames(store, seriesFolder, currentRunName)).slice(0, EARLIER_RUNS);
   const skipped: ReportHistory['skipped'] = [];
   for (const runName of runNames) {
     const folder = `${seriesFolder}${runName}/`;
     const parsed = await readArchivedAnalysis(store, folder);
     if (!parsed) continue;
-    if (parsed.ok) return { previous: { runName, folder, analysis: parsed.analysis }, skipped };
+    if (parsed.ok) {
+      return { previous: { runName, folder, analysis: parsed.analysis }, skipped, earlier: runNames };
+    }
     logger.warn('unreadable archived analysis skipped', { folder, problem: parsed.problem });
     skipped.push({ runName, problem: parsed.problem });
   }
-  return { previous: null, skipped };
+  return { previous: null, skipped, earlier: runNames };
 }
 
 /** The runs of the series with an archived analysis whose names sort before `currentRunName`, newest first. */

@@ -42,18 +42,23 @@ export async function archiveCustomers(
   const key = `${folder}${ARCHIVE_FILES.customers}`;
   await store.write(key, csv, 'text/csv; charset=utf-8');
   if (Buffer.byteLength(csv) > config.maxAttachmentBytes) {
-    return {
-      csv,
-      attachment: undefined,
-      customerFile: await store.signedDownloadUrl(key, config.linkExpiryDays * DAY_SECONDS),
-    };
+    return { csv, attachment: undefined, customerFile: await signCustomersLink({ store, config }, folder) };
   }
   const filename = `customers-${delivery.kind}-${delivery.run.runName}.csv`;
-  return {
-    csv,
-    attachment: { filename, content: csv, contentType: 'text/csv' },
-    customerFile: { attachedAs: filename },
-  };
+  return { csv, attachment: customersAttachment(filename, csv), customerFile: { attachedAs: filename } };
+}
+
+/** A link to the run's archived customers CSV, valid for the configured days (or less: see signedDownloadUrl). */
+export function signCustomersLink(
+  { store, config }: Pick<DeliveryContext, 'store' | 'config'>,
+  folder: string,
+): Promise<{ url: string; expires: Date }> {
+  return store.signedDownloadUrl(`${folder}${ARCHIVE_FILES.customers}`, config.linkExpiryDays * DAY_SECONDS);
+}
+
+/** The customers CSV as the executives' email attaches it. */
+export function customersAttachment(filename: string, csv: string): EmailAttachment {
+  return { filename, content: csv, contentType: 'text/csv' };
 }
 
 /**

@@ -12,9 +12,8 @@ import { executiveEmail } from './executive-email.ts';
 import type { HeldClaim } from './held-claim.ts';
 import type { HoldRecord } from './hold-record.ts';
 import type { EmailAttachment, EmailInlineImage } from './ports.ts';
+import { customersAttachment, signCustomersLink } from './run-archive.ts';
 import { sendOnce } from './send-once.ts';
-
-const DAY_SECONDS = 86_400;
 
 /** Sends the held report of `record` under `claim` (held by its release); returns the mail service's id. */
 export async function sendHeldReport(
@@ -59,22 +58,15 @@ async function reportBody(
   context: DeliveryContext,
   record: HoldRecord,
 ): Promise<{ html: string; text: string; attachment: EmailAttachment | undefined }> {
-  const { store, config } = context;
+  const { config } = context;
   const folder = record.archive;
   const html = await readArchived(context, `${folder}${ARCHIVE_FILES.html}`);
   const text = await readArchived(context, `${folder}${ARCHIVE_FILES.text}`);
   if ('attachedAs' in record.customers) {
-    const content = await readArchived(context, `${folder}${ARCHIVE_FILES.customers}`);
-    return {
-      html,
-      text,
-      attachment: { filename: record.customers.attachedAs, content, contentType: 'text/csv' },
-    };
+    const csv = await readArchived(context, `${folder}${ARCHIVE_FILES.customers}`);
+    return { html, text, attachment: customersAttachment(record.customers.attachedAs, csv) };
   }
-  const fresh = await store.signedDownloadUrl(
-    `${folder}${ARCHIVE_FILES.customers}`,
-    config.linkExpiryDays * DAY_SECONDS,
-  );
+  const fresh = await signCustomersLink(context, folder);
   const held = { url: record.customers.link.url, expires: new Date(record.customers.link.expires) };
   return { ...relinkCustomerFile({ html, text }, config.report, held, fresh), attachment: undefined };
 }
