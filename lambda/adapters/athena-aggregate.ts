@@ -13,6 +13,7 @@ import {
 } from '@aws-sdk/client-athena';
 import Papa from 'papaparse';
 import { type AggregateSource, aggregateQueries, quoted } from '../engine/aggregate/aggregate-sql.ts';
+import { ordersOfRows, rejectionsOfRows, rowsReadOf } from '../engine/aggregate/aggregate-rows.ts';
 import type { AggregatedOrder } from '../engine/aggregate/analyze-aggregate.ts';
 import type { ObjectStore } from '../delivery/ports.ts';
 import { SegmentReportError } from '../errors/segment-report-error.ts';
@@ -53,19 +54,10 @@ export async function aggregateWithAthena(
   const relation = `${quoted(target.database)}.${quoted(target.table)}`;
   const queries = aggregateQueries('athena', { ...source, relation });
   const run = (sql: string) => runQuery(athena, results, target, sql, polling);
-  const orders = await run(queries.orders);
-  const rejections = await run(queries.rejections);
-  const [totals] = await run(queries.totals);
   return {
-    orders: orders.map((row) => ({
-      customer: row.customer ?? '',
-      orderKey: row.order_key ?? '',
-      firstMs: Number(row.first_ms),
-      lastMs: Number(row.last_ms),
-      amount: Number(row.amount),
-    })),
-    rejections: Object.fromEntries(rejections.map((row) => [row.reason ?? '', Number(row.lines)])),
-    rowsRead: Number(totals?.lines_read ?? 0),
+    orders: ordersOfRows(await run(queries.orders)),
+    rejections: rejectionsOfRows(await run(queries.rejections)),
+    rowsRead: rowsReadOf(await run(queries.totals)),
   };
 }
 

@@ -5,6 +5,7 @@
  */
 import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import { type AggregateSource, aggregateQueries, quoted } from '../engine/aggregate/aggregate-sql.ts';
+import { ordersOfRows, rejectionsOfRows, rowsReadOf } from '../engine/aggregate/aggregate-rows.ts';
 import type { AggregatedOrder } from '../engine/aggregate/analyze-aggregate.ts';
 
 /** One customer's row of the aggregation. */
@@ -19,6 +20,7 @@ export interface AggregatedCustomer {
 }
 
 export interface LocalAggregate {
+  /** One row per customer, when asked for (`withCustomers`): the analysis reads the orders. */
   customers: AggregatedCustomer[];
   rejections: Record<string, number>;
   /** The used lines' orders, for the engine (engine/aggregate/analyze-aggregate.ts). */
@@ -37,6 +39,7 @@ export async function aggregateCsvFile(
   path: string,
   dialect: CsvFileDialect,
   source: Omit<AggregateSource, 'relation'>,
+  { withCustomers = false }: { withCustomers?: boolean } = {},
 ): Promise<LocalAggregate> {
   const instance = await DuckDBInstance.create(':memory:');
   const connection = await instance.connect();
@@ -48,33 +51,28 @@ export async function aggregateCsvFile(
     // The file is parsed and its lines checked once, into a table every query reads.
     const queries = aggregateQueries('duckdb', { ...source, relation }, 'table');
     await connection.run(`CREATE TEMP TABLE lines AS ${queries.lines}`);
-    const customers = (await connection.runAndReadAll(queries.customers)).getRowObjectsJS();
-    const rejections = (await connection.runAndReadAll(queries.rejections)).getRowObjectsJS();
-    const orders = (await connection.runAndReadAll(queries.orders)).getRowObjectsJS();
-    const [totals] = (await connection.runAndReadAll(queries.totals)).getRowObjectsJS();
+    const rows = async (sql: string) => (await connection.runAndReadAll(sql)).getRowObjectsJS();
     return {
-      customers: customers.map((row) => ({
-        customer: String(row.customer),
-        firstDay: Number(row.first_day),
-        lastDay: Number(row.last_day),
-        orders: Number(row.orders),
-        purchaseDays: Number(row.purchase_days),
-        monetary: Number(row.monetary),
-      })),
-      rejections: Object.fromEntries(rejections.map((row) => [String(row.reason), Number(row.lines)])),
-      orders: orders.map((row) => ({
-        customer: String(row.customer),
-        orderKey: String(row.order_key),
-        firstMs: Number(row.first_ms),
-        lastMs: Number(row.last_ms),
-        amount: Number(row.amount),
-      })),
-      rowsRead: Number(totals?.lines_read ?? 0),
+      customers: withCustomers ? customersOfRows(await rows(queries.customers)) : [],
+      rejections: rejectionsOfRows(await rows(queries.rejections)),
+      orders: ordersOfRows(await rows(queries.orders)),
+      rowsRead: rowsReadOf(await rows(queries.totals)),
     };
   } finally {
     connection.closeSync();
     instance.closeSync();
   }
+}
+
+function customersOfRows(rows: readonly Record<string, unknown>[]): AggregatedCustomer[] {
+  return rows.map((row) => ({
+    customer: String(row.customer),
+    firstDay: Number(row.first_day),
+    lastDay: Number(row.last_day),
+    orders: Number(row.orders),
+    purchaseDays: Number(row.purchase_days),
+    monetary: Number(row.monetary),
+  }));
 }
 
 /**

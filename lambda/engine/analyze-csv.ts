@@ -2,6 +2,7 @@
  * The engine's entry: opens a CSV byte stream (open-table.ts: dialect, header, shape), runs the pipeline for its
  * shape (transactions/ or customer-table/), and adds to the pipeline's result what it knows of the file itself.
  */
+import { NO_CURRENCY } from './input/currency-marks.ts';
 import type { AnalysisResult, ShapeAnalysis } from './analysis/analysis-types.ts';
 import { assembleAnalysis } from './analysis/assemble-analysis.ts';
 import { type AnalyzeOptions, resolveAnalyzeOptions } from './analysis/analyze-options.ts';
@@ -35,7 +36,7 @@ export async function analyzeCsv(
       encoding: source.decoder.encoding,
       delimiter: dialect.delimiter,
       // A customer table's spending columns are read as plain numbers: it names no currency.
-      currency: { code: null, source: 'none', otherLines: {} },
+      currency: { ...NO_CURRENCY, otherLines: {} },
       undecodableCharacters: source.decoder.replacementCount,
     },
     result,

@@ -6,6 +6,7 @@
  * What the lines were (their encoding, the first line of each rejection) stayed with the SQL engine: the analysis
  * says which one aggregated them (`input.aggregatedBy`).
  */
+import { NO_CURRENCY } from '../input/currency-marks.ts';
 import type { AnalysisResult, SqlEngine } from '../analysis/analysis-types.ts';
 import { assembleAnalysis } from '../analysis/assemble-analysis.ts';
 import { type AnalyzeOptions, resolveAnalyzeOptions } from '../analysis/analyze-options.ts';
@@ -65,7 +66,7 @@ export function analyzeAggregatedLog(log: AggregatedLog, options: AnalyzeOptions
     rowsRejected,
     decimalMark: log.decimalMark,
     dateOrder: resolved.dateOrder,
-    currency: { code: null, source: 'none', otherLines: {} } as const,
+    currency: { ...NO_CURRENCY, otherLines: {} },
     firstRejectedLine: {},
   };
   const result = analyzeLedgerRead(read, asOfDay, log.columns, resolved);

@@ -17,6 +17,9 @@ export interface InputCurrency {
   otherLines: Record<string, number>;
 }
 
+/** Amounts that name no currency: a customer table's plain numbers, or what an SQL engine read as plain decimals. */
+export const NO_CURRENCY: Readonly<InputCurrency> = { code: null, source: 'none', otherLines: {} };
+
 /** ISO 4217 codes as Intl knows them (the report formats with Intl, so a code it does not know is no use). */
 const ISO_CODES: ReadonlySet<string> = new Set(Intl.supportedValuesOf('currency'));
 

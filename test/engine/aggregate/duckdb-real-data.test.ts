@@ -54,7 +54,12 @@ describe.each(LOGS)('the DuckDB aggregation of $name', (log) => {
   async function both(): Promise<{ engine: AnalysisResult; duck: LocalAggregate }> {
     const [engine, duck] = await Promise.all([
       analyzeFile(log.path),
-      aggregateCsvFile(log.path, { delimiter: log.delimiter }, { ...log.source, now: AFTER_ALL_DATA }),
+      aggregateCsvFile(
+        log.path,
+        { delimiter: log.delimiter },
+        { ...log.source, now: AFTER_ALL_DATA },
+        { withCustomers: true },
+      ),
     ]);
     return { engine, duck };
   }
