@@ -9,6 +9,7 @@ import { type ReportSettings, parseReportSettings, reportSettingsSchema } from '
 import { formatConfigPath } from './config-path.ts';
 import { inputRuleSchema } from './input-rules.ts';
 import { holdConfigSchema } from './plausibility-config.ts';
+import { warehouseConfigSchema } from './warehouse-config.ts';
 import { InvalidOptionError } from '../errors/input-errors.ts';
 
 const email = z.email({ message: 'must be an email address' });
@@ -45,12 +46,14 @@ export const appConfigSchema = z
         runs: prefix.default('runs/'),
         /** An object written here releases or discards a held report (issue 15). */
         approvals: prefix.default('approvals/'),
+        /** Athena writes the aggregation's results here (issue 16); the functions only read them. */
+        aggregates: prefix.default('aggregates/'),
       })
       .strict()
       // Every object created under the input prefix starts an upload run: a write of the functions' own there
       // would start another, and the scheduled runs would read reports as input.
       .superRefine((prefixes, context) => {
-        const overlap = (['reports', 'rejected', 'runs', 'approvals'] as const).find(
+        const overlap = (['reports', 'rejected', 'runs', 'approvals', 'aggregates'] as const).find(
           (name) =>
             prefixes[name].startsWith(prefixes.incoming) || prefixes.incoming.startsWith(prefixes[name]),
         );
@@ -63,7 +66,7 @@ export const appConfigSchema = z
         }
         // Every object created under the approvals prefix is read as a release or a discard: the functions' own
         // writes must never land there.
-        const written = (['reports', 'rejected', 'runs'] as const).find(
+        const written = (['reports', 'rejected', 'runs', 'aggregates'] as const).find(
           (name) =>
             prefixes[name].startsWith(prefixes.approvals) || prefixes.approvals.startsWith(prefixes[name]),
         );
@@ -81,6 +84,7 @@ export const appConfigSchema = z
         rejected: 'rejected/',
         runs: 'runs/',
         approvals: 'approvals/',
+        aggregates: 'aggregates/',
       }),
     /** How to read the files under each input prefix (see input-rules.ts); the engine infers everything else. */
     inputs: z.record(z.string(), inputRuleSchema).default({}),
@@ -95,9 +99,26 @@ export const appConfigSchema = z
     linkExpiryDays: z.number().int().min(1).max(7).default(7),
     /** Reports that look implausible are held for the data team (plausibility-config.ts). */
     hold: holdConfigSchema,
+    /** The Glue table scheduled runs may aggregate with Athena (warehouse-config.ts); none when absent. */
+    warehouse: warehouseConfigSchema.optional(),
   })
   .strict()
-  .superRefine(({ inputs, prefixes }, context) => {
+  .superRefine(({ inputs, prefixes, warehouse }, context) => {
+    // The table's files are read, never written: they must not lie where the functions or Athena write.
+    if (warehouse?.location !== undefined) {
+      const location = warehouse.location;
+      const clash = (['reports', 'rejected', 'runs', 'approvals', 'aggregates'] as const).find(
+        (name) => prefixes[name].startsWith(location) || location.startsWith(prefixes[name]),
+      );
+      const aboveUploads = location !== prefixes.incoming && prefixes.incoming.startsWith(location);
+      const message =
+        clash !== undefined
+          ? `must not overlap the ${clash} prefix ${prefixes[clash]} (neither may start with the other)`
+          : `must be the input prefix ${prefixes.incoming}, a prefix under it, or apart from it, not above it`;
+      if (clash !== undefined || aboveUploads) {
+        context.addIssue({ code: 'custom', path: ['warehouse', 'location'], message });
+      }
+    }
     // Checked here rather than by the record's key schema, which depends on the input prefix configured.
     for (const key of Object.keys(inputs)) {
       if (!PREFIX.test(key) || !key.startsWith(prefixes.incoming)) {

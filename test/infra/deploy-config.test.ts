@@ -153,6 +153,7 @@ describe('deployment configuration', () => {
     expect(parseDeployConfig(withJob((job) => ({ ...job, prefixes }))).job.prefixes).toEqual({
       ...prefixes,
       approvals: 'approvals/',
+      aggregates: 'aggregates/',
     });
   });
 

@@ -76,6 +76,7 @@ describe('ReportFunction', () => {
         rejected: 'rejected/',
         runs: 'runs/',
         approvals: 'approvals/',
+        aggregates: 'aggregates/',
       });
     });
 
