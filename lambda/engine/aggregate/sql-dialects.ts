@@ -16,6 +16,11 @@ export type SqlDialect = SqlEngine;
 export const SQL_DATE_LAYOUTS = ['ISO', 'DD/MM/YYYY', 'MM/DD/YYYY', 'YYYYMMDD'] as const;
 export type SqlDateLayout = (typeof SQL_DATE_LAYOUTS)[number];
 
+/**
+ * The last ISO layout reads a timestamp with a fraction of a second: what a Parquet `timestamp` column becomes once
+ * cast to text (`2010-12-01 08:26:00.000` in Athena), and what some exports write.
+ */
+
 /** How one dialect writes what the two write differently. */
 export interface DialectWords {
   /** A timestamp from text in one layout, NULL when it does not parse. */
@@ -33,7 +38,7 @@ export const DIALECTS: Record<SqlDialect, DialectWords> = {
   duckdb: {
     parseTimestamp: (text, layout) => `try_strptime(${text}, '${layout}')`,
     layouts: {
-      ISO: ['%Y-%m-%d %H:%M:%S', '%Y-%m-%d %H:%M', '%Y-%m-%dT%H:%M:%S', '%Y-%m-%d'],
+      ISO: ['%Y-%m-%d %H:%M:%S', '%Y-%m-%d %H:%M', '%Y-%m-%dT%H:%M:%S', '%Y-%m-%d', '%Y-%m-%d %H:%M:%S.%f'],
       'DD/MM/YYYY': ['%d/%m/%Y %H:%M:%S', '%d/%m/%Y %H:%M', '%d/%m/%Y'],
       'MM/DD/YYYY': ['%m/%d/%Y %H:%M:%S', '%m/%d/%Y %H:%M', '%m/%d/%Y'],
       YYYYMMDD: ['%Y%m%d'],
@@ -46,7 +51,7 @@ export const DIALECTS: Record<SqlDialect, DialectWords> = {
   athena: {
     parseTimestamp: (text, layout) => `try(date_parse(${text}, '${layout}'))`,
     layouts: {
-      ISO: ['%Y-%m-%d %H:%i:%s', '%Y-%m-%d %H:%i', '%Y-%m-%dT%H:%i:%s', '%Y-%m-%d'],
+      ISO: ['%Y-%m-%d %H:%i:%s', '%Y-%m-%d %H:%i', '%Y-%m-%dT%H:%i:%s', '%Y-%m-%d', '%Y-%m-%d %H:%i:%s.%f'],
       'DD/MM/YYYY': ['%d/%m/%Y %H:%i:%s', '%d/%m/%Y %H:%i', '%d/%m/%Y'],
       'MM/DD/YYYY': ['%m/%d/%Y %H:%i:%s', '%m/%d/%Y %H:%i', '%m/%d/%Y'],
       YYYYMMDD: ['%Y%m%d'],

@@ -298,6 +298,8 @@ export const MESSAGES_EN: Messages = {
       `The amounts are in ${currency}; lines in another currency were left out, not added up: ${lines}.`,
     linesIn: ({ lines, currency }) => `${lines} in ${currency}`,
     undecodable: (count) => `${count} characters could not be decoded and were replaced.`,
+    aggregatedBy: (engine) =>
+      `The lines were aggregated into orders by ${engine} (SQL) with the same cleaning rules before this analysis.`,
     historySkipped: ({ report, problem }) =>
       `The archived report ${report} could not be read (${problem}), so it was left out of the comparison.`,
     clusteringSkipped: (customers) =>
@@ -389,6 +391,9 @@ export const MESSAGES_EN: Messages = {
     approvalRefusedSubject: (object) => `Approval not acted on: ${object}`,
     approvalRefusedBody: ({ object, reason }) =>
       `The approval object ${object} was not acted on: ${reason}. Nothing was sent. Name approval objects <run>.release or <run>.discard, the run as the held report's notice gives it.`,
+    aggregationFailedSubject: (report) => `Not sent: ${report} could not be aggregated`,
+    aggregationFailedBody: ({ report, table, error }) =>
+      `The aggregation of ${table} for ${report} failed, so nothing was sent to the executives: ${error}. The state machine's execution history has the details; once the cause is fixed, start the state machine again with the same input, and the report is sent once.`,
   },
   footer: {
     generated: (moment, timeZone) => `Generated ${moment} (${timeZone}).`,

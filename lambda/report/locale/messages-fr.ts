@@ -321,6 +321,8 @@ export const MESSAGES_FR: Messages = {
       `Les montants sont en ${currency} ; les lignes dans une autre devise ont été écartées, et non additionnées : ${lines}.`,
     linesIn: ({ lines, currency }) => `${lines} en ${currency}`,
     undecodable: (count) => `${count} caractères illisibles ont été remplacés.`,
+    aggregatedBy: (engine) =>
+      `Les lignes ont été agrégées en commandes par ${engine} (SQL), avec les mêmes règles de nettoyage, avant cette analyse.`,
     historySkipped: ({ report, problem }) =>
       `Le rapport archivé ${report} est illisible (${problem}) : il n’entre pas dans la comparaison.`,
     clusteringSkipped: (customers) =>
@@ -410,6 +412,9 @@ export const MESSAGES_FR: Messages = {
     approvalRefusedSubject: (object) => `Approbation sans effet : ${object}`,
     approvalRefusedBody: ({ object, reason }) =>
       `L’objet d’approbation ${object} est resté sans effet : ${reason}. Rien n’a été envoyé. Nommez les objets d’approbation <run>.release ou <run>.discard, le run tel que l’avis du rapport retenu le donne.`,
+    aggregationFailedSubject: (report) => `Non envoyé : l’agrégation de ${report} a échoué`,
+    aggregationFailedBody: ({ report, table, error }) =>
+      `L’agrégation de ${table} pour ${report} a échoué : rien n’a été envoyé à la direction. Erreur : ${error}. L’historique de l’exécution de la machine à états donne le détail ; une fois la cause corrigée, relancez-la avec la même entrée : le rapport ne sera envoyé qu’une fois.`,
     notCsvSubject: (file) => `Pas un fichier CSV : ${file}`,
     notCsvBody: ({ file, prefix }) =>
       `Le fichier ${file} n’est pas un fichier CSV (.csv ou .csv.gz, en majuscules ou minuscules) : il n’a pas été analysé et aucun rapport n’a été envoyé. Exportez-le en CSV et déposez-le dans ${prefix}.`,

@@ -179,6 +179,8 @@ export interface Messages {
     reasons: Record<string, string>;
     ambiguous(p: { customers: string; margin: string }): string;
     undecodable(count: string): string;
+    /** The lines were aggregated by an SQL engine (Athena, DuckDB) before the analysis (issue 16). */
+    aggregatedBy(engine: string): string;
     /** Lines left out because their amounts name another currency than the file's. */
     otherCurrency(p: { currency: string; lines: string }): string;
     linesIn(p: { lines: string; currency: string }): string;
@@ -237,6 +239,9 @@ export interface Messages {
     heldExpiredBody(p: { report: string; location: string; heldAt: string }): string;
     approvalRefusedSubject(object: string): string;
     approvalRefusedBody(p: { object: string; reason: string }): string;
+    /** A scheduled run whose aggregation (Athena under Step Functions) failed: nothing was sent. */
+    aggregationFailedSubject(report: string): string;
+    aggregationFailedBody(p: { report: string; table: string; error: string }): string;
   };
   footer: {
     generated(moment: string, timeZone: string): string;

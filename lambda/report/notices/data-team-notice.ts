@@ -1,7 +1,7 @@
 /**
  * Short emails to the data team: a file was rejected (with the reason, one line naming the file and the line or
  * column, and the setting that would fix it), was not a CSV, was gone before it was read, a scheduled period had
- * no new data, or a report's email may not have been delivered. Plain text with a minimal HTML twin; every value escaped.
+ * no new data, a report's email may not have been delivered, or a scheduled run's aggregation failed. Plain text with a minimal HTML twin; every value escaped.
  */
 import type { ScheduledReportKind } from '../../vocabulary/report-kind.ts';
 import { messagesOf } from '../locale/messages-of.ts';
@@ -47,6 +47,22 @@ export function noNewDataNotice(
     ...asTextAndHtml(locale, [
       all.notice.noDataBody({ kind: kindLabel, period, prefix: incomingPrefix, newest: newestFile }),
     ]),
+  };
+}
+
+/** The notice for a scheduled run whose aggregation with Athena failed (issue 16): nothing was sent. */
+export function aggregationFailedNotice(
+  locale: ReportLocale,
+  kind: ScheduledReportKind,
+  period: string,
+  table: string,
+  error: string,
+): Notice {
+  const all = messagesOf(locale);
+  const report = `${all.kindLabel[kind]} ${period}`;
+  return {
+    subject: all.notice.aggregationFailedSubject(report),
+    ...asTextAndHtml(locale, [all.notice.aggregationFailedBody({ report, table, error })]),
   };
 }
 

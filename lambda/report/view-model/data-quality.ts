@@ -3,6 +3,9 @@ import type { DataQuality } from '../templates/sections/data-quality-section.ts'
 import type { ReportContext } from './report-context.ts';
 import { otherCurrencyNote } from './report-currency.ts';
 
+/** How the report names each SQL engine. */
+const SQL_ENGINE_NAMES = { athena: 'Amazon Athena', duckdb: 'DuckDB' } as const;
+
 /** Rows read, used and rejected by reason, customers set aside as ambiguous, and anything else to know. */
 export function dataQuality(context: ReportContext): DataQuality {
   const { analysis, messages, format } = context;
@@ -29,6 +32,8 @@ export function dataQuality(context: ReportContext): DataQuality {
       }),
     );
   }
+  if (input.aggregatedBy !== undefined)
+    notes.push(messages.quality.aggregatedBy(SQL_ENGINE_NAMES[input.aggregatedBy]));
   if (input.undecodableCharacters > 0)
     notes.push(messages.quality.undecodable(format.integer(input.undecodableCharacters)));
   for (const skipped of context.skippedHistory ?? []) notes.push(messages.quality.historySkipped(skipped));
