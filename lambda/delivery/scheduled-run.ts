@@ -6,25 +6,18 @@
  */
 import { configurationAdvice } from '../config/input-rules.ts';
 import type { AnalysisResult } from '../engine/analysis/analysis-types.ts';
-import { type SegmentMigration, segmentMigration } from '../engine/migration/segment-migration.ts';
-import { RFM_SEGMENT_KEYS } from '../engine/rfm/rfm-segments.ts';
 import { InputError } from '../errors/input-errors.ts';
+import { type RunInput, athenaRunInput } from './athena-analysis.ts';
+import type { AthenaExecution } from './athena-results.ts';
 import { noNewDataNotice, rejectedFileNotice } from '../report/notices/data-team-notice.ts';
-import { scheduleClaimKey, scheduleSeriesFolder } from './archive-layout.ts';
+import { scheduleClaimKey } from './archive-layout.ts';
 import { type DuplicateRun, runOnce } from './claimed-run.ts';
-import { withContinuedTrends } from './continued-trends.ts';
-import { type DeliveryOutcome, deliverReport } from './deliver-report.ts';
+import { deliverAnalysis } from './deliver-period-report.ts';
 import type { DeliveryContext } from './delivery-context.ts';
 import type { ScheduledReportKind } from '../vocabulary/report-kind.ts';
 import type { HeldClaim } from './held-claim.ts';
-import { type PeriodFiles, concatenatedCsv, filesOfPeriod, filesToAnalyse } from './period-input.ts';
+import { concatenatedCsv, filesOfPeriod, filesToAnalyse } from './period-input.ts';
 import type { StoredObject } from './ports.ts';
-import {
-  type ReportHistory,
-  currentSegments,
-  findPreviousRun,
-  readArchivedSegments,
-} from './report-history.ts';
 import { type ReportPeriod, activityWindows, reportPeriod } from './report-period.ts';
 import { endWithNotice } from './tell-data-team.ts';
 import { analyseWithinTime } from './time-budget.ts';
@@ -45,7 +38,7 @@ export type ScheduledOutcome =
     };
 
 /** One scheduled run: its kind, the period it reports on, its moment, its claim and how logs name it. */
-interface ScheduledRun {
+export interface ScheduledRun {
   kind: ScheduledReportKind;
   period: ReportPeriod;
   now: Date;
@@ -53,20 +46,41 @@ interface ScheduledRun {
   subject: string;
 }
 
+/**
+ * What starts a scheduled run besides its kind: the moment it reports at (the state machine's start, so that its
+ * steps agree on the period; now when absent), and the Athena aggregation to read instead of the files, if any.
+ */
+export interface ScheduledRunRequest {
+  at?: Date | undefined;
+  aggregate?: readonly AthenaExecution[] | undefined;
+}
+
 /** Runs the `kind` report of the period before now, once per kind and period. */
 export async function runScheduledReport(
   context: DeliveryContext,
   kind: ScheduledReportKind,
+  request: ScheduledRunRequest = {},
 ): Promise<ScheduledOutcome> {
+  const run = scheduledRun(context, kind, request.at ?? context.clock.now());
+  const aggregate = request.aggregate ?? [];
+  const outcome = await runOnce(context, run.claimKey, run.subject, (claim) =>
+    aggregate.length > 0
+      ? reportOnAggregate(context, claim, run, aggregate)
+      : reportOnPeriod(context, claim, run),
+  );
+  return outcome.status === 'duplicate' ? { ...outcome, periodId: run.period.id } : outcome;
+}
+
+/** The `kind` run at `now`: the period before it, its claim and its name in logs and notices. */
+export function scheduledRun(
+  context: Pick<DeliveryContext, 'config'>,
+  kind: ScheduledReportKind,
+  now: Date,
+): ScheduledRun {
   const { config } = context;
-  const now = context.clock.now();
   const period = reportPeriod(kind, now, config.report.timeZone);
   const claimKey = scheduleClaimKey(config.prefixes, kind, period.id);
-  const run = { kind, period, now, claimKey, subject: `the ${kind} report ${period.id}` };
-  const outcome = await runOnce(context, claimKey, run.subject, (claim) =>
-    reportOnPeriod(context, claim, run),
-  );
-  return outcome.status === 'duplicate' ? { ...outcome, periodId: period.id } : outcome;
+  return { kind, period, now, claimKey, subject: `the ${kind} report ${period.id}` };
 }
 
 /** The run under its claim: the period's files, then a notice (no data, unreadable) or the report. */
@@ -78,19 +92,42 @@ async function reportOnPeriod(
   const found = await filesOfPeriod(context.store, context.config, run.period);
   const newest = found.inPeriod.at(-1);
   if (newest === undefined) return reportNoNewData(context, claim, run, found.newestEver);
-  const input = filesToAnalyse(context.config, found, newest);
-  const analysed = await analysePeriod(context, claim, run, input);
+  const { files, rule } = filesToAnalyse(context.config, found, newest);
+  const { store, config } = context;
+  const sourceName =
+    files.length === 1
+      ? `s3://${store.bucket}/${files[0]?.key}`
+      : `${files.length} files of ${run.period.id}`;
+  const analysed = await analyseOrTell(context, claim, run, {
+    sources: files.map((file) => `s3://${store.bucket}/${file.key}`),
+    rule,
+    analyse: () =>
+      analyseWithinTime(context.clock, concatenatedCsv(store, files), {
+        rule,
+        sourceName,
+        now: run.now,
+        activity: activityWindows(run.period),
+        trendWarnings: config.report.trendWarnings,
+      }),
+  });
   if ('status' in analysed) return analysed;
-  const delivered = await deliverPeriodReport(context, claim, run, analysed.result);
-  const done = {
-    periodId: run.period.id,
-    messageId: delivered.messageId,
-    archive: delivered.archive,
-    files: input.files.map((file) => file.key),
-  };
-  return delivered.status === 'held'
-    ? { status: 'held', ...done, expiresAt: delivered.expiresAt }
-    : { status: 'sent', ...done };
+  return deliverAnalysis(context, claim, run, analysed.result, files);
+}
+
+/**
+ * The run on what Athena aggregated (issue 16): the result files of its queries, read as the engine's orders
+ * (athena-analysis.ts), then the report as from the files.
+ */
+async function reportOnAggregate(
+  context: DeliveryContext,
+  claim: HeldClaim,
+  run: ScheduledRun,
+  executions: readonly AthenaExecution[],
+): Promise<ScheduledOutcome> {
+  const input = await athenaRunInput(context, run, executions);
+  const analysed = await analyseOrTell(context, claim, run, input);
+  if ('status' in analysed) return analysed;
+  return deliverAnalysis(context, claim, run, analysed.result, input.files);
 }
 
 /** A period without new files: the data team is told, rather than the executives sent old numbers. */
@@ -114,37 +151,24 @@ async function reportNoNewData(
 }
 
 /**
- * The period's files through the engine, read as one: the analysis, or, when they cannot be read (files are
- * checked on upload; two files with different headers fail only now), the data team's notice.
+ * The run's input through the engine: the analysis, or, when it cannot be read (files are checked on upload; two
+ * files with different headers fail only now; an aggregation without a usable line), the data team's notice.
  */
-async function analysePeriod(
+async function analyseOrTell(
   context: DeliveryContext,
   claim: HeldClaim,
   run: ScheduledRun,
-  { files, rule }: PeriodFiles,
+  input: Omit<RunInput, 'files'>,
 ): Promise<{ result: AnalysisResult } | ScheduledOutcome> {
   const { store, config } = context;
-  const sourceName =
-    files.length === 1
-      ? `s3://${store.bucket}/${files[0]?.key}`
-      : `${files.length} files of ${run.period.id}`;
+  const { rule } = input;
   try {
-    const bytes = concatenatedCsv(store, files);
-    const activity = activityWindows(run.period);
-    return {
-      result: await analyseWithinTime(context.clock, bytes, {
-        rule,
-        sourceName,
-        now: run.now,
-        activity,
-        trendWarnings: config.report.trendWarnings,
-      }),
-    };
+    return { result: await input.analyse() };
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
     const notice = rejectedFileNotice(
       config.report.locale,
-      files.map((file) => `s3://${store.bucket}/${file.key}`).join(', '),
+      input.sources.join(', '),
       error.message,
       `s3://${store.bucket}/${run.claimKey}`,
       configurationAdvice(error, rule),
@@ -155,41 +179,4 @@ async function analysePeriod(
     });
     return { status: 'failed-input', periodId: run.period.id, messageId };
   }
-}
-
-/**
- * Archives and sends (or holds) the period's report, compared with the previous run of its kind, its trends continued by the
- * earlier runs (the archive keeps the file's own, continued-trends.ts says why).
- */
-async function deliverPeriodReport(
-  context: DeliveryContext,
-  claim: HeldClaim,
-  { kind, period, subject }: ScheduledRun,
-  result: AnalysisResult,
-): Promise<DeliveryOutcome> {
-  const run = { seriesFolder: scheduleSeriesFolder(context.config.prefixes, kind), runName: period.id };
-  const history = await findPreviousRun(context.store, run.seriesFolder, run.runName, context.logger);
-  return deliverReport(context, claim, {
-    kind,
-    run,
-    result,
-    reportAnalysis: await withContinuedTrends(context.store, run, result.analysis, context.logger),
-    history,
-    migration: kind === 'quarterly' ? await migrationSincePrevious(context, history, result) : undefined,
-    reportPeriod: { first: period.start, last: period.last },
-    subject,
-  });
-}
-
-/** How customers moved between RFM segments since the previous run, when its segments can be read. */
-async function migrationSincePrevious(
-  context: DeliveryContext,
-  history: ReportHistory,
-  result: AnalysisResult,
-): Promise<SegmentMigration | undefined> {
-  if (!history.previous) return undefined;
-  const previousSegments = await readArchivedSegments(context.store, history.previous.folder, context.logger);
-  return previousSegments
-    ? segmentMigration(previousSegments, currentSegments(result.customers), RFM_SEGMENT_KEYS)
-    : undefined;
 }

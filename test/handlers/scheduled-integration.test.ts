@@ -148,7 +148,7 @@ describe('the weekly report', () => {
 
   it('rejects a schedule event that names no known report', async () => {
     await expect(runAt('2025-03-31T07:00:00Z')({ kind: 'monthly' })).rejects.toThrow(
-      'schedule event: expected {"kind":"weekly"}, {"kind":"quarterly"} or {"task":"expire-held"}',
+      'schedule event: expected {"kind":"weekly"}, {"kind":"quarterly"}, {"task":"expire-held"} or a step of the aggregation state machine',
     );
     expect(await local.stack.emails()).toEqual([]);
   });
