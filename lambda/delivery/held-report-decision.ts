@@ -5,10 +5,17 @@
  * The decision takes the claim from `held` by a conditional write on its ETag, so of two concurrent decisions one
  * wins and the other finds it taken. A release then holds the claim like any run (`claimed`, then `sending`,
  * `sent`: send-once.ts), so a second release finds it sent, or being sent, and sends nothing. A release that died
- * before sending, or whose email the mail service refused, may be taken over by the next release.
+ * before sending, or whose email the mail service refused, may be taken over by the next release; one that died
+ * while sending makes the next release mark it uncertain (the data team told, the alarm raised), never send it.
  */
 import { messageOf } from '../errors/segment-report-error.ts';
-import { ClaimConflictError, HeldReportDecisionError } from '../errors/delivery-errors.ts';
+import {
+  ClaimConflictError,
+  DeliveryUncertainError,
+  HeldReportDecisionError,
+} from '../errors/delivery-errors.ts';
+import { notifyUncertainDelivery } from './claimed-run.ts';
+import { UNCERTAIN_REFUSAL, judgeDecision } from './held-decision-rules.ts';
 import {
   CLAIM_CONTENT_TYPE,
   type ClaimRecord,
@@ -100,7 +107,13 @@ async function takeClaim(
       if (decision.action === 'discard') return { status: 'discarded', run: record.runName };
       return new HeldClaim(request(context, record), claim, stored.etag);
     }
-    const verdict = judge(claim, record, decision, now);
+    const verdict = judgeDecision(claim, record, decision, now);
+    if (verdict === 'uncertain') {
+      if (await markUncertain(context, record, claim, stored.etag)) {
+        throw new DeliveryUncertainError(`${record.runName}: ${UNCERTAIN_REFUSAL}; not sent again`);
+      }
+      continue;
+    }
     if (verdict !== 'take') return verdict;
     const next: ClaimRecord = {
       ...claim,
@@ -127,61 +140,32 @@ async function takeClaim(
 }
 
 /**
- * What a decision may do with the claim as it stands: `take` it, stop because the same decision was taken, or
- * refuse (thrown: the request is wrong, the person is told why).
+ * Marks the claim of a release that died while sending `uncertain` (a conditional write: false when it changed
+ * meanwhile), then tells the data team and logs the error the alarm watches, as any run's claim does.
  */
-function judge(
-  claim: ClaimRecord,
+async function markUncertain(
+  context: DeliveryContext,
   record: HoldRecord,
-  decision: HeldDecision,
-  now: Date,
-): 'take' | Exclude<DecisionOutcome, { status: 'released' | 'discarded' }> {
-  const run = record.runName;
-  const earlier = claim.decision;
-  const refuse = (why: string): never => {
-    throw new HeldReportDecisionError(`${run}: ${why}; nothing was sent`);
+  claim: ClaimRecord,
+  etag: string,
+): Promise<boolean> {
+  const { store, clock, attemptId } = context;
+  const uncertain: ClaimRecord = {
+    ...claim,
+    holder: attemptId,
+    state: 'uncertain',
+    updatedAt: clock.now().toISOString(),
+    detail: 'the release died while sending: the email may or may not have been delivered',
   };
-  const decided = earlier ? ` by ${earlier.by} at ${earlier.at}` : '';
-  const expired = `the held report expired at ${record.expiresAt}; drop the file again for a new report`;
-  switch (claim.state) {
-    case 'held':
-      if (decision.action === 'release' && now.getTime() >= Date.parse(record.expiresAt)) {
-        return refuse(expired);
-      }
-      return 'take';
-    case 'expired':
-      if (decision.action === 'discard') return 'take';
-      return refuse(expired);
-    case 'discarded':
-      if (decision.action === 'discard')
-        return { status: 'already', run, state: claim.state, decision: earlier };
-      return refuse(`the report was discarded${decided}`);
-    case 'sent':
-      if (decision.action === 'release')
-        return { status: 'already', run, state: claim.state, decision: earlier };
-      return refuse(`the report was already released${decided} and sent`);
-    case 'failed':
-      // A release whose email the mail service refused: the next release sends it.
-      if (earlier?.action === 'release') return 'take';
-      return refuse(`the run failed before it was held`);
-    case 'claimed':
-    case 'sending': {
-      const live = now.getTime() < Date.parse(claim.expiresAt);
-      if (earlier?.action === 'release' && claim.state === 'claimed' && !live) return 'take';
-      if (earlier?.action === 'release') {
-        if (decision.action === 'release') return { status: 'in-progress', run, decision: earlier };
-        return refuse(`the report is being released${decided}`);
-      }
-      return refuse(`the run is still in progress`);
-    }
-    case 'uncertain':
-      return refuse(
-        `its email may or may not have reached the executives (the mail service never confirmed it)`,
-      );
-    case 'rejected':
-    case 'skipped':
-      return refuse(`the run ended ${claim.state}, not held`);
-  }
+  const written = await store.replaceIfUnchanged(
+    record.claimKey,
+    JSON.stringify(uncertain),
+    CLAIM_CONTENT_TYPE,
+    etag,
+  );
+  if (written === null) return false;
+  await notifyUncertainDelivery(context, `the held report ${record.runName}`, record.claimKey);
+  return true;
 }
 
 /** The claim request of a decision: this invocation holds the run's claim. */

@@ -3,7 +3,7 @@
  * Lambda retries it: the claim rules of every delivery hold for a held report's release too. SES refusing the
  * email gives the claim back and the retry sends it, once; SES losing its answer after accepting makes it
  * uncertain, never sent twice, the data team told (and the retry's refusal explained); S3 down while the release takes the claim sends nothing until
- * a retry can. Each held report is a real one: the same file dropped twice under one dataset's prefix.
+ * a retry can; a release that died while sending is marked uncertain by the next one, which sends nothing. Each held report is a real one: the same file dropped twice under one dataset's prefix.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { holdRecordKey } from '../../lambda/delivery/archive-layout.ts';
@@ -26,6 +26,13 @@ const SLICE = sampleSlice(2500);
 const FUNCTION_TIMEOUT_MS = 300_000;
 /** An hour after the uploads: well within the hold's 72 hours. */
 const RELEASE_AT = new Date(DEFAULT_NOW.getTime() + 3_600_000);
+
+/** A release with no fault armed. */
+const NO_FAULT: ArmedFault = {
+  fired: 0,
+  firstFired: new Promise<void>(() => undefined),
+  disarm: () => undefined,
+};
 
 let local: FaultyLocalDelivery;
 let held = 0;
@@ -145,5 +152,38 @@ describe('releasing a held report under faults', () => {
     const claim = await readJson<ClaimRecord>(claimKey);
     expect(claim.state).toBe('sent');
     expect(claim.decision).toMatchObject({ action: 'release', reason: 'checked' });
+  });
+
+  it('a release died while sending: the next one marks it uncertain and tells the data team, and nothing is sent', async () => {
+    const { run, claimKey } = await heldReport();
+    // What a release killed between `sending` and SES's answer leaves: its claim, expired by the next release.
+    const claim = await readJson<ClaimRecord>(claimKey);
+    const died: ClaimRecord = {
+      ...claim,
+      holder: 'a-release-that-died',
+      state: 'sending',
+      expiresAt: new Date(RELEASE_AT.getTime() - 60_000).toISOString(),
+      decision: { action: 'release', by: 'someone', at: DEFAULT_NOW.toISOString() },
+    };
+    await local.upload(claimKey, JSON.stringify(died));
+
+    const attempts = await release(run, () => NO_FAULT);
+
+    // The first attempt marks the claim and fails loudly (the alarm); the retry finds it uncertain and refuses.
+    expect(attempts.map((attempt) => attempt.status)).toEqual(['threw', 'returned']);
+    expect(String(attempts[0]?.status === 'threw' && attempts[0].error)).toContain(
+      `${run}: its email may or may not have reached the executives (the mail service never confirmed it); not sent again`,
+    );
+    expect(attempts[1]).toMatchObject({ outcome: [{ status: 'refused' }] });
+    const received = await emails();
+    expect(received.executives).toBe(0);
+    expect(received.dataTeam).toEqual([
+      `Check delivery: the held report ${run}`,
+      `Approval not acted on: s3://${local.bucket}/approvals/${run}.release`,
+    ]);
+    expect(await readJson<ClaimRecord>(claimKey)).toMatchObject({
+      state: 'uncertain',
+      decision: died.decision,
+    });
   });
 });
