@@ -60,4 +60,39 @@ export function acknowledgeNagFindings(stack: SegmentReportStack): void {
     reason:
       'These queues are the dead-letter queues; a dead-letter queue of a dead-letter queue would only hide failures. Their depth raises an alarm.',
   });
+  acknowledgeWarehouseFindings(stack, bucketArn, scheduleFunctionArn);
+}
+
+/** The Athena path's, only with a warehouse: the schedule function reads the results, the state machine's role. */
+function acknowledgeWarehouseFindings(
+  stack: SegmentReportStack,
+  bucketArn: string,
+  scheduleFunctionArn: string,
+): void {
+  if (!stack.warehouse) return;
+  const { aggregates } = stack.prefixes;
+  const { location, stateMachine } = stack.warehouse;
+  Validations.of(stack.scheduleFunction.role.node.findChild('DefaultPolicy')).acknowledge({
+    id: `AwsSolutions-IAM5[Resource::${bucketArn}/${aggregates}*]`,
+    reason: `Athena's result files under ${aggregates}, named by query executions not known in advance: the schedule function only reads them (s3:GetObject).`,
+  });
+  const policy = Validations.of(stateMachine.role.node.findChild('DefaultPolicy'));
+  policy.acknowledge({
+    id: `AwsSolutions-IAM5[Resource::${bucketArn}/${location}*]`,
+    reason: `The table's files under ${location}, whose names are not known in advance: Athena reads them with the state machine's credentials, s3:GetObject only.`,
+  });
+  policy.acknowledge({
+    id: `AwsSolutions-IAM5[Resource::${bucketArn}/${aggregates}*]`,
+    reason: `Athena writes each query's result file under ${aggregates} (named by its execution) and reads it back: s3:PutObject, s3:GetObject and the multipart-upload actions, never delete.`,
+  });
+  policy.acknowledge({
+    id: `AwsSolutions-IAM5[Resource::${scheduleFunctionArn}:*]`,
+    reason:
+      'Written by CDK for the Lambda tasks (plan, report, notify): invoke the schedule function and its versions, nothing else.',
+  });
+  policy.acknowledge({
+    id: 'AwsSolutions-IAM5[Resource::*]',
+    reason:
+      "Written by CDK for the state machine's logging (CloudWatch Logs log delivery) and X-Ray tracing, whose actions take no narrower resource; no data action.",
+  });
 }

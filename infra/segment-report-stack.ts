@@ -1,7 +1,9 @@
 /**
  * The whole deployment: the data bucket, the two report functions (upload, schedule) with least-privilege
  * roles, S3 notifications for new input files and approval objects, the schedules, SES sending, dead-letter
- * queues and alarms, and the policies that let people release or discard a held report.
+ * queues and alarms, and the policies that let people release or discard a held report; with a warehouse
+ * configured, the Athena path (the Glue table, the workgroup, and the state machine that the weekly and
+ * quarterly runs start).
  */
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import * as s3 from 'aws-cdk-lib/aws-s3';
@@ -9,14 +11,20 @@ import { LambdaDestination } from 'aws-cdk-lib/aws-s3-notifications';
 import type { Construct } from 'constructs';
 import { fileURLToPath } from 'node:url';
 import type { Prefixes } from '../lambda/config/app-config.ts';
+import type { WarehouseConfig } from '../lambda/config/warehouse-config.ts';
 import { ENVIRONMENT_VARIABLES } from '../lambda/handlers/environment.ts';
 import { DataBucket } from './constructs/data-bucket.ts';
 import { EmailSending } from './constructs/email-sending.ts';
-import { grantApprovalReading, grantDataAccess } from './constructs/function-data-access.ts';
+import {
+  grantAggregateReading,
+  grantApprovalReading,
+  grantDataAccess,
+} from './constructs/function-data-access.ts';
 import { HeldReportAccess } from './constructs/held-report-access.ts';
 import { OperationsAlarms } from './constructs/operations-alarms.ts';
 import { ReportFunction, type ReportFunctionProps } from './constructs/report-function.ts';
 import { ReportSchedules } from './constructs/report-schedules.ts';
+import { WarehouseAggregation } from './constructs/warehouse-aggregation.ts';
 import { HELD_REPORT_EXPIRED } from '../lambda/delivery/held-report-expiry.ts';
 import type { DeployConfig } from './deploy-config.ts';
 
@@ -34,6 +42,8 @@ export class SegmentReportStack extends Stack {
   readonly operations: OperationsAlarms;
   readonly heldReportAccess: HeldReportAccess;
   readonly prefixes: Prefixes;
+  /** The Athena path: only when the job configures a warehouse. */
+  readonly warehouse?: WarehouseAggregation;
 
   constructor(scope: Construct, id: string, props: SegmentReportStackProps) {
     super(scope, id, props);
@@ -43,6 +53,7 @@ export class SegmentReportStack extends Stack {
     this.data = new DataBucket(this, 'Storage', {
       prefixes: this.prefixes,
       retentionDays: config.retentionDays,
+      aggregates: config.job.warehouse !== undefined,
     });
     const email = new EmailSending(this, 'Email', {
       identity: config.sesIdentity,
@@ -68,8 +79,11 @@ export class SegmentReportStack extends Stack {
     grantApprovalReading(this.uploadFunction.role, this.data.bucket, this.prefixes);
     this.runOnEveryUpload();
     this.runOnEveryApproval();
+    const { warehouse } = config.job;
+    if (warehouse) this.warehouse = this.aggregateWithAthena(warehouse, config.retentionDays.logs);
     this.schedules = new ReportSchedules(this, 'Schedules', {
       target: this.scheduleFunction.function,
+      aggregation: this.warehouse?.stateMachine,
       timeZone: config.schedules.timeZone,
       weekly: config.schedules.weekly,
       quarterly: config.schedules.quarterly,
@@ -86,6 +100,23 @@ export class SegmentReportStack extends Stack {
       email,
     });
     this.addOutputs();
+  }
+
+  /**
+   * The Athena path: the state machine plans with the schedule function, aggregates with Athena under the
+   * aggregates prefix, and reports with the function, which may read the results there. Alarms on failed runs.
+   */
+  private aggregateWithAthena(warehouse: WarehouseConfig, logRetentionDays: number): WarehouseAggregation {
+    const aggregation = new WarehouseAggregation(this, 'Warehouse', {
+      warehouse,
+      bucket: this.data.bucket,
+      prefixes: this.prefixes,
+      scheduleFunction: this.scheduleFunction.function,
+      logRetentionDays,
+    });
+    grantAggregateReading(this.scheduleFunction.role, this.data.bucket, this.prefixes);
+    this.operations.watchStateMachine('Aggregation', aggregation.stateMachine, 'scheduled runs on Athena');
+    return aggregation;
   }
 
   /** What both functions are told: the job's configuration (with the SES configuration set) and the bucket. */
@@ -153,5 +184,11 @@ export class SegmentReportStack extends Stack {
       description: 'Attach to people who release or discard held reports by writing an approval object',
       value: this.heldReportAccess.approvePolicy.managedPolicyArn,
     });
+    if (this.warehouse) {
+      new CfnOutput(this, 'AggregationStateMachineArn', {
+        value: this.warehouse.stateMachine.stateMachineArn,
+      });
+      new CfnOutput(this, 'AthenaWorkGroupName', { value: this.warehouse.workGroupName });
+    }
   }
 }

@@ -1,7 +1,7 @@
 /**
  * The data bucket: KMS-managed encryption (S3-managed keys), no public access, TLS only, versioning (an input
- * overwritten by mistake is not lost), lifecycle rules for reports, rejects and run claims, and server access
- * logs in a bucket of their own.
+ * overwritten by mistake is not lost), lifecycle rules for reports, rejects and run claims (and Athena's results,
+ * on the Athena path), and server access logs in a bucket of their own.
  */
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import * as s3 from 'aws-cdk-lib/aws-s3';
@@ -11,7 +11,12 @@ import type { Prefixes } from '../../lambda/config/app-config.ts';
 export interface DataBucketProps {
   prefixes: Prefixes;
   retentionDays: { reports: number; rejected: number };
+  /** Athena writes its results under the aggregates prefix (the Athena path): they are kept a week. */
+  aggregates?: boolean;
 }
+
+/** How long Athena's results stay: a run reads them within its state machine's execution (6 hours at most). */
+export const AGGREGATES_EXPIRE_AFTER = Duration.days(7);
 
 export class DataBucket extends Construct {
   readonly bucket: s3.Bucket;
@@ -59,6 +64,16 @@ export class DataBucket extends Construct {
           prefix: props.prefixes.incoming,
           noncurrentVersionExpiration: Duration.days(90),
         },
+        ...(props.aggregates
+          ? [
+              {
+                id: 'expire-aggregates',
+                prefix: props.prefixes.aggregates,
+                expiration: AGGREGATES_EXPIRE_AFTER,
+                noncurrentVersionExpiration: Duration.days(1),
+              },
+            ]
+          : []),
         { id: 'abort-incomplete-uploads', abortIncompleteMultipartUploadAfter: Duration.days(7) },
       ],
     });

@@ -1,6 +1,7 @@
 /**
  * What the report functions may do in the data bucket, granted to their roles: each prefix and action named,
- * no delete, no other bucket. The approval objects are the upload function's alone, and only to read.
+ * no delete, no other bucket. The approval objects are the upload function's alone, and only to read; Athena's
+ * results (the Athena path) the schedule function's alone, and only to read.
  */
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
@@ -52,6 +53,17 @@ export function grantApprovalReading(role: iam.IRole, bucket: s3.IBucket, prefix
       sid: 'ReadApprovals',
       actions: ['s3:GetObject'],
       resources: [bucket.arnForObjects(`${prefixes.approvals}*`)],
+    }),
+  );
+}
+
+/** The schedule function reads Athena's results (the Athena path); Athena writes them, the function never does. */
+export function grantAggregateReading(role: iam.IRole, bucket: s3.IBucket, prefixes: Prefixes): void {
+  role.addToPrincipalPolicy(
+    new iam.PolicyStatement({
+      sid: 'ReadAggregates',
+      actions: ['s3:GetObject'],
+      resources: [bucket.arnForObjects(`${prefixes.aggregates}*`)],
     }),
   );
 }

@@ -1,6 +1,7 @@
 /**
  * Failing loudly: an encrypted topic for the data team, and alarms on each function's errors and throttles, on
- * every dead-letter queue holding a message, and on log lines that tell of a failure the function survived.
+ * every dead-letter queue holding a message, on log lines that tell of a failure the function survived, and on
+ * state machine executions that did not succeed.
  */
 import { Duration } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
@@ -12,6 +13,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
+import type * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
 
 /** The CloudWatch namespace of the metrics this project makes from its logs. */
@@ -102,6 +104,27 @@ export class OperationsAlarms extends Construct {
     });
     this.alarm(id, props.description, filter.metric({ period: Duration.minutes(5), statistic: 'Sum' }));
     return filter;
+  }
+
+  /** An alarm as soon as an execution of the state machine fails, times out or is aborted. */
+  watchStateMachine(id: string, stateMachine: sfn.IStateMachine, what: string): void {
+    const period = Duration.minutes(5);
+    const sum = { period, statistic: 'Sum' };
+    this.alarm(
+      `${id}Failures`,
+      `${what}: an execution failed, timed out or was aborted`,
+      new cloudwatch.MathExpression({
+        // Each metric has no data while nothing happens: a missing one counts as 0 in the sum.
+        expression: 'FILL(failed, 0) + FILL(timedOut, 0) + FILL(aborted, 0)',
+        usingMetrics: {
+          failed: stateMachine.metricFailed(sum),
+          timedOut: stateMachine.metricTimedOut(sum),
+          aborted: stateMachine.metricAborted(sum),
+        },
+        label: `${id}: executions failed, timed out or aborted`,
+        period,
+      }),
+    );
   }
 
   private alarm(id: string, description: string, metric: cloudwatch.IMetric): void {

@@ -98,7 +98,7 @@ export function chartAssetCopies(projectRoot: string, assetDir: string): string[
   );
 }
 
-function retentionOf(days: number): logs.RetentionDays {
+export function retentionOf(days: number): logs.RetentionDays {
   const known = Object.values(logs.RetentionDays).filter(
     (value): value is number => typeof value === 'number',
   );

@@ -1,14 +1,21 @@
 /**
  * EventBridge Scheduler: the weekly report and the quarterly review, in an IANA time zone, and every hour the
  * expiry of held reports nobody released or discarded in time; each retried, dead letters to one queue. The
- * event tells the function what to do.
+ * event tells the function what to do; on the Athena path, the weekly and quarterly runs start the aggregation's
+ * state machine instead, with the same event.
  */
 import { Duration, Stack, TimeZone } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
-import { Schedule, ScheduleExpression, ScheduleTargetInput } from 'aws-cdk-lib/aws-scheduler';
-import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
+import {
+  type IScheduleTarget,
+  Schedule,
+  ScheduleExpression,
+  ScheduleTargetInput,
+} from 'aws-cdk-lib/aws-scheduler';
+import { LambdaInvoke, StepFunctionsStartExecution } from 'aws-cdk-lib/aws-scheduler-targets';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
+import type * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
 
 /** How often the schedule function looks for held reports past their time: a held report expires within the hour. */
@@ -18,6 +25,8 @@ export const EXPIRE_HELD_INPUT = { task: 'expire-held' } as const;
 
 export interface ReportSchedulesProps {
   target: lambda.IFunction;
+  /** The Athena path's state machine: the weekly and quarterly runs start it rather than invoke `target`. */
+  aggregation?: sfn.IStateMachine;
   timeZone: string;
   weekly: string;
   quarterly: string;
@@ -28,7 +37,7 @@ export class ReportSchedules extends Construct {
   readonly weekly: Schedule;
   readonly quarterly: Schedule;
   readonly expireHeld: Schedule;
-  /** The role the scheduler invokes the function with and writes dead letters with. */
+  /** The role the scheduler invokes the function (or starts the state machine) with and writes dead letters with. */
   readonly role: iam.Role;
 
   constructor(scope: Construct, id: string, props: ReportSchedulesProps) {
@@ -51,17 +60,17 @@ export class ReportSchedules extends Construct {
       }),
     });
     props.deadLetterQueue.encryptionMasterKey?.grant(this.role, 'kms:GenerateDataKey', 'kms:Decrypt');
-    const schedule = (name: string, expression: ScheduleExpression, input: object, description: string) =>
+    const schedule = (
+      name: string,
+      expression: ScheduleExpression,
+      input: object,
+      description: string,
+      aggregation?: sfn.IStateMachine,
+    ) =>
       new Schedule(this, name, {
         description,
         schedule: expression,
-        target: new LambdaInvoke(props.target, {
-          role: this.role,
-          input: ScheduleTargetInput.fromObject(input),
-          deadLetterQueue: props.deadLetterQueue,
-          retryAttempts: 3,
-          maxEventAge: Duration.hours(2),
-        }),
+        target: this.target(props, input, aggregation),
       });
     const inTimeZone = (expression: string) =>
       ScheduleExpression.expression(expression, TimeZone.of(props.timeZone));
@@ -70,12 +79,14 @@ export class ReportSchedules extends Construct {
       inTimeZone(props.weekly),
       { kind: 'weekly' },
       'segment-report: the weekly report',
+      props.aggregation,
     );
     this.quarterly = schedule(
       'Quarterly',
       inTimeZone(props.quarterly),
       { kind: 'quarterly' },
       'segment-report: the quarterly review',
+      props.aggregation,
     );
     this.expireHeld = schedule(
       'ExpireHeld',
@@ -83,5 +94,23 @@ export class ReportSchedules extends Construct {
       EXPIRE_HELD_INPUT,
       'segment-report: expire the held reports nobody released or discarded in time',
     );
+  }
+
+  /** Invoke the function, or start the state machine, with the event; retried, then dead-lettered. */
+  private target(
+    props: ReportSchedulesProps,
+    input: object,
+    aggregation?: sfn.IStateMachine,
+  ): IScheduleTarget {
+    const targetProps = {
+      role: this.role,
+      input: ScheduleTargetInput.fromObject(input),
+      deadLetterQueue: props.deadLetterQueue,
+      retryAttempts: 3,
+      maxEventAge: Duration.hours(2),
+    };
+    return aggregation
+      ? new StepFunctionsStartExecution(aggregation, targetProps)
+      : new LambdaInvoke(props.target, targetProps);
   }
 }

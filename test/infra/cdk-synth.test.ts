@@ -2,17 +2,21 @@
 // no AWS credentials): it succeeds, and each Lambda bundle is an ES module, without the TypeScript compiler
 // that mjml's config loader would drag in, and well under Lambda's limits. Each ARM64 function's asset carries
 // what the charts read at run time (resvg's WebAssembly, the font), and a chart renders from those very files.
+// With a warehouse in a configuration file (`-c segmentReportConfigFile=...`, the Athena path) the app synthesises
+// too, cdk-nag clean: through `cdk list`, which synthesises the app without bundling (the bundles do not depend on
+// the configuration, and the first synth checks them), beside the first synth, so it adds little time.
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadChartAssets } from '../../lambda/adapters/chart-asset-files.ts';
 import { CHART_ASSET_FILES } from '../../lambda/report/charts/chart-assets.ts';
 import { createChartRenderer } from '../../lambda/report/charts/render-charts.ts';
 import { REVENUE } from '../../tools/chart-samples.ts';
 import { pngSize } from '../report/charts/png-header.ts';
+import { warehouseConfiguration } from './support/synth-stack.ts';
 
 const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const MAX_BUNDLE_BYTES = 6 * 1024 * 1024;
@@ -41,9 +45,34 @@ function run(command: string, args: string[]): Promise<{ code: number; output: s
   });
 }
 
+interface SynthesisedTemplate {
+  Resources: Record<string, { Type: string }>;
+  Outputs?: Record<string, unknown>;
+}
+
 describe('npx cdk synth', () => {
   const outdir = mkdtempSync(join(tmpdir(), 'segment-report-synth-'));
-  afterAll(() => rmSync(outdir, { recursive: true, force: true }));
+  const warehouseDir = mkdtempSync(join(tmpdir(), 'segment-report-synth-warehouse-'));
+  let warehouseSynth: Promise<{ code: number; output: string }>;
+
+  beforeAll(() => {
+    const configFile = join(warehouseDir, 'config.json');
+    writeFileSync(configFile, JSON.stringify(warehouseConfiguration()));
+    // Started here and awaited by its own test, so that it runs while the first synth bundles.
+    warehouseSynth = run('npx', [
+      'cdk',
+      'list',
+      '--no-notices',
+      '-c',
+      `segmentReportConfigFile=${configFile}`,
+      '-o',
+      join(warehouseDir, 'cdk.out'),
+    ]);
+  });
+  afterAll(async () => {
+    await warehouseSynth;
+    for (const dir of [outdir, warehouseDir]) rmSync(dir, { recursive: true, force: true });
+  });
 
   it('synthesises the app offline, with two small ESM bundles without the TypeScript compiler', async () => {
     const { code, output } = await run('npx', ['cdk', 'synth', '--no-notices', '--quiet', '-o', outdir]);
@@ -86,6 +115,36 @@ describe('npx cdk synth', () => {
     );
     for (const resource of functions) expect(resource.Properties.Architectures).toEqual(['arm64']);
     for (const bundle of bundles) await expectChartAssets(join(bundle, '..'));
+  }, 120_000);
+
+  it('synthesises the app offline with a warehouse configuration file: the Athena path, cdk-nag clean', async () => {
+    const { code, output } = await warehouseSynth;
+    expect(code, output).toBe(0);
+    expect(output.trim()).toBe('SegmentReport');
+    const assembly = join(warehouseDir, 'cdk.out');
+    const report = JSON.parse(readFileSync(join(assembly, 'validation-report.json'), 'utf8')) as {
+      pluginReports: { pluginName: string; conclusion: string }[];
+    };
+    // A cdk-nag finding would have failed the synth (exit code); every plugin that reports concluded success.
+    expect(report.pluginReports.filter(({ conclusion }) => conclusion !== 'success')).toEqual([]);
+    const template = JSON.parse(
+      readFileSync(join(assembly, 'SegmentReport.template.json'), 'utf8'),
+    ) as SynthesisedTemplate;
+    const types = Object.values(template.Resources).map((resource) => resource.Type);
+    for (const type of [
+      'AWS::Glue::Database',
+      'AWS::Glue::Table',
+      'AWS::Athena::WorkGroup',
+      'AWS::StepFunctions::StateMachine',
+    ]) {
+      expect(
+        types.filter((found) => found === type),
+        type,
+      ).toHaveLength(1);
+    }
+    expect(Object.keys(template.Outputs ?? {})).toEqual(
+      expect.arrayContaining(['AggregationStateMachineArn', 'AthenaWorkGroupName']),
+    );
   }, 120_000);
 });
 

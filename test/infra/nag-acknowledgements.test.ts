@@ -1,5 +1,6 @@
-// The cdk-nag AWS Solutions checks run on every synth of the app, pass on the stack as built, and still catch a
-// new wildcard or managed policy: every acknowledgement names one exact finding, is needed, and says why.
+// The cdk-nag AWS Solutions checks run on every synth of the app, pass on the stack as built (with and without the
+// Athena path), and still catch a new wildcard or managed policy: every acknowledgement names one exact finding, is
+// needed, and says why.
 import { App, Validations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { AwsSolutionsChecks } from 'cdk-nag';
@@ -14,6 +15,7 @@ import {
   removeTestOutdirs,
   testConfiguration,
   testOutdir,
+  warehouseConfiguration,
 } from './support/synth-stack.ts';
 
 interface ValidationReport {
@@ -143,5 +145,78 @@ describe('cdk-nag AWS Solutions checks', () => {
       expect(reason.length, rule).toBeLessThanOrEqual(400);
       expect(reason, rule).not.toContain(rule);
     }
+  });
+
+  describe('with a warehouse (the Athena path)', () => {
+    it('pass on the stack as built', () => {
+      const { app, stack } = buildTestApp(warehouseConfiguration(), testOutdir());
+      expect(stack.warehouse).toBeDefined();
+      expect(() => app.synth()).not.toThrow();
+    });
+
+    it('acknowledge exactly the findings of the stack without acknowledgements, no more', () => {
+      const { app } = buildTestApp(warehouseConfiguration());
+      const acknowledged = acknowledgementsOf(app).filter((entry) => entry.rule.startsWith('AwsSolutions-'));
+
+      const outdir = testOutdir();
+      const bare = new App({ context: SKIP_BUNDLING, outdir });
+      new SegmentReportStack(bare, 'SegmentReport', { config: parseDeployConfig(warehouseConfiguration()) });
+      Validations.of(bare).addPlugins(new AwsSolutionsChecks(bare));
+      const findings = failedFindings(bare, outdir);
+      const onStateMachine = findings
+        .filter((finding) => finding.includes(' @ SegmentReport/Warehouse/StateMachine/Role/DefaultPolicy/'))
+        .map((finding) => finding.split(' @ ')[0]?.replace(/<StorageData\w+\.Arn>/, '<bucket>'))
+        .map((finding) => finding?.replace(/<ScheduleFunction\w+\.Arn>/, '<function>'));
+      // The table's files and Athena's results, the Lambda task's versions, and CDK's logging and X-Ray: no
+      // finding for the Athena and Glue statements, nor SF1 (logging) or SF2 (X-Ray), which are fixed.
+      expect(onStateMachine.sort()).toEqual(
+        [
+          'AwsSolutions-IAM5[Resource::<bucket>/incoming/*]',
+          'AwsSolutions-IAM5[Resource::<bucket>/aggregates/*]',
+          'AwsSolutions-IAM5[Resource::<function>:*]',
+          'AwsSolutions-IAM5[Resource::*]',
+        ].sort(),
+      );
+      expect(findings.filter((finding) => /^AwsSolutions-(SF1|SF2|ATH1)\b/.test(finding))).toEqual([]);
+      const rules = (entries: string[]) => [...new Set(entries)].sort();
+      expect(rules(acknowledged.map((entry) => entry.rule))).toEqual(
+        rules(findings.map((finding) => finding.split(' @ ')[0] ?? '')),
+      );
+      // Each finding acknowledged on the very construct it was found on.
+      for (const finding of findings) {
+        const [rule, path] = finding.split(' @ ');
+        expect(
+          acknowledged.some((entry) => entry.rule === rule && path?.startsWith(`${entry.path}/`)),
+          finding,
+        ).toBe(true);
+      }
+    });
+
+    it('fail on a wildcard statement added to the state machine role', () => {
+      const outdir = testOutdir();
+      const { app, stack } = buildTestApp(warehouseConfiguration(), outdir);
+      stack.warehouse?.stateMachine.addToRolePolicy(
+        new iam.PolicyStatement({ actions: ['athena:*'], resources: ['*'] }),
+      );
+      expect(failedFindings(app, outdir)).toEqual([
+        'AwsSolutions-IAM5[Action::athena:*] @ SegmentReport/Warehouse/StateMachine/Role/DefaultPolicy/Resource',
+      ]);
+    });
+
+    it('fail on a delete of every object added to the state machine role', () => {
+      const outdir = testOutdir();
+      const { app, stack } = buildTestApp(warehouseConfiguration(), outdir);
+      stack.warehouse?.stateMachine.addToRolePolicy(
+        new iam.PolicyStatement({
+          actions: ['s3:DeleteObject'],
+          resources: [stack.data.bucket.arnForObjects('*')],
+        }),
+      );
+      expect(failedFindings(app, outdir)).toEqual([
+        expect.stringMatching(
+          /^AwsSolutions-IAM5\[Resource::<StorageData\w+\.Arn>\/\*\] @ SegmentReport\/Warehouse\/StateMachine\/Role\//,
+        ),
+      ]);
+    });
   });
 });

@@ -1,7 +1,8 @@
 // EventBridge Scheduler: the weekly report (Monday 07:00) and the quarterly review (first Monday of January,
 // April, July, October), in Europe/Paris unless configured, each telling the schedule function its kind, retried,
-// and with a dead-letter queue that the scheduler may write to. (The hourly expiry of held reports, the third
-// schedule: held-report-infra.test.ts.)
+// and with a dead-letter queue that the scheduler may write to; with a warehouse (the Athena path), the weekly and
+// quarterly runs start its state machine instead, with the same event. (The hourly expiry of held reports, the
+// third schedule: held-report-infra.test.ts; the rest of the Athena path: warehouse-infra.test.ts.)
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { SegmentReportStack } from '../../../infra/segment-report-stack.ts';
@@ -14,6 +15,7 @@ import {
   statementsOfRole,
   synthTemplate,
   testConfiguration,
+  warehouseConfiguration,
 } from '../support/synth-stack.ts';
 
 const SCHEDULES = [
@@ -129,5 +131,40 @@ describe('ReportSchedules', () => {
         }),
       ),
     ).toEqual([]);
+  });
+
+  it('start the aggregation state machine for the weekly and quarterly runs when the job has a warehouse', () => {
+    const configured = synthTemplate(warehouseConfiguration());
+    const { warehouse } = configured.stack;
+    if (!warehouse) throw new Error('the stack has no warehouse');
+    const stateMachineRef = { Ref: logicalId(configured.stack, warehouse.stateMachine) };
+    const deadLetters = arnOf(
+      logicalId(configured.stack, configured.stack.operations.node.findChild('SchedulerDeadLetters')),
+    );
+    for (const { kind, expression } of SCHEDULES) {
+      configured.template.hasResourceProperties('AWS::Scheduler::Schedule', {
+        ScheduleExpression: expression,
+        ScheduleExpressionTimezone: 'Europe/Paris',
+        Target: {
+          Arn: stateMachineRef,
+          RoleArn: arnOf(logicalId(configured.stack, configured.stack.schedules.role)),
+          Input: JSON.stringify({ kind }),
+          RetryPolicy: { MaximumRetryAttempts: 3, MaximumEventAgeInSeconds: 7200 },
+          DeadLetterConfig: { Arn: deadLetters },
+        },
+      });
+    }
+    const statements = statementsOfRole(
+      configured.template,
+      logicalId(configured.stack, configured.stack.schedules.role),
+    );
+    const resourcesFor = (action: string) =>
+      statements.filter((statement) => actionsOf(statement).includes(action)).flatMap(resourcesOf);
+    expect(resourcesFor('states:StartExecution')).toEqual([stateMachineRef]);
+    // The hourly expiry still invokes the function.
+    expect(resourcesFor('lambda:InvokeFunction')).toContainEqual(
+      arnOf(logicalId(configured.stack, configured.stack.scheduleFunction.function)),
+    );
+    configured.template.resourceCountIs('AWS::Scheduler::Schedule', 3);
   });
 });

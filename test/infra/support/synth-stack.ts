@@ -28,6 +28,28 @@ export function testConfiguration(): Record<string, unknown> & { job: Record<str
   };
 }
 
+/** `testConfiguration()` with a CSV warehouse (the Athena path, issue 16): the Online Retail file's columns. */
+export function warehouseConfiguration(): ReturnType<typeof testConfiguration> {
+  const configuration = testConfiguration();
+  const columns = ['invoice', 'stock_code', 'description', 'quantity', 'invoice_date', 'unit_price'];
+  return {
+    ...configuration,
+    job: {
+      ...configuration.job,
+      warehouse: {
+        columns: [...columns, 'customer_id', 'country'].map((name) => ({ name })),
+        roles: {
+          customer: 'customer_id',
+          order: 'invoice',
+          date: 'invoice_date',
+          quantity: 'quantity',
+          price: 'unit_price',
+        },
+      },
+    },
+  };
+}
+
 const outdirs: string[] = [];
 
 /**
