@@ -7,6 +7,7 @@
  * planning, a query or the report failed, the data team is told what failed, in words, never a stack trace.
  */
 import { aggregateQueries } from '../engine/aggregate/aggregate-sql.ts';
+import { FileTooLargeError } from '../errors/input-errors.ts';
 import { aggregationFailedNotice } from '../report/notices/data-team-notice.ts';
 import {
   AGGREGATE_QUERY_NAMES,
@@ -48,6 +49,15 @@ export async function planScheduledRun(
   const found = await warehouseSource(context, run.period);
   if (found === null) return { status: 'planned', route: 'function', periodId, queries: [] };
   const queries = aggregateQueries('athena', { ...found.source, now: at });
+  const planned = AGGREGATE_QUERY_NAMES.map((name) => ({ name, sql: queries[name] }));
+  const bytes = planned.reduce((sum, query) => sum + Buffer.byteLength(query.sql), 0);
+  if (bytes > MAX_PLANNED_SQL_BYTES) {
+    throw new FileTooLargeError(
+      `the ${kind} run ${periodId} reads ${found.files.length} files, too many to name in Athena's queries ` +
+        `(${Math.ceil(bytes / 1000)} kB of SQL; a state holds at most 256 kB): give the table a location of its own ` +
+        '(warehouse.location: every run then aggregates the whole table), or merge the files',
+    );
+  }
   context.logger.info('aggregating with athena', {
     kind,
     periodId,
@@ -58,9 +68,15 @@ export async function planScheduledRun(
     status: 'planned',
     route: 'athena',
     periodId,
-    queries: AGGREGATE_QUERY_NAMES.map((name) => ({ name, sql: queries[name] })),
+    queries: planned,
   };
 }
+
+/**
+ * The most SQL a plan hands the state machine: a state's data is at most 256 kB (and an Athena query 262,144 bytes).
+ * A run on uploads names each of its files (`"$path"`), about 70 bytes a file in each of the three queries.
+ */
+export const MAX_PLANNED_SQL_BYTES = 200_000;
 
 /** What a failed state said: the state machine's error name and its cause (JSON or text). */
 export interface AggregationFailure {
