@@ -162,3 +162,25 @@ describe('deployment configuration', () => {
     expect(parseDeployConfig(withoutIdentity).sesIdentity).toBe('example.com');
   });
 });
+
+describe("the README's deployment examples", () => {
+  it('are configurations the stack accepts, the table source among them', async () => {
+    const { readFile } = await import('node:fs/promises');
+    const readme = await readFile(new URL('../../README.md', import.meta.url), 'utf8');
+    const deploy = readme.slice(readme.indexOf('\n## Deploy\n'), readme.indexOf('\n## Checked against'));
+    const examples = [...deploy.matchAll(/```json\n([\s\S]*?)\n```/g)].map((match) =>
+      JSON.parse(match[1] ?? ''),
+    );
+
+    expect(examples).toHaveLength(2);
+    const [basic, table] = examples.map((example) => parseDeployConfig(example));
+    expect(basic?.job.warehouse).toBeUndefined();
+    expect(table?.job.warehouse).toMatchObject({
+      table: 'sales_lines',
+      delimiter: ';',
+      decimalMark: ',',
+      dateLayout: 'DD/MM/YYYY',
+      use: 'over-size',
+    });
+  });
+});
