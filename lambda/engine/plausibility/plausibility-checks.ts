@@ -152,6 +152,8 @@ function newRejectionReasons(
 
 /** A role read from another header than last time (a role that disappeared or appeared counts too). */
 function columnMapping(current: PlausibilityFacts, previous: PlausibilityFacts): PlausibilityFinding[] {
+  // A run aggregated by Athena names the table's columns, a run on the file its headers: nothing to compare.
+  if (current.aggregatedBy !== previous.aggregatedBy) return [];
   const roles = [...new Set([...Object.keys(previous.columns), ...Object.keys(current.columns)])].sort();
   return roles
     .filter((role) => current.columns[role] !== previous.columns[role])

@@ -18,6 +18,11 @@ export interface PlausibilityFacts {
   rejectionReasons: Readonly<Record<string, number>>;
   /** The header column of each role (transactions) or the clustered columns (customer tables). */
   columns: Readonly<Record<string, string>>;
+  /**
+   * Which SQL engine aggregated the lines (its columns are the table's, not the file's headers); absent when the
+   * engine read the file itself.
+   */
+  aggregatedBy?: string | undefined;
   /** BG/NBD and Gamma-Gamma parameters by name; empty when the predictions are withheld. */
   valueParameters: Readonly<Record<string, number>>;
   /** Each RFM segment's share of customers (0..1). */
@@ -45,6 +50,7 @@ export function plausibilityFacts(analysis: Analysis, bytes?: string): Plausibil
       Object.entries(input.rowsRejected).filter((entry): entry is [string, number] => (entry[1] ?? 0) > 0),
     ),
     columns: input.columns,
+    aggregatedBy: input.aggregatedBy,
     valueParameters: {
       ...analysis.value?.purchaseModel?.parameters,
       ...analysis.value?.spendModel?.parameters,

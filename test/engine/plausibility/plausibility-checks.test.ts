@@ -106,6 +106,18 @@ describe('checkPlausibility', () => {
     ]);
   });
 
+  it('column-mapping: compares the columns of two runs read the same way only', () => {
+    const table = { customer: 'customer_id', order: 'invoice', date: 'invoice_date', amount: 'total' };
+    // The week's files went to Athena (over the configured size): the table's column names, not the headers.
+    expect(checks({ ...NOW, columns: table, aggregatedBy: 'athena' })).not.toContain('column-mapping');
+    expect(
+      failed(
+        { ...NOW, columns: { ...table, amount: 'net' }, aggregatedBy: 'athena' },
+        { ...BEFORE, columns: table, aggregatedBy: 'athena' },
+      ),
+    ).toEqual([{ check: 'column-mapping', subject: 'amount', now: 'net', before: 'total', threshold: null }]);
+  });
+
   it('value-parameters: a parameter that moved by more than 50%', () => {
     const moved = (alpha: number) => ({ ...NOW, valueParameters: { ...BEFORE.valueParameters, alpha } });
     expect(checks(moved(15))).toEqual([]);
