@@ -1,6 +1,6 @@
 /**
  * An object dropped under `incoming/`: claim the run (once per bucket, key and version), then either tell the
- * data team it is not a CSV, or stream that exact version into the engine with the options of its prefix and
+ * data team it is not a CSV, or that it is left to the scheduled runs on Athena (over the warehouse's size), or stream that exact version into the engine with the options of its prefix and
  * deliver the report, compared with the previous report of the same source; or reject the input and tell the
  * data team; or, when the object is gone before it could be read, tell them that.
  */
@@ -8,7 +8,7 @@ import { type InputRule, configurationAdvice, inputRuleFor } from '../config/inp
 import type { AnalysisResult } from '../engine/analysis/analysis-types.ts';
 import { ObjectNotFoundError } from '../errors/delivery-errors.ts';
 import { InputError } from '../errors/input-errors.ts';
-import { missingFileNotice, notCsvNotice } from '../report/notices/data-team-notice.ts';
+import { missingFileNotice, notCsvNotice, toAthenaNotice } from '../report/notices/data-team-notice.ts';
 import {
   isCsvKey,
   isIncomingObject,
@@ -24,6 +24,7 @@ import { rejectInput } from './reject-input.ts';
 import { findPreviousRun } from './report-history.ts';
 import { endWithNotice } from './tell-data-team.ts';
 import { analyseWithinTime } from './time-budget.ts';
+import { isLeftToAthena } from './warehouse-source.ts';
 
 export interface UploadedObject {
   key: string;
@@ -41,6 +42,8 @@ export type UploadOutcome =
   | DuplicateRun
   | { status: 'not-csv'; messageId: string }
   | { status: 'missing'; messageId: string }
+  /** Over the warehouse's size: no report of its own, the scheduled runs aggregate it with Athena. */
+  | { status: 'left-to-athena'; messageId: string }
   | { status: 'rejected'; errorReport: string }
   | { status: 'sent'; messageId: string; archive: string }
   /** Held for the data team by the plausibility review: `messageId` is their notice's, `run` names it. */
@@ -77,6 +80,15 @@ export async function runUploadReport(
         detail: 'not a CSV file',
       });
       return { status: 'not-csv', messageId };
+    }
+    if (isLeftToAthena(config, object)) {
+      const { overBytes } = config.warehouse ?? { overBytes: 0 };
+      const notice = toAthenaNotice(config.report.locale, location, object.size ?? 0, overBytes);
+      const messageId = await endWithNotice(context, claim, notice, {
+        state: 'skipped',
+        detail: 'over the warehouse size: the scheduled runs aggregate it with Athena',
+      });
+      return { status: 'left-to-athena', messageId };
     }
     const run = {
       object,

@@ -4,6 +4,7 @@
  * uploads, the very files the run would read (`"$path"`), when the configuration sends them to Athena (always, or
  * past a size). Otherwise nothing: the function reads the files as it always has.
  */
+import type { AppConfig } from '../config/app-config.ts';
 import { type WarehouseConfig, isOverUploads, warehouseLocation } from '../config/warehouse-config.ts';
 import { type AggregateSource, quoted } from '../engine/aggregate/aggregate-sql.ts';
 import type { DeliveryContext } from './delivery-context.ts';
@@ -55,6 +56,25 @@ export async function warehouseSource(
   const paths = files.map((file) => sqlString(`s3://${store.bucket}/${file.key}`));
   const relation = `(SELECT * FROM ${table} WHERE "$path" IN (${paths.join(', ')})) AS period_files`;
   return { table, source: { ...read, relation }, files, warehouse };
+}
+
+/**
+ * Whether an upload is the Athena path's rather than the function's: under a warehouse over the uploads, and past
+ * the size the configuration sends to Athena (the function would not read it in its time, and a rejection would keep
+ * it out of the scheduled runs too).
+ */
+export function isLeftToAthena(
+  config: Pick<AppConfig, 'warehouse' | 'prefixes'>,
+  object: { key: string; size?: number | undefined },
+): boolean {
+  const { warehouse, prefixes } = config;
+  if (warehouse === undefined || object.size === undefined) return false;
+  const location = warehouseLocation(warehouse, prefixes.incoming);
+  return (
+    isOverUploads(warehouse, prefixes.incoming) &&
+    object.key.startsWith(location) &&
+    object.size > warehouse.overBytes
+  );
 }
 
 /** A string literal: in single quotes, a single quote doubled. */

@@ -309,4 +309,30 @@ describe('when the function keeps a run', () => {
       await local.stop();
     }
   });
+
+  it('leaves an upload over the size to the weekly run on Athena: no report of its own, and not kept out as rejected', async () => {
+    const local = await startLocalDelivery(warehouse({ use: 'over-size', overBytes: SAMPLE_GZ.length - 1 }));
+    try {
+      const [uploaded] = await local.uploadHandler()(await local.upload(FILE.key, SAMPLE_GZ));
+      await local.backdate(FILE.key, FILE.modified);
+
+      expect(uploaded).toEqual({ status: 'left-to-athena', messageId: expect.any(String) });
+      const emails = await local.stack.emails();
+      expect(emails.map(recipientsOf)).toEqual([[...DATA_TEAM]]);
+      expect(emails[0]?.subject).toBe(`Left to the weekly report: s3://${local.bucket}/${FILE.key}`);
+      expect(emails[0]?.body.text).toContain(
+        `(${Math.round(SAMPLE_GZ.length / 1e6)} MB) is over the ${Math.round((SAMPLE_GZ.length - 1) / 1e6)} MB past which the configuration sends files to Athena`,
+      );
+      expect(await local.keys('rejected/')).toEqual([]);
+      const plan = (await local.scheduleHandler()({
+        step: 'plan',
+        kind: 'weekly',
+        at: AT,
+      })) as AggregationPlan;
+      expect(plan.route).toBe('athena');
+      expect(plan.queries[0]?.sql).toContain(`"$path" IN ('s3://${local.bucket}/${FILE.key}')`);
+    } finally {
+      await local.stop();
+    }
+  }, 60_000);
 });

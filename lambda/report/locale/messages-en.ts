@@ -337,6 +337,9 @@ export const MESSAGES_EN: Messages = {
     missingBody: (file) =>
       `The file ${file} was deleted or replaced before it could be read, so no report was sent for it. Drop it again if it should be reported.`,
     notCsvSubject: (file) => `Not a CSV file: ${file}`,
+    toAthenaSubject: (file) => `Left to the weekly report: ${file}`,
+    toAthenaBody: ({ file, megabytes, limit }) =>
+      `The file ${file} (${megabytes} MB) is over the ${limit} MB past which the configuration sends files to Athena, so it gets no report of its own: the weekly and quarterly reports aggregate it with Athena.`,
     notCsvBody: ({ file, prefix }) =>
       `The file ${file} is not a CSV file (.csv or .csv.gz, in any letter case), so it was not analysed and no report was sent. Export it as CSV and drop it under ${prefix}.`,
     heldSubject: (report) => `Held for your review: ${report}`,

@@ -416,6 +416,9 @@ export const MESSAGES_FR: Messages = {
     aggregationFailedBody: ({ report, table, error }) =>
       `L’agrégation de ${table} pour ${report} a échoué : rien n’a été envoyé à la direction. Erreur : ${error}. L’historique de l’exécution de la machine à états donne le détail ; une fois la cause corrigée, relancez-la avec la même entrée : le rapport ne sera envoyé qu’une fois.`,
     notCsvSubject: (file) => `Pas un fichier CSV : ${file}`,
+    toAthenaSubject: (file) => `Laissé au rapport hebdomadaire : ${file}`,
+    toAthenaBody: ({ file, megabytes, limit }) =>
+      `Le fichier ${file} (${megabytes} Mo) dépasse les ${limit} Mo au-delà desquels la configuration confie les fichiers à Athena : il n’a pas de rapport propre ; les rapports hebdomadaire et trimestriel l’agrègent avec Athena.`,
     notCsvBody: ({ file, prefix }) =>
       `Le fichier ${file} n’est pas un fichier CSV (.csv ou .csv.gz, en majuscules ou minuscules) : il n’a pas été analysé et aucun rapport n’a été envoyé. Exportez-le en CSV et déposez-le dans ${prefix}.`,
   },

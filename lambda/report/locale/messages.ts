@@ -215,6 +215,10 @@ export interface Messages {
     missingBody(file: string): string;
     notCsvSubject(file: string): string;
     notCsvBody(p: { file: string; prefix: string }): string;
+    /** An upload over the warehouse's size, left to the scheduled runs on Athena (issue 16). */
+    toAthenaSubject(file: string): string;
+    /** `megabytes` and `limit`: millions of bytes, formatted. */
+    toAthenaBody(p: { file: string; megabytes: string; limit: string }): string;
     heldSubject(report: string): string;
     heldIntro(p: { report: string; location: string }): string;
     heldFindings: string;

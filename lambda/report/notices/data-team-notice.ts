@@ -4,6 +4,7 @@
  * no new data, a report's email may not have been delivered, or a scheduled run's aggregation failed. Plain text with a minimal HTML twin; every value escaped.
  */
 import type { ScheduledReportKind } from '../../vocabulary/report-kind.ts';
+import { makeFormatters } from '../locale/formatters.ts';
 import { messagesOf } from '../locale/messages-of.ts';
 import type { ReportLocale } from '../report-settings.ts';
 import { escapeHtml } from '../templates/markup/escape-html.ts';
@@ -79,6 +80,22 @@ export function uncertainDeliveryNotice(locale: ReportLocale, report: string, cl
 export function missingFileNotice(locale: ReportLocale, file: string): Notice {
   const messages = messagesOf(locale).notice;
   return { subject: messages.missingSubject(file), ...asTextAndHtml(locale, [messages.missingBody(file)]) };
+}
+
+/** The notice for an upload left to the scheduled runs on Athena: over the size the configuration sends there. */
+export function toAthenaNotice(
+  locale: ReportLocale,
+  file: string,
+  bytes: number,
+  limitBytes: number,
+): Notice {
+  const messages = messagesOf(locale).notice;
+  const megabytes = (value: number) => makeFormatters(locale, undefined, 'UTC').integer(value / 1e6);
+  const words = { file, megabytes: megabytes(bytes), limit: megabytes(limitBytes) };
+  return {
+    subject: messages.toAthenaSubject(file),
+    ...asTextAndHtml(locale, [messages.toAthenaBody(words)]),
+  };
 }
 
 /** The notice for a file under the input prefix that is not a CSV. */
