@@ -28,29 +28,14 @@ import {
   recipientsOf,
   startLocalDelivery,
 } from '../support/local-delivery.ts';
+import { ONLINE_RETAIL_TABLE_COLUMNS, ONLINE_RETAIL_TABLE_ROLES } from '../support/online-retail-table.ts';
 import { SAMPLE_GZ } from '../support/sample-data.ts';
 
 const { Parser } = pkg;
 const AT = '2025-03-10T07:00:00.000Z';
 const FILE = { key: 'incoming/sales-week-10.csv.gz', modified: new Date('2025-03-05T10:00:00Z') };
-/** The Online Retail columns as a Glue table names them, in file order. */
-const COLUMNS = [
-  'invoice',
-  'stock_code',
-  'description',
-  'quantity',
-  'invoice_date',
-  'unit_price',
-  'customer_id',
-  'country',
-];
-const ROLES = {
-  customer: 'customer_id',
-  order: 'invoice',
-  date: 'invoice_date',
-  quantity: 'quantity',
-  price: 'unit_price',
-};
+const COLUMNS = ONLINE_RETAIL_TABLE_COLUMNS;
+const ROLES = ONLINE_RETAIL_TABLE_ROLES;
 const warehouse = (overrides: Record<string, unknown> = {}): Partial<AppConfigInput> => ({
   warehouse: { columns: COLUMNS.map((name) => ({ name })), roles: ROLES, use: 'always', ...overrides },
 });

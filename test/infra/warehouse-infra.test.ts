@@ -23,6 +23,7 @@ import {
   testConfiguration,
   warehouseConfiguration,
 } from './support/synth-stack.ts';
+import { ONLINE_RETAIL_TABLE_COLUMNS } from '../support/online-retail-table.ts';
 
 interface AslCatch {
   ErrorEquals: string[];
@@ -150,16 +151,7 @@ describe('the Athena path: infrastructure', () => {
           Parameters: { classification: 'csv', 'skip.header.line.count': '1' },
           StorageDescriptor: {
             Location: { 'Fn::Join': ['', ['s3://', { Ref: bucketId }, '/incoming/']] },
-            Columns: [
-              'invoice',
-              'stock_code',
-              'description',
-              'quantity',
-              'invoice_date',
-              'unit_price',
-              'customer_id',
-              'country',
-            ].map((name) => ({ Name: name, Type: 'string' })),
+            Columns: ONLINE_RETAIL_TABLE_COLUMNS.map((name) => ({ Name: name, Type: 'string' })),
             InputFormat: 'org.apache.hadoop.mapred.TextInputFormat',
             OutputFormat: 'org.apache.hadoop.hive.ql.io.HiveIgnoreKeyTextOutputFormat',
             SerdeInfo: {

@@ -9,6 +9,7 @@ import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildApp } from '../../../infra/build-app.ts';
+import { ONLINE_RETAIL_TABLE_COLUMNS, ONLINE_RETAIL_TABLE_ROLES } from '../../support/online-retail-table.ts';
 import type { SegmentReportStack } from '../../../infra/segment-report-stack.ts';
 
 /** The context that makes an in-test synth skip esbuild (no stack is bundled). */
@@ -31,20 +32,13 @@ export function testConfiguration(): Record<string, unknown> & { job: Record<str
 /** `testConfiguration()` with a CSV warehouse (the Athena path, issue 16): the Online Retail file's columns. */
 export function warehouseConfiguration(): ReturnType<typeof testConfiguration> {
   const configuration = testConfiguration();
-  const columns = ['invoice', 'stock_code', 'description', 'quantity', 'invoice_date', 'unit_price'];
   return {
     ...configuration,
     job: {
       ...configuration.job,
       warehouse: {
-        columns: [...columns, 'customer_id', 'country'].map((name) => ({ name })),
-        roles: {
-          customer: 'customer_id',
-          order: 'invoice',
-          date: 'invoice_date',
-          quantity: 'quantity',
-          price: 'unit_price',
-        },
+        columns: ONLINE_RETAIL_TABLE_COLUMNS.map((name) => ({ name })),
+        roles: { ...ONLINE_RETAIL_TABLE_ROLES },
       },
     },
   };
