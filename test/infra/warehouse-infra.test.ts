@@ -13,7 +13,9 @@ import {
   type PolicyStatementJson,
   actionsOf,
   arnOf,
-  joinedText,
+  type AslDefinition,
+  type AslState,
+  stateMachineDefinition,
   logicalId,
   objectsArn,
   propertiesOf,
@@ -24,55 +26,6 @@ import {
   warehouseConfiguration,
 } from './support/synth-stack.ts';
 import { ONLINE_RETAIL_TABLE_COLUMNS } from '../support/online-retail-table.ts';
-
-interface AslCatch {
-  ErrorEquals: string[];
-  ResultPath?: string;
-  Next: string;
-}
-
-interface AslState {
-  Type: string;
-  Next?: string;
-  End?: boolean;
-  Resource?: string;
-  Parameters?: Record<string, unknown>;
-  ResultSelector?: Record<string, unknown>;
-  ResultPath?: string | null;
-  OutputPath?: string;
-  Result?: unknown;
-  Retry?: unknown[];
-  Catch?: AslCatch[];
-  Choices?: unknown[];
-  Default?: string;
-  ItemsPath?: string;
-  MaxConcurrency?: number;
-  ItemProcessor?: { ProcessorConfig?: unknown; StartAt: string; States: Record<string, AslState> };
-  TimeoutSeconds?: number;
-  ErrorPath?: string;
-  CausePath?: string;
-}
-
-interface AslDefinition {
-  StartAt: string;
-  States: Record<string, AslState>;
-  TimeoutSeconds?: number;
-}
-
-/** The state machine's definition as JSON: `AWS::Partition` read as `aws`, each `Fn::GetAtt` as `<id.Attribute>`. */
-function definitionOf(template: Template, stateMachineId: string): AslDefinition {
-  const { DefinitionString } = propertiesOf(template, stateMachineId);
-  const join = (DefinitionString as { 'Fn::Join': [string, unknown[]] })['Fn::Join'];
-  const refs: Record<string, string> = { 'AWS::Partition': 'aws' };
-  const parts = join[1].map((part) => {
-    const getAtt = (part as { 'Fn::GetAtt'?: [string, string] })['Fn::GetAtt'];
-    if (!getAtt) return part;
-    const standIn = `${getAtt[0]}.${getAtt[1]}`;
-    refs[standIn] = `<${standIn}>`;
-    return { Ref: standIn };
-  });
-  return JSON.parse(joinedText({ 'Fn::Join': [join[0], parts] }, refs)) as AslDefinition;
-}
 
 /** An ARN in the stack's partition, region and account: `arn:...:<service>:region:account<resource>`. */
 function regionalArn(service: string, resource: string): unknown {
@@ -126,7 +79,7 @@ describe('the Athena path: infrastructure', () => {
     warehouse = warehouseOf(stack);
     bucketId = logicalId(stack, stack.data.bucket);
     stateMachineId = logicalId(stack, warehouse.stateMachine);
-    definition = definitionOf(template, stateMachineId);
+    definition = stateMachineDefinition(template, stateMachineId);
     functionArn = `<${logicalId(stack, stack.scheduleFunction.function)}.Arn>`;
   });
 
@@ -272,8 +225,10 @@ describe('the Athena path: infrastructure', () => {
         regionalArn('glue', ':database/retail'),
         regionalArn('glue', ':table/retail/orders'),
       ]);
-      const runQuery = definitionOf(parquet.template, logicalId(parquet.stack, aggregation.stateMachine))
-        .States.Aggregate?.ItemProcessor?.States.RunQuery;
+      const runQuery = stateMachineDefinition(
+        parquet.template,
+        logicalId(parquet.stack, aggregation.stateMachine),
+      ).States.Aggregate?.ItemProcessor?.States.RunQuery;
       expect(runQuery?.Parameters?.QueryExecutionContext).toEqual({ Database: 'retail' });
     });
   });

@@ -178,3 +178,52 @@ export function joinedText(value: unknown, refs: Readonly<Record<string, string>
 function isEqual(left: unknown, right: unknown): boolean {
   return JSON.stringify(left) === JSON.stringify(right);
 }
+
+export interface AslCatch {
+  ErrorEquals: string[];
+  ResultPath?: string;
+  Next: string;
+}
+
+export interface AslState {
+  Type: string;
+  Next?: string;
+  End?: boolean;
+  Resource?: string;
+  Parameters?: Record<string, unknown>;
+  ResultSelector?: Record<string, unknown>;
+  ResultPath?: string | null;
+  OutputPath?: string;
+  Result?: unknown;
+  Retry?: unknown[];
+  Catch?: AslCatch[];
+  Choices?: unknown[];
+  Default?: string;
+  ItemsPath?: string;
+  MaxConcurrency?: number;
+  ItemProcessor?: { ProcessorConfig?: unknown; StartAt: string; States: Record<string, AslState> };
+  TimeoutSeconds?: number;
+  ErrorPath?: string;
+  CausePath?: string;
+}
+
+export interface AslDefinition {
+  StartAt: string;
+  States: Record<string, AslState>;
+  TimeoutSeconds?: number;
+}
+
+/** The state machine's definition as JSON: `AWS::Partition` read as `aws`, each `Fn::GetAtt` as `<id.Attribute>`. */
+export function stateMachineDefinition(template: Template, stateMachineId: string): AslDefinition {
+  const { DefinitionString } = propertiesOf(template, stateMachineId);
+  const join = (DefinitionString as { 'Fn::Join': [string, unknown[]] })['Fn::Join'];
+  const refs: Record<string, string> = { 'AWS::Partition': 'aws' };
+  const parts = join[1].map((part) => {
+    const getAtt = (part as { 'Fn::GetAtt'?: [string, string] })['Fn::GetAtt'];
+    if (!getAtt) return part;
+    const standIn = `${getAtt[0]}.${getAtt[1]}`;
+    refs[standIn] = `<${standIn}>`;
+    return { Ref: standIn };
+  });
+  return JSON.parse(joinedText({ 'Fn::Join': [join[0], parts] }, refs)) as AslDefinition;
+}
