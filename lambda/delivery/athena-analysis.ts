@@ -45,7 +45,6 @@ export async function athenaRunInput(
   const analyse = async () => {
     const aggregate = await readAthenaAggregate(store, config.prefixes.aggregates, executions);
     context.logger.info('athena aggregation read', {
-      orders: aggregate.orders.length,
       rowsRead: aggregate.rowsRead,
       scannedBytes: aggregate.scannedBytes,
     });

@@ -79,7 +79,7 @@ describe('Athena’s results', () => {
     expect(resultFiles.get('orders')?.split('\n')[0]).toBe(
       '"customer","order_key","first_ms","last_ms","amount"',
     );
-    const viaAthena = analyzeAggregatedLog(
+    const viaAthena = await analyzeAggregatedLog(
       {
         engine: 'athena',
         columns: engine.analysis.input.columns,
@@ -141,5 +141,37 @@ describe('Athena’s results', () => {
     await expect(readAthenaAggregate(store, PREFIX, gone)).rejects.toThrow(
       'Athena query query-2 (totals): no result file at s3://data/aggregates/none.csv',
     );
+  });
+
+  it('stream the orders in pieces, a piece ending inside a character or a quoted field', async () => {
+    const store = new MemoryObjectStore('data', 7);
+    store.put(
+      `${PREFIX}orders.csv`,
+      [
+        '"customer","order_key","first_ms","last_ms","amount"',
+        '"Zoë, Paris","A-1","1000","2000","12.5"',
+        '"Zoë, Paris","A-2","3000","3000","7.25"',
+        '"東京","B-1","5000","5000","100"',
+        '',
+      ].join('\n'),
+    );
+    store.put(`${PREFIX}rejections.csv`, '"reason","lines"\n"cancelled","3"\n');
+    store.put(`${PREFIX}totals.csv`, '"lines_read"\n"7"\n');
+    const executions = AGGREGATE_QUERY_NAMES.map((name) => ({
+      name,
+      execution: { queryExecutionId: name, outputLocation: `s3://data/${PREFIX}${name}.csv` },
+    }));
+
+    const aggregate = await readAthenaAggregate(store, PREFIX, executions);
+    const orders = [];
+    for await (const batch of aggregate.orders) orders.push(...batch);
+
+    expect(aggregate.rejections).toEqual({ cancelled: 3 });
+    expect(aggregate.rowsRead).toBe(7);
+    expect(orders).toEqual([
+      { customer: 'Zoë, Paris', orderKey: 'A-1', firstMs: 1000, lastMs: 2000, amount: 12.5 },
+      { customer: 'Zoë, Paris', orderKey: 'A-2', firstMs: 3000, lastMs: 3000, amount: 7.25 },
+      { customer: '東京', orderKey: 'B-1', firstMs: 5000, lastMs: 5000, amount: 100 },
+    ]);
   });
 });

@@ -10,13 +10,23 @@ export type ResultRow = Readonly<Record<string, unknown>>;
 
 /** The `orders` query's rows as the engine's orders. */
 export function ordersOfRows(rows: readonly ResultRow[]): AggregatedOrder[] {
-  return rows.map((row) => ({
-    customer: String(row.customer ?? ''),
-    orderKey: String(row.order_key ?? ''),
-    firstMs: Number(row.first_ms),
-    lastMs: Number(row.last_ms),
-    amount: Number(row.amount),
-  }));
+  return rows.map(orderOfRow);
+}
+
+/** One row of the `orders` query as the engine's order. */
+export function orderOfRow(row: ResultRow): AggregatedOrder {
+  return orderOfColumns((name) => row[name]);
+}
+
+/** The engine's order from the value of each of the `orders` query's columns, by name. */
+export function orderOfColumns(value: (column: string) => unknown): AggregatedOrder {
+  return {
+    customer: String(value('customer') ?? ''),
+    orderKey: String(value('order_key') ?? ''),
+    firstMs: Number(value('first_ms')),
+    lastMs: Number(value('last_ms')),
+    amount: Number(value('amount')),
+  };
 }
 
 /** The `rejections` query's rows: lines by reason. */

@@ -36,17 +36,26 @@ export interface AggregatedLog {
   decimalMark: DecimalMark;
   rowsRead: number;
   rejections: Partial<Record<RejectionReason, number>>;
-  orders: Iterable<AggregatedOrder>;
+  /**
+   * In memory (DuckDB's rows), or streamed in batches (a result file read as it arrives): the ledger is then the only
+   * copy kept.
+   */
+  orders: Iterable<AggregatedOrder> | AsyncIterable<readonly AggregatedOrder[]>;
 }
 
 /** Analyses the aggregated log as analyzeCsv analyses the file. */
-export function analyzeAggregatedLog(log: AggregatedLog, options: AnalyzeOptions): AnalysisResult {
+export async function analyzeAggregatedLog(
+  log: AggregatedLog,
+  options: AnalyzeOptions,
+): Promise<AnalysisResult> {
   const resolved = resolveAnalyzeOptions(options);
   const ledger = new CustomerLedger();
-  for (const order of log.orders) {
+  const add = (order: AggregatedOrder) => {
     ledger.add(order.customer, order.orderKey, order.firstMs, order.amount);
     if (order.lastMs > order.firstMs) ledger.add(order.customer, order.orderKey, order.lastMs, 0);
-  }
+  };
+  if (Symbol.iterator in log.orders) for (const order of log.orders) add(order);
+  else for await (const batch of log.orders) for (const order of batch) add(order);
   const rowsRejected = Object.fromEntries(
     REJECTION_REASONS.map((reason) => [reason, log.rejections[reason] ?? 0]),
   ) as Record<RejectionReason, number>;

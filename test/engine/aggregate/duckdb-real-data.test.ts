@@ -90,7 +90,7 @@ describe.each(LOGS)('the DuckDB aggregation of $name', (log) => {
 
   it('gives the engine’s whole analysis from DuckDB’s orders, but for the path’s own fields', async () => {
     const { engine, duck } = await results;
-    const viaDuckDb = analyzeAggregatedLog(
+    const viaDuckDb = await analyzeAggregatedLog(
       {
         engine: 'duckdb',
         columns: engine.analysis.input.columns,
