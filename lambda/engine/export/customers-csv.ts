@@ -60,30 +60,42 @@ export function* customersCsvChunks(
       header = headerLine(shape, hasRfm, featureNames);
       chunk = header;
     }
-    const rfm = [
-      row.recencyDays,
-      row.frequency,
-      roundMoney(row.monetary),
-      row.recencyScore,
-      row.frequencyScore,
-      row.monetaryScore,
-      row.segment && RFM_SEGMENT_NAMES[row.segment].en,
-    ];
-    const fields =
-      shape === 'transactions'
-        ? [row.id, ...rfm, row.cluster]
-        : [row.id, row.cluster, ...(hasRfm ? rfm : []), ...featureNames.map((name) => row.features?.[name])];
-    const values =
-      shape === 'transactions'
-        ? [...VALUE_COLUMNS.map(([, key, digits]) => fixed(row[key], digits)), row.priority ?? '']
-        : [];
-    chunk += `\n${[...fields.map(formatField), ...values].join(',')}`;
+    chunk += shape === 'transactions' ? transactionLine(row) : customerTableLine(row, hasRfm, featureNames);
     if (chunk.length >= CHUNK_CHARACTERS) {
       yield chunk;
       chunk = '';
     }
   }
   yield `${header === undefined ? headerLine(shape, false, []) : chunk}\n`;
+}
+
+/**
+ * A transaction log's row, written field by field: a file of millions of customers is millions of these, and
+ * arrays spread and joined per row cost more than the writing (the same bytes as the customer table's way).
+ */
+function transactionLine(row: CustomerRow): string {
+  let line = `\n${formatField(row.id)},${rfmFields(row)},${formatField(row.cluster)}`;
+  for (const [, key, digits] of VALUE_COLUMNS) line += `,${fixed(row[key], digits)}`;
+  return `${line},${row.priority ?? ''}`;
+}
+
+function customerTableLine(row: CustomerRow, hasRfm: boolean, featureNames: readonly string[]): string {
+  const fields = [formatField(row.id), formatField(row.cluster), ...(hasRfm ? [rfmFields(row)] : [])];
+  for (const name of featureNames) fields.push(formatField(row.features?.[name]));
+  return `\n${fields.join(',')}`;
+}
+
+/** The RFM columns of a row: recency, frequency, monetary, the three scores and the segment's name. */
+function rfmFields(row: CustomerRow): string {
+  return [
+    formatField(row.recencyDays),
+    formatField(row.frequency),
+    formatField(roundMoney(row.monetary)),
+    formatField(row.recencyScore),
+    formatField(row.frequencyScore),
+    formatField(row.monetaryScore),
+    formatField(row.segment && RFM_SEGMENT_NAMES[row.segment].en),
+  ].join(',');
 }
 
 function headerLine(shape: 'transactions' | 'customers', hasRfm: boolean, featureNames: string[]): string {

@@ -83,7 +83,14 @@ export class KeyPool {
     const units = this.#isWide(index) ? new Uint16Array(length) : undefined;
     if (units === undefined) {
       const start = this.#start(index);
+      const bytes = this.#bytes;
       let text = '';
+      // A short key (a customer id, an order number) one character at a time: no subarray, no spread.
+      if (length <= SHORT_KEY) {
+        for (let offset = 0; offset < length; offset++)
+          text += String.fromCharCode(bytes[start + offset] as number);
+        return text;
+      }
       for (let from = 0; from < length; from += DECODE_STEP) {
         const to = Math.min(length, from + DECODE_STEP);
         text += String.fromCharCode(...this.#bytes.subarray(start + from, start + to));
@@ -177,5 +184,7 @@ export class KeyPool {
 
 /** Ends are 31-bit byte offsets (bit 31 is the width): 2 GiB of key bytes at most. */
 const END_MASK = 0x7fff_ffff;
+/** Keys up to this long are decoded one character at a time (faster than a call with spread arguments). */
+const SHORT_KEY = 24;
 /** Code units decoded per String.fromCharCode call (its arguments go on the stack). */
 const DECODE_STEP = 4096;
