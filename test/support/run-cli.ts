@@ -1,6 +1,7 @@
 // The command line run from source as its own process (`node --import tsx lambda/cli/main.ts ...`), its output
 // collected, and the temporary folders its tests write into.
 import { spawn } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -25,6 +26,35 @@ export const CLI_FROM_SOURCE: readonly string[] = [
   pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href,
   join(REPO_ROOT, 'lambda', 'cli', 'main.ts'),
 ];
+
+/**
+ * Node's arguments that run the bundled CLI (`dist/cli.mjs`, what `segment-report` runs once built): the command a
+ * user runs, whose time and memory the resource budgets bound. `npm test` builds it first (`pretest`); a bundle
+ * missing, or older than a source file of the command line, stops the measuring test with what to run.
+ */
+export function bundledCli(): readonly string[] {
+  const bundle = join(REPO_ROOT, 'dist', 'cli.mjs');
+  const built = existsSync(bundle) ? statSync(bundle).mtimeMs : -1;
+  const newer = newestSource(join(REPO_ROOT, 'lambda'));
+  if (built < newer.mtimeMs) {
+    throw new Error(
+      `${bundle} is ${built < 0 ? 'missing' : `older than ${newer.path}`}: run npm run build (npm test does it first)`,
+    );
+  }
+  return [bundle];
+}
+
+/** The most recently modified file under `folder`. */
+function newestSource(folder: string): { path: string; mtimeMs: number } {
+  let newest = { path: folder, mtimeMs: 0 };
+  for (const entry of readdirSync(folder, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile()) continue;
+    const path = join(entry.parentPath, entry.name);
+    const { mtimeMs } = statSync(path);
+    if (mtimeMs > newest.mtimeMs) newest = { path, mtimeMs };
+  }
+  return newest;
+}
 
 /**
  * Runs `node --import tsx lambda/cli/main.ts ...args` and collects its output; from the repository root unless
