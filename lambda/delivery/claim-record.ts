@@ -65,6 +65,25 @@ export const claimRecordSchema = z.object({
 });
 export type ClaimRecord = z.infer<typeof claimRecordSchema>;
 
+/**
+ * The record of a run (or a held report's release) that died while sending, as the next one marks it: `uncertain`,
+ * held by that next one, since its email may or may not have gone. Never sent again; the data team is told.
+ */
+export function diedWhileSending(
+  record: ClaimRecord,
+  holder: string,
+  now: Date,
+  who: 'run' | 'release',
+): ClaimRecord {
+  return {
+    ...record,
+    holder,
+    state: 'uncertain',
+    updatedAt: now.toISOString(),
+    detail: `the ${who} died while sending: the email may or may not have been delivered`,
+  };
+}
+
 /** A claim record read back; one that does not parse stops the run: nothing is sent on doubt. */
 export function parseClaimRecord(text: string, location: string): ClaimRecord {
   return parseStoredRecord(claimRecordSchema, text, location, 'claim record');

@@ -21,6 +21,7 @@ import {
   type ClaimRecord,
   type ClaimState,
   type HeldDecision,
+  diedWhileSending,
   parseClaimRecord,
 } from './claim-record.ts';
 import type { DeliveryContext } from './delivery-context.ts';
@@ -150,13 +151,7 @@ async function markUncertain(
   etag: string,
 ): Promise<boolean> {
   const { store, clock, attemptId } = context;
-  const uncertain: ClaimRecord = {
-    ...claim,
-    holder: attemptId,
-    state: 'uncertain',
-    updatedAt: clock.now().toISOString(),
-    detail: 'the release died while sending: the email may or may not have been delivered',
-  };
+  const uncertain = diedWhileSending(claim, attemptId, clock.now(), 'release');
   const written = await store.replaceIfUnchanged(
     record.claimKey,
     JSON.stringify(uncertain),

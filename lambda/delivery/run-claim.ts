@@ -19,6 +19,7 @@ import {
   type ClaimRecord,
   type ClaimState,
   DONE_STATES,
+  diedWhileSending,
   parseClaimRecord,
 } from './claim-record.ts';
 import { type ClaimRequest, HeldClaim } from './held-claim.ts';
@@ -93,13 +94,7 @@ async function meetExistingClaim(
     return { kind: 'claimed', claim: new HeldClaim(request, fresh, etag) };
   }
   if (record.state === 'sending' && expired) {
-    const uncertain = {
-      ...record,
-      holder: request.holder,
-      state: 'uncertain' as const,
-      updatedAt: now.toISOString(),
-      detail: 'the run died while sending: the email may or may not have been delivered',
-    };
+    const uncertain = diedWhileSending(record, request.holder, now, 'run');
     return (await replace(uncertain)) === null
       ? 'read-again'
       : { kind: 'uncertain', record: uncertain, markedNow: true };
