@@ -11,6 +11,7 @@ import { type AthenaExecution, readAthenaAggregate } from './athena-results.ts';
 import type { DeliveryContext } from './delivery-context.ts';
 import type { StoredObject } from './ports.ts';
 import { activityWindows, type ReportPeriod } from './report-period.ts';
+import { filesName } from './period-input.ts';
 import { tableName, warehouseSource } from './warehouse-source.ts';
 
 /** A run's input: the files behind it, how notices name it, the rule that reads it, and its analysis. */
@@ -36,12 +37,8 @@ export async function athenaRunInput(
   }
   const files = (await warehouseSource(context, run.period))?.files ?? [];
   const table = tableName(warehouse);
-  const [first] = files;
-  const limitedTo =
-    files.length > 1
-      ? `${files.length} files of ${run.period.id}`
-      : first && `s3://${store.bucket}/${first.key}`;
-  const sourceName = limitedTo === undefined ? table : `${table}: ${limitedTo}`;
+  const sourceName =
+    files.length === 0 ? table : `${table}: ${filesName(store.bucket, files, run.period.id)}`;
   const analyse = async () => {
     const aggregate = await readAthenaAggregate(store, config.prefixes.aggregates, executions);
     context.logger.info('athena aggregation read', {

@@ -64,6 +64,15 @@ export function filesToAnalyse(
   return { files, rule };
 }
 
+/** How a run names the files it reads: the one file's location, or how many files of which period. */
+export function filesName(
+  bucket: string,
+  files: readonly Pick<StoredObject, 'key'>[],
+  periodId: string,
+): string {
+  return files.length === 1 ? `s3://${bucket}/${files[0]?.key}` : `${files.length} files of ${periodId}`;
+}
+
 /** The bytes of several CSV files read as one: the first file whole, the others without their header line. */
 export async function* concatenatedCsv(
   store: ObjectStore,

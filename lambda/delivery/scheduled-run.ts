@@ -16,7 +16,7 @@ import { deliverAnalysis } from './deliver-period-report.ts';
 import type { DeliveryContext } from './delivery-context.ts';
 import type { ScheduledReportKind } from '../vocabulary/report-kind.ts';
 import type { HeldClaim } from './held-claim.ts';
-import { concatenatedCsv, filesOfPeriod, filesToAnalyse } from './period-input.ts';
+import { concatenatedCsv, filesName, filesOfPeriod, filesToAnalyse } from './period-input.ts';
 import type { StoredObject } from './ports.ts';
 import { type ReportPeriod, activityWindows, reportPeriod } from './report-period.ts';
 import { endWithNotice } from './tell-data-team.ts';
@@ -94,10 +94,7 @@ async function reportOnPeriod(
   if (newest === undefined) return reportNoNewData(context, claim, run, found.newestEver);
   const { files, rule } = filesToAnalyse(context.config, found, newest);
   const { store, config } = context;
-  const sourceName =
-    files.length === 1
-      ? `s3://${store.bucket}/${files[0]?.key}`
-      : `${files.length} files of ${run.period.id}`;
+  const sourceName = filesName(store.bucket, files, run.period.id);
   const analysed = await analyseOrTell(context, claim, run, {
     sources: files.map((file) => `s3://${store.bucket}/${file.key}`),
     rule,
