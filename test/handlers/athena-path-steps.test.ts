@@ -28,7 +28,11 @@ import {
   recipientsOf,
   startLocalDelivery,
 } from '../support/local-delivery.ts';
-import { ONLINE_RETAIL_TABLE_COLUMNS, ONLINE_RETAIL_TABLE_ROLES } from '../support/online-retail-table.ts';
+import {
+  ONLINE_RETAIL_TABLE_COLUMNS,
+  ONLINE_RETAIL_TABLE_ROLES,
+  onlineRetailWarehouse,
+} from '../support/online-retail-table.ts';
 import { SAMPLE_GZ } from '../support/sample-data.ts';
 
 const { Parser } = pkg;
@@ -36,8 +40,8 @@ const AT = '2025-03-10T07:00:00.000Z';
 const FILE = { key: 'incoming/sales-week-10.csv.gz', modified: new Date('2025-03-05T10:00:00Z') };
 const COLUMNS = ONLINE_RETAIL_TABLE_COLUMNS;
 const ROLES = ONLINE_RETAIL_TABLE_ROLES;
-const warehouse = (overrides: Record<string, unknown> = {}): Partial<AppConfigInput> => ({
-  warehouse: { columns: COLUMNS.map((name) => ({ name })), roles: ROLES, use: 'always', ...overrides },
+const warehouse = (overrides: Parameters<typeof onlineRetailWarehouse>[0] = {}): Partial<AppConfigInput> => ({
+  warehouse: onlineRetailWarehouse({ use: 'always', ...overrides }),
 });
 
 let viaAthena: LocalDelivery;

@@ -21,7 +21,11 @@ import {
   startLocalDelivery,
 } from '../support/local-delivery.ts';
 import { type AthenaPlay, runLocally, synthesisedDefinition } from './support/local-state-machine.ts';
-import { ONLINE_RETAIL_TABLE_COLUMNS, ONLINE_RETAIL_TABLE_ROLES } from '../support/online-retail-table.ts';
+import {
+  ONLINE_RETAIL_TABLE_COLUMNS,
+  ONLINE_RETAIL_TABLE_ROLES,
+  onlineRetailWarehouse,
+} from '../support/online-retail-table.ts';
 import { SAMPLE_GZ } from '../support/sample-data.ts';
 
 const FILE = { key: 'incoming/sales-week-10.csv.gz', modified: new Date('2025-03-05T10:00:00Z') };
@@ -38,13 +42,7 @@ beforeAll(async () => {
   definition = synthesisedDefinition();
   localFile = join(tmpdir(), `state-machine-${process.pid}.csv`);
   await writeFile(localFile, gunzipSync(SAMPLE_GZ));
-  local = await startLocalDelivery({
-    warehouse: {
-      columns: ONLINE_RETAIL_TABLE_COLUMNS.map((name) => ({ name })),
-      roles: { ...ONLINE_RETAIL_TABLE_ROLES },
-      use: 'always',
-    },
-  });
+  local = await startLocalDelivery({ warehouse: onlineRetailWarehouse({ use: 'always' }) });
   await local.upload(FILE.key, SAMPLE_GZ);
   await local.backdate(FILE.key, FILE.modified);
 }, 120_000);

@@ -9,7 +9,7 @@ import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildApp } from '../../../infra/build-app.ts';
-import { ONLINE_RETAIL_TABLE_COLUMNS, ONLINE_RETAIL_TABLE_ROLES } from '../../support/online-retail-table.ts';
+import { onlineRetailWarehouse } from '../../support/online-retail-table.ts';
 import type { SegmentReportStack } from '../../../infra/segment-report-stack.ts';
 
 /** The context that makes an in-test synth skip esbuild (no stack is bundled). */
@@ -36,10 +36,7 @@ export function warehouseConfiguration(): ReturnType<typeof testConfiguration> {
     ...configuration,
     job: {
       ...configuration.job,
-      warehouse: {
-        columns: ONLINE_RETAIL_TABLE_COLUMNS.map((name) => ({ name })),
-        roles: { ...ONLINE_RETAIL_TABLE_ROLES },
-      },
+      warehouse: onlineRetailWarehouse(),
     },
   };
 }
