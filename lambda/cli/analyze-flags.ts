@@ -90,6 +90,13 @@ export const ANALYZE_FLAGS = {
     schema: z.enum(['engine', 'duckdb'], { error: 'must be engine or duckdb' }).optional(),
     goesTo: 'reader',
   },
+  recordSplitting: {
+    value: 'R',
+    wanted: 'fast|general',
+    help: 'fast (default): lines without quotes split directly; general: CSV parser on all (same output)',
+    schema: z.enum(['fast', 'general'], { error: 'must be fast or general' }).optional(),
+    goesTo: 'analysis',
+  },
   shape: {
     value: 'S',
     wanted: 'auto|transactions|customers',

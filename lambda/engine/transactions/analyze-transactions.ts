@@ -21,6 +21,7 @@ import { ordersFingerprint } from './orders-fingerprint.ts';
 import type { TransactionReadResult } from './read-transactions.ts';
 import { type TransactionInput, readLedger } from './read-ledger.ts';
 import { computeTrends, type Trends } from '../trends/compute-trends.ts';
+import { untimed } from '../analysis/analysis-stages.ts';
 
 const RFM_METHOD =
   'Quintiles of the mid-rank, ties kept together (5 = best); segment from R and FM = round((F + M) / 2)';
@@ -30,7 +31,8 @@ export async function analyzeTransactions(
   input: TransactionInput,
   options: ResolvedAnalyzeOptions,
 ): Promise<ShapeAnalysis> {
-  const { read, asOfDay } = await readLedger(input, options);
+  const time = options.timeStage ?? untimed;
+  const { read, asOfDay } = await time('read', () => readLedger(input, options));
   const columns = Object.fromEntries(
     Object.entries(input.columns).map(([role, column]) => [role, input.header[column as number] ?? '']),
   );
@@ -108,13 +110,16 @@ function fromOrders(
   activity?: PeriodActivity;
   trends: Trends | null;
 } {
-  const trends = computeTrends({
-    orders,
-    customerCount: ledgerCustomers.count,
-    asOfDay,
-    activeWindowDays: options.activeWindowDays,
-    warnings: options.trendWarnings,
-  });
+  const time = options.timeStage ?? untimed;
+  const trends = time('trends', () =>
+    computeTrends({
+      orders,
+      customerCount: ledgerCustomers.count,
+      asOfDay,
+      activeWindowDays: options.activeWindowDays,
+      warnings: options.trendWarnings,
+    }),
+  );
   const retentionRate = computeRetentionFromOrders(
     orders,
     ledgerCustomers.count,
@@ -126,7 +131,7 @@ function fromOrders(
     trends,
     retentionRate,
     ...(activity && { activity }),
-    valueOutcome: valueOfLedger(orders, ledgerCustomers, asOfDay, options.value),
+    valueOutcome: time('value', () => valueOfLedger(orders, ledgerCustomers, asOfDay, options.value)),
   };
 }
 
@@ -141,18 +146,21 @@ function analyzeLedger(
   const recencyDays = new Int32Array(count);
   for (let row = 0; row < count; row++) recencyDays[row] = asOfDay - (ledger.lastPurchaseDays[row] as number);
   const facts = { count, recencyDays, frequency: ledger.frequency, monetary: ledger.monetary };
-  const scores = scoreRfmColumns(facts, options.activeWindowDays);
-  const { body, clusters } = summarizeCustomerBase(
-    {
-      facts,
-      segments: scores.segments,
-      retentionRate,
-      asOfDay,
-      rfmMethod: `${RFM_METHOD}; ${recentActivityMethod(options.activeWindowDays)}`,
-      features: rfmFeatureTable(facts),
-      naming: 'rfm',
-    },
-    options,
+  const time = options.timeStage ?? untimed;
+  const scores = time('rfm', () => scoreRfmColumns(facts, options.activeWindowDays));
+  const { body, clusters } = time('segments', () =>
+    summarizeCustomerBase(
+      {
+        facts,
+        segments: scores.segments,
+        retentionRate,
+        asOfDay,
+        rfmMethod: `${RFM_METHOD}; ${recentActivityMethod(options.activeWindowDays)}`,
+        features: rfmFeatureTable(facts),
+        naming: 'rfm',
+      },
+      options,
+    ),
   );
   return { body, columns: { ...facts, idAt: ledger.idAt, ...scores, clusters } };
 }
