@@ -1,0 +1,130 @@
+/**
+ * The email's HTML is minified by fewer of htmlnano's modules than MJML's `minify` runs (render-html.ts says why):
+ * it must stay, byte for byte, what MJML's full minify makes of the same MJML, for every section, in both
+ * languages, with texts full of whitespace, quotes and markup wherever the view has text.
+ */
+import mjml2html from 'mjml';
+import { describe, expect, it } from 'vitest';
+import { GONE_CUSTOMERS } from '../../../lambda/engine/migration/segment-migration.ts';
+import { renderHtml } from '../../../lambda/report/render/render-html.ts';
+import type { ReportLocale } from '../../../lambda/report/report-settings.ts';
+import { executiveSummaryMjml } from '../../../lambda/report/templates/executive-summary.ts';
+import type { ReportView } from '../../../lambda/report/templates/report-view.ts';
+import { buildReportView } from '../../../lambda/report/view-model/build-report-view.ts';
+import { analysisFixture } from '../fixtures/analysis-fixture.ts';
+import { reportInput } from '../fixtures/report-input.ts';
+import { trendsFixture } from '../fixtures/trends-fixture.ts';
+
+/** What render-html.ts ran before its minify was cut: MJML's own, every module of htmlnano's safe preset. */
+async function fullMinify(view: ReportView): Promise<string> {
+  const mjml = executiveSummaryMjml(view);
+  const options = { validationLevel: 'strict', keepComments: false, minify: true } as const;
+  return (await mjml2html(mjml, { ...options, minifyOptions: { minifyCss: false } })).html;
+}
+
+/** An upload's email: the fewest sections. */
+function uploadView(locale: ReportLocale): ReportView {
+  return buildReportView(reportInput({ settings: { locale } }));
+}
+
+/** A quarterly review with every optional section: changes, alerts, trends, migration, a linked customer file. */
+function completeView(locale: ReportLocale): ReportView {
+  const view = buildReportView({
+    ...reportInput({
+      analysis: { ...analysisFixture(), trends: trendsFixture() },
+      previous: analysisFixture({ kpis: { revenue: 800_000 } }),
+      settings: { locale, companyName: 'Example Ltd', alerts: { maxInactiveShare: 0.1 } },
+      kind: 'quarterly',
+      reportPeriod: { first: '2024-01-01', last: '2024-03-31' },
+    }),
+    customerFile: { url: 'https://example.com/customers.csv?a=1&b=2', expires: new Date('2024-06-10') },
+    skippedHistory: [{ report: '2024-Q1', problem: 'unreadable' }],
+    migration: {
+      from: ['champions'],
+      to: ['champions', 'loyal', GONE_CUSTOMERS],
+      counts: [[80, 5, 2]],
+      stayed: 80,
+      movedUp: 0,
+      movedDown: 5,
+      newCustomers: 0,
+      goneCustomers: 2,
+      largestMoves: [{ from: 'champions', to: 'loyal', customers: 5 }],
+    },
+  });
+  // The fixture counts no period of its own: the tiles of a weekly report, with its note.
+  view.periodActivity = {
+    title: 'This week',
+    comparison: 'Arrows: change on the previous week.',
+    tiles: view.headline.slice(0, 2),
+    note: 'The file ends before the week does.',
+  };
+  // The fixture has no customer-value analysis: the outlook with a row.
+  view.valueOutlook = {
+    title: 'Value outlook, next 12 months',
+    summary: ['The 1,000 customers are expected to bring $1.2M.'],
+    columns: {
+      segment: 'Segment',
+      predictedValue: 'Predicted value',
+      likelyLost: 'Likely lost',
+      valueIfRetained: 'Value if won back',
+    },
+    rows: [{ segment: 'Champions', predictedValue: '$900K', likelyLost: '3', valueIfRetained: '$4,000' }],
+    accuracy: 'Model check: 0.42 against 0.49.',
+  };
+  return view;
+}
+
+/** Strings the templates use as names or to choose (a class, a Content-ID, a link, an arrow, a colour), not text. */
+const NOT_TEXT = new Set(['locale', 'key', 'cid', 'url', 'trend', 'priorityLevel']);
+
+/** Every text of the view wrapped in runs of whitespace, quotes and markup, as a CSV header or a setting may be. */
+function withHostileTexts<Value>(value: Value, key = ''): Value {
+  if (typeof value === 'string' && !NOT_TEXT.has(key)) {
+    return `\n  ${value}  <b>"&'</b>\t{{x}} ` as Value;
+  }
+  if (Array.isArray(value)) return value.map((item) => withHostileTexts(item, key)) as Value;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value).map(([name, item]) => [name, withHostileTexts(item, name)]);
+    return Object.fromEntries(entries) as Value;
+  }
+  return value;
+}
+
+/** Every section's class: the complete view must have them all. */
+const SECTIONS = [
+  'header',
+  'period',
+  'headline',
+  'trends',
+  'key-points',
+  'alerts',
+  'chart',
+  'overview',
+  'migration',
+  'value-outlook',
+  'strategies',
+  'budget',
+  'watch',
+  'next-steps',
+  'data-quality',
+  'customer-file',
+  'footer',
+];
+
+describe.each(['en', 'fr'] as const)('the %s email', (locale) => {
+  const cases = [
+    { name: 'upload', view: uploadView(locale) },
+    { name: 'complete', view: completeView(locale) },
+    { name: 'complete, hostile texts', view: withHostileTexts(completeView(locale)) },
+  ];
+
+  it('has every optional section in its complete view', async () => {
+    const html = await renderHtml(completeView(locale));
+    for (const section of SECTIONS) expect(html, section).toContain(`section-${section}`);
+  });
+
+  it.each(cases)('$name: is what MJML full minify makes of it', async ({ view }) => {
+    const html = await renderHtml(view);
+    expect(html === (await fullMinify(view)), 'differs from MJML full minify').toBe(true);
+  });
+});
