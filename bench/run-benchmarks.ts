@@ -1,13 +1,16 @@
 /**
- * `npm run bench` (after scripts/build-cli.mjs): whole process against whole process on the real Online Retail
- * export, our bundled CLI vs the pandas + scikit-learn reference, then memory scaling on 4x the lines, then the
- * same comparison on a generated file of 2M distinct customers (issue 10) and ours alone on 4M and 8M, with the
- * peak memory per customer and its projection to 10M, then K-means alone (bench/kmeans-bench.ts vs
- * scikit-learn), then what the customer-value step costs (with and without --no-value, on 2M customers who follow
- * BG/NBD too: there the predictions must be shown within the 2M memory target), then the value models' fits timed
- * in process on Online Retail and on those 2M customers, then the engine against the SQL path's local stand-in
- * (DuckDB) on 1x, 10x and 50x Online Retail: one step each in bench/steps/. Prints tables and writes
- * .bench/results.json. Takes about 16 minutes, most of it the 8M run and generating the big files the first time
+ * `npm run bench` (after scripts/build-cli.mjs), one step each in bench/steps/, issue 17's contract first: the
+ * whole job (value model, trends, JSON, customers file, the email with its charts) through the README's documented
+ * command against the pandas + scikit-learn reference, whole process against whole process, on the real Online
+ * Retail export and 10x its lines; memory scaling on 4x the lines; the same comparison on a generated file of 2M
+ * distinct customers (issue 10) and ours alone on 4M and 8M, with the peak memory per customer and its projection
+ * to 10M; where one analysis's time goes (in process: decode, parse, aggregate and the ingest's MB/s, then each
+ * analysis stage); the email's render warm and cold (HTML and text, then the charts); the Lambda bundles' size and
+ * cold import; K-means alone (bench/kmeans-bench.ts vs scikit-learn); what the customer-value step costs (with
+ * and without --no-value, on 2M customers who follow BG/NBD too: there the predictions must be shown within the 2M
+ * memory target); the value models' fits timed in process on Online Retail and on those 2M customers; the engine
+ * against the SQL path's local stand-in (DuckDB) on 1x, 10x and 50x Online Retail. Prints tables and writes
+ * .bench/results.json. Takes about 25 minutes, most of it the 8M run and generating the big files the first time
  * (they are kept in .bench/).
  * Not a test: the machine is shared and noisy, so targets are reported (PASS/FAIL), never asserted.
  * `npm run bench -- --help` prints this and runs nothing.
@@ -27,9 +30,12 @@ import { benchmarkRealExport } from './steps/real-export.ts';
 import { benchmarkSqlPath } from './steps/sql-path.ts';
 import { benchmarkValueCost } from './steps/value-cost.ts';
 import { benchmarkValueFitTime } from './steps/value-fit-time.ts';
+import { benchmarkStageBreakdown } from './steps/stage-breakdown.ts';
+import { benchmarkEmailRender } from './steps/email-render.ts';
+import { benchmarkLambdaBundle } from './steps/lambda-bundle.ts';
 
 const USAGE = `usage: npm run bench
-Runs every benchmark step (about 16 minutes; big inputs are generated once into .bench/), prints the tables and
+Runs every benchmark step (about 25 minutes; big inputs are generated once into .bench/), prints the tables and
 writes .bench/results.json. Needs dist/cli.mjs (npm run bench builds it) and /usr/bin/python3 with pandas and
 scikit-learn (scripts/ensure-system-packages.sh).`;
 
@@ -64,11 +70,25 @@ async function main(): Promise<void> {
   const realExport = await benchmarkRealExport(log);
   const lineScaling = await benchmarkLineScaling(realExport.onlineRetail, realExport.ours, log);
   const manyCustomers = await benchmarkManyCustomers(log);
+  const stages = await benchmarkStageBreakdown(realExport.onlineRetail, log);
+  const emailRender = await benchmarkEmailRender(log);
+  const lambdaBundle = await benchmarkLambdaBundle(log);
   const kmeans = await benchmarkKmeansEngines(log);
   const valueCost = await benchmarkValueCost(realExport.onlineRetail, log);
   const valueFitTime = await benchmarkValueFitTime(realExport.onlineRetail, log);
   const sqlPath = await benchmarkSqlPath(realExport.onlineRetail, log);
-  const steps = [realExport.outcome, lineScaling, manyCustomers, kmeans, valueCost, valueFitTime, sqlPath];
+  const steps = [
+    realExport.outcome,
+    lineScaling,
+    manyCustomers,
+    stages,
+    emailRender,
+    lambdaBundle,
+    kmeans,
+    valueCost,
+    valueFitTime,
+    sqlPath,
+  ];
   const targets = Object.assign({}, ...steps.map((step) => step.targets)) as Record<string, boolean>;
   const machine = machineFacts(loadAtStart);
   const results = {
@@ -77,6 +97,9 @@ async function main(): Promise<void> {
     endToEnd: realExport.outcome.results,
     memoryScaling: lineScaling.results,
     manyCustomers: manyCustomers.results,
+    stageBreakdown: stages.results,
+    emailRender: emailRender.results,
+    lambdaBundle: lambdaBundle.results,
     kmeans: kmeans.results,
     valueCost: valueCost.results,
     valueFitTime: valueFitTime.results,

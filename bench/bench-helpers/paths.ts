@@ -14,6 +14,8 @@ export const benchDirectory = join(projectRoot, '.bench');
 export const onlineRetailGzip = ONLINE_RETAIL;
 export const referenceScript = REFERENCE_SCRIPT;
 export const bundledCli = join(projectRoot, 'dist', 'cli.mjs');
+/** The command the README documents (an executable script: it runs the bundle once built). */
+export const documentedCommand = join(projectRoot, 'bin', 'segment-report.mjs');
 export const kmeansBenchScript = join(projectRoot, 'bench', 'kmeans-bench.ts');
 /** Debian's interpreter, the one python3-pandas and python3-sklearn are installed for. */
 export const systemPython = SYSTEM_PYTHON;

@@ -3,9 +3,11 @@
 import { readFile } from 'node:fs/promises';
 import { relative } from 'node:path';
 import type { ProgramCommand } from './end-to-end.ts';
-import { bundledCli, projectRoot, referenceScript, systemPython } from './paths.ts';
+import { join } from 'node:path';
+import { bundledCli, documentedCommand, projectRoot, referenceScript, systemPython } from './paths.ts';
 
 export const OURS_LABEL = 'ours (node dist/cli.mjs)';
+export const WHOLE_JOB_LABEL = 'ours (bin/segment-report.mjs, whole job)';
 export const REFERENCE_LABEL = 'reference (pandas + sklearn)';
 
 /** A path as shown and recorded: relative to the project root, where every program runs. */
@@ -19,6 +21,28 @@ export function oursOn(
 ): ProgramCommand {
   const args = [fromRoot(bundledCli), 'analyze', fromRoot(input), '--json', fromRoot(jsonOut)];
   return { label, command: process.execPath, args: quiet ? [...args, '--quiet'] : args };
+}
+
+/**
+ * Issue 17's contract: the README's documented command (`bin/segment-report.mjs`, which runs the bundle) doing
+ * what the scheduled job does with a file: the whole analysis with the value model and the trends, the JSON
+ * archive, the customers file and the email with its charts (`--html`, the charts drawn and inlined).
+ * `--quiet`: no summary on stdout. The outputs go to `outDir` as `<name>.json`, `.customers.csv`, `.html`.
+ */
+export function wholeJobOn(
+  input: string,
+  outDir: string,
+  name: string,
+  { label = WHOLE_JOB_LABEL }: { label?: string } = {},
+): ProgramCommand & { json: string } {
+  const out = (suffix: string) => fromRoot(join(outDir, `${name}${suffix}`));
+  const args = ['analyze', fromRoot(input), '--json', out('.json'), '--customers', out('.customers.csv')];
+  return {
+    label,
+    command: documentedCommand,
+    args: [...args, '--html', out('.html'), '--quiet'],
+    json: join(outDir, `${name}.json`),
+  };
 }
 
 /** `/usr/bin/python3 rfm_reference.py INPUT`: it prints its summary as the last line of stdout. */
