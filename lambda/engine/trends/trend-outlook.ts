@@ -4,6 +4,7 @@
  * fall), and the early warnings drawn from the series, the forecasts and the cohorts.
  */
 import type { TrendSeries } from './compute-trends.ts';
+import type { EtsFits } from './forecast/ets-fit.ts';
 import { forecastSeries } from './forecast/forecast-series.ts';
 import type { ForecastResult, NamedSeries } from './forecast/forecast-types.ts';
 import { type TrendWarning, trendWarnings } from './trend-warnings.ts';
@@ -44,8 +45,10 @@ export function trendOutlook(
   ];
   const revenue = segments.map((segment) => ({ key: segment.key, values: complete(segment.revenue) }));
   const buyers = segments.map((segment) => ({ key: segment.key, values: complete(segment.buyers) }));
+  // One map of fits for all five forecasts: the warnings' forecasts fit the prefixes the backtests fitted.
+  const fits: EtsFits = new Map();
   const forecast = (series: NamedSeries[]): PeriodForecast => ({
-    ...forecastSeries({ series, seasonLength }),
+    ...forecastSeries({ series, seasonLength }, fits),
     seasonLength,
   });
   return {
@@ -53,7 +56,7 @@ export function trendOutlook(
     base: forecast(base),
     segmentRevenue: forecast(revenue),
     segmentBuyers: forecast(buyers),
-    warnings: trendWarnings({ trends, history, base, revenue, buyers, seasonLength, thresholds }),
+    warnings: trendWarnings({ trends, history, base, revenue, buyers, seasonLength, thresholds, fits }),
     thresholds,
   };
 }

@@ -5,6 +5,7 @@
  */
 import type { RfmSegmentKey } from '../rfm/rfm-segments.ts';
 import type { TrendSeries } from './compute-trends.ts';
+import type { EtsFits } from './forecast/ets-fit.ts';
 import { forecastSeries } from './forecast/forecast-series.ts';
 import type { NamedSeries } from './forecast/forecast-types.ts';
 import {
@@ -43,6 +44,8 @@ export interface WarningInput {
   buyers: NamedSeries[];
   seasonLength: number;
   thresholds: WarningThresholds;
+  /** The outlook's fits: its backtests already fitted the prefixes these forecasts fit (forecastSeries). */
+  fits?: EtsFits;
 }
 
 export function trendWarnings(input: WarningInput): TrendWarning[] {
@@ -79,7 +82,7 @@ export function trendWarnings(input: WarningInput): TrendWarning[] {
 }
 
 /** The last complete period of the base's series and the segments' revenue, against a forecast without it. */
-function outsideTheirInterval({ base, revenue, history, seasonLength }: WarningInput): TrendWarning[] {
+function outsideTheirInterval({ base, revenue, history, seasonLength, fits }: WarningInput): TrendWarning[] {
   const last = history - 1;
   const subjects: { series: NamedSeries[]; segment: boolean }[] = [
     { series: base, segment: false },
@@ -88,7 +91,7 @@ function outsideTheirInterval({ base, revenue, history, seasonLength }: WarningI
   return subjects.flatMap(({ series, segment }) => {
     if (series.length === 0) return [];
     const before = series.map(({ key, values }) => ({ key, values: values.slice(0, last) }));
-    const forecast = forecastSeries({ series: before, seasonLength, horizon: 1 });
+    const forecast = forecastSeries({ series: before, seasonLength, horizon: 1 }, fits);
     return forecast.series.flatMap((one, index): TrendWarning[] => {
       const step = one.status === 'forecast' ? one.steps[0] : undefined;
       const outside =

@@ -10,20 +10,42 @@ import type { EtsForm, ModelForecast } from './forecast-types.ts';
 import {
   type EtsParameters,
   type EtsState,
-  etsPass,
+  type EtsWorkState,
   etsPoints,
   etsVariances,
   holtWintersStart,
+  runEts,
 } from './ets-recursions.ts';
 import { minimiseSmooth } from './minimise-smooth.ts';
 
+/** The form of lowest AICc fitted on a history: all a forecast needs beyond its horizon. */
+export interface EtsModel {
+  readonly parameters: EtsParameters;
+  /** The state after the last period, on the scaled data. */
+  readonly final: EtsState;
+  /** What the data were divided by. */
+  readonly scale: number;
+  readonly aicc: number;
+  /** The one-step error variance on the scaled data. */
+  readonly variance: number;
+  readonly length: number;
+}
+
+/**
+ * Fits already made, by season and history (etsFitKey). A fit depends on nothing else, not on the horizon: the
+ * backtests and the early warnings of one outlook fit the same prefixes of the same series, and share them here.
+ */
+export type EtsFits = Map<string, EtsModel | undefined>;
+
 interface FormFit {
   readonly parameters: EtsParameters;
-  readonly initial: EtsState;
+  readonly final: EtsState;
   readonly sumOfSquares: number;
   /** Parameters counted by AICc: the smoothing parameters and the initial states. */
   readonly parameterCount: number;
 }
+
+type MutableParameters = { -readonly [Key in keyof EtsParameters]: EtsParameters[Key] };
 
 const logistic = (value: number): number => 1 / (1 + Math.exp(-value));
 const logit = (probability: number): number => Math.log(probability / (1 - probability));
@@ -37,7 +59,37 @@ export function etsForecast(
   history: readonly number[],
   seasonLength: number | null,
   horizon: number,
+  fits?: EtsFits,
 ): ModelForecast | undefined {
+  const model =
+    fits === undefined ? fitEts(history, seasonLength) : rememberedFit(fits, history, seasonLength);
+  if (model === undefined) return undefined;
+  const { parameters, final, scale, variance } = model;
+  const points = etsPoints(parameters, final, model.length, horizon).map((point) => point * scale);
+  const variances = etsVariances(parameters, variance, horizon).map((value) => value * scale * scale);
+  return { model: describe(parameters, model.aicc, Math.sqrt(variance) * scale), points, variances };
+}
+
+function rememberedFit(
+  fits: EtsFits,
+  history: readonly number[],
+  seasonLength: number | null,
+): EtsModel | undefined {
+  const key = etsFitKey(history, seasonLength);
+  if (fits.has(key)) return fits.get(key);
+  const model = fitEts(history, seasonLength);
+  fits.set(key, model);
+  return model;
+}
+
+/** Exact: every value written in full (shortest round-trip form), -0 apart from 0. */
+function etsFitKey(history: readonly number[], seasonLength: number | null): string {
+  let key = String(seasonLength);
+  for (const value of history) key += Object.is(value, -0) ? ',-0' : `,${value}`;
+  return key;
+}
+
+function fitEts(history: readonly number[], seasonLength: number | null): EtsModel | undefined {
   if (history.length < 4) return undefined;
   const scale = history.reduce((sum, value) => sum + Math.abs(value), 0) / history.length || 1;
   const scaled = history.map((value) => value / scale);
@@ -52,12 +104,9 @@ export function etsForecast(
     undefined,
   );
   if (best === undefined) return undefined;
-  const { parameters, initial, sumOfSquares, parameterCount } = best.fit;
-  const { final } = etsPass(scaled, parameters, initial);
+  const { parameters, final, sumOfSquares, parameterCount } = best.fit;
   const variance = sumOfSquares / Math.max(1, scaled.length - parameterCount);
-  const points = etsPoints(parameters, final, scaled.length, horizon).map((point) => point * scale);
-  const variances = etsVariances(parameters, variance, horizon).map((value) => value * scale * scale);
-  return { model: describe(parameters, best.aicc, Math.sqrt(variance) * scale), points, variances };
+  return { parameters, final, scale, aicc: best.aicc, variance, length: scaled.length };
 }
 
 /** AICc of a least-squares fit (Gaussian likelihood up to a constant); infinite when n is too small for it. */
@@ -68,51 +117,53 @@ function aicc(fit: FormFit, length: number): number {
   return length * Math.log(variance) + 2 * k + (2 * k * (k + 1)) / (length - k - 1);
 }
 
+/**
+ * One form by least squares. The optimiser's point is the unconstrained smoothing parameters, then (but for
+ * Holt-Winters, started from the first two seasons) the initial level and trend, started so that the first
+ * one-step forecast is the first value. Each evaluation writes into one parameter set and one state.
+ */
 function fitForm(history: readonly number[], form: EtsForm, seasonLength: number): FormFit {
+  const seasonal = form === 'holt-winters';
+  const smoothingCount = form === 'simple' ? 1 : seasonal || form === 'damped' ? 3 : 2;
   const firstStep = (history[1] ?? 0) - (history[0] ?? 0);
-  if (form === 'holt-winters') {
-    const initial = holtWintersStart(history, seasonLength);
-    const toModel = (point: readonly number[]): EtsParameters => smoothing(form, point, seasonLength);
-    const objective = (point: readonly number[]): number =>
-      etsPass(history, toModel(point), initial).sumOfSquares;
-    const best = minimiseSmooth(objective, [START.alpha, START.beta, START.gamma]);
-    const parameters = toModel(best.point);
-    const { sumOfSquares } = etsPass(history, parameters, initial);
-    return { parameters, initial, sumOfSquares, parameterCount: 3 + 2 + (seasonLength - 1) };
-  }
-  // The initial level and trend are fitted too, started so that the first one-step forecast is the first value.
-  const smoothingStart =
-    form === 'simple'
-      ? [START.alpha]
-      : form === 'holt'
-        ? [START.alpha, START.beta]
-        : [START.alpha, START.beta, START.phi];
   const stateStart = form === 'simple' ? [history[0] ?? 0] : [(history[0] ?? 0) - firstStep, firstStep];
-  const split = (point: readonly number[]): { parameters: EtsParameters; initial: EtsState } => {
-    const states = point.slice(smoothingStart.length);
-    return {
-      parameters: smoothing(form, point, 1),
-      initial: { level: states[0] ?? 0, trend: states[1] ?? 0, season: [0] },
-    };
+  const seasonStart = seasonal ? holtWintersStart(history, seasonLength) : undefined;
+  const parameters: MutableParameters = { form, alpha: 0, beta: 0, gamma: 0, phi: 1, seasonLength: 1 };
+  const state: EtsWorkState = { level: 0, trend: 0, season: new Float64Array(seasonal ? seasonLength : 1) };
+  const load = (point: ArrayLike<number>): void => {
+    setSmoothing(parameters, point, seasonLength);
+    if (seasonStart === undefined) {
+      state.level = point[smoothingCount] ?? 0;
+      state.trend = point[smoothingCount + 1] ?? 0;
+      state.season[0] = 0;
+      return;
+    }
+    state.level = seasonStart.level;
+    state.trend = seasonStart.trend;
+    state.season.set(seasonStart.season);
   };
-  const objective = (point: readonly number[]): number => {
-    const { parameters, initial } = split(point);
-    return etsPass(history, parameters, initial).sumOfSquares;
+  const objective = (point: ArrayLike<number>): number => {
+    load(point);
+    return runEts(history, parameters, state);
   };
-  const best = minimiseSmooth(objective, [...smoothingStart, ...stateStart]);
-  const { parameters, initial } = split(best.point);
-  const { sumOfSquares } = etsPass(history, parameters, initial);
-  return { parameters, initial, sumOfSquares, parameterCount: smoothingStart.length + stateStart.length };
+  const start = [START.alpha, START.beta, seasonal ? START.gamma : START.phi].slice(0, smoothingCount);
+  const best = minimiseSmooth(objective, seasonal ? start : [...start, ...stateStart]);
+  load(best.point);
+  const sumOfSquares = runEts(history, parameters, state);
+  const final = { level: state.level, trend: state.trend, season: Array.from(state.season) };
+  const parameterCount = seasonal ? 3 + 2 + (seasonLength - 1) : smoothingCount + stateStart.length;
+  return { parameters: { ...parameters }, final, sumOfSquares, parameterCount };
 }
 
-/** The smoothing parameters of a form from the optimiser's unconstrained point (first entries). */
-function smoothing(form: EtsForm, point: readonly number[], seasonLength: number): EtsParameters {
+/** The smoothing parameters of a form from the optimiser's unconstrained point (first entries), into `target`. */
+function setSmoothing(target: MutableParameters, point: ArrayLike<number>, seasonLength: number): void {
+  const { form } = target;
   const alpha = logistic(point[0] ?? 0);
-  const hasTrend = form !== 'simple';
-  const beta = hasTrend ? alpha * logistic(point[1] ?? 0) : 0;
-  const gamma = form === 'holt-winters' ? (1 - alpha) * logistic(point[2] ?? 0) : 0;
-  const phi = form === 'damped' ? 0.8 + 0.18 * logistic(point[2] ?? 0) : 1;
-  return { form, alpha, beta, gamma, phi, seasonLength: form === 'holt-winters' ? seasonLength : 1 };
+  target.alpha = alpha;
+  target.beta = form !== 'simple' ? alpha * logistic(point[1] ?? 0) : 0;
+  target.gamma = form === 'holt-winters' ? (1 - alpha) * logistic(point[2] ?? 0) : 0;
+  target.phi = form === 'damped' ? 0.8 + 0.18 * logistic(point[2] ?? 0) : 1;
+  target.seasonLength = form === 'holt-winters' ? seasonLength : 1;
 }
 
 function describe(parameters: EtsParameters, aiccValue: number, residualSd: number): ModelForecast['model'] {

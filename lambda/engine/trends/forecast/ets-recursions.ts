@@ -32,21 +32,45 @@ export interface EtsPass {
   readonly final: EtsState;
 }
 
+/**
+ * The state a pass carries, updated in place: the optimiser runs thousands of passes per fit, so they share one
+ * state and allocate nothing.
+ */
+export interface EtsWorkState {
+  level: number;
+  trend: number;
+  /** seasonLength slots. */
+  readonly season: Float64Array;
+}
+
 /** Runs the recursions over the history from the initial state: the one-step errors and the last state. */
 export function etsPass(history: readonly number[], parameters: EtsParameters, initial: EtsState): EtsPass {
+  const season = new Float64Array(Math.max(parameters.seasonLength, initial.season.length));
+  season.set(initial.season);
+  const state: EtsWorkState = { level: initial.level, trend: initial.trend, season };
+  const sumOfSquares = runEts(history, parameters, state);
+  return { sumOfSquares, final: { level: state.level, trend: state.trend, season: Array.from(season) } };
+}
+
+/** etsPass in place: `state` holds the initial state before and the last state after; returns the sum of squares. */
+export function runEts(history: readonly number[], parameters: EtsParameters, state: EtsWorkState): number {
   const { alpha, beta, gamma, phi, seasonLength } = parameters;
-  let { level, trend } = initial;
-  const season = [...initial.season];
+  const { season } = state;
+  let { level, trend } = state;
   let sumOfSquares = 0;
-  history.forEach((actual, index) => {
+  for (let index = 0; index < history.length; index += 1) {
     const slot = index % seasonLength;
-    const error = actual - (level + phi * trend + (season[slot] ?? 0));
+    const damped = phi * trend;
+    const predictedLevel = level + damped;
+    const error = (history[index] as number) - (predictedLevel + (season[slot] as number));
     sumOfSquares += error * error;
-    level = level + phi * trend + alpha * error;
-    trend = phi * trend + beta * error;
-    season[slot] = (season[slot] ?? 0) + gamma * error;
-  });
-  return { sumOfSquares, final: { level, trend, season } };
+    level = predictedLevel + alpha * error;
+    trend = damped + beta * error;
+    season[slot] = (season[slot] as number) + gamma * error;
+  }
+  state.level = level;
+  state.trend = trend;
+  return sumOfSquares;
 }
 
 /** Point forecasts for the periods after a history of `length` periods, from its final state. */

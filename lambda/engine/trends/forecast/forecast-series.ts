@@ -6,7 +6,7 @@
  * Pure and deterministic: no randomness, no clock.
  */
 import quantile from '@stdlib/stats-base-dists-normal-quantile';
-import { etsForecast } from './ets-fit.ts';
+import { type EtsFits, etsForecast } from './ets-fit.ts';
 import {
   type CandidateBacktest,
   DEFAULT_HORIZON,
@@ -28,7 +28,11 @@ import { varForecasts } from './var-model.ts';
 /** A candidate beats the baseline only by more than rounding: a tie (a flat or exactly periodic history) keeps it. */
 const RELATIVE_MARGIN = 1e-9;
 
-export function forecastSeries(input: ForecastInput): ForecastResult {
+/**
+ * Forecasts every series of `input`. `fits`: the exponential smoothing fits already made, reused and added to; a
+ * fit depends only on its history and season, so any forecasts may share one map: no number changes, only time.
+ */
+export function forecastSeries(input: ForecastInput, fits: EtsFits = new Map()): ForecastResult {
   const horizon = input.horizon ?? DEFAULT_HORIZON;
   const level = input.level ?? DEFAULT_LEVEL;
   checkInput(input, horizon, level);
@@ -39,7 +43,7 @@ export function forecastSeries(input: ForecastInput): ForecastResult {
   const forecasts = forecastUsable(
     usable.map(({ values }) => values),
     input.seasonLength,
-    { horizon, level, origins },
+    { horizon, level, origins, fits },
   );
   let next = 0;
   const series = input.series.map(({ key }, index): SeriesForecast => {
@@ -65,6 +69,7 @@ interface Settings {
   readonly horizon: number;
   readonly level: number;
   readonly origins: number;
+  readonly fits: EtsFits;
 }
 
 function forecastUsable(
@@ -82,7 +87,7 @@ function forecastUsable(
       kind: lag === 1 ? 'naive' : 'seasonal-naive',
       run: each((history, h) => seasonalNaiveForecast(history, lag, h)),
     },
-    { kind: 'ets', run: each((history, h) => etsForecast(history, seasonLength, h)) },
+    { kind: 'ets', run: each((history, h) => etsForecast(history, seasonLength, h, settings.fits)) },
   ];
   if (series.length >= 2) candidates.push({ kind: 'var', run: varForecasts });
   const backtests = rollingOriginBacktest(series, candidates, settings.origins, settings.horizon, lag);

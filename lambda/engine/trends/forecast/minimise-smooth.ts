@@ -16,11 +16,11 @@ const MAX_ITERATIONS = 200;
 const STEP = 1e-6;
 
 export function minimiseSmooth(
-  objective: (point: readonly number[]) => number,
+  objective: (point: ArrayLike<number>) => number,
   start: readonly number[],
 ): SmoothMinimum {
   // A non-finite value (an overflow far from the optimum) must read as "worse", never as NaN.
-  const value = (point: readonly number[]): number => {
+  const value = (point: ArrayLike<number>): number => {
     const result = objective(point);
     return Number.isFinite(result) ? result : Number.MAX_VALUE;
   };
