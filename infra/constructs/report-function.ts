@@ -1,16 +1,18 @@
 /**
- * One report Lambda: an ESM bundle built locally by esbuild (no Docker), ARM64 on Node.js 22, source maps, a log
- * group with retention, its asynchronous failures sent to the dead-letter queue after Lambda's own retries.
+ * One report Lambda: an ESM bundle built locally by esbuild (no Docker; its options in report-bundling.ts), ARM64 on
+ * Node.js 22, source maps, a log group with retention, its asynchronous failures sent to the dead-letter queue after
+ * Lambda's own retries.
  */
 import { Duration } from 'aws-cdk-lib';
 import { FUNCTION_TIMEOUT_SECONDS } from '../../lambda/config/function-limits.ts';
 import { CHART_ASSET_FILES } from '../../lambda/report/charts/chart-assets.ts';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { REPORT_BUNDLING, REPORT_NODE_OPTIONS } from './report-bundling.ts';
 
 export interface ReportFunctionProps {
   entry: string;
@@ -62,22 +64,12 @@ export class ReportFunction extends Construct {
       timeout: REPORT_FUNCTION_TIMEOUT,
       logGroup,
       loggingFormat: lambda.LoggingFormat.JSON,
-      environment: { ...props.environment, NODE_OPTIONS: '--enable-source-maps' },
+      environment: { ...props.environment, NODE_OPTIONS: REPORT_NODE_OPTIONS },
       deadLetterQueue: props.deadLetterQueue,
       retryAttempts: 2,
       maxEventAge: Duration.hours(6),
       bundling: {
-        format: OutputFormat.ESM,
-        target: 'node20',
-        platform: 'node',
-        sourceMap: true,
-        minify: true,
-        mainFields: ['module', 'main'],
-        // mjml's config loader would pull the TypeScript compiler into the bundle (8.0 MB with it, 4.2 MB without).
-        externalModules: ['typescript'],
-        // CommonJS dependencies (mjml, nodemailer) call require(); an ESM bundle needs it defined.
-        banner:
-          "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
+        ...REPORT_BUNDLING,
         // The charts read resvg's WebAssembly and their font beside the bundle (adapters/chart-asset-files.ts): esbuild does
         // not follow file reads, so they are copied in. WebAssembly: the same file runs on the ARM64 function.
         commandHooks: {

@@ -6,19 +6,15 @@
  */
 import { z } from 'zod';
 import { createLogger } from '../adapters/powertools-logger.ts';
-import {
-  type AggregationPlan,
-  planScheduledRun,
-  tellAggregationFailed,
-} from '../delivery/aggregation-plan.ts';
+import type { AggregationPlan, tellAggregationFailed } from '../delivery/aggregation-plan.ts';
 import { athenaExecutionSchema } from '../delivery/athena-results.ts';
-import { type ExpirySweep, expireHeldReports } from '../delivery/held-report-expiry.ts';
+import type { ExpirySweep } from '../delivery/held-report-expiry.ts';
 import {
   AGGREGATE_QUERY_NAMES,
   AGGREGATION_FAILED_TASK,
   AGGREGATION_STEPS,
 } from '../vocabulary/aggregation-steps.ts';
-import { type ScheduledOutcome, runScheduledReport } from '../delivery/scheduled-run.ts';
+import type { ScheduledOutcome } from '../delivery/scheduled-run.ts';
 import { InvalidOptionError } from '../errors/input-errors.ts';
 import { type HandlerDependencies, deployedHandler } from './handler-dependencies.ts';
 import { type InvocationContext, deliveryContextFor } from './invocation-context.ts';
@@ -65,11 +61,18 @@ export function createScheduleHandler(dependencies: () => HandlerDependencies) {
     const context = deliveryContextFor(deps, deps.storeFor(deps.bucket), runLogger, invocation);
     const request = parsed.data;
     if ('task' in request) {
-      return request.task === 'expire-held'
-        ? expireHeldReports(context)
-        : tellAggregationFailed(context, request.kind, request.at, request);
+      if (request.task === 'expire-held') {
+        const { expireHeldReports } = await import('../delivery/held-report-expiry.ts');
+        return expireHeldReports(context);
+      }
+      const { tellAggregationFailed } = await import('../delivery/aggregation-plan.ts');
+      return tellAggregationFailed(context, request.kind, request.at, request);
     }
+    // The runs are imported here, not at the top: they bring the analysis and the report's rendering (MJML,
+    // ECharts), which the cold start then does not evaluate (bench/steps/lambda-bundle.ts measures both).
+    const { runScheduledReport } = await import('../delivery/scheduled-run.ts');
     if (!('step' in request)) return runScheduledReport(context, request.kind);
+    const { planScheduledRun } = await import('../delivery/aggregation-plan.ts');
     return request.step === AGGREGATION_STEPS.plan
       ? planScheduledRun(context, request.kind, request.at)
       : runScheduledReport(context, request.kind, { at: request.at, aggregate: request.aggregate });

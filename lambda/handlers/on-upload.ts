@@ -7,8 +7,8 @@
 import { z } from 'zod';
 import { createLogger } from '../adapters/powertools-logger.ts';
 import { unquoted } from '../adapters/s3-object-store.ts';
-import { type ApprovalOutcome, runApproval } from '../delivery/approval-run.ts';
-import { type UploadOutcome, runUploadReport } from '../delivery/upload-run.ts';
+import type { ApprovalOutcome } from '../delivery/approval-run.ts';
+import type { UploadOutcome } from '../delivery/upload-run.ts';
 import type { DeliveryContext } from '../delivery/delivery-context.ts';
 import { UploadRecordsFailedError } from '../errors/delivery-errors.ts';
 import { type HandlerDependencies, deployedHandler } from './handler-dependencies.ts';
@@ -81,19 +81,25 @@ export function createUploadHandler(dependencies: () => HandlerDependencies) {
   };
 }
 
-/** One record: an approval object's release or discard, or an uploaded file's report. */
-function runRecord(
+/**
+ * One record: an approval object's release or discard, or an uploaded file's report. The runs are imported here,
+ * not at the top: they bring the analysis and the report's rendering (MJML, ECharts), which the cold start then
+ * does not evaluate (bench/steps/lambda-bundle.ts measures both).
+ */
+async function runRecord(
   context: DeliveryContext,
   key: string,
   record: z.infer<typeof s3RecordSchema>,
 ): Promise<UploadOutcome | ApprovalOutcome> {
   const { object } = record.s3;
   if (key.startsWith(context.config.prefixes.approvals)) {
+    const { runApproval } = await import('../delivery/approval-run.ts');
     return runApproval(context, {
       key,
       principal: record.userIdentity?.principalId,
     });
   }
+  const { runUploadReport } = await import('../delivery/upload-run.ts');
   return runUploadReport(context, {
     key,
     etag: unquoted(object.eTag),
