@@ -9,7 +9,12 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 const projectRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
-const entryPoint = join(projectRoot, 'lambda', 'cli', 'main.ts');
+// The command, and the thread it renders its report on (lambda/cli/report-worker.ts): dist/cli.mjs and
+// dist/report-worker.mjs, what they share in chunks.
+const entryPoints = {
+  cli: join(projectRoot, 'lambda', 'cli', 'main.ts'),
+  'report-worker': join(projectRoot, 'lambda', 'cli', 'report-worker.ts'),
+};
 const outfile = join(projectRoot, 'dist', 'cli.mjs');
 
 // CommonJS dependencies (papaparse) call require() and read __dirname/__filename; an ESM bundle has none of
@@ -30,9 +35,9 @@ const startedAt = performance.now();
 try {
   await build({
     absWorkingDir: projectRoot,
-    entryPoints: [entryPoint],
+    entryPoints,
     outdir: join(projectRoot, 'dist'),
-    entryNames: 'cli',
+    entryNames: '[name]',
     chunkNames: 'chunks/[name]-[hash]',
     outExtension: { '.js': '.mjs' },
     splitting: true,

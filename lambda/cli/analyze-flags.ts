@@ -10,6 +10,7 @@ import { parseIsoDay } from '../engine/input/date-parsing.ts';
 import { periodOfId } from '../delivery/period-id.ts';
 import { wholeNumber } from './flag-schemas.ts';
 import { VALUE_FLAGS } from './value-flags.ts';
+import { READER_FLAGS } from './reader-flags.ts';
 import { inputOptionsSchema } from '../engine/input/input-options.ts';
 import {
   isTimeZone,
@@ -83,20 +84,7 @@ export const ANALYZE_FLAGS = {
     schema: inputOptionsSchema.shape.dateFormat,
     goesTo: 'analysis',
   },
-  engine: {
-    value: 'E',
-    wanted: 'engine|duckdb',
-    help: 'engine (default): read the file line by line; duckdb: aggregate a transaction log with embedded DuckDB first',
-    schema: z.enum(['engine', 'duckdb'], { error: 'must be engine or duckdb' }).optional(),
-    goesTo: 'reader',
-  },
-  recordSplitting: {
-    value: 'R',
-    wanted: 'fast|general',
-    help: 'fast (default): lines without quotes split directly; general: CSV parser on all (same output)',
-    schema: z.enum(['fast', 'general'], { error: 'must be fast or general' }).optional(),
-    goesTo: 'analysis',
-  },
+  ...READER_FLAGS,
   shape: {
     value: 'S',
     wanted: 'auto|transactions|customers',

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 // The command line: dispatches a command, and turns what went wrong into one line and an exit code.
+import { existsSync } from 'node:fs';
 import { EXIT_CODES, faultOf, messageOf } from '../errors/segment-report-error.ts';
 import { isInputOption } from '../engine/input/input-options.ts';
 import { mkdir } from 'node:fs/promises';
@@ -41,6 +42,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     stdout: (text: string) => process.stdout.write(text),
     stderr: process.stderr,
     now: new Date(),
+    reportWorker: bundledReportWorker(),
   };
   try {
     switch (command) {
@@ -139,3 +141,12 @@ function printUsage(usage: string = USAGE): number {
 }
 
 process.exitCode = await main(process.argv.slice(2));
+
+/**
+ * The report thread's script when this runs bundled (dist/report-worker.mjs beside dist/cli.mjs, which is this
+ * module); none from the sources, where the report renders in the main thread.
+ */
+function bundledReportWorker(): URL | undefined {
+  const worker = new URL('./report-worker.mjs', import.meta.url);
+  return existsSync(fileURLToPath(worker)) ? worker : undefined;
+}

@@ -1,10 +1,9 @@
 // The email report as files, to preview it: its HTML, its plain-text version and its charts.
 import { mkdir } from 'node:fs/promises';
-import { chartAssetFiles } from '../adapters/chart-asset-files.ts';
 import { dirname, join, relative, sep } from 'node:path';
 import type { Analysis } from '../engine/analysis/analysis-types.ts';
 import { InvalidOptionError } from '../errors/input-errors.ts';
-import { type RenderedReport, renderReport } from '../report/render/render-report.ts';
+import type { ReportFiles, ReportRenderer } from './report-renderer.ts';
 import { writeOutputFile } from './output-files.ts';
 import { flagOf } from './flag-names.ts';
 import type { ReportFileOptions } from './flag-destinations.ts';
@@ -16,18 +15,16 @@ export async function writeReportFiles(
   preparation: ReportPreparation,
   options: ReportFileOptions,
   now: Date,
+  renderer: ReportRenderer,
 ): Promise<string> {
   const { scheduled, ...inputs } = preparation;
-  const report = await renderReport(
-    {
-      analysis,
-      ...inputs,
-      kind: scheduled?.kind ?? 'upload',
-      reportPeriod: scheduled?.reportPeriod,
-      now,
-    },
-    { chartAssets: chartAssetFiles() },
-  );
+  const report = await renderer.render({
+    analysis,
+    ...inputs,
+    kind: scheduled?.kind ?? 'upload',
+    reportPeriod: scheduled?.reportPeriod,
+    now,
+  });
   if (options.charts) await writeCharts(report, options.charts, options.file);
   if (options.html) {
     await writeOutputFile(
@@ -42,7 +39,7 @@ export async function writeReportFiles(
 }
 
 /** The charts as PNG files in `directory` (made when missing: its parent was checked with the other outputs). */
-async function writeCharts(report: RenderedReport, directory: string, inputPath: string): Promise<void> {
+async function writeCharts(report: ReportFiles, directory: string, inputPath: string): Promise<void> {
   try {
     await mkdir(directory, { recursive: true });
   } catch (error) {
@@ -59,7 +56,7 @@ async function writeCharts(report: RenderedReport, directory: string, inputPath:
  * with --charts, relative to the HTML file; without --charts they are carried in the page itself as `data:` URLs
  * (fine in a browser, which is what a preview is, though mail clients drop them).
  */
-function previewHtml(report: RenderedReport, htmlPath: string, chartsDirectory: string | undefined): string {
+function previewHtml(report: ReportFiles, htmlPath: string, chartsDirectory: string | undefined): string {
   let html = report.html;
   for (const image of report.images) {
     const source = chartsDirectory
