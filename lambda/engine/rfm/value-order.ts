@@ -10,6 +10,11 @@ const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 const HIGH_WORD = LITTLE_ENDIAN ? 1 : 0;
 const DIGIT_BITS = 16;
 const BUCKETS = 1 << DIGIT_BITS;
+/**
+ * Below this many values a comparison sort on the same keys is cheaper than four passes over 65,536 buckets (each
+ * with its 256 KiB of counts): Online Retail's 4,338 customers are scored at 13 month ends, 4 columns each.
+ */
+const COMPARISON_SORT_BELOW = 8192;
 
 /**
  * The indices of `values` sorted by value, ascending (stable). NaN, which no caller passes, would sort by its
@@ -23,6 +28,12 @@ export function orderByValue(values: ArrayLike<number>): Int32Array {
   const low = sortableLowWords(column);
   let order = new Int32Array(count);
   for (let index = 0; index < count; index++) order[index] = index;
+  // The same keys compared, and the sort is stable: the same order as the radix passes give.
+  if (count < COMPARISON_SORT_BELOW) {
+    return order.sort(
+      (a, b) => (high[a] as number) - (high[b] as number) || (low[a] as number) - (low[b] as number),
+    );
+  }
   let spare = new Int32Array(count);
   for (const [word, shift] of [
     [low, 0],

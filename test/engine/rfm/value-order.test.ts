@@ -39,4 +39,30 @@ describe('orderByValue', () => {
       { numRuns: 300 },
     );
   });
+
+  it('gives the same order past 8,192 values, where the radix passes take over from the comparison sort', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(fc.integer({ min: -50, max: 50 }), fc.double({ noNaN: true })), {
+          minLength: 8_192,
+          maxLength: 12_000,
+        }),
+        (values) => {
+          const noNegativeZero = values.map((entry) => entry + 0);
+          expect(Array.from(orderByValue(noNegativeZero))).toEqual(sortedIndices(noNegativeZero));
+        },
+      ),
+      { numRuns: 20 },
+    );
+    // Both sides of the threshold put -0 right before +0, ties in index order.
+    for (const count of [8_191, 8_192, 20_000]) {
+      const values = Array.from({ length: count }, (_, index) => [0, -0, 1, -1][index % 4] as number);
+      const order = Array.from(orderByValue(values));
+      expect(order.slice(0, 3)).toEqual([3, 7, 11]);
+      const quarter = count / 4;
+      const zeros = order.slice(Math.ceil(quarter), Math.ceil(quarter) + Math.floor(quarter) * 2);
+      const signs = zeros.map((index) => (Object.is(values[index], -0) ? '-' : '+')).join('');
+      expect(signs).toMatch(/^-+\++$/);
+    }
+  });
 });
