@@ -5,15 +5,13 @@
  */
 import mjml2html from 'mjml';
 import { describe, expect, it } from 'vitest';
-import { GONE_CUSTOMERS } from '../../../lambda/engine/migration/segment-migration.ts';
 import { renderHtml } from '../../../lambda/report/render/render-html.ts';
 import type { ReportLocale } from '../../../lambda/report/report-settings.ts';
 import { executiveSummaryMjml } from '../../../lambda/report/templates/executive-summary.ts';
 import type { ReportView } from '../../../lambda/report/templates/report-view.ts';
 import { buildReportView } from '../../../lambda/report/view-model/build-report-view.ts';
-import { analysisFixture } from '../fixtures/analysis-fixture.ts';
 import { reportInput } from '../fixtures/report-input.ts';
-import { trendsFixture } from '../fixtures/trends-fixture.ts';
+import { completeReportView } from '../../support/complete-report-view.ts';
 
 /** What render-html.ts ran before its minify was cut: MJML's own, every module of htmlnano's safe preset. */
 async function fullMinify(view: ReportView): Promise<string> {
@@ -25,53 +23,6 @@ async function fullMinify(view: ReportView): Promise<string> {
 /** An upload's email: the fewest sections. */
 function uploadView(locale: ReportLocale): ReportView {
   return buildReportView(reportInput({ settings: { locale } }));
-}
-
-/** A quarterly review with every optional section: changes, alerts, trends, migration, a linked customer file. */
-function completeView(locale: ReportLocale): ReportView {
-  const view = buildReportView({
-    ...reportInput({
-      analysis: { ...analysisFixture(), trends: trendsFixture() },
-      previous: analysisFixture({ kpis: { revenue: 800_000 } }),
-      settings: { locale, companyName: 'Example Ltd', alerts: { maxInactiveShare: 0.1 } },
-      kind: 'quarterly',
-      reportPeriod: { first: '2024-01-01', last: '2024-03-31' },
-    }),
-    customerFile: { url: 'https://example.com/customers.csv?a=1&b=2', expires: new Date('2024-06-10') },
-    skippedHistory: [{ report: '2024-Q1', problem: 'unreadable' }],
-    migration: {
-      from: ['champions'],
-      to: ['champions', 'loyal', GONE_CUSTOMERS],
-      counts: [[80, 5, 2]],
-      stayed: 80,
-      movedUp: 0,
-      movedDown: 5,
-      newCustomers: 0,
-      goneCustomers: 2,
-      largestMoves: [{ from: 'champions', to: 'loyal', customers: 5 }],
-    },
-  });
-  // The fixture counts no period of its own: the tiles of a weekly report, with its note.
-  view.periodActivity = {
-    title: 'This week',
-    comparison: 'Arrows: change on the previous week.',
-    tiles: view.headline.slice(0, 2),
-    note: 'The file ends before the week does.',
-  };
-  // The fixture has no customer-value analysis: the outlook with a row.
-  view.valueOutlook = {
-    title: 'Value outlook, next 12 months',
-    summary: ['The 1,000 customers are expected to bring $1.2M.'],
-    columns: {
-      segment: 'Segment',
-      predictedValue: 'Predicted value',
-      likelyLost: 'Likely lost',
-      valueIfRetained: 'Value if won back',
-    },
-    rows: [{ segment: 'Champions', predictedValue: '$900K', likelyLost: '3', valueIfRetained: '$4,000' }],
-    accuracy: 'Model check: 0.42 against 0.49.',
-  };
-  return view;
 }
 
 /** Strings the templates use as names or to choose (a class, a Content-ID, a link, an arrow, a colour), not text. */
@@ -114,12 +65,12 @@ const SECTIONS = [
 describe.each(['en', 'fr'] as const)('the %s email', (locale) => {
   const cases = [
     { name: 'upload', view: uploadView(locale) },
-    { name: 'complete', view: completeView(locale) },
-    { name: 'complete, hostile texts', view: withHostileTexts(completeView(locale)) },
+    { name: 'complete', view: completeReportView(locale) },
+    { name: 'complete, hostile texts', view: withHostileTexts(completeReportView(locale)) },
   ];
 
   it('has every optional section in its complete view', async () => {
-    const html = await renderHtml(completeView(locale));
+    const html = await renderHtml(completeReportView(locale));
     for (const section of SECTIONS) expect(html, section).toContain(`section-${section}`);
   });
 

@@ -6,7 +6,6 @@
  * that ends an attribute, no `</mj-text>` that closes MJML's element early, and a `{{x}}` that stays literal.
  */
 import { describe, expect, it } from 'vitest';
-import { GONE_CUSTOMERS, NEW_CUSTOMERS } from '../../../../lambda/engine/migration/segment-migration.ts';
 import { executiveSummaryMjml } from '../../../../lambda/report/templates/executive-summary.ts';
 import type { ReportView } from '../../../../lambda/report/templates/report-view.ts';
 import { alertsSection } from '../../../../lambda/report/templates/sections/alerts-section.ts';
@@ -25,9 +24,7 @@ import { overviewSections } from '../../../../lambda/report/templates/sections/o
 import { strategiesSection } from '../../../../lambda/report/templates/sections/strategies-section.ts';
 import { trendsSection } from '../../../../lambda/report/templates/sections/trends-section.ts';
 import { watchSection } from '../../../../lambda/report/templates/sections/watch-section.ts';
-import { buildReportView } from '../../../../lambda/report/view-model/build-report-view.ts';
-import { analysisFixture } from '../../fixtures/analysis-fixture.ts';
-import { reportInput } from '../../fixtures/report-input.ts';
+import { completeReportView } from '../../../support/complete-report-view.ts';
 
 /** Hostile texts and what each must become in the email (written out, not computed by the code under test). */
 const HOSTILE = [
@@ -100,98 +97,6 @@ const SECTIONS: { name: string; render: Render; parts: string[] }[] = [
   { name: 'footer', render: footerSection, parts: ['footer'] },
 ];
 
-/**
- * A view with every optional part present: a previous report (changes), a company, alerts, a migration, a linked
- * customer file, a skipped archive note and a response rate column.
- */
-function completeView(): ReportView {
-  const view = buildReportView({
-    ...reportInput({
-      previous: analysisFixture({ kpis: { revenue: 800_000 } }),
-      settings: { companyName: 'Example Ltd', alerts: { maxInactiveShare: 0.1 } },
-      kind: 'quarterly',
-      reportPeriod: { first: '2024-01-01', last: '2024-03-31' },
-    }),
-    sourceLabel: 'orders.csv',
-    customerFile: { url: 'https://example.com/customers.csv', expires: new Date('2024-06-10T00:00:00Z') },
-    skippedHistory: [{ report: '2024-Q1', problem: 'unreadable' }],
-    migration: {
-      from: ['champions', NEW_CUSTOMERS],
-      to: ['champions', 'loyal', GONE_CUSTOMERS],
-      counts: [
-        [80, 5, 2],
-        [3, 0, 0],
-      ],
-      stayed: 80,
-      movedUp: 0,
-      movedDown: 5,
-      newCustomers: 3,
-      goneCustomers: 2,
-      largestMoves: [{ from: 'champions', to: 'loyal', customers: 5 }],
-    },
-  });
-  for (const table of view.overviews) {
-    table.columns.responseRate = 'Response';
-    for (const row of table.rows) row.responseRate = '12.0%';
-  }
-  // The fixture has no customer-value analysis: the outlook with every part present.
-  view.valueOutlook = {
-    title: 'Value outlook, next 12 months',
-    summary: ['The 1,000 customers are expected to bring $1.2M.', '120 customers are likely lost.'],
-    columns: {
-      segment: 'Segment',
-      predictedValue: 'Predicted value',
-      likelyLost: 'Likely lost',
-      valueIfRetained: 'Value if won back',
-    },
-    rows: [{ segment: 'Champions', predictedValue: '$900K', likelyLost: '3', valueIfRetained: '$4,000' }],
-    accuracy: 'Model check: 0.42 against 0.49.',
-  };
-  // An upload's report has no period of its own: a weekly report's, with every part present.
-  view.periodActivity = {
-    title: 'This week, Jun 3, 2024 to Jun 9, 2024',
-    comparison: 'Arrows: change on the previous week (May 27, 2024 to Jun 2, 2024).',
-    tiles: [
-      {
-        key: 'period-orders',
-        label: 'Orders',
-        value: '120',
-        detail: 'Same week last year: 100 (+20.0%)',
-        delta: { text: '+5.0%', trend: 'up', favourable: true },
-      },
-    ],
-    note: "The file's last order is on Jun 7, 2024, before the week ends.",
-  };
-  // The fixture has no trends: the section with two charts and the forecast's line.
-  view.trends = {
-    title: 'Trends',
-    images: [
-      {
-        cid: 'revenue-trend@segment-report',
-        alt: 'Revenue by month: from 570K to 1.2M',
-        width: 600,
-        height: 300,
-      },
-      {
-        cid: 'segment-buyers@segment-report',
-        alt: 'Customers who bought: Champions from 83 to 636',
-        width: 600,
-        height: 334,
-      },
-    ],
-    note: 'Forecast: the baseline is shown.',
-    table: {
-      revenueTitle: 'Revenue by month',
-      revenue: [{ period: 'Nov 2011', value: '1,161,817' }],
-      buyersTitle: 'Customers who bought in Nov 2011 (in Aug 2011)',
-      buyers: [{ segment: 'Champions', last: '636', before: '501' }],
-      cohortsTitle: 'Share buying again the month after the first',
-      cohorts: [{ cohort: 'Oct 2011', share: '24.0%' }],
-    },
-  };
-  return view;
-}
-
 /** A string of the view: where it is, and the same path with `[]` for every index. */
 interface Leaf {
   path: (string | number)[];
@@ -236,7 +141,8 @@ function occurrences(text: string, part: string): number {
   return text.split(part).length - 1;
 }
 
-const VIEW = completeView();
+/** Every optional part present, so that every section shows every kind of string it can. */
+const VIEW = completeReportView();
 
 describe.each(SECTIONS)('the $name section', ({ render, parts }) => {
   const leaves = shownStrings(VIEW, parts);
