@@ -20,7 +20,7 @@ import {
   pointSubset,
 } from '../kmeans/kmeans-engine.ts';
 import { createRandomSource, deriveSeed, sampleRowIndices } from '../kmeans/seeded-random.ts';
-import { meanSilhouette } from '../kmeans/silhouette.ts';
+import { meanSilhouettes } from '../kmeans/silhouette.ts';
 
 /** What selectClusterCount needs from the resolved options. */
 export interface SelectionSettings {
@@ -90,17 +90,22 @@ export function selectClusterCount(
   const sampleRandom = createRandomSource(deriveSeed(settings.seed, SILHOUETTE_SAMPLE_LABEL));
   const sample = sampleRowIndices(selectionSet.rowCount, settings.silhouetteSampleSize, sampleRandom);
   const minimumSize = Math.max(MIN_CLUSTER_CUSTOMERS, settings.minClusterShare * selectionSet.rowCount);
+  const kMax = Math.min(settings.kMax, pointSet.rowCount - 1);
+  const fits: { k: number; assignments: Int32Array }[] = [];
+  for (let k = settings.kMin; k <= kMax; k++) {
+    fits.push({ k, assignments: fitK(selectionSet, k, settings.selectionRestarts).assignments });
+  }
+  // Every K's silhouette in one pass over the sample's pairs (the same values as one K at a time).
+  const silhouettes = meanSilhouettes(selectionSet, fits, sample);
   const candidates: KSelection['candidates'] = [];
   let best: { k: number; silhouette: number } | undefined;
-  const kMax = Math.min(settings.kMax, pointSet.rowCount - 1);
-  for (let k = settings.kMin; k <= kMax; k++) {
-    const fit = fitK(selectionSet, k, settings.selectionRestarts);
-    const smallestClusterSize = Math.min(...clusterSizes(fit.assignments, k));
+  fits.forEach(({ k, assignments }, index) => {
+    const smallestClusterSize = Math.min(...clusterSizes(assignments, k));
     const eligible = smallestClusterSize >= minimumSize;
-    const silhouette = meanSilhouette(selectionSet, fit.assignments, k, sample);
+    const silhouette = silhouettes[index] as number;
     candidates.push({ k, silhouette, smallestClusterSize, eligible });
     if (eligible && (best === undefined || silhouette > best.silhouette)) best = { k, silhouette };
-  }
+  });
   const k = best?.k ?? settings.kMin;
   const selection: KSelection = { method: 'silhouette', candidates };
   return { k, fit: fitChosen(k), selection, restartRows: restartRows(k) };
