@@ -19,16 +19,23 @@ const TRANSLATED = new Set([
   'commandHooks',
 ]);
 
-/** NodejsFunction's `esbuildArgs` as esbuild's API options (`--alias:a=b` is alias { a: b }). */
+/** One `--alias` value, "a=b", as esbuild's alias option { a: b }. */
+function aliasOf(value: string): Record<string, string> {
+  const [from, to, ...rest] = value.split('=');
+  if (from === undefined || to === undefined || rest.length > 0)
+    throw new Error(`esbuildArgs --alias: "${value}" is not a=b`);
+  return { [from]: to };
+}
+
+/** NodejsFunction's `esbuildArgs` as esbuild's API options (`--alias:a=b`, one or a list, is alias { a: b }). */
 function passedThrough(esbuildArgs: BundlingOptions['esbuildArgs']): BuildOptions {
   const options: BuildOptions = {};
   for (const [name, value] of Object.entries(esbuildArgs ?? {})) {
     if (name === '--charset' && value === 'utf8') options.charset = 'utf8';
-    else if (name === '--alias' && typeof value === 'string') {
-      const [from, to] = value.split('=');
-      if (from === undefined || to === undefined)
-        throw new Error(`esbuildArgs --alias: "${value}" is not a=b`);
-      options.alias = { ...options.alias, [from]: to };
+    else if (name === '--alias' && typeof value !== 'boolean') {
+      for (const alias of typeof value === 'string' ? [value] : value) {
+        options.alias = { ...options.alias, ...aliasOf(alias) };
+      }
     } else throw new Error(`esbuildArgs ${name}: not translated for the benchmark (lambda-bundle-build.ts)`);
   }
   return options;

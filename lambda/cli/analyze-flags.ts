@@ -4,7 +4,7 @@
  * schema and where its value goes. Parsing, validation, the usage text and the mapping to the analysis and report
  * options are all read from this table: a new option is one new entry.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { ANALYZE_DEFAULTS } from '../engine/analysis/analyze-options.ts';
 import { parseIsoDay } from '../engine/input/date-parsing.ts';
 import { periodOfId } from '../delivery/period-id.ts';

@@ -1,5 +1,5 @@
 /** Schemas the options table shares: numbers refused in one message whatever is wrong with them. */
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** A whole number from `min` (to `max`), refused in one message whatever is wrong with it. */
 export function wholeNumber(message: string, min: number, max?: number) {

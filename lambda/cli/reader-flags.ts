@@ -3,7 +3,7 @@
  * DuckDB aggregating first; and how lines are split into records (the outputs are the same either way: the
  * general splitter is there to show it, test/cli/record-splitting-identity.test.ts).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { FlagSpec } from './analyze-flags.ts';
 
 export const READER_FLAGS = {

@@ -3,7 +3,7 @@
  * the horizon, the monthly discount, the margin, and the switch that turns the value models off. Their
  * defaults are the engine's CUSTOMER_VALUE_DEFAULTS.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { CUSTOMER_VALUE_DEFAULTS } from '../engine/value/customer-value.ts';
 import type { FlagSpec } from './analyze-flags.ts';
 import { boundedNumber, wholeNumber } from './flag-schemas.ts';

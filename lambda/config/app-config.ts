@@ -4,7 +4,7 @@
  * alerts, targets), where things live in the bucket, how the files of each input prefix are read and how
  * scheduled runs pick their data. A wrong value fails with its path.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { type ReportSettings, parseReportSettings, reportSettingsSchema } from '../report/report-settings.ts';
 import { formatConfigPath } from './config-path.ts';
 import { inputRuleSchema } from './input-rules.ts';

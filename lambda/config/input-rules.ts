@@ -4,7 +4,7 @@
  * prefix the input options its files need, and the dataset its reports belong to. The rule of the longest
  * matching prefix applies; a file under no configured prefix is read with the engine's inference alone.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   INPUT_OPTION_VALUES,
   type InputOptions,

@@ -3,7 +3,7 @@
  * thresholds (engine/plausibility/plausibility-settings.ts has the checks and their defaults), whether a new
  * source's first report is always held, and how long a held report waits for the data team.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   PLAUSIBILITY_CHECKS,
   PLAUSIBILITY_DEFAULTS,

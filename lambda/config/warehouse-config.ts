@@ -8,7 +8,7 @@
  * when they add up to more than `overBytes`; smaller files stay on the function. Anywhere else in the bucket (a
  * data lake's prefix), the table is the source: every scheduled run aggregates all of it with Athena.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { SQL_DATE_LAYOUTS } from '../engine/aggregate/sql-dialects.ts';
 
 /** A Glue (Hive) name: lower case letters, digits and underscores, as Athena reads them without quoting. */

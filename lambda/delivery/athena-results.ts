@@ -5,7 +5,7 @@
  * the orders streamed into the engine's ledger as they arrive (a run's orders can be far larger than its customers);
  * a result anywhere else, or missing, stops the run: the report never reads what the aggregation did not write.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { orderOfColumns, rejectionsOfRows, rowsReadOf } from '../engine/aggregate/aggregate-rows.ts';
 import type { AggregatedOrder } from '../engine/aggregate/analyze-aggregate.ts';
 import type { CsvDialect } from '../engine/input/csv-dialect.ts';

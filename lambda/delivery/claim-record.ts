@@ -3,7 +3,7 @@
  * expires. Read back through its schema: a record that does not parse stops the run, since nothing is sent on
  * doubt.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { parseStoredRecord } from './stored-record.ts';
 
 export const CLAIM_STATES = [

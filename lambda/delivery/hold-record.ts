@@ -4,7 +4,7 @@
  * charts' Content-IDs, the customers file attached or linked). A release rebuilds the email from it and the
  * archive alone; its state (held, released, discarded, expired) is the claim's, never this record's.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { PLAUSIBILITY_CHECKS } from '../engine/plausibility/plausibility-settings.ts';
 import { REPORT_KINDS } from '../vocabulary/report-kind.ts';
 import { holdRecordFolder, holdRecordKey, isRunName } from './archive-layout.ts';

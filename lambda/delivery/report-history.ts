@@ -4,7 +4,7 @@
  * matrix). An archived file that does not parse is skipped with a note, never trusted: one bad archive must not
  * poison every later report.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { type SafeParsedAnalysis, safeParseAnalysis } from '../engine/analysis/parse-analysis.ts';
 import type { Analysis } from '../engine/analysis/analysis-types.ts';
 import { RFM_SEGMENT_KEYS } from '../engine/rfm/rfm-segments.ts';

@@ -4,7 +4,7 @@
  * path's state machine (issue 16), `{ "step": "plan" | "report", ... }` and `{ "task": "aggregation-failed", ... }`.
  * Thin: everything else is in lambda/delivery.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { createLogger } from '../adapters/powertools-logger.ts';
 import type { AggregationPlan, tellAggregationFailed } from '../delivery/aggregation-plan.ts';
 import { athenaExecutionSchema } from '../delivery/athena-results.ts';

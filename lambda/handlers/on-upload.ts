@@ -4,7 +4,7 @@
  * others; the handler fails at the end, so that Lambda retries the event: records already done are then found
  * done by their claims. Thin: everything else is in lambda/delivery.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { createLogger } from '../adapters/powertools-logger.ts';
 import { unquoted } from '../adapters/s3-object-store.ts';
 import type { ApprovalOutcome } from '../delivery/approval-run.ts';

@@ -3,7 +3,7 @@
  * locale/column-labels.ts in cluster names: by column name, per language, a noun phrase ("loyalty points": "High
  * loyalty points") or the exact words above and below the average (`{ "high": "Big wine drinkers", "low": ... }`).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** At most this many columns relabelled (a customer table clusters on at most 50). */
 export const MAX_COLUMN_LABELS = 200;

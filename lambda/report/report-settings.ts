@@ -4,7 +4,7 @@
  * Every number has a plausible range (shares 0 to 1; the playbook's money in STRATEGY_BOUNDS), so that no budget,
  * return or ROI of the report can overflow.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { type ColumnLabelOverrides, columnLabelsSchema } from './column-label-settings.ts';
 import { DEFAULT_PLAYBOOK } from './playbook/default-playbook.ts';
 import { mergePlaybook, type Playbook, strategyOverrideSchema } from './playbook/strategy.ts';

@@ -4,7 +4,7 @@
  * analysis computes the warnings with them (the command line and the Lambdas pass them in) and records the ones
  * it used, which the report then states.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { WARNING_DEFAULTS, type WarningThresholds } from '../engine/trends/warnings/warning-rules.ts';
 
 const whole = (low: number, high: number) => {

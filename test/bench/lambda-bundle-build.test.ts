@@ -88,6 +88,17 @@ describe('esbuildOptionsFor', () => {
       esbuildOptionsFor({ ...REPORT_BUNDLING, esbuildArgs: { '--drop': 'console' } }, 'index.mjs'),
     ).toThrow(/--drop/);
   });
+
+  it('takes --alias as one a=b or a list of them, as NodejsFunction writes each as --alias:a=b', () => {
+    const withAliases = (alias: string | string[]) =>
+      esbuildOptionsFor({ ...REPORT_BUNDLING, esbuildArgs: { '--alias': alias } }, 'index.mjs').alias;
+    expect(withAliases('cheerio=cheerio/slim')).toEqual({ cheerio: 'cheerio/slim' });
+    expect(withAliases(['cheerio=cheerio/slim', 'js-beautify=./stub.ts'])).toEqual({
+      cheerio: 'cheerio/slim',
+      'js-beautify': './stub.ts',
+    });
+    expect(() => withAliases(['cheerio'])).toThrow(/not a=b/);
+  });
 });
 
 describe.each(Object.values(REPORT_HANDLER_FILES))('the %s bundle', (file) => {

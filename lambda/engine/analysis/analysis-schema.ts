@@ -19,7 +19,7 @@
  * table's spending and purchase columns may hold negative or fractional values (kpis/, customers/). Unknown fields
  * are dropped, so that an older or newer writer of schema version 1 stays readable.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Analysis } from './analysis-types.ts';
 import { periodActivitySchema } from './activity-schema.ts';
 import { inputSummary } from './input-schema.ts';

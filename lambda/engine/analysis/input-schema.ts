@@ -1,5 +1,5 @@
 /** InputSummary (analysis-types.ts) as data read back: part of analysis-schema.ts, in a file of its own. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { INPUT_SHAPES, SQL_ENGINES } from './analysis-types.ts';
 import { CUSTOMER_TABLE_REJECTIONS, REJECTION_REASONS } from './rejection-reasons.ts';
 import { count, countsByKey, lineNumber, object, oneOf, text } from './schema-words.ts';

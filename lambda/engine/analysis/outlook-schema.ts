@@ -2,7 +2,7 @@
  * The schema of the trends' outlook (Analysis.trends.outlook, trends/trend-outlook.ts): the forecasts with their
  * backtests and intervals, and the early warnings. Lists the forecast module declares read-only are read-only here.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { count, finite, list, object, oneOf, share } from './schema-words.ts';
 import { RFM_SEGMENT_KEYS } from '../rfm/rfm-segments.ts';
 

@@ -3,7 +3,7 @@
  * each failing with the same message wherever it is used, so that a message says what was expected, not zod's
  * wording.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const finite = z.number({ error: 'expected a finite number' });
 export const count = z

@@ -4,7 +4,7 @@
  * period, a cohort one per period from its own to the last, and an average order value is null exactly where the
  * period has no order (a null beside orders would be a number lost, not an empty period).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { count, finite, flag, isoDay, list, object, oneOf, share } from './schema-words.ts';
 import { RFM_SEGMENT_KEYS } from '../rfm/rfm-segments.ts';
 import { outlookSchema } from './outlook-schema.ts';

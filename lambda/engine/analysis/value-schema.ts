@@ -3,7 +3,7 @@
  * back from an archived analysis. analysis-schema.ts checks it against the type at compile time with the rest.
  * Counts are whole numbers of 0 or more, probabilities and shares within [0, 1], money and model figures finite.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { type PriorityKey, PRIORITY_KEYS } from '../value/value-priority.ts';
 import { count, finite, flag, isoDay, list, object, oneOf, share, text } from './schema-words.ts';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { listNames, quoteName, showName } from './message-text.ts';
 import { ColumnError } from '../../errors/input-errors.ts';
 

@@ -4,7 +4,7 @@
  * configuration's `inputs`, a direct call of the engine), so that a value is accepted or refused in the same
  * words everywhere; each front end only names the field its own way (`--date-format`, `inputs[...].dateFormat`).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { type ColumnMapping, readColumnMapping, TransactionRole } from './column-roles.ts';
 import { DATE_FORMATS, type DateOrder, readDateOrderOption } from './date-parsing.ts';
 import { DECIMAL_MARKS } from './number-parsing.ts';
