@@ -1,18 +1,16 @@
 // The ingest of a file held in memory, in process on one core, cut at the engine's own seams: decoding alone
-// (bytes to text, line breaks normalised), decoding and splitting into records (the fast splitter, and the
-// general one for comparison), and the whole read into the customer ledger (the cleaning rules, dates, amounts,
-// interning). Each as the engine runs it: a piece of 64 KiB at a time, as a file stream delivers them.
+// (bytes to text, line breaks normalised), decoding and splitting into records, and the whole read into the
+// customer ledger (the cleaning rules, dates, amounts, interning). Each as the engine runs it: a piece of 64 KiB at a time, as a file stream delivers them.
 import type { ResolvedAnalyzeOptions } from '../../lambda/engine/analysis/analyze-options.ts';
 import { resolveAnalyzeOptions } from '../../lambda/engine/analysis/analyze-options.ts';
 import { openTextSource } from '../../lambda/engine/input/text-source.ts';
-import type { RecordSplitting } from '../../lambda/engine/input/record-splitters.ts';
 import { openTable, transactionColumnsOf } from '../../lambda/engine/open-table.ts';
 import { readLedger } from '../../lambda/engine/transactions/read-ledger.ts';
 
 const STREAM_PIECE_BYTES = 64 * 1024;
 
 /** What each ingest cut measures. */
-export const INGEST_CUTS = ['decode', 'split-general', 'split-fast', 'read'] as const;
+export const INGEST_CUTS = ['decode', 'split', 'read'] as const;
 export type IngestCut = (typeof INGEST_CUTS)[number];
 
 async function* pieces(bytes: Uint8Array): AsyncGenerator<Uint8Array> {
@@ -21,12 +19,8 @@ async function* pieces(bytes: Uint8Array): AsyncGenerator<Uint8Array> {
   }
 }
 
-function optionsFor(sourceName: string, splitting: RecordSplitting): ResolvedAnalyzeOptions {
-  return resolveAnalyzeOptions({
-    sourceName,
-    now: new Date('2030-01-01T00:00:00Z'),
-    recordSplitting: splitting,
-  });
+function optionsFor(sourceName: string): ResolvedAnalyzeOptions {
+  return resolveAnalyzeOptions({ sourceName, now: new Date('2030-01-01T00:00:00Z') });
 }
 
 /** Runs one cut over `bytes` and returns its seconds (what it produced is counted, so nothing is skipped). */
@@ -37,7 +31,7 @@ export async function timeIngestCut(bytes: Uint8Array, cut: IngestCut, sourceNam
     const source = await openTextSource(pieces(bytes), sourceName);
     for await (const text of source.text) count += text.length;
   } else {
-    const options = optionsFor(sourceName, cut === 'split-general' ? 'general' : 'fast');
+    const options = optionsFor(sourceName);
     const table = await openTable(pieces(bytes), options);
     if (cut === 'read') {
       const input = { ...table, columns: transactionColumnsOf(table), batches: table.rest };

@@ -36,7 +36,7 @@ export interface OpenTable {
 /** Opens `bytes` up to its header; throws an InputError naming the file when it cannot be read as a table. */
 export async function openTable(
   bytes: AsyncIterable<Uint8Array>,
-  options: Pick<ResolvedAnalyzeOptions, 'sourceName' | 'mapping' | 'shape' | 'recordSplitting'>,
+  options: Pick<ResolvedAnalyzeOptions, 'sourceName' | 'mapping' | 'shape'>,
 ): Promise<OpenTable> {
   const { sourceName } = options;
   const source = await openTextSource(bytes, sourceName);
@@ -45,7 +45,7 @@ export async function openTable(
   const skipped = separator?.length ?? 0;
   const dialect = detectDialect(source.sample.slice(skipped), sourceName, separator?.delimiter);
   const text = skipped > 0 ? skipCharacters(source.text, skipped) : source.text;
-  const records = readRecords(text, dialect, sourceName, separator ? 2 : 1, options.recordSplitting);
+  const records = readRecords(text, dialect, sourceName, separator ? 2 : 1);
   const { header, rest } = await takeHeader(records, sourceName);
   const columns = findTransactionColumns(header, options.mapping, sourceName);
   const shape = options.shape === 'auto' ? detectShape(columns) : options.shape;

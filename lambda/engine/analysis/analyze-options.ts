@@ -5,7 +5,6 @@ import { type InputOptions, type ParsedInputOptions, parseInputOptions } from '.
 import type { ActivityWindows } from '../kpis/period-activity.ts';
 import type { CustomerValueOptions } from '../value/customer-value.ts';
 import type { WarningThresholds } from '../trends/warnings/warning-rules.ts';
-import type { RecordSplitting } from '../input/record-splitters.ts';
 import type { StageTimer } from './analysis-stages.ts';
 
 /**
@@ -43,11 +42,6 @@ export interface AnalyzeOptions extends InputOptions {
   fingerprint?: boolean | undefined;
   /** Called after each chunk with the number of lines read so far. */
   onProgress?: ((linesRead: number) => void) | undefined;
-  /**
-   * How lines become records: `fast` (default) or `general` (input/record-splitters.ts). The outputs are the same;
-   * `general` is there for the test that shows it.
-   */
-  recordSplitting?: RecordSplitting | undefined;
   /** Runs each stage of a transaction log's analysis (analysis-stages.ts): the benchmark times them with it. */
   timeStage?: StageTimer | undefined;
 }

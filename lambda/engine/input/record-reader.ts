@@ -1,6 +1,6 @@
+import Papa from 'papaparse';
 import { type CsvDialect, splitOnWhitespace } from './csv-dialect.ts';
 import { MalformedFileError } from '../../errors/input-errors.ts';
-import { quotedSplitter, type RecordSplitting, type Splitter } from './record-splitters.ts';
 
 /** Records parsed from one chunk of text; `firstLine` is the 1-based line of the first (the header is line 1). */
 export interface RecordBatch {
@@ -19,18 +19,15 @@ export const MAX_LINE_CHARACTERS = 1024 * 1024;
  * Splits streamed text into records, in batches (one per chunk, so the per-record cost stays a plain loop).
  * Quoted fields with delimiters, doubled quotes and line breaks are handled by papaparse's parser. Blank lines stay
  * in the batch (see `isBlankRecord`) so that line numbers hold; they count records, so they are exact unless a
- * quoted field spans lines. `firstLine` is the file's line number of the text's first line. `splitting`: see
- * record-splitters.ts (the records are the same either way).
+ * quoted field spans lines. `firstLine` is the file's line number of the text's first line.
  */
 export async function* readRecords(
   text: AsyncIterable<string>,
   dialect: CsvDialect,
   sourceName: string,
   firstLine = 1,
-  splitting: RecordSplitting = 'fast',
 ): AsyncGenerator<RecordBatch> {
-  const split =
-    dialect.delimiter === 'whitespace' ? whitespaceSplitter(dialect) : quotedSplitter(dialect, splitting);
+  const split = dialect.delimiter === 'whitespace' ? whitespaceSplitter(dialect) : quotedSplitter(dialect);
   let partial = '';
   let nextLine = firstLine;
   for await (const chunk of text) {
@@ -66,6 +63,33 @@ function overlongLineError(
   return new MalformedFileError(
     `${sourceName}: line ${line}: longer than ${limit} characters (1 MiB), the longest line read`,
   );
+}
+
+type Splitter = (
+  input: string,
+  isLast: boolean,
+  firstLine: number,
+  sourceName: string,
+) => { records: string[][]; consumed: number };
+
+function quotedSplitter(dialect: CsvDialect): Splitter {
+  const parser = new Papa.Parser({ delimiter: dialect.delimiter, newline: dialect.newline, quoteChar: '"' });
+  return (whole, isLast, firstLine, sourceName) => {
+    // Until the last chunk, parse only up to the last line break: a chunk that ends inside a line break or right
+    // after a closing quote would otherwise look like a malformed quote to the parser.
+    const end = isLast ? whole.length : whole.lastIndexOf(dialect.newline) + dialect.newline.length;
+    if (end < dialect.newline.length) return { records: [], consumed: 0 };
+    const input = whole.slice(0, end);
+    const result = parser.parse(input, 0, !isLast);
+    const quoteError = result.errors.find((error: Papa.ParseError) => error.type === 'Quotes');
+    if (quoteError) {
+      const line = firstLine + (quoteError.row ?? 0);
+      const what =
+        quoteError.code === 'MissingQuotes' ? 'unterminated quoted field' : 'malformed quoted field';
+      throw new MalformedFileError(`${sourceName}: line ${line}: ${what}`);
+    }
+    return { records: result.data as string[][], consumed: isLast ? input.length : result.meta.cursor };
+  };
 }
 
 function whitespaceSplitter(dialect: CsvDialect): Splitter {
