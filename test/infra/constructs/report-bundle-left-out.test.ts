@@ -24,6 +24,7 @@ import type { ReportView } from '../../../lambda/report/templates/report-view.ts
 import { analysisFixture } from '../../report/fixtures/analysis-fixture.ts';
 import { fixtureView } from '../../report/fixtures/report-input.ts';
 import { trendsFixture } from '../../report/fixtures/trends-fixture.ts';
+import { withHostileTexts } from '../../support/hostile-view-texts.ts';
 
 interface BundledModules {
   renderHtml: typeof renderHtml;
@@ -56,19 +57,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await rm(scratch, { recursive: true, force: true });
 });
-
-/** Every text of the view wrapped in whitespace, quotes and markup, as a CSV header or a setting may be. */
-function withHostileTexts<Value>(value: Value, key = ''): Value {
-  if (typeof value === 'string' && !['locale', 'key', 'cid', 'url', 'trend', 'priorityLevel'].includes(key)) {
-    return `\n  ${value}  <b>"&'</b>\t{{x}} ` as Value;
-  }
-  if (Array.isArray(value)) return value.map((item) => withHostileTexts(item, key)) as Value;
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value).map(([name, item]) => [name, withHostileTexts(item, name)]);
-    return Object.fromEntries(entries) as Value;
-  }
-  return value;
-}
 
 describe.each(['en', 'fr'] as const)('the %s email rendered through the bundle', (locale) => {
   const review = (): ReportView =>

@@ -12,6 +12,7 @@ import type { ReportView } from '../../../lambda/report/templates/report-view.ts
 import { buildReportView } from '../../../lambda/report/view-model/build-report-view.ts';
 import { reportInput } from '../fixtures/report-input.ts';
 import { completeReportView } from '../../support/complete-report-view.ts';
+import { withHostileTexts } from '../../support/hostile-view-texts.ts';
 
 /** What render-html.ts ran before its minify was cut: MJML's own, every module of htmlnano's safe preset. */
 async function fullMinify(view: ReportView): Promise<string> {
@@ -23,22 +24,6 @@ async function fullMinify(view: ReportView): Promise<string> {
 /** An upload's email: the fewest sections. */
 function uploadView(locale: ReportLocale): ReportView {
   return buildReportView(reportInput({ settings: { locale } }));
-}
-
-/** Strings the templates use as names or to choose (a class, a Content-ID, a link, an arrow, a colour), not text. */
-const NOT_TEXT = new Set(['locale', 'key', 'cid', 'url', 'trend', 'priorityLevel']);
-
-/** Every text of the view wrapped in runs of whitespace, quotes and markup, as a CSV header or a setting may be. */
-function withHostileTexts<Value>(value: Value, key = ''): Value {
-  if (typeof value === 'string' && !NOT_TEXT.has(key)) {
-    return `\n  ${value}  <b>"&'</b>\t{{x}} ` as Value;
-  }
-  if (Array.isArray(value)) return value.map((item) => withHostileTexts(item, key)) as Value;
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value).map(([name, item]) => [name, withHostileTexts(item, name)]);
-    return Object.fromEntries(entries) as Value;
-  }
-  return value;
 }
 
 /** Every section's class: the complete view must have them all. */
