@@ -11,7 +11,7 @@ import { executiveSummaryMjml } from '../../../lambda/report/templates/executive
 import type { ReportView } from '../../../lambda/report/templates/report-view.ts';
 import { buildReportView } from '../../../lambda/report/view-model/build-report-view.ts';
 import { reportInput } from '../fixtures/report-input.ts';
-import { completeReportView } from '../../support/complete-report-view.ts';
+import { completeReportView } from '../fixtures/complete-report-view.ts';
 import { withHostileTexts } from '../../support/hostile-view-texts.ts';
 
 /** What render-html.ts ran before its minify was cut: MJML's own, every module of htmlnano's safe preset. */

@@ -24,7 +24,7 @@ import { overviewSections } from '../../../../lambda/report/templates/sections/o
 import { strategiesSection } from '../../../../lambda/report/templates/sections/strategies-section.ts';
 import { trendsSection } from '../../../../lambda/report/templates/sections/trends-section.ts';
 import { watchSection } from '../../../../lambda/report/templates/sections/watch-section.ts';
-import { completeReportView } from '../../../support/complete-report-view.ts';
+import { completeReportView } from '../../fixtures/complete-report-view.ts';
 
 /** Hostile texts and what each must become in the email (written out, not computed by the code under test). */
 const HOSTILE = [
