@@ -1,7 +1,7 @@
 /**
  * How the command renders its report: on the report thread (report-worker.ts) when the bundle has one, started
- * before the analysis so that loading the report's code and warming its charts up overlap the analysis on the
- * second core; else (run from the sources) in this thread, loaded on demand.
+ * before the analysis so that loading the report's code overlaps the analysis on the second core; else (run from
+ * the sources) in this thread, loaded on demand.
  */
 import { Worker } from 'node:worker_threads';
 import type { RenderedReport } from '../report/render/render-report.ts';
@@ -31,6 +31,10 @@ function onReportThread(worker: Worker): ReportRenderer {
       new Promise<ReportFiles>((resolve, reject) => {
         worker.ref();
         worker.once('error', reject);
+        // A thread that ends without answering must fail the command, not leave it waiting on nothing.
+        worker.once('exit', (code) =>
+          reject(new Error(`the report thread ended (exit code ${code}) without a report`)),
+        );
         worker.once('message', (response: ReportResponse) => {
           if (response.kind === 'rendered') resolve(response);
           else reject(response.input ? new InputError(response.message) : new Error(response.message));
