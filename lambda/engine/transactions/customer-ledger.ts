@@ -20,8 +20,8 @@ const ORDER_STRIDE = 3;
  * each customer has a slot in two typed arrays (last purchase and amount; distinct orders and its last order),
  * each slot one cache line, because at millions of customers every look-up elsewhere is a cache miss. Distinct
  * orders are (customer, order id) pairs interned in a second table, looked up only when a line's order differs
- * from its customer's previous one (lines of one order are usually contiguous, and the previous order's hash,
- * kept in the slot, tells most differences without reading it), so that a customer's orders may interleave with
+ * from the previous line's (lines of one order are usually contiguous) and then from its customer's previous one
+ * (whose hash, kept in the slot, tells most differences without reading it), so that a customer's orders may interleave with
  * others' or come back later and still count once.
  */
 export class CustomerLedger {
@@ -31,9 +31,10 @@ export class CustomerLedger {
   #orderFacts = new OrderFacts();
   #amounts = new Float64Array(INITIAL_CAPACITY * AMOUNT_STRIDE);
   #orderState = new Int32Array(INITIAL_CAPACITY * ORDER_STRIDE);
-  /** The previous line's customer: consecutive lines of one customer skip the id look-up. */
+  /** The previous line's customer and order: a line of the same skips their look-ups. */
   #previousId: string | undefined;
   #previousCustomer = -1;
+  #previousOrderKey: string | undefined;
   #firstMs = Number.POSITIVE_INFINITY;
   #periodLastMs = Number.NEGATIVE_INFINITY;
   #revenue = 0;
@@ -47,6 +48,13 @@ export class CustomerLedger {
     if (ms > this.#periodLastMs) this.#periodLastMs = ms;
     this.#revenue += amount;
     let customer = this.#previousCustomer;
+    if (customerId === this.#previousId && orderKey === this.#previousOrderKey) {
+      // The previous line's order again, so its customer's last order: no look-up.
+      this.#addAmount(customer, ms, amount);
+      this.#orderFacts.addAmount(this.#orderState[customer * ORDER_STRIDE + 1] as number, amount);
+      return;
+    }
+    this.#previousOrderKey = orderKey;
     if (customerId !== this.#previousId) {
       customer = this.#ids.intern(customerId);
       this.#previousId = customerId;
@@ -56,10 +64,7 @@ export class CustomerLedger {
         return;
       }
     }
-    const amounts = this.#amounts;
-    const at = customer * AMOUNT_STRIDE;
-    if (ms > (amounts[at] as number)) amounts[at] = ms;
-    amounts[at + 1] = (amounts[at + 1] as number) + amount;
+    this.#addAmount(customer, ms, amount);
     const state = this.#orderState;
     const slot = customer * ORDER_STRIDE;
     const orders = this.#orders;
@@ -163,6 +168,14 @@ export class CustomerLedger {
     }));
   }
 
+  /** A known customer's line: its last purchase and its amount. */
+  #addAmount(customer: number, ms: WallClockMs, amount: number): void {
+    const amounts = this.#amounts;
+    const at = customer * AMOUNT_STRIDE;
+    if (ms > (amounts[at] as number)) amounts[at] = ms;
+    amounts[at + 1] = (amounts[at + 1] as number) + amount;
+  }
+
   #addCustomer(customer: number, orderKey: string, ms: WallClockMs, amount: number): void {
     if ((customer + 1) * ORDER_STRIDE > this.#orderState.length) {
       this.#amounts = grown(this.#amounts, this.#amounts.length * 2);
@@ -172,10 +185,7 @@ export class CustomerLedger {
     this.#amounts[customer * AMOUNT_STRIDE + 1] = amount;
     const hash = this.#orders.hash(orderKey, customer);
     const order = this.#orders.append(orderKey, customer);
-    const slot = customer * ORDER_STRIDE;
-    this.#orderState[slot] = 1;
-    this.#orderState[slot + 1] = order;
-    this.#orderState[slot + 2] = hash;
+    this.#orderState.set([1, order, hash], customer * ORDER_STRIDE);
     this.#orderFacts.start(order, ms, amount);
   }
 
