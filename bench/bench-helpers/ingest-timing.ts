@@ -6,6 +6,8 @@ import { resolveAnalyzeOptions } from '../../lambda/engine/analysis/analyze-opti
 import { openTextSource } from '../../lambda/engine/input/text-source.ts';
 import { openTable, transactionColumnsOf } from '../../lambda/engine/open-table.ts';
 import { readLedger } from '../../lambda/engine/transactions/read-ledger.ts';
+import { recordCountOf } from '../../lambda/engine/input/record-reader.ts';
+import type { RecordSplitting } from '../../lambda/engine/input/record-splitters.ts';
 
 const STREAM_PIECE_BYTES = 64 * 1024;
 
@@ -19,25 +21,30 @@ async function* pieces(bytes: Uint8Array): AsyncGenerator<Uint8Array> {
   }
 }
 
-function optionsFor(sourceName: string): ResolvedAnalyzeOptions {
-  return resolveAnalyzeOptions({ sourceName, now: new Date('2030-01-01T00:00:00Z') });
+function optionsFor(sourceName: string, recordSplitting: RecordSplitting): ResolvedAnalyzeOptions {
+  return resolveAnalyzeOptions({ sourceName, now: new Date('2030-01-01T00:00:00Z'), recordSplitting });
 }
 
 /** Runs one cut over `bytes` and returns its seconds (what it produced is counted, so nothing is skipped). */
-export async function timeIngestCut(bytes: Uint8Array, cut: IngestCut, sourceName: string): Promise<number> {
+export async function timeIngestCut(
+  bytes: Uint8Array,
+  cut: IngestCut,
+  sourceName: string,
+  splitting: RecordSplitting = 'fast',
+): Promise<number> {
   const started = performance.now();
   let count = 0;
   if (cut === 'decode') {
     const source = await openTextSource(pieces(bytes), sourceName);
     for await (const text of source.text) count += text.length;
   } else {
-    const options = optionsFor(sourceName);
+    const options = optionsFor(sourceName, splitting);
     const table = await openTable(pieces(bytes), options);
     if (cut === 'read') {
       const input = { ...table, columns: transactionColumnsOf(table), batches: table.rest };
       count = (await readLedger(input, options)).read.rowsUsed;
     } else {
-      for await (const batch of table.rest) count += batch.records.length;
+      for await (const batch of table.rest) count += recordCountOf(batch);
     }
   }
   if (count === 0) throw new Error(`${sourceName}: the ${cut} cut produced nothing`);

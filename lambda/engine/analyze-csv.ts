@@ -9,6 +9,7 @@ import { type AnalyzeOptions, resolveAnalyzeOptions } from './analysis/analyze-o
 import { analyzeTransactions } from './transactions/analyze-transactions.ts';
 import { analyzeCustomerTable } from './customer-table/analyze-customer-table.ts';
 import { openTable, transactionColumnsOf } from './open-table.ts';
+import { recordBatches } from './input/record-reader.ts';
 
 /**
  * Analyses one CSV file streamed as bytes (.csv or .csv.gz, any supported encoding and dialect): detects its
@@ -28,7 +29,7 @@ export async function analyzeCsv(
           { header, columns: transactionColumnsOf(table), delimiter, batches: rest },
           resolved,
         )
-      : await analyzeCustomerTable({ header, delimiter, batches: rest }, resolved);
+      : await analyzeCustomerTable({ header, delimiter, batches: recordBatches(rest) }, resolved);
   return assembleAnalysis(
     resolved,
     {

@@ -8,7 +8,13 @@ import type { ResolvedAnalyzeOptions } from './analysis/analyze-options.ts';
 import { findTransactionColumns, type TransactionColumns } from './input/column-roles.ts';
 import { type CsvDialect, detectDialect } from './input/csv-dialect.ts';
 import { listNames } from './input/message-text.ts';
-import { isBlankRecord, type RecordBatch, readRecords } from './input/record-reader.ts';
+import {
+  isBlankRecord,
+  type RecordBatch,
+  readTableBatches,
+  recordsOf,
+  type TableBatch,
+} from './input/record-reader.ts';
 import { readSeparatorLine, skipCharacters } from './input/separator-line.ts';
 import { openTextSource, type TextSource } from './input/text-source.ts';
 import { ColumnError, MalformedFileError } from '../errors/input-errors.ts';
@@ -30,13 +36,14 @@ export interface OpenTable {
   readonly shape: InputShape;
   /** The field delimiter as a character (a space for whitespace-separated files). */
   readonly delimiter: string;
-  readonly rest: AsyncIterable<RecordBatch>;
+  /** Parts of text and records with fast splitting (input/record-splitters.ts); `recordBatches` gives records. */
+  readonly rest: AsyncIterable<TableBatch>;
 }
 
 /** Opens `bytes` up to its header; throws an InputError naming the file when it cannot be read as a table. */
 export async function openTable(
   bytes: AsyncIterable<Uint8Array>,
-  options: Pick<ResolvedAnalyzeOptions, 'sourceName' | 'mapping' | 'shape'>,
+  options: Pick<ResolvedAnalyzeOptions, 'sourceName' | 'mapping' | 'shape' | 'recordSplitting'>,
 ): Promise<OpenTable> {
   const { sourceName } = options;
   const source = await openTextSource(bytes, sourceName);
@@ -45,7 +52,7 @@ export async function openTable(
   const skipped = separator?.length ?? 0;
   const dialect = detectDialect(source.sample.slice(skipped), sourceName, separator?.delimiter);
   const text = skipped > 0 ? skipCharacters(source.text, skipped) : source.text;
-  const records = readRecords(text, dialect, sourceName, separator ? 2 : 1);
+  const records = readTableBatches(text, dialect, sourceName, separator ? 2 : 1, options.recordSplitting);
   const { header, rest } = await takeHeader(records, sourceName);
   const columns = findTransactionColumns(header, options.mapping, sourceName);
   const shape = options.shape === 'auto' ? detectShape(columns) : options.shape;
@@ -93,15 +100,16 @@ function requireTransactionColumns(
 }
 
 async function takeHeader(
-  batches: AsyncGenerator<RecordBatch>,
+  batches: AsyncGenerator<TableBatch>,
   sourceName: string,
-): Promise<{ header: string[]; rest: AsyncIterable<RecordBatch> }> {
+): Promise<{ header: string[]; rest: AsyncIterable<TableBatch> }> {
   for (;;) {
     const next = await batches.next();
     if (next.done) throw new MalformedFileError(`${sourceName}: the file is empty`);
-    const index = next.value.records.findIndex((record) => !isBlankRecord(record));
+    const records = recordsOf(next.value);
+    const index = records.findIndex((record) => !isBlankRecord(record));
     if (index < 0) continue;
-    const names = next.value.records[index] ?? [];
+    const names = records[index] ?? [];
     if (names.length > MAX_COLUMNS) {
       throw new MalformedFileError(
         `${sourceName}: line ${next.value.firstLine + index}: ${names.length.toLocaleString('en-US')} columns, ` +
@@ -110,7 +118,7 @@ async function takeHeader(
     }
     const header = names.map((name) => name.trim());
     const remaining: RecordBatch = {
-      records: next.value.records.slice(index + 1),
+      records: records.slice(index + 1),
       firstLine: next.value.firstLine + index + 1,
     };
     return { header, rest: prependBatch(remaining, batches) };
@@ -119,8 +127,8 @@ async function takeHeader(
 
 async function* prependBatch(
   first: RecordBatch,
-  rest: AsyncGenerator<RecordBatch>,
-): AsyncGenerator<RecordBatch> {
+  rest: AsyncGenerator<TableBatch>,
+): AsyncGenerator<TableBatch> {
   yield first;
   yield* rest;
 }

@@ -21,6 +21,7 @@ const ACCEPTED: Record<FlagKey, string | true> = {
   map: 'customer=Client,date=Date,amount=Montant',
   dateFormat: 'MM/DD/YYYY',
   engine: 'duckdb',
+  recordSplitting: 'general',
   shape: 'customers',
   decimalMark: ',',
   features: 'Income,Recency',

@@ -8,6 +8,7 @@ import { InvalidOptionError } from '../../errors/input-errors.ts';
 import { type AnalyzeOptions, resolveAnalyzeOptions } from '../analysis/analyze-options.ts';
 import { openTable, transactionColumnsOf } from '../open-table.ts';
 import type { DateOrder } from '../input/date-parsing.ts';
+import { recordsOf } from '../input/record-reader.ts';
 import { inferLogDecimalMark } from '../transactions/log-decimal-mark.ts';
 import type { AggregateSource, SqlDateLayout } from './aggregate-sql.ts';
 
@@ -37,7 +38,7 @@ export async function describeLogForSql(
   const roles = transactionColumnsOf(table);
   const records: string[][] = [];
   for await (const batch of table.rest) {
-    records.push(...batch.records);
+    records.push(...recordsOf(batch));
     if (records.length >= SAMPLED_DATES) break;
   }
   const header = (index: number | undefined) => (index === undefined ? undefined : table.header[index]);

@@ -6,6 +6,7 @@ import type { ActivityWindows } from '../kpis/period-activity.ts';
 import type { CustomerValueOptions } from '../value/customer-value.ts';
 import type { WarningThresholds } from '../trends/warnings/warning-rules.ts';
 import type { StageTimer } from './analysis-stages.ts';
+import type { RecordSplitting } from '../input/record-splitters.ts';
 
 /**
  * How to analyse a file. Everything but the source name and the moment has a default (ANALYZE_DEFAULTS). How to
@@ -42,14 +43,20 @@ export interface AnalyzeOptions extends InputOptions {
   fingerprint?: boolean | undefined;
   /** Called after each chunk with the number of lines read so far. */
   onProgress?: ((linesRead: number) => void) | undefined;
+  /**
+   * How lines become records: `fast` (default) or `general` (input/record-splitters.ts). The outputs are the same;
+   * `general` is there for the test that shows it.
+   */
+  recordSplitting?: RecordSplitting | undefined;
   /** Runs each stage of a transaction log's analysis (analysis-stages.ts): the benchmark times them with it. */
   timeStage?: StageTimer | undefined;
 }
 
-/** Defaults, merged once: seed 42, shape detected, 90-day activity window, margin 0.1. */
+/** Defaults, merged once: seed 42, shape detected, 90-day activity window, margin 0.1, fast record splitting. */
 export const ANALYZE_DEFAULTS = {
   seed: 42,
   shape: 'auto',
+  recordSplitting: 'fast',
   activeWindowDays: 90,
   ambiguousMargin: DEFAULT_CLUSTERING_OPTIONS.ambiguousMargin,
 } as const satisfies Partial<AnalyzeOptions>;
@@ -57,6 +64,7 @@ export const ANALYZE_DEFAULTS = {
 type WithDefaults = Omit<AnalyzeOptions, keyof typeof ANALYZE_DEFAULTS> & {
   seed: number;
   shape: 'auto' | InputShape;
+  recordSplitting: RecordSplitting;
   activeWindowDays: number;
   ambiguousMargin: number;
 };

@@ -1,5 +1,11 @@
-import Papa from 'papaparse';
-import { type CsvDialect, splitOnWhitespace } from './csv-dialect.ts';
+import type { CsvDialect } from './csv-dialect.ts';
+import {
+  type BatchPart,
+  plainRecords,
+  type RecordSplitting,
+  type SplitPiece,
+  splitterFor,
+} from './record-splitters.ts';
 import { MalformedFileError } from '../../errors/input-errors.ts';
 
 /** Records parsed from one chunk of text; `firstLine` is the 1-based line of the first (the header is line 1). */
@@ -16,10 +22,40 @@ export interface RecordBatch {
 export const MAX_LINE_CHARACTERS = 1024 * 1024;
 
 /**
- * Splits streamed text into records, in batches (one per chunk, so the per-record cost stays a plain loop).
- * Quoted fields with delimiters, doubled quotes and line breaks are handled by papaparse's parser. Blank lines stay
- * in the batch (see `isBlankRecord`) so that line numbers hold; they count records, so they are exact unless a
- * quoted field spans lines. `firstLine` is the file's line number of the text's first line.
+ * A piece's records in fast splitting (record-splitters.ts): runs of lines without a quote kept as text, records
+ * holding a quote parsed. `recordsOf` gives its records; a reader that wants speed reads the text itself.
+ */
+export interface SplitBatch {
+  parts: BatchPart[];
+  recordCount: number;
+  firstLine: number;
+  dialect: CsvDialect;
+}
+
+/** What a table's reading yields after its header: records, or (fast splitting) parts of text and records. */
+export type TableBatch = RecordBatch | SplitBatch;
+
+/** The batch's records: those of its parts, a quote-free run split at the delimiter (what papaparse gives). */
+export function recordsOf(batch: TableBatch): string[][] {
+  if ('records' in batch) return batch.records;
+  return batch.parts.flatMap((part) => (typeof part === 'string' ? plainRecords(part, batch.dialect) : part));
+}
+
+/** The batch's record count (a blank line counts: line numbers hold). */
+export function recordCountOf(batch: TableBatch): number {
+  return 'records' in batch ? batch.records.length : batch.recordCount;
+}
+
+/** The batches as records, for readers that read every field (customer tables, the SQL path's sample). */
+export async function* recordBatches(batches: AsyncIterable<TableBatch>): AsyncGenerator<RecordBatch> {
+  for await (const batch of batches) yield { records: recordsOf(batch), firstLine: batch.firstLine };
+}
+
+/**
+ * Splits streamed text into records with papaparse, in batches (one per chunk, so the per-record cost stays a
+ * plain loop). Quoted fields with delimiters, doubled quotes and line breaks are handled. Blank lines stay in the
+ * batch (see `isBlankRecord`) so that line numbers hold; they count records, so they are exact unless a quoted field
+ * spans lines. `firstLine` is the file's line number of the text's first line.
  */
 export async function* readRecords(
   text: AsyncIterable<string>,
@@ -27,23 +63,44 @@ export async function* readRecords(
   sourceName: string,
   firstLine = 1,
 ): AsyncGenerator<RecordBatch> {
-  const split = dialect.delimiter === 'whitespace' ? whitespaceSplitter(dialect) : quotedSplitter(dialect);
+  for await (const batch of readTableBatches(text, dialect, sourceName, firstLine, 'general')) {
+    yield { records: recordsOf(batch), firstLine: batch.firstLine };
+  }
+}
+
+/** As readRecords, splitting as `splitting` says: `fast` yields SplitBatches (record-splitters.ts). */
+export async function* readTableBatches(
+  text: AsyncIterable<string>,
+  dialect: CsvDialect,
+  sourceName: string,
+  firstLine: number,
+  splitting: RecordSplitting,
+): AsyncGenerator<TableBatch> {
+  const split = splitterFor(dialect, splitting);
   let partial = '';
   let nextLine = firstLine;
   for await (const chunk of text) {
     const input = partial + chunk;
-    const { records, consumed } = split(input, false, nextLine, sourceName);
-    partial = input.slice(consumed);
+    const piece = split(input, false, nextLine, sourceName);
+    partial = input.slice(piece.consumed);
     if (partial.length > MAX_LINE_CHARACTERS) {
-      throw overlongLineError(partial, dialect, nextLine + records.length, sourceName);
+      throw overlongLineError(partial, dialect, nextLine + piece.recordCount, sourceName);
     }
-    if (records.length > 0) yield { records, firstLine: nextLine };
-    nextLine += records.length;
+    if (piece.recordCount > 0) yield batchOf(piece, nextLine, dialect);
+    nextLine += piece.recordCount;
   }
   if (partial !== '') {
-    const { records } = split(partial, true, nextLine, sourceName);
-    if (records.length > 0) yield { records, firstLine: nextLine };
+    const piece = split(partial, true, nextLine, sourceName);
+    if (piece.recordCount > 0) yield batchOf(piece, nextLine, dialect);
   }
+}
+
+function batchOf(piece: SplitPiece, firstLine: number, dialect: CsvDialect): TableBatch {
+  const [only] = piece.parts;
+  if (piece.parts.length === 1 && typeof only !== 'string' && only !== undefined) {
+    return { records: only, firstLine };
+  }
+  return { parts: piece.parts, recordCount: piece.recordCount, firstLine, dialect };
 }
 
 /** The record left unfinished is longer than the limit: one endless line, or a quote that is never closed. */
@@ -63,44 +120,6 @@ function overlongLineError(
   return new MalformedFileError(
     `${sourceName}: line ${line}: longer than ${limit} characters (1 MiB), the longest line read`,
   );
-}
-
-type Splitter = (
-  input: string,
-  isLast: boolean,
-  firstLine: number,
-  sourceName: string,
-) => { records: string[][]; consumed: number };
-
-function quotedSplitter(dialect: CsvDialect): Splitter {
-  const parser = new Papa.Parser({ delimiter: dialect.delimiter, newline: dialect.newline, quoteChar: '"' });
-  return (whole, isLast, firstLine, sourceName) => {
-    // Until the last chunk, parse only up to the last line break: a chunk that ends inside a line break or right
-    // after a closing quote would otherwise look like a malformed quote to the parser.
-    const end = isLast ? whole.length : whole.lastIndexOf(dialect.newline) + dialect.newline.length;
-    if (end < dialect.newline.length) return { records: [], consumed: 0 };
-    const input = whole.slice(0, end);
-    const result = parser.parse(input, 0, !isLast);
-    const quoteError = result.errors.find((error: Papa.ParseError) => error.type === 'Quotes');
-    if (quoteError) {
-      const line = firstLine + (quoteError.row ?? 0);
-      const what =
-        quoteError.code === 'MissingQuotes' ? 'unterminated quoted field' : 'malformed quoted field';
-      throw new MalformedFileError(`${sourceName}: line ${line}: ${what}`);
-    }
-    return { records: result.data as string[][], consumed: isLast ? input.length : result.meta.cursor };
-  };
-}
-
-function whitespaceSplitter(dialect: CsvDialect): Splitter {
-  return (input, isLast) => {
-    if (isLast)
-      return { records: input.split(dialect.newline).map(splitOnWhitespace), consumed: input.length };
-    const lastNewline = input.lastIndexOf(dialect.newline);
-    if (lastNewline < 0) return { records: [], consumed: 0 };
-    const lines = input.slice(0, lastNewline).split(dialect.newline);
-    return { records: lines.map(splitOnWhitespace), consumed: lastNewline + dialect.newline.length };
-  };
 }
 
 /** A blank line: no field, or one empty field. */

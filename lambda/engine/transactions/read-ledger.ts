@@ -8,7 +8,7 @@ import type { ResolvedAnalyzeOptions } from '../analysis/analyze-options.ts';
 import { REJECTION_REASONS } from '../analysis/rejection-reasons.ts';
 import { parseAsOf, resolveAsOfDay } from '../shared-steps/as-of-day.ts';
 import type { TransactionColumns } from '../input/column-roles.ts';
-import type { RecordBatch } from '../input/record-reader.ts';
+import type { TableBatch } from '../input/record-reader.ts';
 import { readTransactions, type TransactionReadResult } from './read-transactions.ts';
 
 /** A transaction log as read so far: its header, each role's column, its delimiter and its records to come. */
@@ -16,7 +16,7 @@ export interface TransactionInput {
   header: readonly string[];
   columns: TransactionColumns;
   delimiter: string;
-  batches: AsyncIterable<RecordBatch>;
+  batches: AsyncIterable<TableBatch>;
 }
 
 /**

@@ -1,16 +1,14 @@
 /**
  * Reads a transaction log's records (the header already taken) through the cleaning rules into a customer ledger:
- * each line is checked against CLEANING_RULES in their order, rejected lines are counted by reason, used ones
- * added to the ledger. A line whose date could be day/month or month/day waits, before the date rules, until the
- * log proves its order.
- */
+ * each line is checked against CLEANING_RULES in order, rejected lines counted by reason, used ones added to the
+ * ledger. A line whose date could be day/month or month/day waits, before the date rules, for the log's order. */
 import { REJECTION_REASONS, type RejectionReason } from '../analysis/rejection-reasons.ts';
 import type { TransactionColumns } from '../input/column-roles.ts';
 import { DateOrderInference } from '../input/date-order-inference.ts';
 import type { InputCurrency } from '../input/currency-marks.ts';
 import { type DateOrder, type DateReading, MS_PER_DAY, readDate } from '../input/date-parsing.ts';
 import type { DecimalMark } from '../input/number-parsing.ts';
-import { isBlankRecord, type RecordBatch } from '../input/record-reader.ts';
+import { isBlankRecord, recordsOf, type TableBatch } from '../input/record-reader.ts';
 import { RejectionTally } from '../shared-steps/rejection-tally.ts';
 import {
   type CheckedLine,
@@ -21,6 +19,7 @@ import {
   rulesFor,
 } from './cleaning-rules.ts';
 import { CustomerLedger } from './customer-ledger.ts';
+import { PlainLineRecord } from './plain-line-record.ts';
 import { LogCurrency } from './log-currency.ts';
 import { inferLogDecimalMark } from './log-decimal-mark.ts';
 import { ColumnError } from '../../errors/input-errors.ts';
@@ -56,7 +55,7 @@ export interface TransactionReadResult {
 
 /** Cleans and accumulates a transaction log's records (the header already taken) into a customer ledger. */
 export async function readTransactions(
-  batches: AsyncIterable<RecordBatch>,
+  batches: AsyncIterable<TableBatch>,
   options: TransactionReadOptions,
 ): Promise<TransactionReadResult> {
   const reader = new TransactionReader(options);
@@ -91,6 +90,9 @@ class TransactionReader {
   /** Consecutive lines often share a date text: it is read once. */
   #lastDateText = '';
   #lastDateReading: DateReading = { kind: 'invalid' };
+  /** Reads lines without a quote (fast splitting); #sampled once the first batch set the decimal mark and currency. */
+  readonly #plain: PlainLineRecord;
+  #sampled = false;
 
   constructor(options: TransactionReadOptions) {
     this.#options = options;
@@ -107,22 +109,27 @@ class TransactionReader {
     this.#rules = rulesFor(this.#context);
     const dateName = options.header[options.columns.date] ?? 'date';
     this.#inference = new DateOrderInference(dateName, options.sourceName);
+    this.#plain = new PlainLineRecord(options.header.length, options.columns, options.delimiter);
   }
 
-  readBatch(batch: RecordBatch): void {
-    this.#decimalMark ??= inferLogDecimalMark(batch.records, this.#options.columns, this.#options.delimiter);
-    this.#context.decimalMark = this.#decimalMark;
-    this.#context.currency?.sample(batch.records);
-    for (let index = 0; index < batch.records.length; index++) {
-      const record = batch.records[index] as string[];
-      if (isBlankRecord(record)) continue;
-      this.rowsRead++;
-      this.#readLine(record, batch.firstLine + index);
+  /** Reads a batch (the decimal mark and the currency from the first one's records). */
+  readBatch(batch: TableBatch): void {
+    if (!this.#sampled) {
+      this.#sampled = true;
+      const records = recordsOf(batch);
+      this.#decimalMark ??= inferLogDecimalMark(records, this.#options.columns, this.#options.delimiter);
+      this.#context.decimalMark = this.#decimalMark;
+      this.#context.currency?.sample(records);
     }
+    this.#plain.readBatch(batch, this.#read);
   }
 
-  /** The rules before the date; the date read (and observed for its order); the line held or checked on. */
+  /** (A method behind an arrow: an arrow field with #readLine's body was measured 60% slower.) */
+  readonly #read = (record: string[], line: number): void => this.#readLine(record, line);
+  /** A blank line skipped; the rules before the date; the date read (and observed for its order); held or on. */
   #readLine(record: string[], line: number): void {
+    if (isBlankRecord(record)) return;
+    this.rowsRead++;
     const checked = this.#checked;
     checked.record = record;
     const broken = firstBrokenRule(checked, this.#context, this.#rules.beforeDate);
@@ -136,7 +143,8 @@ class TransactionReader {
       this.#held = [];
     }
     if (context.dateOrder === undefined && reading.kind === 'day-or-month') {
-      this.#held.push({ record, line, reading });
+      const kept = record === this.#plain.record ? [...record] : record; // that one is reused: copied
+      this.#held.push({ record: kept, line, reading });
       const maxUndecided = this.#options.maxUndecidedLines ?? 200_000;
       if (this.#held.length > maxUndecided) throw this.#inference.ambiguityError(dateText);
       return;
