@@ -5,7 +5,8 @@
  * Retail export and 10x its lines; memory scaling on 4x the lines; the same comparison on a generated file of 2M
  * distinct customers (issue 10) and ours alone on 4M and 8M, with the peak memory per customer and its projection
  * to 10M; where one analysis's time goes (in process: decode, parse, aggregate and the ingest's MB/s, then each
- * analysis stage); the email's render warm and cold (HTML and text, then the charts); the Lambda bundles' size and
+ * analysis stage); the fast record splitting against the general one (whole processes, the same JSON both ways);
+ * the email's render warm and cold (HTML and text, then the charts); the Lambda bundles' size and
  * cold import; K-means alone (bench/kmeans-bench.ts vs scikit-learn); what the customer-value step costs (with
  * and without --no-value, on 2M customers who follow BG/NBD too: there the predictions must be shown within the 2M
  * memory target); the value models' fits timed in process on Online Retail and on those 2M customers; the engine
@@ -31,6 +32,7 @@ import { benchmarkSqlPath } from './steps/sql-path.ts';
 import { benchmarkValueCost } from './steps/value-cost.ts';
 import { benchmarkValueFitTime } from './steps/value-fit-time.ts';
 import { benchmarkStageBreakdown } from './steps/stage-breakdown.ts';
+import { benchmarkRecordSplitting } from './steps/record-splitting.ts';
 import { benchmarkEmailRender } from './steps/email-render.ts';
 import { benchmarkLambdaBundle } from './steps/lambda-bundle.ts';
 
@@ -71,39 +73,34 @@ async function main(): Promise<void> {
   const lineScaling = await benchmarkLineScaling(realExport.onlineRetail, realExport.ours, log);
   const manyCustomers = await benchmarkManyCustomers(log);
   const stages = await benchmarkStageBreakdown(realExport.onlineRetail, log);
+  const recordSplitting = await benchmarkRecordSplitting(realExport.onlineRetail, log);
   const emailRender = await benchmarkEmailRender(log);
   const lambdaBundle = await benchmarkLambdaBundle(log);
   const kmeans = await benchmarkKmeansEngines(log);
   const valueCost = await benchmarkValueCost(realExport.onlineRetail, log);
   const valueFitTime = await benchmarkValueFitTime(realExport.onlineRetail, log);
   const sqlPath = await benchmarkSqlPath(realExport.onlineRetail, log);
-  const steps = [
-    realExport.outcome,
-    lineScaling,
+  // Each step's section of results.json, under its name; printed in this order.
+  const named = {
+    endToEnd: realExport.outcome,
+    memoryScaling: lineScaling,
     manyCustomers,
-    stages,
+    stageBreakdown: stages,
+    recordSplitting,
     emailRender,
     lambdaBundle,
     kmeans,
     valueCost,
     valueFitTime,
     sqlPath,
-  ];
+  };
+  const steps = Object.values(named);
   const targets = Object.assign({}, ...steps.map((step) => step.targets)) as Record<string, boolean>;
   const machine = machineFacts(loadAtStart);
   const results = {
     startedAt: startedAt.toISOString(),
     machine,
-    endToEnd: realExport.outcome.results,
-    memoryScaling: lineScaling.results,
-    manyCustomers: manyCustomers.results,
-    stageBreakdown: stages.results,
-    emailRender: emailRender.results,
-    lambdaBundle: lambdaBundle.results,
-    kmeans: kmeans.results,
-    valueCost: valueCost.results,
-    valueFitTime: valueFitTime.results,
-    sqlPath: sqlPath.results,
+    ...Object.fromEntries(Object.entries(named).map(([name, step]) => [name, step.results])),
     targets: Object.assign({ ...targets }, ...steps.map((step) => step.thresholds)) as Record<
       string,
       unknown
