@@ -67,6 +67,7 @@ export function clusterCustomersWith(
     inertia: fit.inertia,
     restartRows,
     features: prepared.features,
+    centroids,
     assignments,
     margins,
     clusters,

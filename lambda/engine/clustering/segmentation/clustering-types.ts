@@ -99,6 +99,8 @@ export interface ClusteringResult {
   /** The rows the chosen K's restarts ran on: rowCount, or restartSampleSize when the rows are more. */
   restartRows: number;
   features: PreparedFeature[];
+  /** k x features centroids in standardised space (after log1p and z-score), in ClusterSummary.index order. */
+  centroids: Float64Array;
   /** Cluster index per row, matching ClusterSummary.index. */
   assignments: Int32Array;
   /** Per row 1 - d1/d2 (own centroid vs second nearest), in [0, 1]; near 0 means between two clusters. */
