@@ -18,6 +18,16 @@ export async function* textChunks(...chunks: string[]): AsyncGenerator<string> {
   for (const chunk of chunks) yield chunk;
 }
 
+/** Yields `text` cut at each of `cuts` (taken modulo its length + 1; repeats and order do not matter). */
+export async function* textCutAt(text: string, cuts: readonly number[]): AsyncGenerator<string> {
+  let start = 0;
+  for (const cut of [...new Set(cuts.map((cut) => cut % (text.length + 1)))].sort((a, b) => a - b)) {
+    yield text.slice(start, cut);
+    start = cut;
+  }
+  yield text.slice(start);
+}
+
 /** Reads a whole byte stream into one buffer. */
 export async function collectBytes(source: AsyncIterable<Uint8Array>): Promise<Buffer> {
   const parts: Buffer[] = [];

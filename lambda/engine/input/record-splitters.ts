@@ -41,7 +41,11 @@ export function splitterFor(dialect: CsvDialect, splitting: RecordSplitting): Sp
 }
 
 function generalSplitter(dialect: CsvDialect): Splitter {
-  const parser = new Papa.Parser({ delimiter: dialect.delimiter, newline: dialect.newline, quoteChar: QUOTE });
+  const parser = new Papa.Parser({
+    delimiter: dialect.delimiter,
+    newline: dialect.newline,
+    quoteChar: QUOTE,
+  });
   return (whole, isLast, firstLine, sourceName) => {
     // Until the last chunk, parse only up to the last line break: a chunk that ends inside a line break or right
     // after a closing quote would otherwise look like a malformed quote to the parser.
@@ -51,7 +55,11 @@ function generalSplitter(dialect: CsvDialect): Splitter {
     const result = parser.parse(input, 0, !isLast);
     throwOnQuoteError(result.errors, firstLine, sourceName);
     const records = result.data as string[][];
-    return { parts: [records], recordCount: records.length, consumed: isLast ? input.length : result.meta.cursor };
+    return {
+      parts: [records],
+      recordCount: records.length,
+      consumed: isLast ? input.length : result.meta.cursor,
+    };
   };
 }
 

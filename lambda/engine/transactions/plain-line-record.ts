@@ -47,7 +47,8 @@ export class PlainLineRecord {
   }
 
   /** Reads every line of `lines` (whole lines, the last maybe without its line break); returns the next line. */
-  readLines(lines: string, newline: string, firstLine: number, read: RecordRead): number {    let line = firstLine;
+  readLines(lines: string, newline: string, firstLine: number, read: RecordRead): number {
+    let line = firstLine;
     let start = 0;
     // The first delimiter at or after the line's start: each search goes on from where the last one ended, so
     // lines with too few delimiters are not searched again and again up to the next one.

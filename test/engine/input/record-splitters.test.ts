@@ -4,18 +4,10 @@
 // matter (delimiters, quotes, every line break), cut into random pieces.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { textCutAt } from '../../support/byte-streams.ts';
 import type { CsvDialect, Delimiter, Newline } from '../../../lambda/engine/input/csv-dialect.ts';
 import { readTableBatches, recordsOf } from '../../../lambda/engine/input/record-reader.ts';
 import type { RecordSplitting } from '../../../lambda/engine/input/record-splitters.ts';
-
-async function* pieces(text: string, cuts: readonly number[]): AsyncGenerator<string> {
-  let start = 0;
-  for (const cut of [...new Set(cuts.map((cut) => cut % (text.length + 1)))].sort((a, b) => a - b)) {
-    yield text.slice(start, cut);
-    start = cut;
-  }
-  yield text.slice(start);
-}
 
 /** Every batch's records with its first line, or the error's message: what a reader of the records sees. */
 async function outcome(
@@ -26,7 +18,7 @@ async function outcome(
 ): Promise<unknown> {
   const batches: unknown[] = [];
   try {
-    for await (const batch of readTableBatches(pieces(text, cuts), dialect, 'f.csv', 1, splitting)) {
+    for await (const batch of readTableBatches(textCutAt(text, cuts), dialect, 'f.csv', 1, splitting)) {
       batches.push({ records: recordsOf(batch), firstLine: batch.firstLine });
     }
     return { records: batches.flatMap((batch) => (batch as { records: string[][] }).records), batches };
@@ -62,7 +54,9 @@ describe('the fast record splitter', () => {
     const dialect: CsvDialect = { delimiter: ',', newline: '\n' };
     const lines = ['id,name,amount'];
     for (let row = 0; row < 2000; row++) {
-      lines.push(row % 37 === 0 ? `${row},"Smith, ""Jo""\nsecond line",${row}.5` : `${row},plain ${row},${row}.5`);
+      lines.push(
+        row % 37 === 0 ? `${row},"Smith, ""Jo""\nsecond line",${row}.5` : `${row},plain ${row},${row}.5`,
+      );
     }
     const text = `${lines.join('\n')}\n`;
     const cuts = [100, 4096, 4097, 20_000, 33_333];

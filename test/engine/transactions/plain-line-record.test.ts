@@ -5,19 +5,11 @@
 // and short field texts, read through the splitter in random pieces, against papaparse on every piece.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { textCutAt } from '../../support/byte-streams.ts';
 import type { CsvDialect } from '../../../lambda/engine/input/csv-dialect.ts';
 import { readTableBatches, recordsOf } from '../../../lambda/engine/input/record-reader.ts';
 import type { TransactionColumns } from '../../../lambda/engine/input/column-roles.ts';
 import { PlainLineRecord } from '../../../lambda/engine/transactions/plain-line-record.ts';
-
-async function* pieces(text: string, cuts: readonly number[]): AsyncGenerator<string> {
-  let start = 0;
-  for (const cut of [...new Set(cuts.map((cut) => cut % (text.length + 1)))].sort((a, b) => a - b)) {
-    yield text.slice(start, cut);
-    start = cut;
-  }
-  yield text.slice(start);
-}
 
 /** What the reader is given, line by line: the line and the columns it may read (the whole record when not cut). */
 async function given(
@@ -31,10 +23,14 @@ async function given(
   const roles = Object.values(columns).filter((column) => column !== undefined);
   const seen: unknown[] = [];
   const read = (record: string[], line: number) =>
-    seen.push(record.length === fieldCount ? { line, roles: roles.map((c) => record[c]) } : { line, record: [...record] });
+    seen.push(
+      record.length === fieldCount
+        ? { line, roles: roles.map((c) => record[c]) }
+        : { line, record: [...record] },
+    );
   const plain = new PlainLineRecord(fieldCount, columns, dialect.delimiter);
   const splitting = fast ? 'fast' : 'general';
-  for await (const batch of readTableBatches(pieces(text, cuts), dialect, 'f.csv', 1, splitting)) {
+  for await (const batch of readTableBatches(textCutAt(text, cuts), dialect, 'f.csv', 1, splitting)) {
     if (fast) plain.readBatch(batch, read);
     else recordsOf(batch).forEach((record, index) => read(record, batch.firstLine + index));
   }
@@ -47,12 +43,19 @@ describe('the plain-line record', () => {
   it('gives the rules the columns they read, at the same lines, on any quote-free text cut anywhere', async () => {
     await fc.assert(
       fc.asyncProperty(
-        fc.array(fc.constantFrom('a', 'b1', ' ', ';', ';;', '\n', '\n\n', 'é', '2024-01-02', ','), { maxLength: 80 }),
+        fc.array(fc.constantFrom('a', 'b1', ' ', ';', ';;', '\n', '\n\n', 'é', '2024-01-02', ','), {
+          maxLength: 80,
+        }),
         fc.array(fc.nat(), { maxLength: 6 }),
         fc.integer({ min: 1, max: 5 }),
         fc.uniqueArray(fc.integer({ min: 0, max: 6 }), { minLength: 2, maxLength: 4 }),
         async (parts, cuts, fieldCount, [customer, date, amount, order]) => {
-          const columns: TransactionColumns = { customer: customer as number, date: date as number, amount, order };
+          const columns: TransactionColumns = {
+            customer: customer as number,
+            date: date as number,
+            amount,
+            order,
+          };
           const text = parts.join('');
           const fast = await given(text, cuts, DIALECT, columns, fieldCount, true);
           expect(fast).toEqual(await given(text, cuts, DIALECT, columns, fieldCount, false));
