@@ -7,6 +7,7 @@ import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { namesIn, threeGroupsCsv, writeFixture } from '../support/cli-fixtures.ts';
 import { type CliRun, makeTempDir, runCli, stderrLines } from '../support/run-cli.ts';
+import { concurrencyLimit } from '../support/measured-cli.ts';
 
 const GOOD_CSV = 'Invoice,Customer,Date,Amount\n1,A,2024-01-01,10\n2,B,2024-01-02,20\n';
 const PREVIOUS_JSON = '{"left": "from an earlier run"}\n';
@@ -411,9 +412,13 @@ describe('analyze with a wrong input or option', () => {
       const bytes = await readFile(join(dir, name)).catch(() => undefined);
       if (bytes) before.set(name, bytes);
     }
+    // Four processes at a time: all 39 at once starved two shared cores past the hook's timeout.
+    const limit = concurrencyLimit(4);
     const results = await Promise.all(
       CASES.map((testCase) =>
-        runCli(testCase.args(join(dir, testCase.input), dir), testCase.inTempDir ? dir : undefined),
+        limit(() =>
+          runCli(testCase.args(join(dir, testCase.input), dir), testCase.inTempDir ? dir : undefined),
+        ),
       ),
     );
     CASES.forEach((testCase, index) => {
