@@ -15,6 +15,8 @@ import { openInputFile } from './read-input-file.ts';
 import { prepareReport, type ReportPreparation } from './report-preparation.ts';
 import { type ReportRenderer, startReportRenderer } from './report-renderer.ts';
 import { InputError, InvalidOptionError } from '../errors/input-errors.ts';
+import { parseReportSettings } from '../report/report-settings.ts';
+import { analysisJsonText, budgetOfAnalysis } from '../report/view-model/budget-json.ts';
 
 export interface CommandIo {
   stdout: (text: string) => void;
@@ -88,7 +90,9 @@ async function analyzeAndWrite(
     );
   }
   if (options.json) {
-    const json = `${JSON.stringify(result.analysis, null, 2)}\n`;
+    // The budget in full with the settings' playbook (the default one without --settings).
+    const settings = reportPreparation?.settings ?? parseReportSettings();
+    const json = analysisJsonText(result.analysis, budgetOfAnalysis(result.analysis, settings));
     await writeOutputFile(options.json, json, options.file, flagOf('json'));
   }
   if (options.customers) {

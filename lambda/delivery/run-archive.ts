@@ -7,6 +7,7 @@ import type { AnalysisResult } from '../engine/analysis/analysis-types.ts';
 import { formatCustomersCsv } from '../engine/export/customers-csv.ts';
 import type { SegmentMigration } from '../engine/migration/segment-migration.ts';
 import type { RenderedReport } from '../report/render/render-report.ts';
+import { analysisJsonText } from '../report/view-model/budget-json.ts';
 import type { ReportInput } from '../report/view-model/report-context.ts';
 import type { ReportKind } from '../vocabulary/report-kind.ts';
 import { ARCHIVE_FILES, type ArchiveRun } from './archive-layout.ts';
@@ -62,14 +63,15 @@ export function customersAttachment(filename: string, csv: string): EmailAttachm
 }
 
 /**
- * Writes the report, the segments, the migration and, last, the analysis to the run's folder: as `analysisFile`,
+ * Writes the report, the segments, the migration and, last, the analysis with the report's budget in full
+ * (report/view-model/budget-json.ts) to the run's folder: as `analysisFile`,
  * which a held report names so that no later run compares itself with it before its release.
  */
 export async function archiveReport(
   store: ObjectStore,
   folder: string,
   delivery: ArchivedRun,
-  report: Pick<RenderedReport, 'html' | 'text' | 'images'>,
+  report: Pick<RenderedReport, 'html' | 'text' | 'images' | 'budget'>,
   analysisFile: string,
 ): Promise<void> {
   const { analysis, customers } = delivery.result;
@@ -87,5 +89,9 @@ export async function archiveReport(
     );
   }
   // Written last: a run folder with an analysis is a complete one, the only kind a later run compares with.
-  await store.write(`${folder}${analysisFile}`, `${JSON.stringify(analysis, null, 2)}\n`, 'application/json');
+  await store.write(
+    `${folder}${analysisFile}`,
+    analysisJsonText(analysis, report.budget),
+    'application/json',
+  );
 }

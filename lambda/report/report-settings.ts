@@ -1,8 +1,8 @@
 /**
  * What the report can be told: language, currency, time zone, names, playbook overrides, alert thresholds and KPI
  * targets. One zod schema, defaults merged once here; `parseReportSettings` fails with the name of what is wrong.
- * Every number has a plausible range (shares 0 to 1; the playbook's money in STRATEGY_BOUNDS), so that no budget,
- * return or ROI of the report can overflow.
+ * Every number has a plausible range (shares 0 to 1; the playbook's money in STRATEGY_BOUNDS and ACTION_BOUNDS),
+ * so that no budget, return or ROI of the report can overflow.
  */
 import * as z from 'zod';
 import { type ColumnLabelOverrides, columnLabelsSchema } from './column-label-settings.ts';

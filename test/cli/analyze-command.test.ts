@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CommandIo, explainAnalysisError, runAnalyzeCommand } from '../../lambda/cli/analyze-command.ts';
 import type { Analysis } from '../../lambda/engine/analysis/analysis-types.ts';
+import { RFM_SEGMENT_KEYS } from '../../lambda/engine/rfm/rfm-segments.ts';
 import { customerTableCsv, FORMULA_IDS_CSV, namesIn, writeFixture } from '../support/cli-fixtures.ts';
 import { makeTempDir } from '../support/run-cli.ts';
 import { InputError, InvalidOptionError } from '../../lambda/errors/input-errors.ts';
@@ -92,6 +93,46 @@ describe('runAnalyzeCommand --quiet', () => {
     expect(stdout).toEqual([]);
     expect(stderr).toEqual([]);
     expect((JSON.parse(await readFile(join(dir, 'quiet.json'), 'utf8')) as Analysis).kpis.customers).toBe(7);
+  });
+});
+
+describe('runAnalyzeCommand --json with the budget', () => {
+  interface Rolled {
+    budget: number;
+    funded: boolean;
+    customers: number;
+    flatPerCustomer: number | null;
+    subStrategies: { budget: number; actions: { budget: number }[] }[];
+  }
+  const budgetIn = async (file: string) =>
+    (JSON.parse(await readFile(file, 'utf8')) as { budget: { schemaVersion: number; strategies: Rolled[] } })
+      .budget;
+
+  it("carries the default playbook's roll-up, each level the sum of the one below", async () => {
+    const input = await writeFixture(dir, 'budget.csv', FORMULA_IDS_CSV);
+    await runAnalyzeCommand([input, '--quiet', '--json', join(dir, 'budget.json')], recordingIo().io);
+    const budget = await budgetIn(join(dir, 'budget.json'));
+    expect(budget.schemaVersion).toBe(1);
+    expect(budget.strategies.length).toBeGreaterThan(0);
+    for (const strategy of budget.strategies) {
+      const subs = strategy.subStrategies.map((sub) => sub.budget);
+      expect(strategy.budget).toBe(subs.reduce((sum, part) => sum + part, 0));
+      for (const sub of strategy.subStrategies) {
+        expect(sub.budget).toBe(sub.actions.reduce((sum, action) => sum + action.budget, 0));
+      }
+    }
+  });
+
+  it('follows --settings: a flat 2 a customer gives 2 x customers and no sub-strategies', async () => {
+    const input = await writeFixture(dir, 'flat.csv', FORMULA_IDS_CSV);
+    const playbook = Object.fromEntries(RFM_SEGMENT_KEYS.map((key) => [key, { investmentPerCustomer: 2 }]));
+    await writeFile(join(dir, 'flat-settings.json'), JSON.stringify({ playbook }));
+    const args = ['--quiet', '--settings', join(dir, 'flat-settings.json'), '--json', join(dir, 'flat.json')];
+    await runAnalyzeCommand([input, ...args], recordingIo().io);
+    const strategies = (await budgetIn(join(dir, 'flat.json'))).strategies;
+    expect(strategies.map((s) => [s.budget, s.flatPerCustomer, s.subStrategies])).toEqual(
+      strategies.map((s) => [2 * s.customers, 2, []]),
+    );
   });
 });
 

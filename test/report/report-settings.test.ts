@@ -245,8 +245,13 @@ describe('parseReportSettings: every number within a plausible range, so no budg
     expect(settingsError({ playbook: { loyal: { channel: { en: 'Email' } } } }).message).toMatch(
       /^report settings: playbook\.loyal\.channel: /,
     );
-    expect(settingsError({ playbook: { loyal: { actions: Array(11).fill('Call') } } }).message).toBe(
-      'report settings: playbook.loyal.actions: must list 1 to 10 actions',
+    const call = { name: 'Call', unitCost: 5, reach: 0.5 };
+    const elevenActions = [
+      { name: 'A', actions: Array(6).fill(call) },
+      { name: 'B', actions: Array(5).fill(call) },
+    ];
+    expect(settingsError({ playbook: { loyal: { subStrategies: elevenActions } } }).message).toBe(
+      'report settings: playbook.loyal.subStrategies: must list at most 10 actions in all',
     );
     const entries = Object.fromEntries(Array.from({ length: 101 }, (_, index) => [`group-${index}`, {}]));
     expect(settingsError({ playbook: entries }).message).toBe(
@@ -263,16 +268,17 @@ describe('parseReportSettings: every number within a plausible range, so no budg
 
 describe('parseReportSettings: playbook overrides', () => {
   it('merges an override field by field over the default of the same key', () => {
+    const call = { name: 'Appeler sous 7 jours', unitCost: 9.5, reach: 0.3 };
     const { playbook } = parseReportSettings({
       playbook: {
-        atRisk: { investmentPerCustomer: 8, channel: 'Téléphone', actions: ['Appeler sous 7 jours'] },
+        atRisk: { channel: 'Téléphone', subStrategies: [{ name: 'Appels', actions: [call] }] },
       },
     });
+    const inBoth = (text: string) => ({ en: text, fr: text });
     expect(playbook.atRisk).toEqual({
       ...DEFAULT_PLAYBOOK.atRisk,
-      investmentPerCustomer: 8,
-      channel: { en: 'Téléphone', fr: 'Téléphone' },
-      actions: [{ en: 'Appeler sous 7 jours', fr: 'Appeler sous 7 jours' }],
+      channel: inBoth('Téléphone'),
+      subStrategies: [{ name: inBoth('Appels'), actions: [{ ...call, name: inBoth(call.name) }] }],
     });
     // Untouched fields come from the default At risk strategy, not from `default`.
     expect(playbook.atRisk?.expectedUplift).toBe(0.05);
@@ -298,9 +304,10 @@ describe('parseReportSettings: playbook overrides', () => {
     // 'high-value-loyal' is the same Strategy object as 'champions' in the default playbook.
     const { playbook } = parseReportSettings({ playbook: { champions: { investmentPerCustomer: 50 } } });
     expect(playbook.champions?.investmentPerCustomer).toBe(50);
-    expect(playbook['high-value-loyal']?.investmentPerCustomer).toBe(20);
-    expect(DEFAULT_PLAYBOOK.champions?.investmentPerCustomer).toBe(20);
-    expect(parseReportSettings().playbook.champions?.investmentPerCustomer).toBe(20);
+    expect(playbook['high-value-loyal']?.investmentPerCustomer).toBeUndefined();
+    expect(DEFAULT_PLAYBOOK.champions?.investmentPerCustomer).toBeUndefined();
+    expect(parseReportSettings().playbook.champions?.investmentPerCustomer).toBeUndefined();
+    expect(playbook['high-value-loyal']).toBe(DEFAULT_PLAYBOOK.champions);
   });
 });
 
@@ -325,5 +332,76 @@ describe('parseReportSettings: column labels (customer-table cluster names)', ()
     expect(
       settingsError({ columnLabels: { Income: { en: { high: 'rich' }, fr: 'revenu' } } }).message,
     ).toMatch(/^report settings: columnLabels\.Income\.en: /);
+  });
+});
+
+describe('parseReportSettings: sub-strategies and actions, one line naming the setting', () => {
+  const offer = (action: Record<string, unknown>) => ({
+    playbook: { atRisk: { subStrategies: [{ name: 'Offer', actions: [action] }] } },
+  });
+  const at = 'report settings: playbook.atRisk.subStrategies.0.actions.0';
+  const UNIT_COST =
+    'must be a number from 0 to 1000000 with at most two decimals (currency units per customer reached)';
+  const REACH = "must be a share from 0 to 1 (0.8 = 80% of the segment's customers)";
+
+  it.each([
+    [2.555, '2.555'],
+    [-1, '-1'],
+    [1e308, '1e+308'],
+    ['2.5', '"2.5"'],
+  ])('refuses a unit cost of %s', (value, shown) => {
+    expect(settingsError(offer({ name: 'Voucher', unitCost: value, reach: 0.5 })).message).toBe(
+      `${at}.unitCost: ${UNIT_COST}, got ${shown}`,
+    );
+  });
+
+  it.each([
+    [1.5, '1.5'],
+    [-0.1, '-0.1'],
+    [null, 'null'],
+  ])('refuses a reach of %s', (value, shown) => {
+    expect(settingsError(offer({ name: 'Voucher', unitCost: 2.5, reach: value })).message).toBe(
+      `${at}.reach: ${REACH}, got ${shown}`,
+    );
+  });
+
+  it('refuses an action without a name, an unknown field, and an empty list', () => {
+    expect(settingsError(offer({ unitCost: 2.5, reach: 0.5 })).message).toBe(
+      `${at}.name: must be a name of 1 to 120 characters, or one per language {"en": ..., "fr": ...}`,
+    );
+    expect(settingsError(offer({ name: 'V', unitCost: 2.5, reach: 0.5, cost: 3 })).message).toMatch(
+      /^report settings: playbook\.atRisk\.subStrategies\.0\.actions\.0: Unrecognized key: "cost"$/,
+    );
+    expect(settingsError({ playbook: { atRisk: { subStrategies: [] } } }).message).toBe(
+      'report settings: playbook.atRisk.subStrategies: must list 1 to 5 sub-strategies, each {"name": ..., "actions": [...]}',
+    );
+  });
+
+  it('refuses a flat amount and sub-strategies together, and actions outside a sub-strategy', () => {
+    const both = {
+      investmentPerCustomer: 3,
+      subStrategies: [{ name: 'Offer', actions: [{ name: 'V', unitCost: 1, reach: 1 }] }],
+    };
+    expect(settingsError({ playbook: { atRisk: both } }).message).toBe(
+      'report settings: playbook.atRisk: set investmentPerCustomer (a flat amount per customer) or subStrategies (costed actions), not both',
+    );
+    expect(settingsError({ playbook: { atRisk: { actions: ['Call them'] } } }).message).toBe(
+      'report settings: playbook.atRisk.actions: actions now sit in sub-strategies, each with a cost: use "subStrategies": ' +
+        '[{"name": ..., "actions": [{"name": ..., "unitCost": ..., "reach": ...}]}]',
+    );
+  });
+
+  it('accepts 0 and 1 as reach, 0 and two decimals as unit cost, and a name per language', () => {
+    const name = { en: 'Voucher', fr: 'Bon' };
+    const parsed = parseReportSettings(offer({ name, unitCost: 0.35, reach: 1 })).playbook.atRisk;
+    expect(parsed?.subStrategies[0]?.actions[0]).toEqual({ name, unitCost: 0.35, reach: 1 });
+    expect(
+      parseReportSettings(offer({ name: 'Free', unitCost: 0, reach: 0 })).playbook.atRisk?.subStrategies,
+    ).toEqual([
+      {
+        name: { en: 'Offer', fr: 'Offer' },
+        actions: [{ name: { en: 'Free', fr: 'Free' }, unitCost: 0, reach: 0 }],
+      },
+    ]);
   });
 });

@@ -128,27 +128,28 @@ export const MESSAGES_EN: Messages = {
     roi: 'ROI',
     total: 'Total',
     assumptions: ({ period }) => [
-      'Budget = investment per customer x customers in the segment.',
+      'Budget = the sum of the actions: customers reached (reach x customers, rounded) x unit cost, in whole units; the largest actions under each segment.',
       period
         ? `Expected return = expected uplift x the segment's revenue over the period covered (${period}).`
         : "Expected return = expected uplift x the segment's spending as the customer table records it.",
       'ROI = (expected return - budget) / budget.',
-      'Investment per customer and uplift come from the playbook (configurable): they are assumptions, not measurements.',
+      'Unit costs, reaches and uplift come from the playbook (configurable): they are assumptions, not measurements.',
       period
         ? 'Customer-value predictions are withheld for this data, so returns are computed on past revenue.'
         : 'Customer-value predictions need dated orders (a transaction log), so returns are computed on recorded spending.',
     ],
     valueAssumptions: ({ horizonMonths }) => [
-      'Budget = investment per customer x customers in the segment.',
+      'Budget = the sum of the actions: customers reached (reach x customers, rounded) x unit cost, in whole units; the largest actions under each segment.',
       `Expected return = expected uplift x the value at stake over the next ${horizonMonths} months, from the customer-value model: the segment's predicted value for growth plans; for win-back plans, what its customers likely to be lost would bring if won back.`,
       'ROI = (expected return - budget) / budget. A plan that does not return more than it costs is not recommended.',
-      'Investment per customer and uplift come from the playbook (configurable): they are assumptions, not measurements.',
+      'Unit costs, reaches and uplift come from the playbook (configurable): they are assumptions, not measurements.',
     ],
     notRecommended: (segments) =>
       `Not recommended this period, automation only (the paid plan would cost more than it returns): ${segments}.`,
     notFunded: ({ segments, total }) =>
       `Pays off but left out of the total budget of ${total} (better returns funded first): ${segments}.`,
     nonePays: 'No paid plan returns more than it costs this period: automation only for every segment.',
+    topAction: ({ action, budget }) => `${action}: ${budget}`,
   },
   alert: {
     inactive: ({ share, days, threshold }) =>

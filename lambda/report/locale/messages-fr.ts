@@ -146,21 +146,21 @@ export const MESSAGES_FR: Messages = {
     roi: 'ROI',
     total: 'Total',
     assumptions: ({ period }) => [
-      'Budget = investissement par client x nombre de clients du segment.',
+      'Budget = somme des actions : clients touchés (portée x clients du segment, arrondi) x coût unitaire, en unités entières ; les principales actions sous chaque segment.',
       period
         ? `Retour attendu = hausse attendue x chiffre d’affaires du segment sur la période couverte (${period}).`
         : 'Retour attendu = hausse attendue x dépenses du segment telles que la table clients les enregistre.',
       'ROI = (retour attendu - budget) / budget.',
-      'L’investissement par client et la hausse attendue viennent du playbook (paramétrable) : ce sont des hypothèses, pas des mesures.',
+      'Les coûts unitaires, les portées et la hausse attendue viennent du playbook (paramétrable) : ce sont des hypothèses, pas des mesures.',
       period
         ? 'Les prévisions de valeur client ne sont pas publiées pour ces données : les retours sont calculés sur le chiffre d’affaires passé.'
         : 'Les prévisions de valeur client demandent des commandes datées (un journal de transactions) : les retours sont calculés sur les dépenses enregistrées.',
     ],
     valueAssumptions: ({ horizonMonths }) => [
-      'Budget = investissement par client x nombre de clients du segment.',
+      'Budget = somme des actions : clients touchés (portée x clients du segment, arrondi) x coût unitaire, en unités entières ; les principales actions sous chaque segment.',
       `Retour attendu = hausse attendue x valeur en jeu sur les ${horizonMonths} prochains mois, selon le modèle de valeur client : la valeur prévue du segment pour les plans de croissance ; pour les plans de reconquête, ce que rapporteraient ses clients probablement perdus s’ils étaient reconquis.`,
       'ROI = (retour attendu - budget) / budget. Un plan qui ne rapporte pas plus qu’il ne coûte n’est pas recommandé.',
-      'L’investissement par client et la hausse attendue viennent du playbook (paramétrable) : ce sont des hypothèses, pas des mesures.',
+      'Les coûts unitaires, les portées et la hausse attendue viennent du playbook (paramétrable) : ce sont des hypothèses, pas des mesures.',
     ],
     notRecommended: (segments) =>
       `Non recommandé sur la période, automatisation seulement (le plan payant coûterait plus qu’il ne rapporte) : ${segments}.`,
@@ -168,6 +168,7 @@ export const MESSAGES_FR: Messages = {
       `Rentable mais hors du budget total de ${total} (les meilleurs retours financés d’abord) : ${segments}.`,
     nonePays:
       'Aucun plan payant ne rapporte plus qu’il ne coûte sur la période : automatisation seulement pour tous les segments.',
+    topAction: ({ action, budget }) => `${action}\u00a0: ${budget}`,
   },
   alert: {
     inactive: ({ share, days, threshold }) =>

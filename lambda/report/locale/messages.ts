@@ -132,6 +132,8 @@ export interface Messages {
     notRecommended(segments: string): string;
     notFunded(p: { segments: string; total: string }): string;
     nonePays: string;
+    /** One of a segment's largest actions under its row: the action's name and its budget. */
+    topAction(p: { action: string; budget: string }): string;
   };
   alert: {
     inactive(p: { share: string; days: string; threshold: string }): string;

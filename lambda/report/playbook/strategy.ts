@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { MOVED_ACTIONS_MESSAGE, type SubStrategy, subStrategiesSchema } from './action-schema.ts';
 
 /** A text in both report languages. */
 export interface LocalizedText {
@@ -12,9 +13,9 @@ export type RfmLever = 'recency' | 'frequency' | 'monetary';
 export type Priority = 'high' | 'medium' | 'low';
 
 /**
- * What marketing does with one segment, and the money assumptions of the budget table: `investmentPerCustomer`
- * (currency units per customer over the period) and `expectedUplift` (extra revenue expected, as a share of the
- * segment's revenue over the period observed).
+ * What marketing does with one segment, and the money assumptions of the budget table: the sub-strategies' actions,
+ * each with a unit cost and a reach, whose budgets add up to the strategy's (view-model/budget-roll-up.ts), and
+ * `expectedUplift` (extra revenue expected, as a share of the value at stake).
  */
 export interface Strategy {
   /**
@@ -23,11 +24,16 @@ export interface Strategy {
    */
   priority?: Priority;
   objective: RfmLever[];
-  actions: LocalizedText[];
+  /** The ways to the objective, each with its costed actions (1 to 5 of them, at most 10 actions in all). */
+  subStrategies: SubStrategy[];
   channel: LocalizedText;
   frequency: LocalizedText;
   tone: LocalizedText;
-  investmentPerCustomer: number;
+  /**
+   * A flat amount per customer of the segment, as earlier releases configured it: only from configuration, and
+   * then the budget in place of the actions' costs (the actions are still listed). Absent: the actions' costs.
+   */
+  investmentPerCustomer?: number;
   expectedUplift: number;
 }
 
@@ -35,15 +41,14 @@ export interface Strategy {
  * The plausible ranges of a configured strategy, so that no budget, return or ROI can overflow or read as
  * nonsense: investment per customer is 0 (no spend) or 0.01 to 1,000,000 currency units (a floor, as a budget of
  * 1e-300 would make the ROI infinite; a ceiling wide enough for currencies with small units such as JPY or IDR);
- * expected uplift is 0 to 1 (at most doubling the segment's revenue); texts are 1 to 300 characters, 1 to 10
- * actions.
+ * expected uplift is 0 to 1 (at most doubling the segment's revenue); texts are 1 to 300 characters. The actions'
+ * bounds are in action-schema.ts.
  */
 export const STRATEGY_BOUNDS = {
   minInvestmentPerCustomer: 0.01,
   maxInvestmentPerCustomer: 1_000_000,
   maxExpectedUplift: 1,
   maxTextLength: 300,
-  maxActions: 10,
 } as const;
 
 const TEXT_MESSAGE = `must be a text of 1 to ${STRATEGY_BOUNDS.maxTextLength} characters, or one per language {"en": ..., "fr": ...}`;
@@ -66,7 +71,13 @@ const localizedTextSchema = z.union(
   { error: TEXT_MESSAGE },
 );
 
-/** A configured strategy, every field optional: it is merged over the default for the same segment. */
+const EITHER_MESSAGE =
+  'set investmentPerCustomer (a flat amount per customer) or subStrategies (costed actions), not both';
+
+/**
+ * A configured strategy, every field optional: it is merged over the default for the same segment. A list of
+ * sub-strategies replaces the default's whole list.
+ */
 export const strategyOverrideSchema = z
   .object({
     priority: z.enum(['high', 'medium', 'low']),
@@ -74,10 +85,8 @@ export const strategyOverrideSchema = z
       .array(z.enum(['recency', 'frequency', 'monetary']))
       .min(1)
       .max(3),
-    actions: z
-      .array(localizedTextSchema)
-      .min(1, `must list 1 to ${STRATEGY_BOUNDS.maxActions} actions`)
-      .max(STRATEGY_BOUNDS.maxActions, `must list 1 to ${STRATEGY_BOUNDS.maxActions} actions`),
+    subStrategies: subStrategiesSchema,
+    actions: z.never({ error: MOVED_ACTIONS_MESSAGE }),
     channel: localizedTextSchema,
     frequency: localizedTextSchema,
     tone: localizedTextSchema,
@@ -96,7 +105,13 @@ export const strategyOverrideSchema = z
       .max(STRATEGY_BOUNDS.maxExpectedUplift, UPLIFT_MESSAGE),
   })
   .partial()
-  .strict();
+  .strict()
+  .refine(
+    (override) => override.investmentPerCustomer === undefined || override.subStrategies === undefined,
+    {
+      message: EITHER_MESSAGE,
+    },
+  );
 
 export type StrategyOverride = z.infer<typeof strategyOverrideSchema>;
 
@@ -105,7 +120,8 @@ export type Playbook = Record<string, Strategy> & { default: Strategy };
 
 /**
  * The playbook with the configured overrides merged over it, key by key. `default` is merged first, so that a new
- * key starts from the configured default, as every group without an entry does.
+ * key starts from the configured default, as every group without an entry does. Configured sub-strategies drop a
+ * flat amount per customer inherited from the configured default: the costed actions are what was asked for.
  */
 export function mergePlaybook(base: Playbook, overrides: Record<string, StrategyOverride>): Playbook {
   const merged: Playbook = { ...base };
@@ -113,8 +129,13 @@ export function mergePlaybook(base: Playbook, overrides: Record<string, Strategy
     ([a], [b]) => Number(b === 'default') - Number(a === 'default'),
   );
   for (const [key, override] of entries) {
-    const defined = Object.fromEntries(Object.entries(override).filter(([, value]) => value !== undefined));
-    merged[key] = { ...(base[key] ?? merged.default), ...defined };
+    const defined = Object.fromEntries(
+      Object.entries(override).filter(([field, value]) => value !== undefined && field !== 'actions'),
+    );
+    const { investmentPerCustomer, ...start } = base[key] ?? merged.default;
+    const keepFlat = override.subStrategies === undefined && investmentPerCustomer !== undefined;
+    const flat = keepFlat ? { investmentPerCustomer } : {};
+    merged[key] = { ...start, ...flat, ...defined } as Strategy;
   }
   return merged;
 }

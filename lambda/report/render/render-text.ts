@@ -143,10 +143,10 @@ function budgetLines({ budget, labels }: ReportView): string[] {
   const { columns } = budget;
   return [
     ...heading(labels.budget),
-    ...(budget.rows.length > 0 ? [...budget.rows, budget.total] : []).map(
-      (row) =>
-        `${row.segment}${labels.colon} ${row.customers} x ${row.perCustomer} = ${columns.budget} ${row.budget}, ${columns.expectedReturn} ${row.expectedReturn}, ${columns.roi} ${row.roi}`,
-    ),
+    ...(budget.rows.length > 0 ? [...budget.rows, budget.total] : []).flatMap((row) => [
+      `${row.segment}${labels.colon} ${columns.budget} ${row.budget} (${columns.customers} ${row.customers}, ${columns.perCustomer} ${row.perCustomer}), ${columns.expectedReturn} ${row.expectedReturn}, ${columns.roi} ${row.roi}`,
+      ...row.topActions.map((action) => `  - ${action}`),
+    ]),
     ...budget.decisions,
     ...budget.assumptions.map((assumption) => `  ${assumption}`),
   ];

@@ -10,6 +10,7 @@
  * least one), medium for the other funded plans, low otherwise; a priority pinned in the configuration wins.
  */
 import { type Playbook, type Priority, strategyFor } from '../playbook/strategy.ts';
+import { type StrategyBudget, strategyBudget } from './budget-roll-up.ts';
 import type { ReportGroup } from './report-context.ts';
 
 /** The share of the funded plans, best expected net return first, that are high priority (at least one). */
@@ -20,12 +21,21 @@ export type PlanKind = 'growth' | 'win-back';
 /** What the expected returns are computed on. */
 export type ReturnBasis = 'predicted-value' | 'past-revenue';
 
-/** The money of one group's paid plan: budget = investment x customers, return = uplift x the value at stake. */
+/**
+ * The money of one group's paid plan: budget = the sum of its actions' budgets (budget-roll-up.ts), return = uplift
+ * x the value at stake.
+ */
 export interface SegmentPlan {
   group: ReportGroup;
   kind: PlanKind;
+  /** Budget / customers (0 for a group of none), whether the budget comes from the actions or a flat amount. */
   investmentPerCustomer: number;
+  /** Whole currency units: the sum of the sub-strategies of `actions` (or the flat amount x customers). */
   budget: number;
+  /** The budget action by action. */
+  actions: StrategyBudget;
+  /** The playbook's uplift: the share of the value at stake the plan is expected to bring. */
+  expectedUplift: number;
   /** The value the uplift applies to: predicted value, value if won back, or past revenue. */
   valueAtStake: number;
   expectedReturn: number;
@@ -93,13 +103,17 @@ function draftPlan(group: ReportGroup, playbook: Playbook, basis: ReturnBasis): 
       : kind === 'win-back'
         ? (group.value.valueIfRetained ?? 0)
         : (group.value.predictedValue ?? 0);
-  const budget = strategy.investmentPerCustomer * group.kpis.customers;
+  const { customers } = group.kpis;
+  const actions = strategyBudget(strategy, customers);
+  const { budget } = actions;
   const expectedReturn = strategy.expectedUplift * valueAtStake;
   return {
     group,
     kind,
-    investmentPerCustomer: strategy.investmentPerCustomer,
+    investmentPerCustomer: customers > 0 ? budget / customers : 0,
     budget,
+    actions,
+    expectedUplift: strategy.expectedUplift,
     valueAtStake,
     expectedReturn,
     roi: budget > 0 ? (expectedReturn - budget) / budget : null,

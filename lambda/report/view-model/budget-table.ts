@@ -1,7 +1,15 @@
-/** The budget section's table: the funded plans and their total, what was not recommended and why, assumptions. */
+/**
+ * The budget section's table: the funded plans and their total, each plan's largest actions under its name, what
+ * was not recommended and why, assumptions. The email keeps to the strategy level; the whole roll-up, sub-strategy
+ * by sub-strategy, is in the archive and `--json` (budget-json.ts).
+ */
 import type { BudgetRow, BudgetTable } from '../templates/sections/budget-section.ts';
-import { type BudgetPlans, totalPlan } from './budget-plan.ts';
+import { type BudgetPlans, type SegmentPlan, totalPlan } from './budget-plan.ts';
+import { topActions } from './budget-roll-up.ts';
 import type { ReportContext } from './report-context.ts';
+
+/** The actions shown under each plan in the email, largest budget first. */
+export const TOP_ACTIONS_SHOWN = 2;
 
 /** The budget and ROI table of the funded plans, with the decisions and assumptions written out. */
 export function budgetTable(context: ReportContext, budget: BudgetPlans): BudgetTable | null {
@@ -13,6 +21,7 @@ export function budgetTable(context: ReportContext, budget: BudgetPlans): Budget
     .filter((plan) => plan.funded)
     .map((plan) => ({
       segment: plan.group.name,
+      topActions: topActionLines(context, plan),
       customers: format.integer(plan.group.kpis.customers),
       perCustomer: format.moneyExact(plan.investmentPerCustomer),
       budget: format.money(plan.budget),
@@ -47,6 +56,7 @@ export function budgetTable(context: ReportContext, budget: BudgetPlans): Budget
     rows,
     total: {
       segment: messages.budget.total,
+      topActions: [],
       customers: format.integer(total.customers),
       perCustomer: total.customers > 0 ? format.moneyExact(total.budget / total.customers) : '–',
       budget: format.money(total.budget),
@@ -61,4 +71,11 @@ export function budgetTable(context: ReportContext, budget: BudgetPlans): Budget
             period: context.analysis.input.shape === 'customers' ? null : context.periodText,
           }),
   };
+}
+
+/** The plan's largest actions with their budgets, in the report's language. */
+function topActionLines({ format, messages, settings }: ReportContext, plan: SegmentPlan): string[] {
+  return topActions(plan.actions, TOP_ACTIONS_SHOWN).map((action) =>
+    messages.budget.topAction({ action: action.name[settings.locale], budget: format.money(action.budget) }),
+  );
 }

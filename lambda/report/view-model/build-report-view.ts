@@ -1,7 +1,8 @@
 /** The whole view model of a report: each part built by its own step, in the order the email shows them. */
 import type { ReportView } from '../templates/report-view.ts';
 import { firedAlerts } from './alerts.ts';
-import { planBudgets } from './budget-plan.ts';
+import { type BudgetPlans, planBudgets } from './budget-plan.ts';
+import { type BudgetJson, budgetJson } from './budget-json.ts';
 import { budgetTable } from './budget-table.ts';
 import { customerFileNote } from './customer-file.ts';
 import { dataQuality } from './data-quality.ts';
@@ -25,6 +26,8 @@ export interface BuiltReport {
   view: ReportView;
   /** The charts `view.trends.images` references, to be drawn as PNGs; none without trends. */
   charts: TrendChart[];
+  /** The budget in full, action by action, for the archive (budget-json.ts). */
+  budget: BudgetJson;
 }
 
 /** Builds the whole report view model from an analysis (and the previous one of the same kind, if any). */
@@ -36,11 +39,19 @@ export function buildReportView(input: ReportInput): ReportView {
 export function buildReport(input: ReportInput): BuiltReport {
   const context = reportContext(input);
   const trends = trendsView(context);
-  return { view: reportView(context, trends), charts: trends?.images.length ? trendCharts(context) : [] };
+  const plans = planBudgets(context.primaryGroups, context.settings.playbook, context.settings.totalBudget);
+  return {
+    view: reportView(context, trends, plans),
+    charts: trends?.images.length ? trendCharts(context) : [],
+    budget: budgetJson(plans, context.currency.code, context),
+  };
 }
 
-function reportView(context: ReturnType<typeof reportContext>, trends: ReportView['trends']): ReportView {
-  const plans = planBudgets(context.primaryGroups, context.settings.playbook, context.settings.totalBudget);
+function reportView(
+  context: ReturnType<typeof reportContext>,
+  trends: ReportView['trends'],
+  plans: BudgetPlans,
+): ReportView {
   return {
     locale: context.settings.locale,
     subject: subjectLine(context),

@@ -1,4 +1,5 @@
 /** What to watch next: the KPIs against their targets, and the next steps with the date of the next review. */
+import { actionsOf } from '../playbook/action-schema.ts';
 import { strategyFor } from '../playbook/strategy.ts';
 import type { WatchRow } from '../templates/sections/watch-section.ts';
 import type { SegmentPlan } from './budget-plan.ts';
@@ -45,7 +46,9 @@ const NEXT_REPORT_DAYS = { upload: 7, weekly: 7, quarterly: 91 } as const;
 export function nextSteps(context: ReportContext, plans: readonly SegmentPlan[]): string[] {
   const { messages, format, settings } = context;
   const firstAction = (plan: SegmentPlan) =>
-    lowerFirst(strategyFor(settings.playbook, plan.group.key).actions[0]?.[settings.locale] ?? '');
+    lowerFirst(
+      actionsOf(strategyFor(settings.playbook, plan.group.key).subStrategies)[0]?.name[settings.locale] ?? '',
+    );
   const funded = plans
     .filter((plan) => plan.funded)
     .sort((a, b) => b.expectedReturn - b.budget - (a.expectedReturn - a.budget))

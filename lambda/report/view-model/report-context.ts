@@ -81,8 +81,16 @@ export function reportContext(input: ReportInput): ReportContext {
     currency,
     format,
     periodText,
-    ...groupsOf(analysis, settings.locale, clusterNames(analysis, settings)),
+    ...reportGroups(analysis, settings),
   };
+}
+
+/** The groups of an analysis as a report in `settings`' language names them (the budget's JSON needs no more). */
+export function reportGroups(
+  analysis: Analysis,
+  settings: ReportSettings,
+): Pick<ReportContext, 'rfmGroups' | 'clusterGroups' | 'primaryGroups'> {
+  return groupsOf(analysis, settings.locale, clusterNames(analysis, settings));
 }
 
 /** RFM segments and clusters with at least one customer, named in the report's language (clusters by key). */

@@ -1,4 +1,5 @@
 /** The playbook's strategy for each group, as the cards of the report, with the priority its plan earned. */
+import { actionsOf } from '../playbook/action-schema.ts';
 import { type Priority, strategyFor } from '../playbook/strategy.ts';
 import type { StrategyCard } from '../templates/sections/strategies-section.ts';
 import type { SegmentPlan } from './budget-plan.ts';
@@ -25,7 +26,7 @@ export function strategyCards(context: ReportContext, plans: readonly SegmentPla
         priority: messages.priority[plan.priority],
         priorityLevel: plan.priority,
         objective: strategy.objective.map((lever) => messages.lever[lever]).join(', '),
-        actions: strategy.actions.map((action) => action[locale]),
+        actions: actionsOf(strategy.subStrategies).map((action) => action.name[locale]),
         channel: strategy.channel[locale],
         frequency: strategy.frequency[locale],
         tone: strategy.tone[locale],

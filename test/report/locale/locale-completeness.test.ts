@@ -100,7 +100,12 @@ describe('the French report', () => {
     const { fr } = views();
     const french = stringsOf(fr).map((entry) => entry.text);
     const playbookEnglish = Object.values(DEFAULT_PLAYBOOK).flatMap((strategy) =>
-      [...strategy.actions, strategy.channel, strategy.frequency, strategy.tone].map((text) => text.en),
+      [
+        ...strategy.subStrategies.flatMap((sub) => [sub.name, ...sub.actions.map((action) => action.name)]),
+        strategy.channel,
+        strategy.frequency,
+        strategy.tone,
+      ].map((text) => text.en),
     );
     const fragments = [
       ...new Set([...fixedPartsOf(MESSAGES_EN), ...playbookEnglish].map((part) => part.trim())),

@@ -276,7 +276,13 @@ describe('text from configuration and from the file name', () => {
           reportName: `Report ${HOSTILE}`,
           companyName: `Company ${HOSTILE}`,
           // Champions have the highest expected net return on Online Retail: their action is in the next steps too.
-          playbook: { champions: { actions: [`Action ${HOSTILE}`] } },
+          playbook: {
+            champions: {
+              subStrategies: [
+                { name: 'VIP', actions: [{ name: `Action ${HOSTILE}`, unitCost: 20, reach: 1 }] },
+              ],
+            },
+          },
         },
         // An upload's subject (the page title) carries the report name.
         { sourceLabel: `file ${HOSTILE}.csv`, kind: 'upload' },

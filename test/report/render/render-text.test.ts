@@ -69,11 +69,19 @@ describe('renderText', () => {
   });
 
   it('has the budget of every segment and the total', () => {
-    // Potential loyalists: 300 x 8.00 = 2,400; total 8,700 for an expected 31,500
-    expect(lines).toContain(
-      'Potential loyalists: 300 x $8.00 = Budget $2,400, Expected return $10,000, ROI 316.7%',
+    // Potential loyalists: 150 x 10 + 300 x 1.5 + 75 x 6 = 2,400 (8.00 a customer), its two largest actions under
+    // it; total 8,700 for an expected 31,500
+    const potential = lines.indexOf(
+      'Potential loyalists: Budget $2,400 (Customers 300, Per customer $8.00), Expected return $10,000, ROI 316.7%',
     );
-    expect(lines).toContain('Total: 1,000 x $8.70 = Budget $8,700, Expected return $31,500, ROI 262.1%');
+    expect(potential).toBeGreaterThan(0);
+    expect(lines.slice(potential + 1, potential + 3)).toEqual([
+      '  - Offer a membership or subscription: $1,500',
+      '  - Cross-sell from their last purchase: $450',
+    ]);
+    expect(lines).toContain(
+      'Total: Budget $8,700 (Customers 1,000, Per customer $8.70), Expected return $31,500, ROI 262.1%',
+    );
     for (const assumption of view.budget?.assumptions ?? []) expect(lines).toContain(`  ${assumption}`);
   });
 

@@ -16,7 +16,8 @@ const GROUPS: ReportGroup[] = FIXTURE_SEGMENTS.map((segment) => ({
 /** The plans alone, as the first tests read them. */
 const plansOf = (...args: Parameters<typeof planBudgets>) => planBudgets(...args).plans;
 
-// Default playbook: investment per customer x customers = budget; uplift x revenue = expected return.
+// Default playbook: the actions of each plan add up to a whole amount per customer, x customers = budget (by hand:
+// champions 14.5 x 1 + 25 x 0.2 + 0.5 x 1 = 20); uplift x revenue = expected return.
 // | segment            | per customer | customers | budget | uplift | revenue | return | ROI                      |
 // | champions          | 20           | 100       | 2,000  | 0.02   | 400,000 | 8,000  | 6,000 / 2,000 = 3        |
 // | loyal              | 10           | 200       | 2,000  | 0.03   | 250,000 | 7,500  | 5,500 / 2,000 = 2.75     |
@@ -96,7 +97,7 @@ describe('planBudgets', () => {
       ],
       DEFAULT_PLAYBOOK,
     );
-    // 5 x 100 = 500; 0.03 x 400,000 = 12,000
+    // 100 x 0.5 + 75 x 6 = 500; 0.03 x 400,000 = 12,000
     expect(plan?.budget).toBe(500);
     expect(plan?.expectedReturn).toBeCloseTo(12_000, 9);
   });
@@ -124,6 +125,10 @@ describe('totalPlan', () => {
 
 describe('the budget table of the view', () => {
   it('formats every row and the total in the report currency', () => {
+    // The largest two actions of each plan by hand from default-playbook.ts: Champions 100 x 14.5 = 1,450 and
+    // 20 x 25 = 500; Loyal 160 x 11.25 = 1,800 and 200 x 1 = 200; Potential loyalists 150 x 10 = 1,500, then
+    // 300 x 1.5 = 450 tied with 75 x 6 = 450 (the playbook's order); At risk 90 x 14 = 1,260 and 120 x 2.5 = 300;
+    // Hibernating 125 x 3.6 = 450 and 250 x 0.2 = 50. Each plan's actions add up to the old flat amounts.
     const budget = fixtureView().budget;
     expect(budget?.columns).toEqual({
       segment: 'Segment',
@@ -136,6 +141,10 @@ describe('the budget table of the view', () => {
     expect(budget?.rows).toEqual([
       {
         segment: 'Champions',
+        topActions: [
+          'Invite to a VIP programme with early access to new products: $1,450',
+          'Send a thank-you gift: $500',
+        ],
         customers: '100',
         perCustomer: '$20.00',
         budget: '$2,000',
@@ -144,6 +153,10 @@ describe('the budget table of the view', () => {
       },
       {
         segment: 'Loyal',
+        topActions: [
+          'Offer loyalty points on baskets above the average order: $1,800',
+          'Recommend higher-value and complementary products: $200',
+        ],
         customers: '200',
         perCustomer: '$10.00',
         budget: '$2,000',
@@ -152,6 +165,10 @@ describe('the budget table of the view', () => {
       },
       {
         segment: 'Potential loyalists',
+        topActions: [
+          'Offer a membership or subscription: $1,500',
+          'Cross-sell from their last purchase: $450',
+        ],
         customers: '300',
         perCustomer: '$8.00',
         budget: '$2,400',
@@ -160,6 +177,10 @@ describe('the budget table of the view', () => {
       },
       {
         segment: 'At risk',
+        topActions: [
+          'Time-limited discount on the next order: $1,260',
+          'Send personalised win-back emails with a time-limited offer: $300',
+        ],
         customers: '150',
         perCustomer: '$12.00',
         budget: '$1,800',
@@ -168,6 +189,7 @@ describe('the budget table of the view', () => {
       },
       {
         segment: 'Hibernating',
+        topActions: ['Seasonal discount code: $450', 'Include in seasonal campaigns at low cost: $50'],
         customers: '250',
         perCustomer: '$2.00',
         // whole units at any size: cents are for per-customer amounts only
@@ -179,6 +201,7 @@ describe('the budget table of the view', () => {
     // 8,700 / 1,000 customers = 8.70 per customer
     expect(budget?.total).toEqual({
       segment: 'Total',
+      topActions: [],
       customers: '1,000',
       perCustomer: '$8.70',
       budget: '$8,700',
@@ -203,7 +226,7 @@ describe('the budget table of the view', () => {
     expect(assumptions[4]).toBe(
       'Customer-value predictions are withheld for this data, so returns are computed on past revenue.',
     );
-    expect(assumptions[0]).toContain('investment per customer x customers');
+    expect(assumptions[0]).toContain('customers reached (reach x customers, rounded) x unit cost');
     expect(assumptions[1]).toContain('expected uplift');
     expect(assumptions[1]).toContain('(Jun 1, 2023 to May 31, 2024)');
     expect(assumptions[2]).toBe('ROI = (expected return - budget) / budget.');

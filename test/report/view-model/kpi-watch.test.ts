@@ -112,7 +112,10 @@ describe('nextSteps', () => {
   });
 
   it('uses the configured first action', () => {
-    const settings = { playbook: { potentialLoyalists: { actions: ['Call them this week'] } } };
+    const call = { name: 'Call them this week', unitCost: 8, reach: 1 };
+    const settings = {
+      playbook: { potentialLoyalists: { subStrategies: [{ name: 'Calls', actions: [call] }] } },
+    };
     expect(fixtureView({ settings }).nextSteps[0]).toBe(
       'Potential loyalists (300 customers, budget $2,400): call them this week.',
     );

@@ -6,6 +6,8 @@ import { THEME } from '../markup/theme.ts';
 
 export interface BudgetRow {
   segment: string;
+  /** The plan's largest actions with their budgets, under its name; none on the total. */
+  topActions: string[];
   customers: string;
   perCustomer: string;
   budget: string;
@@ -15,7 +17,7 @@ export interface BudgetRow {
 
 export interface BudgetTable {
   /** A heading for each column of a row. */
-  columns: Record<keyof BudgetRow, string>;
+  columns: Record<Exclude<keyof BudgetRow, 'topActions'>, string>;
   rows: BudgetRow[];
   total: BudgetRow;
   /** What was not recommended or not funded, and why: one line each. */
@@ -28,19 +30,34 @@ export interface BudgetProps {
   labels: { budget: string };
 }
 
-/** Budget, expected return and ROI per segment and in total, with the assumptions under the table. */
+/**
+ * Budget, expected return and ROI per segment and in total, each segment's largest actions under its name, with the
+ * assumptions under the table.
+ */
 export function budgetSection(view: BudgetProps): string {
   const budget = view.budget;
   if (!budget) return '';
   const { columns } = budget;
-  // Four columns, the second facts under the first (customers x per customer = budget; return, then ROI), so
-  // that the table fits a 375 px phone.
-  const row = (r: BudgetRow): Cell[] => [
-    r.segment,
-    { lines: [r.customers, r.perCustomer] },
+  // Four narrow columns, second facts under the first (the customers under the segment's heading; return, then
+  // ROI), so that the table fits a 375 px phone. The name and its largest actions have a row of their own across
+  // the table, above its figures: in the first column the actions' longer words pushed the table past 375 px.
+  const figures = (r: BudgetRow, first: Cell): Cell[] => [
+    first,
+    r.perCustomer,
     r.budget,
     { lines: [r.expectedReturn, r.roi] },
   ];
+  const headers: Cell[] = [
+    { lines: [columns.segment, columns.customers] },
+    columns.perCustomer,
+    columns.budget,
+    { lines: [columns.expectedReturn, columns.roi] },
+  ];
+  const rows = budget.rows.flatMap((r) => [
+    [{ lines: [r.segment, ...r.topActions], span: headers.length }],
+    figures(r, r.customers),
+  ]);
+  const { total } = budget;
   const assumptions = budget.assumptions.map((line) => escapeHtml(line)).join('<br>');
   const decisions = budget.decisions.length
     ? `<mj-text font-size="13px" line-height="18px" padding="4px 8px">${budget.decisions
@@ -52,14 +69,9 @@ export function budgetSection(view: BudgetProps): string {
     budget.rows.length === 0
       ? ''
       : `<mj-table font-size="12px" line-height="16px" padding="4px 4px" cellpadding="4" table-layout="auto">${dataTable(
-          [
-            columns.segment,
-            { lines: [columns.customers, columns.perCustomer] },
-            columns.budget,
-            { lines: [columns.expectedReturn, columns.roi] },
-          ],
-          budget.rows.map(row),
-          row(budget.total),
+          headers,
+          rows,
+          figures(total, { lines: [total.segment, total.customers] }),
         )}</mj-table>`;
   return card(
     'section-budget',
