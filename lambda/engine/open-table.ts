@@ -43,7 +43,10 @@ export interface OpenTable {
 /** Opens `bytes` up to its header; throws an InputError naming the file when it cannot be read as a table. */
 export async function openTable(
   bytes: AsyncIterable<Uint8Array>,
-  options: Pick<ResolvedAnalyzeOptions, 'sourceName' | 'mapping' | 'shape' | 'recordSplitting'>,
+  options: Pick<
+    ResolvedAnalyzeOptions,
+    'sourceName' | 'mapping' | 'shape' | 'recordSplitting' | 'purchaseDiversity'
+  >,
 ): Promise<OpenTable> {
   const { sourceName } = options;
   const source = await openTextSource(bytes, sourceName);
@@ -54,7 +57,9 @@ export async function openTable(
   const text = skipped > 0 ? skipCharacters(source.text, skipped) : source.text;
   const records = readTableBatches(text, dialect, sourceName, separator ? 2 : 1, options.recordSplitting);
   const { header, rest } = await takeHeader(records, sourceName);
-  const columns = findTransactionColumns(header, options.mapping, sourceName);
+  const found = findTransactionColumns(header, options.mapping, sourceName);
+  const { product: _product, category: _category, ...orderRoles } = found;
+  const columns = options.purchaseDiversity === true ? found : orderRoles;
   const shape = options.shape === 'auto' ? detectShape(columns) : options.shape;
   const delimiter = dialect.delimiter === 'whitespace' ? ' ' : dialect.delimiter;
   return { sourceName, source, dialect, header, columns, shape, delimiter, rest };

@@ -1,11 +1,12 @@
 /**
  * A transaction log read the way analyzeCsv reads it (open-table.ts, then the cleaning rules into the ledger), down
- * to the distinct orders the value models take: for whoever needs the models' input without the whole analysis
- * (the value tests on real files, the benchmark of the fits).
+ * to its ledger or to the distinct orders the value models take: for whoever needs the analysis's input without
+ * the whole analysis (the value and purchase-diversity tests on real files, the benchmark of the fits).
  */
 import { type AnalyzeOptions, resolveAnalyzeOptions } from './analysis/analyze-options.ts';
 import { openTable, transactionColumnsOf } from './open-table.ts';
 import { readLedger } from './transactions/read-ledger.ts';
+import type { TransactionReadResult } from './transactions/read-transactions.ts';
 import { renameToRows } from './transactions/ledger-value.ts';
 import type { OrderColumns } from './value/purchase-summary.ts';
 import { ColumnError } from '../errors/input-errors.ts';
@@ -18,11 +19,14 @@ export interface OrderColumnsOfFile {
   readonly asOfDay: number;
 }
 
-/** The cleaned orders of a transaction log; an InputError for a file analyzeCsv would refuse or a customer table. */
-export async function readOrderColumns(
+/**
+ * A transaction log read through the cleaning rules into its ledger, and the as-of day: what analyzeCsv reads
+ * before the analysis; an InputError for a file analyzeCsv would refuse or a customer table.
+ */
+export async function readLogLedger(
   bytes: AsyncIterable<Uint8Array>,
   options: AnalyzeOptions,
-): Promise<OrderColumnsOfFile> {
+): Promise<{ read: TransactionReadResult; asOfDay: number }> {
   const resolved = resolveAnalyzeOptions(options);
   const table = await openTable(bytes, resolved);
   if (table.shape !== 'transactions') {
@@ -31,10 +35,15 @@ export async function readOrderColumns(
     });
   }
   const { header, delimiter, rest } = table;
-  const { read, asOfDay } = await readLedger(
-    { header, columns: transactionColumnsOf(table), delimiter, batches: rest },
-    resolved,
-  );
+  return readLedger({ header, columns: transactionColumnsOf(table), delimiter, batches: rest }, resolved);
+}
+
+/** The cleaned orders of a transaction log; an InputError for a file analyzeCsv would refuse or a customer table. */
+export async function readOrderColumns(
+  bytes: AsyncIterable<Uint8Array>,
+  options: AnalyzeOptions,
+): Promise<OrderColumnsOfFile> {
+  const { read, asOfDay } = await readLogLedger(bytes, options);
   const ledger = read.ledger.customersInIdOrder();
   return { orders: renameToRows(read.ledger.takeOrders(), ledger), customerCount: ledger.count, asOfDay };
 }

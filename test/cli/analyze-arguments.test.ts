@@ -141,7 +141,7 @@ describe('parseAnalyzeArguments', () => {
     ],
     [
       ['--map', 'customer=Client,Montant'],
-      'analyze: --map: "Montant" must be role=column with role one of customer, order, date, amount, quantity, price, currency',
+      'analyze: --map: "Montant" must be role=column with role one of customer, order, date, amount, quantity, price, currency, product, category',
     ],
     [['--decimal-mark', ';'], 'analyze: --decimal-mark: must be . or ,'],
     [['--decimal-mark=comma'], 'analyze: --decimal-mark: must be . or ,'],

@@ -44,6 +44,12 @@ export interface AnalyzeOptions extends InputOptions {
   /** Called after each chunk with the number of lines read so far. */
   onProgress?: ((linesRead: number) => void) | undefined;
   /**
+   * Transaction logs: read the product and category columns (found by name or mapped) into each customer's
+   * purchase diversity (transactions/product-spend.ts). Off by default until the features feed the clustering:
+   * then the columns are neither read nor listed.
+   */
+  purchaseDiversity?: boolean | undefined;
+  /**
    * How lines become records: `fast` (default) or `general` (input/record-splitters.ts). The outputs are the same;
    * `general` is there for the test that shows it.
    */

@@ -1,9 +1,9 @@
 import * as z from 'zod';
 import { listNames, quoteName, showName } from './message-text.ts';
 import { ColumnError } from '../../errors/input-errors.ts';
+import { ROLE_NAMES, ROUNDS, TRANSACTION_ROLES } from './column-role-names.ts';
 
-/** What a transaction-log column means to the analysis. */
-const TRANSACTION_ROLES = ['customer', 'order', 'date', 'amount', 'quantity', 'price', 'currency'] as const;
+/** What a transaction-log column means to the analysis (TRANSACTION_ROLES). */
 export const TransactionRole = z.enum(TRANSACTION_ROLES);
 export type TransactionRole = z.infer<typeof TransactionRole>;
 
@@ -20,112 +20,11 @@ export interface TransactionColumns {
   price?: number | undefined;
   /** ISO codes naming each line's currency (currency-marks.ts); the amounts' own signs otherwise. */
   currency?: number | undefined;
+  /** What each line bought (a product code or name): per customer, distinct products and the top one's share. */
+  product?: number | undefined;
+  /** The product's category (family, department): per customer, distinct categories. */
+  category?: number | undefined;
 }
-
-/**
- * Header names each role is recognised by, in English and French, compared after lower-casing and removing
- * accents, spaces and punctuation (`N° Facture` -> `nfacture`). Exact names first, then names containing a word.
- */
-const ROLE_NAMES: Record<TransactionRole, { exact: string[]; containing: string[] }> = {
-  customer: {
-    exact: [
-      'customerid',
-      'customer',
-      'custid',
-      'customerno',
-      'customernumber',
-      'client',
-      'clientid',
-      'idclient',
-      'codeclient',
-      'numclient',
-      'numeroclient',
-      'nclient',
-      'refclient',
-      'buyerid',
-      'userid',
-    ],
-    containing: ['customer', 'client'],
-  },
-  order: {
-    exact: [
-      'invoiceno',
-      'invoice',
-      'invoiceid',
-      'invoicenumber',
-      'orderid',
-      'order',
-      'orderno',
-      'ordernumber',
-      'transactionid',
-      'receipt',
-      'receiptno',
-      'facture',
-      'nfacture',
-      'numfacture',
-      'numerofacture',
-      'idfacture',
-      'commande',
-      'ncommande',
-      'numcommande',
-      'numerocommande',
-      'idcommande',
-      'ticket',
-      'piece',
-      'numpiece',
-    ],
-    containing: ['invoice', 'facture', 'commande', 'order'],
-  },
-  date: {
-    exact: [
-      'invoicedate',
-      'orderdate',
-      'date',
-      'transactiondate',
-      'purchasedate',
-      'datetime',
-      'timestamp',
-      'datefacture',
-      'datecommande',
-      'dateachat',
-      'datevente',
-      'datepiece',
-    ],
-    containing: ['date'],
-  },
-  amount: {
-    exact: [
-      'amount',
-      'montant',
-      'total',
-      'totalht',
-      'totalttc',
-      'montantht',
-      'montantttc',
-      'revenue',
-      'sales',
-      'salesamount',
-      'dollarvalue',
-      'value',
-      'totalprice',
-      'linetotal',
-      'chiffredaffaires',
-      'ca',
-      'net',
-      'netamount',
-    ],
-    containing: ['amount', 'montant', 'revenue', 'total', 'value'],
-  },
-  quantity: {
-    exact: ['quantity', 'qty', 'qte', 'quantite', 'units', 'numberofcds', 'nbarticles', 'nombre'],
-    containing: ['quantity', 'quantite', 'qty'],
-  },
-  price: {
-    exact: ['unitprice', 'price', 'prix', 'prixunitaire', 'pu', 'puht', 'prixht', 'unitcost'],
-    containing: ['price', 'prix'],
-  },
-  currency: { exact: ['currency', 'curr', 'devise', 'monnaie'], containing: ['currency', 'devise'] },
-};
 
 /** Lower-cases and strips accents and everything that is not a letter or digit. */
 export function normaliseHeader(name: string): string {
@@ -159,15 +58,17 @@ export function findTransactionColumns(
     found[role] = column;
     taken.add(column);
   }
-  for (const pass of ['exact', 'containing'] as const) {
-    for (const role of TransactionRole.options) {
-      if (found[role] !== undefined) continue;
-      const column = normalised.findIndex(
-        (name, index) => !taken.has(index) && matchesRole(name, role, pass),
-      );
-      if (column >= 0) {
-        found[role] = column;
-        taken.add(column);
+  for (const roles of ROUNDS) {
+    for (const pass of ['exact', 'containing'] as const) {
+      for (const role of roles) {
+        if (found[role] !== undefined) continue;
+        const column = normalised.findIndex(
+          (name, index) => !taken.has(index) && matchesRole(name, role, pass),
+        );
+        if (column >= 0) {
+          found[role] = column;
+          taken.add(column);
+        }
       }
     }
   }
@@ -180,7 +81,8 @@ function matchesRole(name: string, role: TransactionRole, pass: 'exact' | 'conta
 }
 
 /**
- * Reads the `map` option, `customer=Client,order=Facture,date=Date,amount=Montant` (or quantity=...,price=...):
+ * Reads the `map` option, `customer=Client,order=Facture,date=Date,amount=Montant` (or quantity=...,price=...,
+ * product=...,category=...):
  * the column of each role, and the first pair that is not role=column, if any (the input options schema refuses
  * the option then, so the engine only ever reads well-formed mappings). Blank means no mapping.
  */

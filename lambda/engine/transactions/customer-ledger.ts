@@ -1,56 +1,57 @@
 /** The per-customer accumulator of a transaction log's used lines, in typed arrays rather than objects. */
 import { MS_PER_DAY, type WallClockMs } from '../input/date-parsing.ts';
+import { CustomerAmounts } from './customer-amounts.ts';
 import { sortedKeyOrder } from './customer-id-order.ts';
 import { grown } from './grown-array.ts';
 import { InternTable } from './intern-table.ts';
 import { OrderFacts } from './order-facts.ts';
+import { ProductSpend } from './product-spend.ts';
 import type { OrderColumns } from '../value/purchase-summary.ts';
 import { roundToTenThousandths } from '../numbers/round-sum.ts';
 import type { CustomerHistory, LedgerCustomers } from './ledger-customers.ts';
 
 const INITIAL_CAPACITY = 1 << 10;
-/** Per customer in #amounts: last purchase (ms), then the sum of amounts. */
-const AMOUNT_STRIDE = 2;
 /** Per customer in #orderState: distinct orders, its last order's index, that order's hash (see InternTable). */
 const ORDER_STRIDE = 3;
 
 /**
  * Accumulates used transaction lines into per-customer columns: memory grows with customers and their distinct
  * orders, never with lines, and holds no object per customer. Customer ids are interned once (InternTable);
- * each customer has a slot in two typed arrays (last purchase and amount; distinct orders and its last order),
- * each slot one cache line, because at millions of customers every look-up elsewhere is a cache miss. Distinct
- * orders are (customer, order id) pairs interned in a second table, looked up only when a line's order differs
- * from the previous line's (lines of one order are usually contiguous) and then from its customer's previous one
- * (whose hash, kept in the slot, tells most differences without reading it), so that a customer's orders may interleave with
- * others' or come back later and still count once.
+ * each customer has a slot in two typed arrays (last purchase and amount in CustomerAmounts; distinct orders
+ * and its last order), each slot one cache line, because at millions of customers every look-up elsewhere is a
+ * cache miss. Distinct orders are (customer, order id) pairs interned in a second table, looked up only when a
+ * line's order differs from the previous line's (lines of one order are usually contiguous) and then from its
+ * customer's previous one (whose hash, kept in the slot, tells most differences without reading it), so that a
+ * customer's orders may interleave with others' or come back later and still count once.
  */
 export class CustomerLedger {
   readonly #ids = new InternTable();
   #orders = new InternTable({ grouped: true });
   /** Per distinct order: its day and amount (what the retention KPI and the customer-value model read). */
   #orderFacts = new OrderFacts();
-  #amounts = new Float64Array(INITIAL_CAPACITY * AMOUNT_STRIDE);
+  readonly #amounts = new CustomerAmounts();
   #orderState = new Int32Array(INITIAL_CAPACITY * ORDER_STRIDE);
   /** The previous line's customer and order: a line of the same skips their look-ups. */
   #previousId: string | undefined;
   #previousCustomer = -1;
   #previousOrderKey: string | undefined;
-  #firstMs = Number.POSITIVE_INFINITY;
-  #periodLastMs = Number.NEGATIVE_INFINITY;
-  #revenue = 0;
   #closed = false;
   #closedOrders: OrderColumns | undefined;
+  /** What each customer bought, when the log has a product column (see addProduct()). */
+  #products: ProductSpend | undefined;
+
+  /** `products`: the log names each line's product (and `categories`, its category); see addProduct(). */
+  constructor(options: { products?: boolean; categories?: boolean } = {}) {
+    this.#products = options.products === true ? new ProductSpend(options.categories === true) : undefined;
+  }
 
   /** Records one line: `orderKey` identifies the order (lines of one order share it). */
   add(customerId: string, orderKey: string, ms: WallClockMs, amount: number): void {
     if (this.#closed) throw new Error('CustomerLedger: add() after customersInIdOrder()');
-    if (ms < this.#firstMs) this.#firstMs = ms;
-    if (ms > this.#periodLastMs) this.#periodLastMs = ms;
-    this.#revenue += amount;
     let customer = this.#previousCustomer;
     if (customerId === this.#previousId && orderKey === this.#previousOrderKey) {
       // The previous line's order again, so its customer's last order: no look-up.
-      this.#addAmount(customer, ms, amount);
+      this.#amounts.add(customer, ms, amount);
       this.#orderFacts.addAmount(this.#orderState[customer * ORDER_STRIDE + 1] as number, amount);
       return;
     }
@@ -64,7 +65,7 @@ export class CustomerLedger {
         return;
       }
     }
-    this.#addAmount(customer, ms, amount);
+    this.#amounts.add(customer, ms, amount);
     const state = this.#orderState;
     const slot = customer * ORDER_STRIDE;
     const orders = this.#orders;
@@ -87,18 +88,22 @@ export class CustomerLedger {
     this.#orderFacts.start(order, ms, amount);
   }
 
+  /** The trimmed product (and category) of the line add() just recorded, in a ledger made with `products`. */
+  addProduct(product: string, category: string | undefined, amount: number): void {
+    (this.#products as ProductSpend).add(this.#previousCustomer, product, category, amount);
+  }
+
   get customerCount(): number {
     return this.#ids.size;
   }
 
   /** Earliest and latest purchase over all used lines (NaN when there are none). */
   get period(): { firstMs: WallClockMs; lastMs: WallClockMs } {
-    if (this.#ids.size === 0) return { firstMs: Number.NaN, lastMs: Number.NaN };
-    return { firstMs: this.#firstMs, lastMs: this.#periodLastMs };
+    return this.#amounts.period;
   }
 
   get revenue(): number {
-    return roundToTenThousandths(this.#revenue);
+    return roundToTenThousandths(this.#amounts.revenue);
   }
 
   /**
@@ -115,16 +120,19 @@ export class CustomerLedger {
     const lastPurchaseDays = new Int32Array(count);
     const frequency = new Int32Array(count);
     const monetary = new Float64Array(count);
+    const amounts = this.#amounts;
     for (let row = 0; row < count; row++) {
       const customer = order[row] as number;
-      lastPurchaseDays[row] = Math.floor((this.#amounts[customer * AMOUNT_STRIDE] as number) / MS_PER_DAY);
-      monetary[row] = roundToTenThousandths(this.#amounts[customer * AMOUNT_STRIDE + 1] as number);
+      lastPurchaseDays[row] = Math.floor(amounts.lastPurchaseMs(customer) / MS_PER_DAY);
+      monetary[row] = roundToTenThousandths(amounts.spendOf(customer));
       frequency[row] = this.#orderState[customer * ORDER_STRIDE] as number;
     }
+    const diversity = this.#products?.diversity(order, (customer) => amounts.spendOf(customer));
+    this.#products = undefined;
     this.#closedOrders = this.#orderColumns();
     this.#orders = new InternTable({ grouped: true });
     this.#orderFacts = new OrderFacts();
-    this.#amounts = new Float64Array(0);
+    amounts.release();
     this.#orderState = new Int32Array(0);
     return {
       count,
@@ -133,6 +141,7 @@ export class CustomerLedger {
       frequency,
       monetary,
       ledgerIndices: order,
+      diversity,
     };
   }
 
@@ -162,27 +171,17 @@ export class CustomerLedger {
     }
     return Array.from(sortedKeyOrder(this.#ids), (customer) => ({
       id: this.#ids.keyAt(customer),
-      lastPurchaseMs: this.#amounts[customer * AMOUNT_STRIDE] as number,
-      monetary: roundToTenThousandths(this.#amounts[customer * AMOUNT_STRIDE + 1] as number),
+      lastPurchaseMs: this.#amounts.lastPurchaseMs(customer),
+      monetary: roundToTenThousandths(this.#amounts.spendOf(customer)),
       orderDays: orderDays[customer] ?? [],
     }));
   }
 
-  /** A known customer's line: its last purchase and its amount. */
-  #addAmount(customer: number, ms: WallClockMs, amount: number): void {
-    const amounts = this.#amounts;
-    const at = customer * AMOUNT_STRIDE;
-    if (ms > (amounts[at] as number)) amounts[at] = ms;
-    amounts[at + 1] = (amounts[at + 1] as number) + amount;
-  }
-
   #addCustomer(customer: number, orderKey: string, ms: WallClockMs, amount: number): void {
     if ((customer + 1) * ORDER_STRIDE > this.#orderState.length) {
-      this.#amounts = grown(this.#amounts, this.#amounts.length * 2);
       this.#orderState = grown(this.#orderState, this.#orderState.length * 2);
     }
-    this.#amounts[customer * AMOUNT_STRIDE] = ms;
-    this.#amounts[customer * AMOUNT_STRIDE + 1] = amount;
+    this.#amounts.start(customer, ms, amount);
     const hash = this.#orders.hash(orderKey, customer);
     const order = this.#orders.append(orderKey, customer);
     this.#orderState.set([1, order, hash], customer * ORDER_STRIDE);

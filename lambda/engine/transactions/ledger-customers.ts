@@ -26,4 +26,22 @@ export interface LedgerCustomers {
   monetary: Float64Array;
   /** The ledger index of the customer at `row`: takeOrders() names customers by ledger index. */
   ledgerIndices: Int32Array;
+  /** What each customer bought (product-spend.ts); undefined when the log has no product column. */
+  diversity: PurchaseDiversity | undefined;
+}
+
+/**
+ * Purchase diversity, row r of each array one customer (as in LedgerCustomers). A line with an empty product
+ * (after trimming) counts as no product, its amount still in the customer's spend; an empty category, as none.
+ */
+export interface PurchaseDiversity {
+  /** Distinct products bought (0 when every line's product was empty). */
+  distinctProducts: Int32Array;
+  /** Distinct categories bought; undefined when the log has no category column. */
+  distinctCategories: Int32Array | undefined;
+  /**
+   * The customer's spend (sum of the amounts of their used lines) in their top product (the one of largest
+   * spend), over their whole spend: in (0, 1], 1 for a single product; 0 when no line named a product.
+   */
+  topProductShare: Float64Array;
 }

@@ -6,7 +6,7 @@ import { REJECTION_REASONS, type RejectionReason } from '../analysis/rejection-r
 import type { TransactionColumns } from '../input/column-roles.ts';
 import { DateOrderInference } from '../input/date-order-inference.ts';
 import type { InputCurrency } from '../input/currency-marks.ts';
-import { type DateOrder, type DateReading, MS_PER_DAY, readDate } from '../input/date-parsing.ts';
+import { type DateOrder, type DateReading, readDate } from '../input/date-parsing.ts';
 import type { DecimalMark } from '../input/number-parsing.ts';
 import { isBlankRecord, recordsOf, type TableBatch } from '../input/record-reader.ts';
 import { RejectionTally } from '../shared-steps/rejection-tally.ts';
@@ -18,7 +18,8 @@ import {
   type LogRules,
   rulesFor,
 } from './cleaning-rules.ts';
-import { CustomerLedger } from './customer-ledger.ts';
+import type { CustomerLedger } from './customer-ledger.ts';
+import { addUsedLine, ledgerFor } from './ledger-line.ts';
 import { PlainLineRecord } from './plain-line-record.ts';
 import { LogCurrency } from './log-currency.ts';
 import { inferLogDecimalMark } from './log-decimal-mark.ts';
@@ -75,7 +76,7 @@ interface HeldLine {
 
 /** The reading of one log: its rules' context, its counts, its ledger and the lines waiting for the date order. */
 class TransactionReader {
-  readonly ledger = new CustomerLedger();
+  readonly ledger: CustomerLedger;
   readonly tally = new RejectionTally<RejectionReason>(REJECTION_REASONS);
   rowsRead = 0;
   rowsUsed = 0;
@@ -96,6 +97,7 @@ class TransactionReader {
 
   constructor(options: TransactionReadOptions) {
     this.#options = options;
+    this.ledger = ledgerFor(options.columns);
     this.#decimalMark = options.decimalMark;
     this.#context = {
       columns: options.columns,
@@ -169,13 +171,7 @@ class TransactionReader {
     checked.reading = reading;
     const broken = firstBrokenRule(checked, this.#context, this.#rules.fromDate);
     if (broken !== undefined) return this.tally.reject(broken, line);
-    const { columns } = this.#options;
-    const customer = (record[columns.customer] ?? '').trim();
-    const orderKey =
-      columns.order === undefined
-        ? String(Math.floor(checked.ms / MS_PER_DAY))
-        : (record[columns.order] ?? '').trim();
-    this.ledger.add(customer, orderKey, checked.ms, checked.amount);
+    addUsedLine(this.ledger, record, this.#options.columns, checked.ms, checked.amount);
     this.rowsUsed++;
   }
 

@@ -1,9 +1,11 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   findTransactionColumns,
   normaliseHeader,
   readColumnMapping,
 } from '../../../lambda/engine/input/column-roles.ts';
+import { ROLE_NAMES, ROUNDS, TRANSACTION_ROLES } from '../../../lambda/engine/input/column-role-names.ts';
 import { ColumnError } from '../../../lambda/errors/input-errors.ts';
 
 describe('normaliseHeader', () => {
@@ -21,7 +23,7 @@ describe('normaliseHeader', () => {
 });
 
 describe('findTransactionColumns', () => {
-  it('finds every role of the UCI Online Retail header', () => {
+  it('finds every role of the UCI Online Retail header, StockCode as the product', () => {
     const header = [
       'InvoiceNo',
       'StockCode',
@@ -34,6 +36,7 @@ describe('findTransactionColumns', () => {
     ];
     expect(findTransactionColumns(header, {})).toEqual({
       order: 0,
+      product: 1,
       quantity: 3,
       date: 4,
       price: 5,
@@ -108,6 +111,79 @@ describe('findTransactionColumns', () => {
       'ventes.csv: map amount=Total TTC: no column "Total TTC" in the header (Client, Date, Montant)',
     );
     expect(call).toThrow(expect.objectContaining({ option: 'map' }));
+  });
+});
+
+describe('findTransactionColumns: the product and category of a line', () => {
+  it.each([
+    [['Customer', 'Date', 'Amount', 'SKU', 'Category'], 3, 4],
+    [['Code client', 'Date', 'Montant', 'Code article', 'Famille'], 3, 4],
+    [['Client', 'Date', 'Montant', 'Référence produit', 'Rayon'], 3, 4],
+    [['Client', 'Date', 'Montant', 'Désignation', 'Gamme'], 3, 4],
+    [['Customer', 'Date', 'Amount', 'Item', 'Department'], 3, 4],
+    [['Customer', 'Date', 'Amount', 'Product line', 'Product ID'], 4, 3],
+  ])('in %j: product %j, category %j', (header, product, category) => {
+    const columns = findTransactionColumns(header, {});
+    expect(columns).toMatchObject({ customer: 0, date: 1, amount: 2 });
+    expect([columns.product, columns.category]).toEqual([product, category]);
+  });
+
+  it('reads ProductCategory as the category, not the product, wherever it stands', () => {
+    expect(findTransactionColumns(['Customer', 'Date', 'Amount', 'ProductCategory'], {})).toEqual({
+      customer: 0,
+      date: 1,
+      amount: 2,
+      category: 3,
+    });
+    const columns = findTransactionColumns(
+      ['Customer', 'Date', 'Amount', 'ProductCategory', 'ProductName'],
+      {},
+    );
+    expect([columns.product, columns.category]).toEqual([4, 3]);
+  });
+
+  it("does not read counts of items as the product (Nombre d'articles, Number of items)", () => {
+    for (const count of ["Nombre d'articles", 'Number of items']) {
+      expect(findTransactionColumns(['Client', 'Date', 'Montant', count], {}).product).toBeUndefined();
+    }
+  });
+
+  it('looks for every role once, the product and category last', () => {
+    expect([...ROUNDS.flat()].sort()).toEqual([...TRANSACTION_ROLES].sort());
+    expect(ROUNDS.at(-1)).toEqual(['category', 'product']);
+  });
+
+  it('never gives another role the column of a product or category name, nor takes one another role has', () => {
+    // Every header name of every role, in random headers: renaming the product and category columns found to
+    // names of no role must leave every other role where it was (the product and category may then move).
+    // Exact names, and two words of two roles together (`Product price`, `Famille client`).
+    const words = Object.values(ROLE_NAMES).map(({ containing }) => containing);
+    const names = [
+      ...Object.values(ROLE_NAMES).flatMap(({ exact }) => exact),
+      ...words.flatMap((first, role) =>
+        words.flatMap((second, other) =>
+          role === other ? [] : first.flatMap((word) => second.map((next) => `${word} ${next}`)),
+        ),
+      ),
+    ];
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.constantFrom(...names), { minLength: 1, maxLength: 12 }), (header) => {
+        const columns = findTransactionColumns(header, {});
+        const neutral = header.map((name, index) =>
+          index === columns.product || index === columns.category ? `column ${index}` : name,
+        );
+        const { product: _product, category: _category, ...others } = columns;
+        const { product: _, category: __, ...othersOfNeutral } = findTransactionColumns(neutral, {});
+        expect(othersOfNeutral).toEqual(others);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('takes product and category columns from the map option', () => {
+    const { mapping } = readColumnMapping('product=Libellé,category=Rubrique');
+    const columns = findTransactionColumns(['Client', 'Date', 'Montant', 'Libellé', 'Rubrique'], mapping);
+    expect(columns).toEqual({ customer: 0, date: 1, amount: 2, product: 3, category: 4 });
   });
 });
 

@@ -50,12 +50,12 @@ describe('inputOptionsSchema refuses, naming the field', () => {
     [
       { map: 'customer=Client,montant' },
       'map',
-      '"montant" must be role=column with role one of customer, order, date, amount, quantity, price, currency',
+      '"montant" must be role=column with role one of customer, order, date, amount, quantity, price, currency, product, category',
     ],
     [
       { map: 'buyer=Client' },
       'map',
-      '"buyer=Client" must be role=column with role one of customer, order, date, amount, quantity, price, currency',
+      '"buyer=Client" must be role=column with role one of customer, order, date, amount, quantity, price, currency, product, category',
     ],
     [{ shape: 'table' }, 'shape', 'must be auto, transactions or customers'],
     [{ decimalMark: ';' }, 'decimalMark', 'must be . or ,'],
