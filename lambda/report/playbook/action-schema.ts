@@ -4,6 +4,7 @@
  * finite and every email within Gmail's size: at most 5 sub-strategies and 10 actions in all per strategy.
  */
 import * as z from 'zod';
+import { localizedTextSchema } from './localized-text-schema.ts';
 import type { LocalizedText } from './strategy.ts';
 
 /** One costed action: budget = customers reached x unit cost (view-model/budget-roll-up.ts). */
@@ -38,19 +39,8 @@ const SUB_STRATEGIES_MESSAGE = `must list 1 to ${ACTION_BOUNDS.maxSubStrategies}
 const ACTIONS_MESSAGE = `must list 1 to ${ACTION_BOUNDS.maxActions} actions, each {"name": ..., "unitCost": ..., "reach": ...}`;
 const TOTAL_ACTIONS_MESSAGE = `must list at most ${ACTION_BOUNDS.maxActions} actions in all`;
 
-const nameText = z
-  .string({ error: NAME_MESSAGE })
-  .min(1, NAME_MESSAGE)
-  .max(ACTION_BOUNDS.maxNameLength, NAME_MESSAGE);
-
 /** A configured name: one string for both languages, or one per language. */
-const nameSchema = z.union(
-  [
-    nameText.transform((value): LocalizedText => ({ en: value, fr: value })),
-    z.object({ en: nameText, fr: nameText }).strict(),
-  ],
-  { error: NAME_MESSAGE },
-);
+const nameSchema = localizedTextSchema(ACTION_BOUNDS.maxNameLength, NAME_MESSAGE);
 
 /** Whole cents: 2.5 and 0.1 are, 2.555 is not (a float's last bit forgiven). */
 function hasAtMostTwoDecimals(value: number): boolean {

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { MOVED_ACTIONS_MESSAGE, type SubStrategy, subStrategiesSchema } from './action-schema.ts';
+import { localizedTextSchema } from './localized-text-schema.ts';
 
 /** A text in both report languages. */
 export interface LocalizedText {
@@ -57,19 +58,8 @@ const INVESTMENT_MESSAGE =
   `${STRATEGY_BOUNDS.maxInvestmentPerCustomer} (currency units per customer)`;
 const UPLIFT_MESSAGE = `must be a number from 0 to ${STRATEGY_BOUNDS.maxExpectedUplift} (0.05 = 5% of the segment's revenue)`;
 
-const text = z
-  .string({ error: TEXT_MESSAGE })
-  .min(1, TEXT_MESSAGE)
-  .max(STRATEGY_BOUNDS.maxTextLength, TEXT_MESSAGE);
-
 /** A configured text: one string for both languages, or one per language. */
-const localizedTextSchema = z.union(
-  [
-    text.transform((value): LocalizedText => ({ en: value, fr: value })),
-    z.object({ en: text, fr: text }).strict(),
-  ],
-  { error: TEXT_MESSAGE },
-);
+const localizedText = localizedTextSchema(STRATEGY_BOUNDS.maxTextLength, TEXT_MESSAGE);
 
 const EITHER_MESSAGE =
   'set investmentPerCustomer (a flat amount per customer) or subStrategies (costed actions), not both';
@@ -87,9 +77,9 @@ export const strategyOverrideSchema = z
       .max(3),
     subStrategies: subStrategiesSchema,
     actions: z.never({ error: MOVED_ACTIONS_MESSAGE }),
-    channel: localizedTextSchema,
-    frequency: localizedTextSchema,
-    tone: localizedTextSchema,
+    channel: localizedText,
+    frequency: localizedText,
+    tone: localizedText,
     investmentPerCustomer: z
       .number({ error: INVESTMENT_MESSAGE })
       .refine(
