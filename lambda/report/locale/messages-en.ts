@@ -150,6 +150,8 @@ export const MESSAGES_EN: Messages = {
       `Pays off but left out of the total budget of ${total} (better returns funded first): ${segments}.`,
     nonePays: 'No paid plan returns more than it costs this period: automation only for every segment.',
     topAction: ({ action, budget }) => `${action}: ${budget}`,
+    otherActions: ({ count, budget }) =>
+      `${count === 1 ? 'One other action' : `${count} other actions`}: ${budget}`,
   },
   alert: {
     inactive: ({ share, days, threshold }) =>

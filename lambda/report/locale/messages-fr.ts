@@ -169,6 +169,8 @@ export const MESSAGES_FR: Messages = {
     nonePays:
       'Aucun plan payant ne rapporte plus qu’il ne coûte sur la période : automatisation seulement pour tous les segments.',
     topAction: ({ action, budget }) => `${action}\u00a0: ${budget}`,
+    otherActions: ({ count, budget }) =>
+      `${count === 1 ? 'Une autre action' : `${count}\u00a0autres actions`}\u00a0: ${budget}`,
   },
   alert: {
     inactive: ({ share, days, threshold }) =>

@@ -134,6 +134,8 @@ export interface Messages {
     nonePays: string;
     /** One of a segment's largest actions under its row: the action's name and its budget. */
     topAction(p: { action: string; budget: string }): string;
+    /** Under the largest actions, the segment's other actions together, so that its lines add up to its budget. */
+    otherActions(p: { count: number; budget: string }): string;
   };
   alert: {
     inactive(p: { share: string; days: string; threshold: string }): string;

@@ -73,9 +73,21 @@ export function budgetTable(context: ReportContext, budget: BudgetPlans): Budget
   };
 }
 
-/** The plan's largest actions with their budgets, in the report's language. */
+/**
+ * The plan's largest actions with their budgets, in the report's language, then its other actions together (their
+ * count and budget), so that a segment's lines add up to its budget.
+ */
 function topActionLines({ format, messages, settings }: ReportContext, plan: SegmentPlan): string[] {
-  return topActions(plan.actions, TOP_ACTIONS_SHOWN).map((action) =>
+  const shown = topActions(plan.actions, TOP_ACTIONS_SHOWN);
+  const lines = shown.map((action) =>
     messages.budget.topAction({ action: action.name[settings.locale], budget: format.money(action.budget) }),
   );
+  const paid = plan.actions.subStrategies.flatMap((sub) => sub.actions).filter((action) => action.budget > 0);
+  const rest = plan.actions.budget - shown.reduce((total, action) => total + action.budget, 0);
+  if (paid.length > shown.length) {
+    lines.push(
+      messages.budget.otherActions({ count: paid.length - shown.length, budget: format.money(rest) }),
+    );
+  }
+  return lines;
 }

@@ -23,7 +23,8 @@ describe('the email keeps the strategy level, with the largest actions under eac
     const budget = fixtureView({ settings: { playbook } }).budget;
     expect(budget?.rows.find((row) => row.segment === 'At risk')).toEqual({
       segment: 'At risk',
-      topActions: ['Email voucher: $300', 'Phone call: $180'],
+      // The survey's two actions (15 + 30) together: the lines add up to 525.
+      topActions: ['Email voucher: $300', 'Phone call: $180', '2 other actions: $45'],
       customers: '150',
       perCustomer: '$3.50',
       budget: '$525',
@@ -36,7 +37,11 @@ describe('the email keeps the strategy level, with the largest actions under eac
   it('shows them in French, with the French colon', () => {
     const budget = fixtureView({ settings: { playbook, locale: 'fr' } }).budget;
     const atRisk = budget?.rows.find((row) => row.segment === 'À risque');
-    expect(atRisk?.topActions).toEqual(['Bon par e-mail\u00a0: 300\u00a0€', 'Appel\u00a0: 180\u00a0€']);
+    expect(atRisk?.topActions).toEqual([
+      'Bon par e-mail\u00a0: 300\u00a0€',
+      'Appel\u00a0: 180\u00a0€',
+      '2\u00a0autres actions\u00a0: 45\u00a0€',
+    ]);
     expect(atRisk?.budget).toBe('525\u00a0€');
   });
 

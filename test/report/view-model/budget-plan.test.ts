@@ -144,6 +144,7 @@ describe('the budget table of the view', () => {
         topActions: [
           'Invite to a VIP programme with early access to new products: $1,450',
           'Send a thank-you gift: $500',
+          'One other action: $50', // 2,000 - 1,450 - 500
         ],
         customers: '100',
         perCustomer: '$20.00',
@@ -168,6 +169,7 @@ describe('the budget table of the view', () => {
         topActions: [
           'Offer a membership or subscription: $1,500',
           'Cross-sell from their last purchase: $450',
+          'One other action: $450', // 2,400 - 1,500 - 450
         ],
         customers: '300',
         perCustomer: '$8.00',
@@ -180,6 +182,7 @@ describe('the budget table of the view', () => {
         topActions: [
           'Time-limited discount on the next order: $1,260',
           'Send personalised win-back emails with a time-limited offer: $300',
+          '2 other actions: $240', // 1,800 - 1,260 - 300
         ],
         customers: '150',
         perCustomer: '$12.00',
