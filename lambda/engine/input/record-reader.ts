@@ -46,7 +46,7 @@ export function recordCountOf(batch: TableBatch): number {
   return 'records' in batch ? batch.records.length : batch.recordCount;
 }
 
-/** The batches as records, for readers that read every field (customer tables, the SQL path's sample). */
+/** The batches as records, for readers that read every field (customer tables, readRecords' callers). */
 export async function* recordBatches(batches: AsyncIterable<TableBatch>): AsyncGenerator<RecordBatch> {
   for await (const batch of batches) yield { records: recordsOf(batch), firstLine: batch.firstLine };
 }
@@ -63,9 +63,7 @@ export async function* readRecords(
   sourceName: string,
   firstLine = 1,
 ): AsyncGenerator<RecordBatch> {
-  for await (const batch of readTableBatches(text, dialect, sourceName, firstLine, 'general')) {
-    yield { records: recordsOf(batch), firstLine: batch.firstLine };
-  }
+  yield* recordBatches(readTableBatches(text, dialect, sourceName, firstLine, 'general'));
 }
 
 /** As readRecords, splitting as `splitting` says: `fast` yields SplitBatches (record-splitters.ts). */
