@@ -18,6 +18,11 @@ import { InputError } from '../errors/input-errors.ts';
 /** The options of one input prefix, and the dataset its files' reports belong to. */
 export const inputRuleSchema = inputOptionsSchema
   .extend({
+    /**
+     * Purchase diversity (the engine's AnalyzeOptions.purchaseDiversity, default on): false clusters the prefix's
+     * logs on recency, frequency and monetary alone, as the command line's --no-diversity.
+     */
+    purchaseDiversity: z.boolean({ error: 'must be true or false' }).optional(),
     /** Reports of one dataset are compared with each other, whatever their files are called. */
     dataset: z
       .string()
@@ -31,7 +36,7 @@ export interface InputRule {
   /** The configured prefix the rule belongs to, or the input prefix for the default rule. */
   prefix: string;
   dataset: string | undefined;
-  options: InputOptions;
+  options: InputOptions & { purchaseDiversity?: boolean | undefined };
 }
 
 /**

@@ -52,7 +52,12 @@ beforeAll(async () => {
   localFile = join(tmpdir(), `athena-path-${process.pid}.csv`);
   const { writeFile } = await import('node:fs/promises');
   await writeFile(localFile, gunzipSync(SAMPLE_GZ));
-  [viaAthena, viaFunction] = await Promise.all([startLocalDelivery(warehouse()), startLocalDelivery()]);
+  // The function path without purchase diversity: SQL aggregates orders, not what each line bought, so the Athena
+  // path clusters on R, F and M alone (aggregate/describe-log.ts); like is compared with like.
+  [viaAthena, viaFunction] = await Promise.all([
+    startLocalDelivery(warehouse()),
+    startLocalDelivery({ inputs: { 'incoming/': { purchaseDiversity: false } } }),
+  ]);
   for (const local of [viaAthena, viaFunction]) {
     await local.upload(FILE.key, SAMPLE_GZ);
     await local.backdate(FILE.key, FILE.modified);

@@ -28,7 +28,9 @@ export async function describeLogForSql(
   options: AnalyzeOptions,
 ): Promise<LogDescription> {
   const resolved = resolveAnalyzeOptions(options);
-  const table = await openTable(bytes, resolved);
+  // The SQL path aggregates orders, not what each line bought: its clusters are those of R, F and M, and the
+  // product and category columns are neither read nor listed (as with purchaseDiversity off).
+  const table = await openTable(bytes, { ...resolved, purchaseDiversity: false });
   if (table.shape !== 'transactions') {
     throw new InvalidOptionError(
       `${table.sourceName}: the SQL path aggregates transaction logs, and this file is a customer table`,

@@ -6,11 +6,14 @@
 /** The roles of an order (who, which, when, how much, in which currency), in the order they are looked for. */
 const ORDER_ROLES = ['customer', 'order', 'date', 'amount', 'quantity', 'price', 'currency'] as const;
 
+/** What a line bought (purchase diversity): optional, read only with purchase diversity on. */
+export const PURCHASE_ROLES = ['product', 'category'] as const;
+
 /**
  * What a transaction-log column can mean to the analysis: the roles of an order, then what a line bought (purchase
  * diversity), optional and looked for after the others (ROUNDS).
  */
-export const TRANSACTION_ROLES = [...ORDER_ROLES, 'product', 'category'] as const;
+export const TRANSACTION_ROLES = [...ORDER_ROLES, ...PURCHASE_ROLES] as const;
 type Role = (typeof TRANSACTION_ROLES)[number];
 
 /**

@@ -3,6 +3,7 @@
  * Each finding carries the value now, the value before and the threshold, so that the data team's notice can say
  * why a report is held. A check fails strictly past its threshold: a value at the threshold passes.
  */
+import { columnMapping } from './column-mapping-check.ts';
 import { MS_PER_DAY, parseIsoDay } from '../input/date-parsing.ts';
 import type { PlausibilityFacts } from './plausibility-facts.ts';
 import { type PlausibilityCheck, type PlausibilitySettings, VOLUME_CHECKS } from './plausibility-settings.ts';
@@ -147,22 +148,6 @@ function newRejectionReasons(
       before: 0,
       threshold: limit,
       measured: share,
-    }));
-}
-
-/** A role read from another header than last time (a role that disappeared or appeared counts too). */
-function columnMapping(current: PlausibilityFacts, previous: PlausibilityFacts): PlausibilityFinding[] {
-  // A run aggregated by Athena names the table's columns, a run on the file its headers: nothing to compare.
-  if (current.aggregatedBy !== previous.aggregatedBy) return [];
-  const roles = [...new Set([...Object.keys(previous.columns), ...Object.keys(current.columns)])].sort();
-  return roles
-    .filter((role) => current.columns[role] !== previous.columns[role])
-    .map((role) => ({
-      check: 'column-mapping',
-      subject: role,
-      now: current.columns[role] ?? null,
-      before: previous.columns[role] ?? null,
-      threshold: null,
     }));
 }
 

@@ -342,4 +342,9 @@ export const DEFAULT_PLAYBOOK: Playbook = {
   'lapsed-high-value': cantLoseThem,
   'at-risk-mid-value': atRisk,
   'lapsed-low-value': hibernating,
+  // Clusters named by their basket (lambda/engine/clustering/segmentation/name-diversity-clusters.ts)
+  'broad-basket-regulars': loyal,
+  'single-product-buyers': nurture,
+  'lapsed-broad-basket': atRisk,
+  'lapsed-single-product': hibernating,
 };

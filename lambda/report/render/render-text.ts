@@ -98,7 +98,8 @@ function overviewLines({ overviews, labels: { colon } }: ReportView): string[] {
     ...heading(title),
     ...rows.map((row) => {
       const response = row.responseRate ? `, ${columns.responseRate}${colon} ${row.responseRate}` : '';
-      return `${row.name}${colon} ${row.customers} ${columns.customers.toLowerCase()} (${row.shareOfBase}), ${row.revenue} (${row.shareOfRevenue}), ${columns.averageOrderValue}${colon} ${row.averageOrderValue}, ${columns.frequency}${colon} ${row.frequency}, ${columns.recency}${colon} ${row.recency}${response}, ${columns.priority}${colon} ${row.priority}`;
+      const basket = row.basket ? `; ${row.basket}` : '';
+      return `${row.name}${colon} ${row.customers} ${columns.customers.toLowerCase()} (${row.shareOfBase}), ${row.revenue} (${row.shareOfRevenue}), ${columns.averageOrderValue}${colon} ${row.averageOrderValue}, ${columns.frequency}${colon} ${row.frequency}, ${columns.recency}${colon} ${row.recency}${response}, ${columns.priority}${colon} ${row.priority}${basket}`;
     }),
   ]);
 }

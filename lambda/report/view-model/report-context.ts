@@ -7,6 +7,7 @@ import type { PeriodDays } from '../../vocabulary/period-days.ts';
 import type { ReportKind } from '../../vocabulary/report-kind.ts';
 import { type Formatters, makeFormatters } from '../locale/formatters.ts';
 import { messagesOf } from '../locale/messages-of.ts';
+import { type ClusterBasket, clusterBasketOf } from './cluster-basket.ts';
 import { clusterNames } from './cluster-names.ts';
 import type { Messages } from '../locale/messages.ts';
 import type { ReportLocale, ReportSettings } from '../report-settings.ts';
@@ -39,6 +40,8 @@ export interface ReportGroup {
   kpis: GroupKpis;
   /** Its value ahead (customer-value model); null when the predictions or the value figures are withheld. */
   value: ValueGroup | null;
+  /** Clusters of purchase-diversity features only: what its customers buy (cluster-basket.ts). */
+  basket?: ClusterBasket;
 }
 
 /** Everything the section builders share. */
@@ -121,9 +124,16 @@ function groupsOf(
             kpis: cluster.kpis,
             // The value groups of clusters are keyed by their English name (the customers file's).
             value: clusterValues.get(cluster.name.en) ?? clusterValues.get(cluster.key) ?? null,
+            ...basketEntry(cluster.profile),
           }))
       : null;
   return { rfmGroups, clusterGroups, primaryGroups: rfmGroups ?? clusterGroups ?? [] };
+}
+
+/** The cluster's basket as a ReportGroup field: absent without the diversity features. */
+function basketEntry(profile: Readonly<Record<string, number>>): Pick<ReportGroup, 'basket'> {
+  const basket = clusterBasketOf(profile);
+  return basket === undefined ? {} : { basket };
 }
 
 /** The value groups by key, those with a predicted value only (none when the value figures are withheld). */

@@ -3,6 +3,7 @@ import type { Playbook, Priority } from '../playbook/strategy.ts';
 import type { ShareChart } from '../templates/sections/chart-section.ts';
 import type { OverviewTable } from '../templates/sections/overview-section.ts';
 import { planBudgets } from './budget-plan.ts';
+import type { ClusterBasket } from './cluster-basket.ts';
 import type { ReportContext, ReportGroup } from './report-context.ts';
 
 /**
@@ -54,9 +55,21 @@ function overviewTable(context: ReportContext, title: string, groups: readonly R
             : null,
         priority: messages.priority[priority],
         priorityLevel: priority,
+        ...(group.basket && { basket: basketLine(context, group.basket) }),
       };
     }),
   };
+}
+
+/** A cluster's basket in words (purchase-diversity features only): categories when the log had them. */
+function basketLine(context: ReportContext, basket: ClusterBasket): string {
+  const { messages, format } = context;
+  const { distinctCategories } = basket;
+  return messages.basket(
+    format.ratio(basket.distinctProducts),
+    distinctCategories === undefined ? null : format.ratio(distinctCategories),
+    format.percent(basket.topProductShare),
+  );
 }
 
 function prioritiesOf(

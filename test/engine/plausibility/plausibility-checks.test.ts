@@ -106,6 +106,33 @@ describe('checkPlausibility', () => {
     ]);
   });
 
+  it('column-mapping: a product or category column the previous analysis did not list holds nothing', () => {
+    // The previous analysis was written before purchase diversity was read (or with it off): no purchase role.
+    const found = { ...BEFORE.columns, product: 'StockCode', category: 'Family' };
+    expect(failed({ ...NOW, columns: found })).toEqual([]);
+    // Alone it holds nothing; beside an order role that moved, only that role is a finding.
+    expect(failed({ ...NOW, columns: { ...found, amount: 'Total' } })).toEqual([
+      { check: 'column-mapping', subject: 'amount', now: 'Total', before: 'Amount', threshold: null },
+    ]);
+  });
+
+  it('column-mapping: a product column that moves to another header, or disappears, is a finding', () => {
+    const withProduct = { ...BEFORE, columns: { ...BEFORE.columns, product: 'StockCode' } };
+    expect(failed({ ...NOW, columns: { ...BEFORE.columns, product: 'Description' } }, withProduct)).toEqual([
+      {
+        check: 'column-mapping',
+        subject: 'product',
+        now: 'Description',
+        before: 'StockCode',
+        threshold: null,
+      },
+    ]);
+    expect(failed({ ...NOW, columns: BEFORE.columns }, withProduct)).toEqual([
+      { check: 'column-mapping', subject: 'product', now: null, before: 'StockCode', threshold: null },
+    ]);
+    expect(failed({ ...NOW, columns: withProduct.columns }, withProduct)).toEqual([]);
+  });
+
   it('column-mapping: compares the columns of two runs read the same way only', () => {
     const table = { customer: 'customer_id', order: 'invoice', date: 'invoice_date', amount: 'total' };
     // The week's files went to Athena (over the configured size): the table's column names, not the headers.

@@ -35,7 +35,7 @@ async function diversityOf(lines: readonly string[], options: Partial<AnalyzeOpt
 }
 
 describe('purchase diversity read from a transaction log', () => {
-  it('is not read unless asked for (off until it feeds the clustering)', async () => {
+  it('is not read with purchase diversity off', async () => {
     const lines = [
       'InvoiceNo,StockCode,Quantity,InvoiceDate,UnitPrice,CustomerID',
       '1,A,1,2024-01-02,2.5,c1',

@@ -55,6 +55,41 @@ describe('overview tables', () => {
     });
   });
 
+  it('says what a cluster of purchase-diversity features buys under its name, in each language', () => {
+    const basket = { distinct_products: 111.43, top_product_share: 0.094 };
+    const [first, second] = analysisFixture().clusters.clusters;
+    const withBasket = (categories?: number) =>
+      analysisFixture({
+        clusters: {
+          clusters: [
+            {
+              ...first!,
+              profile: {
+                ...first!.profile,
+                ...basket,
+                ...(categories && { distinct_categories: categories }),
+              },
+            },
+            { ...second!, profile: { ...second!.profile, distinct_products: 1, top_product_share: 1 } },
+          ],
+        },
+      });
+    const rows = (analysis: ReturnType<typeof analysisFixture>, locale: 'en' | 'fr' = 'en') =>
+      fixtureView({ analysis, settings: { locale } }).overviews[1]?.rows.map((row) => row.basket);
+    expect(rows(withBasket())).toEqual([
+      '111.43 products per customer, 9.4% of spend on the top product',
+      '1.00 products per customer, 100.0% of spend on the top product',
+    ]);
+    expect(rows(withBasket(3.2), 'fr')?.[0]).toBe(
+      '111,43 produits par client, 3,20 catégories, 9,4\u00a0% des achats sur le premier produit',
+    );
+    // Clusters of R, F and M alone (and RFM segments) have no basket.
+    expect(rows(analysisFixture())).toEqual([undefined, undefined]);
+    expect(
+      fixtureView({ analysis: withBasket() }).overviews[0]?.rows.every((row) => row.basket === undefined),
+    ).toBe(true);
+  });
+
   it('follows a configured priority', () => {
     const [rfm] = fixtureView({ settings: { playbook: { champions: { priority: 'high' } } } }).overviews;
     expect(rfm?.rows[0]).toMatchObject({ priority: 'High', priorityLevel: 'high' });

@@ -11,6 +11,16 @@ export const RFM_FEATURE_NAMES = {
   monetary: 'monetary',
 } as const;
 
+/**
+ * Purchase-diversity feature names (transaction logs with a product column): 'rfm' naming reads them when present
+ * (name-diversity-clusters.ts); distinct categories only when the log has a category column.
+ */
+export const DIVERSITY_FEATURE_NAMES = {
+  distinctProducts: 'distinct_products',
+  distinctCategories: 'distinct_categories',
+  topProductShare: 'top_product_share',
+} as const;
+
 /** A cluster smaller than this many customers never makes a candidate K eligible. */
 export const MIN_CLUSTER_CUSTOMERS = 5;
 

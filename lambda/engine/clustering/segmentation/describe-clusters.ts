@@ -1,11 +1,13 @@
 /**
  * Turns the final (stably ordered) clusters into ClusterSummary records: size, share, profile in original
- * units, ambiguous members and a unique bilingual name ('rfm' or 'generic', with the traits it is made of).
+ * units, ambiguous members and a unique bilingual name ('rfm', with the basket's names when the features include
+ * purchase diversity, or 'generic', with the traits it is made of).
  */
 import { type ClusterName, makeNamesUnique } from './cluster-name.ts';
 import { RFM_FEATURE_NAMES } from './clustering-options.ts';
 import type { ClusterNaming, ClusterSummary, FeatureTable, PreparedFeature } from './clustering-types.ts';
 import { type GenericClusterName, nameGenericClusters } from './name-generic-clusters.ts';
+import { nameDiversityCluster, readDiversityCentroid } from './name-diversity-clusters.ts';
 import { nameRfmCluster, type RfmCentroid } from './name-rfm-clusters.ts';
 import { toOriginalUnits } from './prepare-features.ts';
 import { assertUnreachable } from '../../../errors/segment-report-error.ts';
@@ -73,7 +75,12 @@ function nameClusters(
   switch (naming) {
     case 'rfm':
       return makeNamesUnique(
-        centroids.map((centroid) => nameRfmCluster(readRfmCentroid(centroid, featureNames))),
+        centroids.map((centroid) => {
+          const rfm = readRfmCentroid(centroid, featureNames);
+          return (
+            nameDiversityCluster(rfm, readDiversityCentroid(centroid, featureNames)) ?? nameRfmCluster(rfm)
+          );
+        }),
       );
     case 'generic':
       return nameGenericClusters(centroids, featureNames);

@@ -17,6 +17,8 @@ export type OverviewRow = Record<Exclude<keyof Messages['table'], 'segment' | 'r
   name: string;
   responseRate: string | null;
   priorityLevel: Priority;
+  /** Clusters of purchase-diversity features only: what its customers buy, in words (a line under the name). */
+  basket?: string;
 };
 
 export interface OverviewTable {
@@ -39,7 +41,7 @@ export function overviewSections(view: OverviewProps): string {
 function overview(table: OverviewTable): string {
   const { columns } = table;
   // Five narrow columns, second facts under the first (the response rate under the recency, when known), so
-  // that the table fits a 375 px phone.
+  // that the table fits a 375 px phone; a cluster's basket (when K-means ran on it) in words under its name.
   const headers: Cell[] = [
     { lines: [columns.segment, columns.priority] },
     { lines: [columns.customers, columns.shareOfBase] },
@@ -51,6 +53,7 @@ function overview(table: OverviewTable): string {
   // figures it had 60 px on a phone, and "High-value loyal" wrapped over three lines.
   const rows: Cell[][] = table.rows.flatMap((row) => [
     [{ lines: [row.name], strong: true, span: headers.length }],
+    ...(row.basket ? [[{ lines: [row.basket], color: THEME.muted, span: headers.length }]] : []),
     [
       { lines: [row.priority], color: THEME.priority[row.priorityLevel] },
       { lines: [row.customers, row.shareOfBase] },
