@@ -11,10 +11,11 @@ import { USAGE_HINT } from './analyze-usage.ts';
 import { outputsOf } from './flag-destinations.ts';
 import { checkOutputPaths } from './output-files.ts';
 import { closestName } from './suggest.ts';
+import { checkScoreArguments, refuseOutputsOverModel } from './score-arguments.ts';
 
 /** Which command the arguments are for: `analyze FILE ...`, or `start ...` on a FILE of its own (the sample). */
 export interface ArgumentsOf {
-  command: 'analyze' | 'start';
+  command: 'analyze' | 'start' | 'score';
   /** The file `start` analyses: no FILE may then be given. */
   file?: string | undefined;
 }
@@ -54,7 +55,14 @@ export function parseAnalyzeArguments(
     const flag = isFlagKey(key) ? flagOf(key) : `--${key}`;
     throw new InvalidOptionError(`${of.command}: ${flag}: ${issue?.message ?? 'invalid'}`);
   }
-  checkOutputPaths(outputsOf(result.data), result.data.file);
+  const outputs = outputsOf(result.data).filter(
+    ([flag]) => of.command !== 'score' || flag !== flagOf('model'),
+  );
+  if (of.command === 'score') {
+    checkScoreArguments(result.data);
+    refuseOutputsOverModel(outputs, result.data.model ?? '');
+  }
+  checkOutputPaths(outputs, result.data.file);
   return result.data;
 }
 

@@ -17,6 +17,8 @@ import { type ReportRenderer, startReportRenderer } from './report-renderer.ts';
 import { InputError, InvalidOptionError } from '../errors/input-errors.ts';
 import { parseReportSettings } from '../report/report-settings.ts';
 import { analysisJsonText, budgetOfAnalysis } from '../report/view-model/budget-json.ts';
+import type { SegmentationModel } from '../engine/clustering/saved/segmentation-model.ts';
+import { modelFileText, readModelFile } from './model-file.ts';
 
 export interface CommandIo {
   stdout: (text: string) => void;
@@ -37,6 +39,8 @@ export async function runAnalyzeCommand(
   of: ArgumentsOf = { command: 'analyze' },
 ): Promise<AnalysisResult> {
   const options = parseAnalyzeArguments(args, of);
+  const segmentation =
+    of.command === 'score' && options.model !== undefined ? await readModelFile(options.model) : undefined;
   const { bytes, size } = await openInputFile(options.file);
   const wantsReport =
     options.html !== undefined || options.text !== undefined || options.charts !== undefined;
@@ -51,7 +55,7 @@ export async function runAnalyzeCommand(
   // now on: while the file is analysed.
   const renderer = wantsReport ? startReportRenderer(io.reportWorker) : undefined;
   try {
-    return await analyzeAndWrite(options, io, bytes, size, reportPreparation, renderer);
+    return await analyzeAndWrite(options, io, { bytes, size, segmentation }, reportPreparation, renderer);
   } finally {
     await renderer?.stop();
   }
@@ -61,12 +65,17 @@ export async function runAnalyzeCommand(
 async function analyzeAndWrite(
   options: AnalyzeArguments,
   io: CommandIo,
-  bytes: AsyncIterable<Uint8Array>,
-  size: number,
+  input: {
+    bytes: AsyncIterable<Uint8Array>;
+    size: number;
+    /** `score`: the saved segmentation to put the customers into. */
+    segmentation: SegmentationModel | undefined;
+  },
   reportPreparation: ReportPreparation | undefined,
   renderer: ReportRenderer | undefined,
 ): Promise<AnalysisResult> {
   const reportFiles = renderer ? await import('./report-files.ts') : undefined;
+  const { bytes, size, segmentation } = input;
   const progress = createProgressReporter(io.stderr, basename(options.file), size);
   const analyzeOptions = {
     ...analysisOptionsOf(options),
@@ -76,18 +85,17 @@ async function analyzeAndWrite(
     sourceName: options.file,
     now: io.now,
     onProgress: progress.update,
+    segmentation,
   };
   const result = await analyse(options, bytes, analyzeOptions)
     .catch((error: unknown) => {
       throw explainAnalysisError(error, options);
     })
     .finally(progress.done);
-  if (options.features !== undefined && result.analysis.input.shape === 'transactions') {
-    throw new InvalidOptionError(
-      `${options.file}: ${flagOf('features')} ${options.features}: the file is a transaction log, and ` +
-        `${flagOf('features')} is for customer tables (pass ${flagOf('shape')} customers to read it as one)`,
-      { option: 'features', file: options.file },
-    );
+  refuseTableOnlyFlags(options, result);
+  if (options.model !== undefined && segmentation === undefined) {
+    const text = modelFileText(modelToSave(result, options.file));
+    await writeOutputFile(options.model, text, options.file, flagOf('model'));
   }
   if (options.json) {
     // The budget in full with the settings' playbook (the default one without --settings).
@@ -110,6 +118,27 @@ async function analyzeAndWrite(
   }
   if (!options.quiet && subject !== undefined) io.stdout(`Report: ${subject}\n`);
   return result;
+}
+
+/** --features and --prospect-features name a customer table's columns: on a transaction log they are an error. */
+function refuseTableOnlyFlags(options: AnalyzeArguments, result: AnalysisResult): void {
+  const tableOnly = (['features', 'prospectFeatures'] as const).find((key) => options[key] !== undefined);
+  if (tableOnly === undefined || result.analysis.input.shape !== 'transactions') return;
+  throw new InvalidOptionError(
+    `${options.file}: ${flagOf(tableOnly)} ${options[tableOnly]}: the file is a transaction log, and ` +
+      `${flagOf(tableOnly)} is for customer tables (pass ${flagOf('shape')} customers to read it as one)`,
+    { option: tableOnly, file: options.file },
+  );
+}
+
+/** The analysis's saved segmentation; an InputError when it clustered nothing (and so has none to save). */
+function modelToSave(result: AnalysisResult, file: string): SegmentationModel {
+  if (result.model !== null) return result.model;
+  const why = result.analysis.clusters.skipped ?? 'no clusters';
+  throw new InputError(`${file}: ${flagOf('model')}: no segmentation to save: ${why}`, {
+    option: 'model',
+    file,
+  });
 }
 
 /** The file through the engine, or aggregated by DuckDB first (`--engine duckdb`: loaded only when asked for). */

@@ -8,8 +8,10 @@ import * as z from 'zod';
 import { ANALYZE_DEFAULTS } from '../engine/analysis/analyze-options.ts';
 import { parseIsoDay } from '../engine/input/date-parsing.ts';
 import { periodOfId } from '../delivery/period-id.ts';
-import { wholeNumber } from './flag-schemas.ts';
+import { columnNames, wholeNumber } from './flag-schemas.ts';
+import { SAVED_MODEL_FLAGS } from './saved-model-flags.ts';
 import { VALUE_FLAGS } from './value-flags.ts';
+import { DIVERSITY_FLAGS } from './diversity-flags.ts';
 import { READER_FLAGS } from './reader-flags.ts';
 import { inputOptionsSchema } from '../engine/input/input-options.ts';
 import {
@@ -73,7 +75,7 @@ export const ANALYZE_FLAGS = {
   map: {
     value: 'ROLE=COLUMN,..',
     wanted: 'ROLE=COLUMN,...',
-    help: 'column roles: customer, order, date, amount | quantity, price',
+    help: 'column roles: customer, order, date, amount | quantity, price, product, category',
     schema: inputOptionsSchema.shape.map,
     goesTo: 'analysis',
   },
@@ -103,14 +105,11 @@ export const ANALYZE_FLAGS = {
     value: 'A,B,..',
     wanted: 'A,B,...',
     help: 'customer tables: the columns to cluster on',
-    schema: z
-      .string()
-      .refine((names) => names.split(',').every((name) => name.trim() !== ''), {
-        error: 'must be column names separated by commas, such as Income,Recency',
-      })
-      .optional(),
+    schema: columnNames,
     goesTo: 'analysis',
   },
+  ...DIVERSITY_FLAGS,
+  ...SAVED_MODEL_FLAGS,
   ...VALUE_FLAGS,
   json: { value: 'PATH', help: 'write the whole analysis as JSON', schema: path, goesTo: 'output' },
   customers: {

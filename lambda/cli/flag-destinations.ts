@@ -19,14 +19,24 @@ function givenValues<T extends object, K extends keyof T>(args: T, keys: readonl
   return given;
 }
 
-/** The analysis options the flags set: `--features A,B` is the list of its column names. */
+/** The analysis options the flags set directly, under their own names. */
+type DirectAnalysisKeys = Exclude<KeysGoingTo<'analysis'>, 'noDiversity' | 'features' | 'prospectFeatures'>;
+
+/**
+ * The analysis options the flags set: `--features A,B` is the list of its column names, `--no-diversity` turns
+ * purchase diversity off.
+ */
 export function analysisOptionsOf(
   args: AnalyzeArguments,
-): Partial<Pick<AnalyzeOptions, KeysGoingTo<'analysis'>>> {
-  const { features, ...options } = givenValues(args, keysGoingTo('analysis'));
-  return features === undefined
-    ? options
-    : { ...options, features: features.split(',').map((name) => name.trim()) };
+): Partial<Pick<AnalyzeOptions, DirectAnalysisKeys | 'features' | 'prospectFeatures' | 'purchaseDiversity'>> {
+  const { features, prospectFeatures, noDiversity, ...options } = givenValues(args, keysGoingTo('analysis'));
+  const names = (list: string) => list.split(',').map((name) => name.trim());
+  return {
+    ...options,
+    ...(features === undefined ? {} : { features: names(features) }),
+    ...(prospectFeatures === undefined ? {} : { prospectFeatures: names(prospectFeatures) }),
+    ...(noDiversity === true ? { purchaseDiversity: false } : {}),
+  };
 }
 
 /** The customer value settings the flags set: `--no-value` turns the models off, whatever the others say. */

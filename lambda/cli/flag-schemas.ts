@@ -16,3 +16,11 @@ export function boundedNumber(message: string, accepts: (value: number) => boole
     .refine(accepts, message)
     .optional();
 }
+
+/** Column names separated by commas (`--features`, `--prospect-features`). */
+export const columnNames = z
+  .string()
+  .refine((names) => names.split(',').every((name) => name.trim() !== ''), {
+    error: 'must be column names separated by commas, such as Income,Recency',
+  })
+  .optional();

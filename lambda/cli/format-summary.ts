@@ -2,6 +2,7 @@
 // and the formatting policy of the email (lambda/report/locale/formatters.ts), English, amounts as plain numbers.
 import type { Analysis, ClustersSummary, RfmSummary } from '../engine/analysis/analysis-types.ts';
 import type { AggregateCurve } from '../engine/value/aggregate-curve.ts';
+import { missingFeatureLines, prospectLines } from './missing-feature-lines.ts';
 import { HIGH_VALUE_PROBABILITY, type ValuePriority } from '../engine/value/value-priority.ts';
 import { LIKELY_LOST_BELOW, type ValueAnalysis } from '../engine/value/value-result.ts';
 import {
@@ -97,14 +98,19 @@ function clusterLines(analysis: Analysis, columnLabels: ColumnLabelOverrides): s
   const names = clusterNames(analysis, { locale: 'en', columnLabels });
   const nameOf = (key: string) => names.get(key) ?? key;
   const width = Math.max(32, ...clusters.clusters.map((cluster) => nameOf(cluster.key).length));
+  const scored = clusters.scoredWith;
   return [
-    `Clusters: K = ${clusters.k} (${describeSelection(clusters.selection)})`,
+    scored
+      ? `Clusters: K = ${clusters.k}, the saved segmentation of ${scored.asOf} (${scored.source}), not refitted${scored.prospects ? ', scored as prospects' : ''}`
+      : `Clusters: K = ${clusters.k} (${describeSelection(clusters.selection)})`,
     ...clusters.clusters.map(
       (cluster) =>
         `  ${nameOf(cluster.key).padEnd(width)} ${format.integer(cluster.size).padStart(7)} ${format.percent(cluster.share).padStart(6)}` +
         `  revenue ${format.percent(cluster.kpis.revenueShare).padStart(6)}`,
     ),
     `  ${format.integer(clusters.ambiguousCustomers)} customers set aside as ambiguous between two clusters`,
+    ...(scored ? prospectLines(scored.prospects) : []),
+    ...(scored ? missingFeatureLines(scored.missing, analysis.kpis.customers) : []),
   ];
 }
 

@@ -7,7 +7,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ANALYZE_USAGE, flagAdvice, USAGE_HINT } from './analyze-usage.ts';
-import { runAnalyzeCommand } from './analyze-command.ts';
+import { type CommandIo, runAnalyzeCommand } from './analyze-command.ts';
 import { closestName } from './suggest.ts';
 import { InputError } from '../errors/input-errors.ts';
 import { HELD_USAGE, heldCommandUsage } from './held-usage.ts';
@@ -15,6 +15,8 @@ import { HELD_USAGE, heldCommandUsage } from './held-usage.ts';
 const USAGE = `usage: segment-report <command> [arguments]
 commands:
   analyze FILE [options]   analyse a CSV and print a summary (analyse works too)
+  score FILE --model PATH  put a file's customers into a saved segmentation's clusters, without refitting
+                           (analyze FILE --model PATH saves one; the other options are analyze's)
   start                    run the main job on the bundled sample data (report in out/)
   held                     list the held reports (checks failed, not sent) and what became of them
   release RUN              send a held report to the executives, once
@@ -25,7 +27,7 @@ ${ANALYZE_USAGE}
 
 ${HELD_USAGE}`;
 
-const COMMANDS = ['analyze', 'analyse', 'start', 'held', 'release', 'discard', 'help'];
+const COMMANDS = ['analyze', 'analyse', 'score', 'start', 'held', 'release', 'discard', 'help'];
 const HELP_FLAGS = new Set(['--help', '-h']);
 
 const SAMPLE_FILE = fileURLToPath(new URL('../../samples/online-retail-sample.csv.gz', import.meta.url));
@@ -51,21 +53,14 @@ export async function main(argv: readonly string[]): Promise<number> {
         if (asksForHelp(args)) return printUsage();
         await runAnalyzeCommand(args, io);
         return 0;
-      case 'start': {
+      case 'score':
         if (asksForHelp(args)) return printUsage();
-        // The sample is a UK shop's: its amounts are in pounds.
-        await mkdir(OUT_DIR, { recursive: true }).catch((error: NodeJS.ErrnoException) => {
-          throw new InputError(`start: ${OUT_DIR}: cannot create the folder (${error.code ?? 'error'})`);
-        });
-        const html = join(OUT_DIR, 'report.html');
-        const text = join(OUT_DIR, 'report.txt');
-        await runAnalyzeCommand(['--currency', 'GBP', '--html', html, '--text', text, ...args], io, {
-          command: 'start',
-          file: SAMPLE_FILE,
-        });
-        io.stdout(`Email preview written to ${html} and ${text}\n`);
+        await runAnalyzeCommand(args, io, { command: 'score' });
         return 0;
-      }
+      case 'start':
+        if (asksForHelp(args)) return printUsage();
+        await runStart(args, io);
+        return 0;
       case 'held':
       case 'release':
       case 'discard': {
@@ -93,6 +88,21 @@ export async function main(argv: readonly string[]): Promise<number> {
     process.stderr.write(`segment-report: ${oneLine(message)}\n`);
     return EXIT_CODES[fault];
   }
+}
+
+/** `start`: the main job on the bundled sample, its email preview written under out/. */
+async function runStart(args: readonly string[], io: CommandIo): Promise<void> {
+  // The sample is a UK shop's: its amounts are in pounds.
+  await mkdir(OUT_DIR, { recursive: true }).catch((error: NodeJS.ErrnoException) => {
+    throw new InputError(`start: ${OUT_DIR}: cannot create the folder (${error.code ?? 'error'})`);
+  });
+  const html = join(OUT_DIR, 'report.html');
+  const text = join(OUT_DIR, 'report.txt');
+  await runAnalyzeCommand(['--currency', 'GBP', '--html', html, '--text', text, ...args], io, {
+    command: 'start',
+    file: SAMPLE_FILE,
+  });
+  io.stdout(`Email preview written to ${html} and ${text}\n`);
 }
 
 /** An input error's message, with the flag that sets the input option it names (`; pass --date-format ...`). */

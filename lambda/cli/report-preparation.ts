@@ -1,5 +1,5 @@
 // What the report needs besides the analysis (settings, a previous analysis), read before the analysis runs.
-import { readFile } from 'node:fs/promises';
+import { readJsonFile } from './json-file.ts';
 import { parseAnalysis } from '../engine/analysis/parse-analysis.ts';
 import type { Analysis } from '../engine/analysis/analysis-types.ts';
 import { parseReportSettings, type ReportSettings } from '../report/report-settings.ts';
@@ -60,22 +60,4 @@ function scheduledPreview(id: string): ScheduledPreview {
     reportPeriod: { first: period.start, last: period.last },
     activity: activityWindows(period),
   };
-}
-
-async function readJsonFile(path: string, option: string): Promise<unknown> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'not a file' : (code ?? 'error');
-    throw new InputError(`${option} ${path}: cannot read the file (${reason})`);
-  }
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    // V8 quotes the start of the text in its message, line breaks included: the error must stay one line.
-    const reason = (error as Error).message.replace(/\s+/g, ' ');
-    throw new InputError(`${option} ${path}: not valid JSON (${reason})`);
-  }
 }

@@ -56,3 +56,11 @@ export class ColumnError extends InputError {
 export class FileTooLargeError extends InputError {
   override name = 'FileTooLargeError';
 }
+
+/**
+ * A saved segmentation cannot score this input (issue 18): a model of a customer table given a transaction log, or
+ * the reverse. The `score` command says so; a scheduled run refits instead.
+ */
+export class SavedModelMismatchError extends InvalidOptionError {
+  override name = 'SavedModelMismatchError';
+}

@@ -25,12 +25,15 @@ const ACCEPTED: Record<FlagKey, string | true> = {
   shape: 'customers',
   decimalMark: ',',
   features: 'Income,Recency',
+  prospectFeatures: 'Income,Kidhome',
+  noDiversity: true,
   horizon: '6',
   discount: '0.02',
   margin: '0.3',
   noValue: true,
   json: 'out.json',
   customers: 'customers.csv',
+  model: 'model.json',
   html: 'report.html',
   text: 'report.txt',
   charts: 'charts',
@@ -78,6 +81,13 @@ describe('where the flags go', () => {
 
   it('gives the analysis its options, the features as a list of names, and nothing else', () => {
     expect(analysisOptionsOf(parsed)).toEqual({ k: 3, features: ['Income', 'Recency'] });
+  });
+
+  it('turns purchase diversity off with --no-diversity, and leaves it to the engine without', () => {
+    expect(analysisOptionsOf(parseAnalyzeArguments(['data.csv', '--no-diversity']))).toEqual({
+      purchaseDiversity: false,
+    });
+    expect(analysisOptionsOf(parseAnalyzeArguments(['data.csv', '--k', '4']))).toEqual({ k: 4 });
   });
 
   it('gives the value models their settings, none when none is given, and off with --no-value', () => {

@@ -63,6 +63,7 @@ const baseKpis = object({
 const rfmSummary = object({
   asOf: isoDay,
   method: text,
+  savedRangesOf: isoDay.exactOptional(),
   segments: list(object({ ...groupKpisShape, key: oneOf(RFM_SEGMENT_KEYS), name: names })),
 });
 
@@ -85,7 +86,7 @@ const clustersSummary = object({
   k: count,
   method: text,
   selection: object({
-    method: oneOf(['fixed', 'silhouette']),
+    method: oneOf(['fixed', 'silhouette', 'model']),
     candidates: list(
       object({
         k: count,
@@ -109,6 +110,16 @@ const clustersSummary = object({
   clusters: list(clusterSummary),
   ambiguousCustomers: count,
   ambiguousMargin: share,
+  scoredWith: object({
+    source: z.string(),
+    asOf: isoDay,
+    missing: z.record(text, count),
+    prospects: object({
+      features: list(text),
+      holdoutAgreement: share,
+      majorityShare: share,
+    }).exactOptional(),
+  }).exactOptional(),
 });
 
 export const analysisSchema = z.object(

@@ -1,5 +1,7 @@
 /** The analysis as the engine returns it and `--json` writes it: the model both pipelines fill and the report reads. */
 import type { ClusteringResult, ClusterSummary } from '../clustering/segmentation/clustering-types.ts';
+import type { ScoredWithModel } from '../clustering/segmentation/clustering-step.ts';
+import type { SegmentationModel } from '../clustering/saved/segmentation-model.ts';
 import type { InputCurrency } from '../input/currency-marks.ts';
 import type { DateOrder } from '../input/date-parsing.ts';
 import type { DecimalMark } from '../input/number-parsing.ts';
@@ -82,6 +84,11 @@ export type SqlEngine = (typeof SQL_ENGINES)[number];
 export interface RfmSummary {
   asOf: string;
   method: string;
+  /**
+   * Set when the scores come from a saved segmentation's score ranges (issue 18) rather than this file's quintiles:
+   * that segmentation's as-of day.
+   */
+  savedRangesOf?: string;
   segments: SegmentSummary[];
 }
 
@@ -101,6 +108,11 @@ export interface ClustersSummary {
   /** Customers whose margin to a second cluster is under the threshold: set aside as ambiguous. */
   ambiguousCustomers: number;
   ambiguousMargin: number;
+  /**
+   * When the clusters are a saved segmentation's rather than a fit (issue 18): the model's file and as-of day,
+   * and per feature how many customers had no value for it (taken at the model's mean).
+   */
+  scoredWith?: ScoredWithModel;
 }
 
 /** One row of the per-customer file that marketing acts on. */
@@ -134,6 +146,11 @@ export interface AnalysisResult {
    * (export/customer-columns.ts) that builds each row when it is read, so iterate it once.
    */
   customers: readonly CustomerRow[];
+  /**
+   * The saved segmentation (issue 18): the clusters this analysis fitted, or the model it scored with; null when
+   * clustering was skipped. Written beside the analysis (`--model`, the archive's model.json), not in it.
+   */
+  model: SegmentationModel | null;
 }
 
 /** What each input shape's analysis returns; the entry point adds what it knows of the file itself. */
@@ -152,4 +169,5 @@ export interface ShapeAnalysis {
   >;
   body: Omit<Analysis, 'schemaVersion' | 'generatedAt' | 'activeWindowDays' | 'input'>;
   customers: readonly CustomerRow[];
+  model: SegmentationModel | null;
 }

@@ -7,6 +7,7 @@ import type { CustomerValueOptions } from '../value/customer-value.ts';
 import type { WarningThresholds } from '../trends/warnings/warning-rules.ts';
 import type { StageTimer } from './analysis-stages.ts';
 import type { RecordSplitting } from '../input/record-splitters.ts';
+import type { SegmentationModel } from '../clustering/saved/segmentation-model.ts';
 
 /**
  * How to analyse a file. Everything but the source name and the moment has a default (ANALYZE_DEFAULTS). How to
@@ -26,6 +27,11 @@ export interface AnalyzeOptions extends InputOptions {
   asOf?: string | undefined;
   /** Customer tables: the columns to cluster on (default: every informative numeric column). */
   features?: readonly string[] | undefined;
+  /**
+   * Customer tables: the clustered features a prospect has, for the saved prospect model (default: those
+   * customer-table/descriptive-features.ts keeps).
+   */
+  prospectFeatures?: readonly string[] | undefined;
   /** A customer is active when its last purchase is at most this many days before the as-of day. */
   activeWindowDays?: number | undefined;
   /** A customer whose margin to a second cluster is below this is set aside as ambiguous. */
@@ -45,8 +51,9 @@ export interface AnalyzeOptions extends InputOptions {
   onProgress?: ((linesRead: number) => void) | undefined;
   /**
    * Transaction logs: read the product and category columns (found by name or mapped) into each customer's
-   * purchase diversity (transactions/product-spend.ts). Off by default until the features feed the clustering:
-   * then the columns are neither read nor listed.
+   * purchase diversity (transactions/product-spend.ts), which K-means then clusters on beside R, F and M
+   * (transactions/customer-features.ts). On by default; a log without a product column is clustered on R, F and M
+   * either way. Off: the columns are neither read nor listed, and the clusters are those of R, F and M alone.
    */
   purchaseDiversity?: boolean | undefined;
   /**
@@ -54,17 +61,26 @@ export interface AnalyzeOptions extends InputOptions {
    * `general` is there for the test that shows it.
    */
   recordSplitting?: RecordSplitting | undefined;
+  /**
+   * A saved segmentation (issue 18) to put the customers into instead of fitting K-means: its clusters, and its
+   * RFM score ranges instead of the file's own quintiles (a scheduled run between refits, the `score` command).
+   */
+  segmentation?: SegmentationModel | undefined;
   /** Runs each stage of a transaction log's analysis (analysis-stages.ts): the benchmark times them with it. */
   timeStage?: StageTimer | undefined;
 }
 
-/** Defaults, merged once: seed 42, shape detected, 90-day activity window, margin 0.1, fast record splitting. */
+/**
+ * Defaults, merged once: seed 42, shape detected, 90-day activity window, margin 0.1, fast record splitting,
+ * purchase diversity on.
+ */
 export const ANALYZE_DEFAULTS = {
   seed: 42,
   shape: 'auto',
   recordSplitting: 'fast',
   activeWindowDays: 90,
   ambiguousMargin: DEFAULT_CLUSTERING_OPTIONS.ambiguousMargin,
+  purchaseDiversity: true,
 } as const satisfies Partial<AnalyzeOptions>;
 
 type WithDefaults = Omit<AnalyzeOptions, keyof typeof ANALYZE_DEFAULTS> & {
@@ -73,6 +89,7 @@ type WithDefaults = Omit<AnalyzeOptions, keyof typeof ANALYZE_DEFAULTS> & {
   recordSplitting: RecordSplitting;
   activeWindowDays: number;
   ambiguousMargin: number;
+  purchaseDiversity: boolean;
 };
 
 /** Options with every default applied, the day/month order and the column roles parsed. */

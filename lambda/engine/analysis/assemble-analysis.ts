@@ -34,5 +34,6 @@ export function assembleAnalysis(
       ...result.body,
     },
     customers: result.customers,
+    model: result.model,
   };
 }

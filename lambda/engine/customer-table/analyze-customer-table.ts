@@ -6,11 +6,12 @@ import type { ShapeAnalysis } from '../analysis/analysis-types.ts';
 import type { ResolvedAnalyzeOptions } from '../analysis/analyze-options.ts';
 import { factColumnsOf } from '../kpis/group-kpis.ts';
 import { recentActivityMethod } from '../rfm/rfm-segments.ts';
-import { scoreRfmColumns } from '../rfm/score-rfm.ts';
+import { rfmEdgesOf, scoreRfmOn } from '../rfm/score-edges.ts';
 import { summarizeCustomerBase } from '../shared-steps/summarize-customer-base.ts';
 import { allowsRfm, findCustomerTableRoles } from './customer-table-columns.ts';
 import { type CustomerTableInput, readTableFacts } from './customer-table-facts.ts';
 import { customerTableRows } from './customer-table-rows.ts';
+import { withProspectModel } from './prospect-training.ts';
 
 const RFM_METHOD =
   'Recency from the table; frequency and monetary summed from its purchase and spending columns; quintiles as for transactions';
@@ -28,8 +29,10 @@ export async function analyzeCustomerTable(
   const table = await readTableFacts(input, roles, options);
   const facts = factColumnsOf(table.facts);
   const hasRfm = allowsRfm(roles);
-  const scores = hasRfm ? scoreRfmColumns(facts, options.activeWindowDays) : undefined;
-  const { body, clusters } = summarizeCustomerBase(
+  const scores = hasRfm
+    ? scoreRfmOn(facts, options.activeWindowDays, options.segmentation?.rfm?.edges)
+    : undefined;
+  const { body, clusters, model } = summarizeCustomerBase(
     {
       facts,
       segments: scores?.segments,
@@ -37,6 +40,9 @@ export async function analyzeCustomerTable(
       rfmMethod: `${RFM_METHOD}; ${recentActivityMethod(options.activeWindowDays)}`,
       features: table.features,
       naming: 'generic',
+      shape: 'customers',
+      rfmEdges: scores ? rfmEdgesOf(facts, scores) : null,
+      featureColumns: table.featureColumns,
     },
     options,
   );
@@ -58,5 +64,18 @@ export async function analyzeCustomerTable(
       notes: [...body.notes, ...(hasRfm ? [] : [NO_RFM_NOTE]), NO_VALUE_NOTE, ...table.notes],
     },
     customers: customerTableRows(table.ids, facts, scores, clusters, table.features),
+    // A model scored with is carried as it is; a fitted one gets its prospect model.
+    model:
+      model && clusters && !options.segmentation
+        ? withProspectModel(model, {
+            features: table.features,
+            featureSources: table.featureSources,
+            header: input.header,
+            roles,
+            assignments: clusters.assignments,
+            seed: options.seed,
+            prospectFeatures: options.prospectFeatures,
+          })
+        : model,
   };
 }

@@ -15,6 +15,7 @@ import type { CustomerTableRoles } from './customer-table-columns.ts';
 import { chooseFeatures } from './customer-table-features.ts';
 import type { FeatureColumn } from './prepare-feature-columns.ts';
 import { readCustomerTable } from './read-customer-table.ts';
+import { featureSourcesOf, modelFeatureColumns } from './model-feature-columns.ts';
 
 export interface CustomerTableInput {
   header: readonly string[];
@@ -39,13 +40,21 @@ export async function readTableFacts(
     onProgress: options.onProgress,
   });
   const asOfDay = resolveAsOfDay(parseAsOf(options.asOf), latestDate(profiles), options.now.getTime());
-  const choice = chooseFeatures(profiles, roles, options.features, asOfDay * MS_PER_DAY, options.sourceName);
+  const asOfMs = asOfDay * MS_PER_DAY;
+  const model = options.segmentation;
+  const choice = model?.columns
+    ? {
+        ...modelFeatureColumns(profiles, { ...model, columns: model.columns }, asOfMs, table.ids.length),
+        notes: [],
+      }
+    : chooseFeatures(profiles, roles, options.features, asOfMs, options.sourceName);
   return {
     ...table,
     asOfDay,
     facts: customerFacts(profiles, roles, table.ids.length),
     features: featureTable(choice.features, table.ids.length),
     featureSources: Object.fromEntries(choice.features.map((feature) => [feature.name, feature.source])),
+    featureColumns: featureSourcesOf(choice.features, profiles),
     notes: [
       ...implausibleNotes(profiles),
       ...choice.notes,

@@ -40,13 +40,18 @@ export function prepareFeatures(
 
 /**
  * Writes the column as clustered into `target`: dates as whole days before the as-of day, missing values set to
- * the median of the others. Returns how many were set.
+ * the median of the others unless `fillMissing` is false (they stay NaN). Returns how many were set.
  */
-export function prepareValues(profile: ColumnProfile, asOfMs: number, target: Float64Array): number {
+export function prepareValues(
+  profile: ColumnProfile,
+  asOfMs: number,
+  target: Float64Array,
+  fillMissing = true,
+): number {
   if (profile.kind === 'date') {
     profile.values.forEach((ms, row) => (target[row] = Math.floor((asOfMs - ms) / MS_PER_DAY)));
   } else target.set(profile.values);
-  return fillMissingWithMedian(target);
+  return fillMissing ? fillMissingWithMedian(target) : 0;
 }
 
 /** Replaces NaN by the median of the finite values, in place; returns how many were replaced. */

@@ -10,6 +10,14 @@ import { type BaseKpis, computeBaseKpisFromColumns } from '../kpis/base-kpis.ts'
 import type { CustomerFactColumns, KpiContext } from '../kpis/group-kpis.ts';
 import { formatIsoDay, MS_PER_DAY } from '../input/date-parsing.ts';
 import { clusterAndSummarizeColumns, summarizeSegmentColumns } from './summarize-groups.ts';
+import {
+  type ModelContext,
+  type SegmentationModel,
+  segmentationModelOf,
+} from '../clustering/saved/segmentation-model.ts';
+import type { RfmEdges } from '../rfm/score-edges.ts';
+import { featureMedians } from '../clustering/saved/feature-medians.ts';
+import { SavedModelMismatchError } from '../../errors/input-errors.ts';
 
 /** What a pipeline knows of its customers, row r of each column being one customer. */
 export interface CustomerBase {
@@ -25,12 +33,23 @@ export interface CustomerBase {
   /** What K-means clusters on, and how its clusters are named. */
   features: FeatureTable;
   naming: ClusterNaming;
+  /** What the saved segmentation says of the file beyond its clusters. */
+  shape: ModelContext['shape'];
+  /** The RFM scores' ranges (rfm/score-edges.ts); null without RFM. */
+  rfmEdges: RfmEdges | null;
+  /** Customer tables: where each feature is read from. */
+  featureColumns: ModelContext['columns'];
 }
 
 export interface CustomerBaseSummary {
   body: Pick<Analysis, 'kpis' | 'rfm' | 'clusters' | 'notes'>;
   /** Each row's cluster, for the customers' rows; null when clustering was skipped. */
   clusters: ClusterColumns | null;
+  /**
+   * The saved segmentation: the one this analysis fitted, or the one it scored with (carried on, so that the next
+   * run finds it); null when clustering was skipped.
+   */
+  model: SegmentationModel | null;
 }
 
 /** The KPIs every group is measured against: the whole base's customers and revenue, and the activity window. */
@@ -51,20 +70,50 @@ export function summarizeCustomerBase(
     base.retentionRate,
   );
   const context = kpiContextFor(kpis, activeWindowDays);
+  const given = options.segmentation;
+  if (given && given.shape !== base.shape) {
+    throw new SavedModelMismatchError(
+      `--model: the model was fitted on ${given.shape === 'customers' ? 'a customer table' : 'a transaction log'} (${given.source}), this file is ${base.shape === 'customers' ? 'a customer table' : 'a transaction log'}`,
+    );
+  }
   const clustering = clusterAndSummarizeColumns(base.features, base.facts, context, {
     seed: options.seed,
     k: options.k,
     naming: base.naming,
     ambiguousMargin: options.ambiguousMargin,
+    model: given,
   });
+  const asOf = formatIsoDay(base.asOfDay * MS_PER_DAY);
+  const model = clustering.fitted
+    ? segmentationModelOf(
+        clustering.fitted,
+        base.naming,
+        options.ambiguousMargin,
+        {
+          shape: base.shape,
+          source: options.sourceName,
+          asOf,
+          customers: base.facts.count,
+          rfm: base.rfmEdges && { activeWindowDays, edges: base.rfmEdges },
+          columns: base.featureColumns,
+        },
+        featureMedians(base.features),
+      )
+    : (given ?? null);
+  const savedRanges = given?.rfm ? given.asOf : undefined;
   const rfm = base.segments && {
-    asOf: formatIsoDay(base.asOfDay * MS_PER_DAY),
-    method: base.rfmMethod,
+    asOf,
+    method:
+      savedRanges === undefined
+        ? base.rfmMethod
+        : `${base.rfmMethod}; scored on the score ranges of the saved segmentation of ${savedRanges}, not on this file's quintiles`,
+    ...(savedRanges !== undefined && { savedRangesOf: savedRanges }),
     segments: summarizeSegmentColumns(base.facts, base.segments, context),
   };
   const { summary } = clustering;
   return {
     body: { kpis, rfm: rfm ?? null, clusters: summary, notes: summary.skipped ? [summary.skipped] : [] },
     clusters: clustering.clusters,
+    model: clustering.clusters ? model : null,
   };
 }

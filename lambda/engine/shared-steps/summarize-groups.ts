@@ -9,7 +9,9 @@ import {
   type ClusterStepOptions,
   runClusteringStep,
 } from '../clustering/segmentation/clustering-step.ts';
-import type { FeatureTable } from '../clustering/segmentation/clustering-types.ts';
+import type { ClusteringResult, FeatureTable } from '../clustering/segmentation/clustering-types.ts';
+import { modelClusteringStep } from '../clustering/saved/model-clustering-step.ts';
+import type { SegmentationModel } from '../clustering/saved/segmentation-model.ts';
 import {
   type CustomerFactColumns,
   computeGroupKpisByGroup,
@@ -39,17 +41,24 @@ export interface ClusterColumnsStepResult {
   summary: ClustersSummary;
   /** Null when clustering was skipped. */
   clusters: ClusterColumns | null;
+  /** The fit (null when skipped or scored with a saved model), for the model file. */
+  fitted: ClusteringResult | null;
 }
 
-/** Runs the clustering step on the features (or says why not) and adds each cluster's KPIs: nothing per customer. */
+/**
+ * Runs the clustering step on the features (or says why not), or puts the customers into a saved segmentation's
+ * clusters, and adds each cluster's KPIs: nothing per customer.
+ */
 export function clusterAndSummarizeColumns(
   table: FeatureTable,
   facts: CustomerFactColumns,
   context: KpiContext,
-  options: ClusterStepOptions,
+  options: ClusterStepOptions & { model?: SegmentationModel | undefined },
 ): ClusterColumnsStepResult {
   const { ambiguousMargin } = options;
-  const step = runClusteringStep(table, options);
+  const { model } = options;
+  const step =
+    model && table.rowCount > 0 ? modelClusteringStep(table, model) : runClusteringStep(table, options);
   if (step.result === null) {
     const { skipped, method } = step;
     return {
@@ -64,9 +73,10 @@ export function clusterAndSummarizeColumns(
         ambiguousMargin,
       },
       clusters: null,
+      fitted: null,
     };
   }
-  const { result, method } = step;
+  const { result, method, scoredWith } = step;
   const kpis = computeGroupKpisByGroup(facts, result.assignments, result.clusters.length, context);
   return {
     summary: {
@@ -78,7 +88,9 @@ export function clusterAndSummarizeColumns(
       clusters: result.clusters.map((cluster) => ({ ...cluster, kpis: kpis[cluster.index] as GroupKpis })),
       ambiguousCustomers: result.clusters.reduce((sum, cluster) => sum + cluster.ambiguousCount, 0),
       ambiguousMargin,
+      ...(scoredWith && { scoredWith }),
     },
     clusters: clusterColumnsOf(result),
+    fitted: scoredWith ? null : result,
   };
 }

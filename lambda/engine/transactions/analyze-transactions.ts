@@ -1,17 +1,18 @@
 /**
  * The transaction-log pipeline: the lines cleaned into a customer ledger, each customer's recency, frequency and
- * monetary value, RFM scores, then the shared tail (KPIs, segments, K-means on R, F, M, notes) and the rows.
+ * monetary value, RFM scores, then the shared tail (KPIs, segments, K-means on R, F, M and the purchase diversity
+ * when the log names products, notes) and the rows.
  */
 import type { ShapeAnalysis } from '../analysis/analysis-types.ts';
 import type { ResolvedAnalyzeOptions } from '../analysis/analyze-options.ts';
-import type { FeatureTable } from '../clustering/segmentation/clustering-types.ts';
 import { formatIsoDay } from '../input/date-parsing.ts';
 import { computeRetentionFromOrders } from '../kpis/base-kpis.ts';
 import { type PeriodActivity, periodActivity } from '../kpis/period-activity.ts';
 import { recentActivityMethod } from '../rfm/rfm-segments.ts';
-import { type RfmMeasureColumns, scoreRfmColumns } from '../rfm/score-rfm.ts';
+import { rfmEdgesOf, scoreRfmOn } from '../rfm/score-edges.ts';
 import { type CustomerColumns, customerRowsView } from '../shared-steps/customer-columns.ts';
 import { summarizeCustomerBase } from '../shared-steps/summarize-customer-base.ts';
+import { customerFeatureTable } from './customer-features.ts';
 import type { LedgerCustomers } from './ledger-customers.ts';
 import { valueByLedgerGroups, valueOfLedger } from './ledger-value.ts';
 import { otherCurrencyNotes } from './log-currency.ts';
@@ -26,7 +27,7 @@ import { untimed } from '../analysis/analysis-stages.ts';
 const RFM_METHOD =
   'Quintiles of the mid-rank, ties kept together (5 = best); segment from R and FM = round((F + M) / 2)';
 
-/** Analyses a transaction log: cleaning, per-customer RFM, segments, KPIs and K-means on R, F, M. */
+/** Analyses a transaction log: cleaning, per-customer RFM, segments, KPIs and K-means (customer-features.ts). */
 export async function analyzeTransactions(
   input: TransactionInput,
   options: ResolvedAnalyzeOptions,
@@ -61,12 +62,11 @@ export function analyzeLedgerRead(
     asOfDay,
     options,
   );
-  const { body: ledgerBody, columns: customerColumns } = analyzeLedger(
-    ledgerCustomers,
-    asOfDay,
-    retentionRate,
-    options,
-  );
+  const {
+    body: ledgerBody,
+    columns: customerColumns,
+    model,
+  } = analyzeLedger(ledgerCustomers, asOfDay, retentionRate, options);
   const valued = valueByLedgerGroups(valueOutcome, customerColumns);
   const currencyNotes = otherCurrencyNotes(read.currency, read.firstRejectedLine.otherCurrency);
   const notes = [...currencyNotes, ...ledgerBody.notes, ...valued.notes];
@@ -90,6 +90,7 @@ export function analyzeLedgerRead(
     },
     body: { period: { firstPurchase: formatIsoDay(firstMs), lastPurchase: formatIsoDay(lastMs) }, ...body },
     customers,
+    model,
   };
 }
 
@@ -141,14 +142,20 @@ function analyzeLedger(
   asOfDay: number,
   retentionRate: number | undefined,
   options: ResolvedAnalyzeOptions,
-): { body: Omit<ShapeAnalysis['body'], 'period' | 'value'>; columns: CustomerColumns } {
+): {
+  body: Omit<ShapeAnalysis['body'], 'period' | 'value'>;
+  columns: CustomerColumns;
+  model: ShapeAnalysis['model'];
+} {
   const { count } = ledger;
   const recencyDays = new Int32Array(count);
   for (let row = 0; row < count; row++) recencyDays[row] = asOfDay - (ledger.lastPurchaseDays[row] as number);
   const facts = { count, recencyDays, frequency: ledger.frequency, monetary: ledger.monetary };
   const time = options.timeStage ?? untimed;
-  const scores = time('rfm', () => scoreRfmColumns(facts, options.activeWindowDays));
-  const { body, clusters } = time('segments', () =>
+  const scores = time('rfm', () =>
+    scoreRfmOn(facts, options.activeWindowDays, options.segmentation?.rfm?.edges),
+  );
+  const { body, clusters, model } = time('segments', () =>
     summarizeCustomerBase(
       {
         facts,
@@ -156,22 +163,14 @@ function analyzeLedger(
         retentionRate,
         asOfDay,
         rfmMethod: `${RFM_METHOD}; ${recentActivityMethod(options.activeWindowDays)}`,
-        features: rfmFeatureTable(facts),
+        features: customerFeatureTable(facts, ledger.diversity),
         naming: 'rfm',
+        shape: 'transactions',
+        rfmEdges: rfmEdgesOf(facts, scores),
+        featureColumns: null,
       },
       options,
     ),
   );
-  return { body, columns: { ...facts, idAt: ledger.idAt, ...scores, clusters } };
-}
-
-/** The K-means input: recency, frequency and monetary of each customer, row-major. */
-function rfmFeatureTable(facts: RfmMeasureColumns & { count: number }): FeatureTable {
-  const values = new Float64Array(facts.count * 3);
-  for (let row = 0; row < facts.count; row++) {
-    values[row * 3] = facts.recencyDays[row] as number;
-    values[row * 3 + 1] = facts.frequency[row] as number;
-    values[row * 3 + 2] = facts.monetary[row] as number;
-  }
-  return { names: ['recency_days', 'frequency', 'monetary'], values, rowCount: facts.count };
+  return { body, columns: { ...facts, idAt: ledger.idAt, ...scores, clusters }, model };
 }

@@ -103,6 +103,8 @@ export const MESSAGES_EN: Messages = {
     responseRate: 'Response',
     priority: 'Priority',
   },
+  basket: (products, categories, topProductShare) =>
+    `${products} products per customer${categories === null ? '' : `, ${categories} categories`}, ${topProductShare} of spend on the top product`,
   priority: { high: 'High', medium: 'Medium', low: 'Low' },
   lever: {
     recency: 'recency (bring back)',
@@ -405,6 +407,8 @@ export const MESSAGES_EN: Messages = {
     generated: (moment, timeZone) => `Generated ${moment} (${timeZone}).`,
     rfmMethod:
       'RFM: recency, frequency and monetary scored 1 to 5 by quintiles (ties kept together); segments from the recency score and the mean of the other two.',
+    rfmSavedRanges: (day) =>
+      `RFM: recency, frequency and monetary scored 1 to 5 on the score ranges of the segmentation fitted as of ${day} (its customers' quintiles), not on this file's; segments from the recency score and the mean of the other two.`,
     rfmRecentActivity: ({ segments, last, days }) =>
       `${segments} and ${last} also require a purchase in the last ${days} days; customers with those scores who have not bought since are in the next segment down that does not imply recent buying.`,
     priorityMethod:
@@ -413,6 +417,8 @@ export const MESSAGES_EN: Messages = {
       `K-means on standardised features (log of skewed amounts and counts), k-means++ with 10 restarts, K = ${k} ${how}.`,
     kChosen: (silhouette) => `chosen by silhouette (${silhouette}) among 2 to 8`,
     kFixed: 'set in the configuration',
+    savedSegmentation: ({ day, k }) =>
+      `Clusters: the segmentation fitted as of ${day} (K = ${k}), not refitted; each customer is scored to the nearest of its clusters.`,
     kFallback: 'the smallest tried: no K from 2 to 8 gave every cluster enough customers',
     currency: {
       detected: ({ currency, source }) => `Amounts in ${currency}, detected from the file (${source}).`,

@@ -120,6 +120,8 @@ export const MESSAGES_FR: Messages = {
     responseRate: 'Réponse',
     priority: 'Priorité',
   },
+  basket: (products, categories, topProductShare) =>
+    `${products} produits par client${categories === null ? '' : `, ${categories} catégories`}, ${topProductShare} des achats sur le premier produit`,
   priority: { high: 'Haute', medium: 'Moyenne', low: 'Basse' },
   lever: {
     recency: 'récence (faire revenir)',
@@ -429,6 +431,8 @@ export const MESSAGES_FR: Messages = {
     generated: (moment, timeZone) => `Généré le ${moment} (${timeZone}).`,
     rfmMethod:
       'RFM : récence, fréquence et montant notés de 1 à 5 par quintiles (ex æquo gardés ensemble) ; segments selon la note de récence et la moyenne des deux autres.',
+    rfmSavedRanges: (day) =>
+      `RFM : récence, fréquence et montant notés de 1 à 5 sur les bornes de notes de la segmentation calculée au ${day} (les quintiles de ses clients), non sur celles de ce fichier ; segments selon la note de récence et la moyenne des deux autres.`,
     rfmRecentActivity: ({ segments, last, days }) =>
       `${segments} et ${last} exigent aussi un achat dans les ${days} derniers jours ; les clients ayant ces notes sans achat depuis sont dans le premier segment inférieur qui n’implique pas d’achat récent.`,
     priorityMethod:
@@ -437,6 +441,8 @@ export const MESSAGES_FR: Messages = {
       `K-means sur variables standardisées (logarithme des montants et comptes asymétriques), k-means++ avec 10 relances, K = ${k} ${how}.`,
     kChosen: (silhouette) => `choisi par silhouette (${silhouette}) entre 2 et 8`,
     kFixed: 'fixé par la configuration',
+    savedSegmentation: ({ day, k }) =>
+      `Groupes : la segmentation calculée au ${day} (K = ${k}), non recalculée ; chaque client est rattaché au plus proche de ses groupes.`,
     kFallback: 'le plus petit essayé : aucun K de 2 à 8 ne donnait assez de clients à chaque groupe',
     currency: {
       detected: ({ currency, source }) =>

@@ -104,6 +104,11 @@ export interface Messages {
     responseRate: string;
     priority: string;
   };
+  /**
+   * Under a cluster's name in its overview (clusters of purchase-diversity features), means per customer: "111.43
+   * products per customer, 3.20 categories, 9.0% of spend on the top product" (categories null without them).
+   */
+  basket(products: string, categories: string | null, topProductShare: string): string;
   priority: Record<Priority, string>;
   lever: Record<RfmLever, string>;
   chart: {
@@ -254,6 +259,8 @@ export interface Messages {
   footer: {
     generated(moment: string, timeZone: string): string;
     rfmMethod: string;
+    /** RFM scored on a saved segmentation's score ranges (issue 18); `day` its as-of day. */
+    rfmSavedRanges(day: string): string;
     /** The recent-activity rule of the RFM segments (engine/rfm/rfm-segments.ts): their names, the window. */
     /** `segments` all but the last, comma-separated; `last` the last. */
     rfmRecentActivity(p: { segments: string; last: string; days: string }): string;
@@ -262,6 +269,8 @@ export interface Messages {
     kChosen(silhouette: string): string;
     kFallback: string;
     kFixed: string;
+    /** Clusters scored with a saved segmentation (issue 18) rather than fitted: its as-of day and K. */
+    savedSegmentation(p: { day: string; k: string }): string;
     /** Which currency the amounts are in, and where it came from (view-model/report-currency.ts). */
     currency: {
       detected(p: { currency: string; source: string }): string;

@@ -7,7 +7,8 @@ import { trendsMethod } from './trend-alerts.ts';
 
 /**
  * The generation moment with its time zone, then the amounts' currency and where it came from, then one line per
- * method used (RFM, K-means and how K was set, how priorities are derived).
+ * method used (RFM, K-means and how K was set, or the saved segmentation the clusters were scored with, how
+ * priorities are derived).
  */
 export function reportFooter(context: ReportContext): ReportFooter {
   const { messages, format, settings } = context;
@@ -21,7 +22,10 @@ function methods(context: ReportContext): string[] {
   const { analysis, messages, format, settings } = context;
   const lines: string[] = [currencyLine(context.currency, messages)];
   if (analysis.rfm) {
-    lines.push(messages.footer.rfmMethod);
+    const saved = analysis.rfm.savedRangesOf;
+    lines.push(
+      saved === undefined ? messages.footer.rfmMethod : messages.footer.rfmSavedRanges(format.day(saved)),
+    );
     // Says why an executive sees fewer Champions than the top recency scores would give; the window is the one
     // the active-customer figures use.
     const names = RECENT_ACTIVITY_SEGMENTS.map((key) => RFM_SEGMENT_NAMES[key][settings.locale]);
@@ -34,7 +38,10 @@ function methods(context: ReportContext): string[] {
     );
   }
   const clusters = analysis.clusters;
-  if (clusters.skipped === null) {
+  if (clusters.skipped === null && clusters.scoredWith) {
+    const { asOf } = clusters.scoredWith;
+    lines.push(messages.footer.savedSegmentation({ day: format.day(asOf), k: format.integer(clusters.k) }));
+  } else if (clusters.skipped === null) {
     const selection = clusters.selection;
     const chosen = selection?.candidates.find((candidate) => candidate.k === clusters.k);
     const how =

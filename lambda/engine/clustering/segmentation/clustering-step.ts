@@ -17,7 +17,16 @@ export interface ClusterStepOptions {
 /** The clustering, or the reason there is none; the method in words either way. */
 export type ClusterStepOutcome =
   | { skipped: string; method: string; result: null }
-  | { skipped: null; method: string; result: ClusteringResult };
+  | { skipped: null; method: string; result: ClusteringResult; scoredWith?: ScoredWithModel };
+
+/** A saved segmentation's clusters (clustering/saved/): which model, what it took at its missingValue, prospects. */
+export interface ScoredWithModel {
+  source: string;
+  asOf: string;
+  missing: Record<string, number>;
+  /** Set when the rows were people with no purchases yet, scored by the model's prospect model. */
+  prospects?: { features: string[]; holdoutAgreement: number; majorityShare: number };
+}
 
 /** Each row's cluster as columns: `assignments[r]` indexes `names` (English) and the result's clusters. */
 export interface ClusterColumns {

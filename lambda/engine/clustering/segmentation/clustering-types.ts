@@ -75,7 +75,8 @@ export interface ClusterSummary {
 
 /** How K was chosen, with every K tried. */
 export interface KSelection {
-  method: 'fixed' | 'silhouette';
+  /** 'model': no K was chosen, the clusters are a saved segmentation's (clustering/saved/). */
+  method: 'fixed' | 'silhouette' | 'model';
   /** Empty when K was fixed; when no candidate is eligible, K falls back to kMin. */
   candidates: { k: number; silhouette: number; smallestClusterSize: number; eligible: boolean }[];
 }

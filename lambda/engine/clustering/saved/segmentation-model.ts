@@ -7,12 +7,46 @@
  * customers of the analysis itself it gives the analysis's clusters and margins (the same operations in the same
  * order as prepare-features.ts, cluster-margins.ts and the fit's nearest-centroid labels).
  */
-import type { ClusterNaming, ClusteringResult, FeatureTable, PreparedFeature } from './clustering-types.ts';
+import type {
+  ClusterNaming,
+  ClusteringResult,
+  FeatureTable,
+  PreparedFeature,
+} from '../segmentation/clustering-types.ts';
 import { squaredDistance } from '../kmeans/squared-distance.ts';
+import { standardisedValue, standardiseRow } from '../segmentation/standardise-row.ts';
+import type { RfmEdges } from '../../rfm/score-edges.ts';
+import type { ProspectModel } from '../prospects/prospect-model.ts';
 
 /** The model file's format name and version: a reader refuses any other. */
 export const SEGMENTATION_MODEL_FORMAT = 'segment-report/segmentation-model';
 export const SEGMENTATION_MODEL_VERSION = 1;
+/**
+ * The version of the rules that turn customers into clusters (the features, their preparation, the naming): a
+ * scheduled run refits rather than scores with a model made by other rules. Raise it when one of them changes.
+ */
+export const SEGMENTATION_RULES_VERSION = 1;
+
+/** Customer tables: the header column a feature is read from, and whether it is a date (days before the as-of). */
+export interface FeatureColumnSource {
+  column: string;
+  date: boolean;
+}
+
+/** What the model was fitted on, beyond its clusters. */
+export interface ModelContext {
+  shape: 'transactions' | 'customers';
+  /** The analysed file, as the analysis names it. */
+  source: string;
+  /** The as-of day of the analysis (YYYY-MM-DD). */
+  asOf: string;
+  /** The customers the clusters were fitted on. */
+  customers: number;
+  /** The RFM score ranges and the activity window, so that a later file is scored on the same scale; null without RFM. */
+  rfm: { activeWindowDays: number; edges: RfmEdges } | null;
+  /** Customer tables: where each feature is read from; null for a transaction log (its features are computed). */
+  columns: Record<string, FeatureColumnSource> | null;
+}
 
 /** One saved cluster: its index in the analysis, key, names and centroid (standardised, in feature order). */
 export interface ModelCluster {
@@ -22,14 +56,31 @@ export interface ModelCluster {
   centroid: number[];
 }
 
-export interface SegmentationModel {
+/** A feature as the model prepares it, and the value a customer without one takes (original units). */
+export interface ModelFeature extends PreparedFeature {
+  /**
+   * The median of the feature over the customers the model was fitted on, which is also what the analysis gave a
+   * customer-table customer without a value: so the file the model was fitted on scores as it was clustered, and a
+   * missing value never depends on the other customers of the file being scored.
+   */
+  missingValue: number;
+}
+
+export interface SegmentationModel extends ModelContext {
   format: typeof SEGMENTATION_MODEL_FORMAT;
   version: typeof SEGMENTATION_MODEL_VERSION;
+  rules: typeof SEGMENTATION_RULES_VERSION;
   naming: ClusterNaming;
-  features: PreparedFeature[];
+  features: ModelFeature[];
   clusters: ModelCluster[];
   /** A customer whose margin is below this is flagged ambiguous. */
   ambiguousMargin: number;
+  /**
+   * Customer tables: the prospect model (clustering/prospects/), which expects a cluster from the descriptive
+   * features alone for people with no purchases yet; null when the table has no descriptive feature, for a
+   * transaction log, or for a model saved before.
+   */
+  prospects: ProspectModel | null;
 }
 
 /** The model of a clustering result (its features, centroids and cluster names). */
@@ -37,13 +88,20 @@ export function segmentationModelOf(
   result: ClusteringResult,
   naming: ClusterNaming,
   ambiguousMargin: number,
+  context: ModelContext,
+  missingValues: readonly number[],
 ): SegmentationModel {
   const dimension = result.features.length;
   return {
     format: SEGMENTATION_MODEL_FORMAT,
     version: SEGMENTATION_MODEL_VERSION,
+    rules: SEGMENTATION_RULES_VERSION,
+    ...context,
     naming,
-    features: result.features.map((feature) => ({ ...feature })),
+    features: result.features.map((feature, column) => ({
+      ...feature,
+      missingValue: missingValues[column] ?? 0,
+    })),
     clusters: result.clusters.map((cluster) => ({
       index: cluster.index,
       key: cluster.key,
@@ -53,6 +111,7 @@ export function segmentationModelOf(
       ),
     })),
     ambiguousMargin,
+    prospects: null,
   };
 }
 
@@ -66,7 +125,7 @@ export interface ScoredTable {
   ambiguous: Uint8Array;
   /**
    * Per feature, how many rows had no usable value (missing, not a number, or out of the log transform's domain):
-   * such a value is taken at the feature's mean (0 in standardised space), the neutral choice between clusters.
+   * such a value is taken at the feature's missingValue.
    */
   missing: Record<string, number>;
 }
@@ -80,6 +139,10 @@ export function scoreTable(model: SegmentationModel, table: FeatureTable): Score
   const centroids = Float64Array.from(model.clusters.flatMap((cluster) => cluster.centroid));
   const k = model.clusters.length;
   const point = new Float64Array(dimension);
+  const fills = model.features.map((feature) => {
+    const standardised = standardisedValue(feature, feature.missingValue);
+    return Number.isFinite(standardised) ? standardised : 0;
+  });
   const missing = new Int32Array(dimension);
   const scored: ScoredTable = {
     assignments: new Int32Array(table.rowCount),
@@ -88,14 +151,7 @@ export function scoreTable(model: SegmentationModel, table: FeatureTable): Score
     missing: {},
   };
   for (let row = 0; row < table.rowCount; row++) {
-    for (let column = 0; column < dimension; column++) {
-      const standardised = standardise(
-        model.features[column] as PreparedFeature,
-        table.values[row * dimension + column] as number,
-      );
-      if (!Number.isFinite(standardised)) missing[column] = (missing[column] as number) + 1;
-      point[column] = Number.isFinite(standardised) ? standardised : 0;
-    }
+    standardiseRow(model.features, table, row, fills, point, missing);
     const { cluster, margin } = nearest(point, centroids, k, dimension);
     scored.assignments[row] = model.clusters[cluster]?.index ?? cluster;
     scored.margins[row] = margin;
@@ -103,12 +159,6 @@ export function scoreTable(model: SegmentationModel, table: FeatureTable): Score
   }
   model.features.forEach((feature, column) => (scored.missing[feature.name] = missing[column] as number));
   return scored;
-}
-
-/** A raw value in the feature's standardised space, as prepare-features.ts computes it (NaN when unusable). */
-function standardise(feature: PreparedFeature, value: number): number {
-  const transformed = feature.logTransformed ? Math.log1p(value) : value;
-  return (transformed - feature.mean) / feature.standardDeviation;
 }
 
 /** The nearest centroid (the first on a tie) and the margin 1 - d1/d2 clamped to [0, 1]. */

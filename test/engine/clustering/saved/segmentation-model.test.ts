@@ -13,9 +13,10 @@ import {
   scoreTable,
   type SegmentationModel,
   segmentationModelOf,
-} from '../../../../lambda/engine/clustering/segmentation/segmentation-model.ts';
-import { readSegmentationModel } from '../../../../lambda/engine/clustering/segmentation/segmentation-model-schema.ts';
+} from '../../../../lambda/engine/clustering/saved/segmentation-model.ts';
+import { readSegmentationModel } from '../../../../lambda/engine/clustering/saved/segmentation-model-schema.ts';
 import { permuteRows, separatedClouds } from '../fixtures.ts';
+import { featureMedians } from '../../../../lambda/engine/clustering/saved/feature-medians.ts';
 
 const RFM_NAMES = ['recency_days', 'frequency', 'monetary'];
 
@@ -45,7 +46,20 @@ function modelOn(
 ): { model: SegmentationModel; assignments: Int32Array; margins: Float64Array } {
   const result = clusterCustomers(table, { seed: 42, naming, ambiguousMargin: 0.1 });
   return {
-    model: segmentationModelOf(result, naming, 0.1),
+    model: segmentationModelOf(
+      result,
+      naming,
+      0.1,
+      {
+        shape: naming === 'rfm' ? 'transactions' : 'customers',
+        source: 'test.csv',
+        asOf: '2026-11-30',
+        customers: table.rowCount,
+        rfm: null,
+        columns: null,
+      },
+      featureMedians(table),
+    ),
     assignments: result.assignments,
     margins: result.margins,
   };
@@ -91,7 +105,7 @@ describe('the segmentation model', () => {
     );
   });
 
-  it('takes a missing or unusable value at the feature mean and counts it', () => {
+  it("takes a missing or unusable value at the feature's median over the fit, and counts it", () => {
     const table = skewedRfmTable(5);
     const { model } = modelOn(table, 'rfm');
     const logged = model.features.find((feature) => feature.logTransformed);
@@ -102,11 +116,12 @@ describe('the segmentation model', () => {
     values[3 + column] = -5; // below log1p's domain
     const scored = scoreTable(model, { names: RFM_NAMES, values, rowCount: 3 });
     expect(scored.missing[logged?.name ?? '']).toBe(2);
-    // At the mean the feature pulls towards no cluster: both rows score as if their value were the mean.
+    // Both rows score as if their value were the median of the customers the model was fitted on.
+    const median = featureMedians(table)[column] as number;
+    expect(logged?.missingValue).toBe(median);
     const atMean = Float64Array.from(values);
-    const mean = Math.expm1(logged?.mean ?? 0);
-    atMean[column] = mean;
-    atMean[3 + column] = mean;
+    atMean[column] = median;
+    atMean[3 + column] = median;
     const reference = scoreTable(model, { names: RFM_NAMES, values: atMean, rowCount: 3 });
     expect(Array.from(scored.assignments)).toEqual(Array.from(reference.assignments));
   });

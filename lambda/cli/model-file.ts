@@ -1,0 +1,21 @@
+// The saved segmentation as `analyze --model` writes it and `score --model` reads it (issue 18).
+import { readSegmentationModel } from '../engine/clustering/saved/segmentation-model-schema.ts';
+import type { SegmentationModel } from '../engine/clustering/saved/segmentation-model.ts';
+import { InputError } from '../errors/input-errors.ts';
+import { flagOf } from './flag-names.ts';
+import { readJsonFile } from './json-file.ts';
+
+/** The model file's text, the same as the archive's model.json. */
+export { modelFileText } from '../engine/clustering/saved/model-file-text.ts';
+
+/** The model in `path`, or an InputError naming the flag, the file and the field that is wrong. */
+export async function readModelFile(path: string): Promise<SegmentationModel> {
+  const option = flagOf('model');
+  const model = readSegmentationModel(await readJsonFile(path, option));
+  if ('problem' in model) {
+    throw new InputError(`${option} ${path}: not a segmentation model: ${model.problem}`, {
+      option: 'model',
+    });
+  }
+  return model;
+}
