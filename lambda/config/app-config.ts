@@ -1,8 +1,8 @@
 /**
  * The whole configuration of the deployed job, one typed object validated once at start-up: who sends (address
  * and display name), who receives which report, the report settings (language, currency, time zone, playbook,
- * alerts, targets), where things live in the bucket, how the files of each input prefix are read and how
- * scheduled runs pick their data. A wrong value fails with its path.
+ * alerts, targets), where things live in the bucket, how the files of each input prefix are read, how
+ * scheduled runs pick their data and how long they keep a segmentation. A wrong value fails with its path.
  */
 import * as z from 'zod';
 import { type ReportSettings, parseReportSettings, reportSettingsSchema } from '../report/report-settings.ts';
@@ -11,6 +11,9 @@ import { inputRuleSchema } from './input-rules.ts';
 import { holdConfigSchema } from './plausibility-config.ts';
 import { warehouseConfigSchema } from './warehouse-config.ts';
 import { InvalidOptionError } from '../errors/input-errors.ts';
+
+/** How often the scheduled runs fit their clusters again (`segmentationRefit`). */
+export const SEGMENTATION_REFITS = ['every-run', 'monthly', 'quarterly'] as const;
 
 const email = z.email({ message: 'must be an email address' });
 // A name that could end the From header (a line break) or the quoted string it may be written in (a quote, a
@@ -94,6 +97,13 @@ export const appConfigSchema = z
      * since the previous one).
      */
     scheduleSource: z.enum(['newest', 'period', 'history']).default('newest'),
+    /**
+     * How long scheduled runs keep one segmentation (issue 18): between refits a run scores its customers into the
+     * previous run's clusters, so that week-to-week changes are customers moving, not clusters. `monthly` refits
+     * when a period ends in another calendar month than the previous run's, `quarterly` in another quarter,
+     * `every-run` always (delivery/kept-segmentation.ts).
+     */
+    segmentationRefit: z.enum(SEGMENTATION_REFITS).default('monthly'),
     /** The customers CSV is attached up to this size, else linked with a pre-signed URL. */
     maxAttachmentBytes: z.number().int().positive().max(7_000_000).default(2_000_000),
     linkExpiryDays: z.number().int().min(1).max(7).default(7),

@@ -2,7 +2,8 @@
  * Where each run's files go in the bucket. A report series is one folder: every upload of one source (the
  * configured dataset of its prefix, else its object key) under `reports/upload/`, or one schedule kind; each
  * run has a folder of its own in its series, unique per input object, holding the report (HTML, text), the
- * whole analysis (JSON), each customer's segment (JSON, for the next comparison) and the customers CSV. A run
+ * whole analysis (JSON), each customer's segment (JSON, for the next comparison), the saved segmentation (JSON) and
+ * the customers CSV. A run
  * compares itself only with the previous run of its own series.
  */
 import { createHash } from 'node:crypto';
@@ -21,6 +22,11 @@ export const ARCHIVE_FILES = {
   segments: 'segments.json',
   customers: 'customers.csv',
   migration: 'migration.json',
+  /**
+   * The saved segmentation the run fitted or scored with (issue 18): the next scheduled run of the series scores
+   * its customers with it until the next refit (kept-segmentation.ts).
+   */
+  model: 'model.json',
   /** The email's charts, one PNG each under it: `charts/revenue-trend.png`. */
   charts: 'charts/',
 } as const;

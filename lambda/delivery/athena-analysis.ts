@@ -6,6 +6,7 @@
 import type { InputRule } from '../config/input-rules.ts';
 import { analyzeAggregatedLog } from '../engine/aggregate/analyze-aggregate.ts';
 import type { AnalysisResult } from '../engine/analysis/analysis-types.ts';
+import type { SegmentationModel } from '../engine/clustering/saved/segmentation-model.ts';
 import { InvalidOptionError } from '../errors/input-errors.ts';
 import { type AthenaExecution, readAthenaAggregate } from './athena-results.ts';
 import type { DeliveryContext } from './delivery-context.ts';
@@ -14,12 +15,15 @@ import { activityWindows, type ReportPeriod } from './report-period.ts';
 import { filesName } from './period-input.ts';
 import { tableName, warehouseSource } from './warehouse-source.ts';
 
-/** A run's input: the files behind it, how notices name it, the rule that reads it, and its analysis. */
+/**
+ * A run's input: the files behind it, how notices name it, the rule that reads it, and its analysis, scored with a
+ * saved segmentation when one is given (kept-segmentation.ts), else fitted.
+ */
 export interface RunInput {
   files: StoredObject[];
   sources: readonly string[];
   rule: InputRule;
-  analyse: () => Promise<AnalysisResult>;
+  analyse: (segmentation?: SegmentationModel) => Promise<AnalysisResult>;
 }
 
 /** The input of the run of `period` at `now` from Athena's `executions`; the files are the uploads the table was limited to. */
@@ -39,7 +43,7 @@ export async function athenaRunInput(
   const table = tableName(warehouse);
   const sourceName =
     files.length === 0 ? table : `${table}: ${filesName(store.bucket, files, run.period.id)}`;
-  const analyse = async () => {
+  const analyse = async (segmentation?: SegmentationModel) => {
     const aggregate = await readAthenaAggregate(store, config.prefixes.aggregates, executions);
     context.logger.info('athena aggregation read', {
       rowsRead: aggregate.rowsRead,
@@ -62,6 +66,7 @@ export async function athenaRunInput(
         trendWarnings: config.report.trendWarnings,
         // The plausibility review compares it with the series' earlier runs (duplicate content).
         fingerprint: true,
+        segmentation,
       },
     );
   };

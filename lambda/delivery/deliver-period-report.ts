@@ -19,15 +19,24 @@ import {
 } from './report-history.ts';
 import type { ScheduledOutcome, ScheduledRun } from './scheduled-run.ts';
 
-/** Archives and sends (or holds) the analysis; the outcome names the files it read. */
+/** The series of the scheduled run's kind, and its previous run (read before the analysis: kept-segmentation.ts). */
+export async function previousRunOf(
+  context: Pick<DeliveryContext, 'store' | 'config' | 'logger'>,
+  run: Pick<ScheduledRun, 'kind' | 'period'>,
+): Promise<ReportHistory> {
+  const seriesFolder = scheduleSeriesFolder(context.config.prefixes, run.kind);
+  return findPreviousRun(context.store, seriesFolder, run.period.id, context.logger);
+}
+
+/** Archives and sends (or holds) the analysis, compared with `history`; the outcome names the files it read. */
 export async function deliverAnalysis(
   context: DeliveryContext,
   claim: HeldClaim,
-  run: ScheduledRun,
+  { run, history }: { run: ScheduledRun; history: ReportHistory },
   result: AnalysisResult,
   files: readonly StoredObject[],
 ): Promise<ScheduledOutcome> {
-  const delivered = await deliverPeriodReport(context, claim, run, result);
+  const delivered = await deliverPeriodReport(context, claim, { ...run, history }, result);
   const done = {
     periodId: run.period.id,
     messageId: delivered.messageId,
@@ -46,11 +55,10 @@ export async function deliverAnalysis(
 async function deliverPeriodReport(
   context: DeliveryContext,
   claim: HeldClaim,
-  { kind, period, subject }: ScheduledRun,
+  { kind, period, subject, history }: ScheduledRun & { history: ReportHistory },
   result: AnalysisResult,
 ): Promise<DeliveryOutcome> {
   const run = { seriesFolder: scheduleSeriesFolder(context.config.prefixes, kind), runName: period.id };
-  const history = await findPreviousRun(context.store, run.seriesFolder, run.runName, context.logger);
   return deliverReport(context, claim, {
     kind,
     run,

@@ -1,9 +1,10 @@
 /**
  * A run's files in its archive folder (archive-layout.ts): the customers CSV first (the email attaches or links it),
- * then the report, its charts, the segments, the migration and, last, the analysis, whose presence marks a complete
- * run that later runs compare with.
+ * then the report, its charts, the segments, the migration, the saved segmentation and, last, the analysis, whose
+ * presence marks a complete run that later runs compare with.
  */
 import type { AnalysisResult } from '../engine/analysis/analysis-types.ts';
+import { modelFileText } from '../engine/clustering/saved/model-file-text.ts';
 import { formatCustomersCsv } from '../engine/export/customers-csv.ts';
 import type { SegmentMigration } from '../engine/migration/segment-migration.ts';
 import type { RenderedReport } from '../report/render/render-report.ts';
@@ -63,7 +64,8 @@ export function customersAttachment(filename: string, csv: string): EmailAttachm
 }
 
 /**
- * Writes the report, the segments, the migration and, last, the analysis with the report's budget in full
+ * Writes the report, the segments, the migration, the saved segmentation (when the run clustered) and, last, the
+ * analysis with the report's budget in full
  * (report/view-model/budget-json.ts) to the run's folder: as `analysisFile`,
  * which a held report names so that no later run compares itself with it before its release.
  */
@@ -85,6 +87,13 @@ export async function archiveReport(
     await store.write(
       `${folder}${ARCHIVE_FILES.migration}`,
       JSON.stringify(delivery.migration),
+      'application/json',
+    );
+  }
+  if (delivery.result.model) {
+    await store.write(
+      `${folder}${ARCHIVE_FILES.model}`,
+      modelFileText(delivery.result.model),
       'application/json',
     );
   }

@@ -1,8 +1,9 @@
 /**
  * The weekly report and the quarterly review: claim the period (once per kind and period), take the period's
- * data from the bucket (days in the configured time zone), compare with the previous run of the same kind
- * (deltas; for the quarterly review, how customers moved between segments), and send. A period without new
- * data gets a notice to the data team instead of old numbers to the executives.
+ * data from the bucket (days in the configured time zone), keep the previous run's segmentation until the next
+ * refit (kept-segmentation.ts), compare with the previous run of the same kind (deltas; for the quarterly review,
+ * how customers moved between segments), and send. A period without new data gets a notice to the data team
+ * instead of old numbers to the executives.
  */
 import { configurationAdvice } from '../config/input-rules.ts';
 import type { AnalysisResult } from '../engine/analysis/analysis-types.ts';
@@ -12,12 +13,14 @@ import type { AthenaExecution } from './athena-results.ts';
 import { noNewDataNotice, rejectedFileNotice } from '../report/notices/data-team-notice.ts';
 import { scheduleClaimKey } from './archive-layout.ts';
 import { type DuplicateRun, runOnce } from './claimed-run.ts';
-import { deliverAnalysis } from './deliver-period-report.ts';
+import { deliverAnalysis, previousRunOf } from './deliver-period-report.ts';
 import type { DeliveryContext } from './delivery-context.ts';
 import type { ScheduledReportKind } from '../vocabulary/report-kind.ts';
 import type { HeldClaim } from './held-claim.ts';
+import { analyseWithSegmentation, keptSegmentation } from './kept-segmentation.ts';
 import { concatenatedCsv, filesName, filesOfPeriod, filesToAnalyse } from './period-input.ts';
 import type { StoredObject } from './ports.ts';
+import type { ReportHistory } from './report-history.ts';
 import { type ReportPeriod, activityWindows, reportPeriod } from './report-period.ts';
 import { endWithNotice } from './tell-data-team.ts';
 import { analyseWithinTime } from './time-budget.ts';
@@ -95,20 +98,22 @@ async function reportOnPeriod(
   const { files, rule } = filesToAnalyse(context.config, found, newest);
   const { store, config } = context;
   const sourceName = filesName(store.bucket, files, run.period.id);
-  const analysed = await analyseOrTell(context, claim, run, {
+  const history = await previousRunOf(context, run);
+  const analysed = await analyseOrTell(context, claim, run, history, {
     sources: files.map((file) => `s3://${store.bucket}/${file.key}`),
     rule,
-    analyse: () =>
+    analyse: (segmentation) =>
       analyseWithinTime(context.clock, concatenatedCsv(store, files), {
         rule,
         sourceName,
         now: run.now,
         activity: activityWindows(run.period),
         trendWarnings: config.report.trendWarnings,
+        segmentation,
       }),
   });
   if ('status' in analysed) return analysed;
-  return deliverAnalysis(context, claim, run, analysed.result, files);
+  return deliverAnalysis(context, claim, { run, history }, analysed.result, files);
 }
 
 /**
@@ -122,9 +127,10 @@ async function reportOnAggregate(
   executions: readonly AthenaExecution[],
 ): Promise<ScheduledOutcome> {
   const input = await athenaRunInput(context, run, executions);
-  const analysed = await analyseOrTell(context, claim, run, input);
+  const history = await previousRunOf(context, run);
+  const analysed = await analyseOrTell(context, claim, run, history, input);
   if ('status' in analysed) return analysed;
-  return deliverAnalysis(context, claim, run, analysed.result, input.files);
+  return deliverAnalysis(context, claim, { run, history }, analysed.result, input.files);
 }
 
 /** A period without new files: the data team is told, rather than the executives sent old numbers. */
@@ -148,19 +154,22 @@ async function reportNoNewData(
 }
 
 /**
- * The run's input through the engine: the analysis, or, when it cannot be read (files are checked on upload; two
- * files with different headers fail only now; an aggregation without a usable line), the data team's notice.
+ * The run's input through the engine, with the segmentation kept from the previous run until the next refit
+ * (kept-segmentation.ts): the analysis, or, when it cannot be read (files are checked on upload; two files with
+ * different headers fail only now; an aggregation without a usable line), the data team's notice.
  */
 async function analyseOrTell(
   context: DeliveryContext,
   claim: HeldClaim,
   run: ScheduledRun,
+  history: ReportHistory,
   input: Omit<RunInput, 'files'>,
 ): Promise<{ result: AnalysisResult } | ScheduledOutcome> {
   const { store, config } = context;
   const { rule } = input;
   try {
-    return { result: await input.analyse() };
+    const kept = await keptSegmentation(context, history, run.period.last);
+    return { result: await analyseWithSegmentation(context.logger, kept, input.analyse) };
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
     const notice = rejectedFileNotice(

@@ -6,6 +6,7 @@
 import type { InputRule } from '../config/input-rules.ts';
 import type { AnalysisResult } from '../engine/analysis/analysis-types.ts';
 import { analyzeCsv } from '../engine/analyze-csv.ts';
+import type { SegmentationModel } from '../engine/clustering/saved/segmentation-model.ts';
 import type { ActivityWindows } from '../engine/kpis/period-activity.ts';
 import type { WarningThresholds } from '../engine/trends/warnings/warning-rules.ts';
 import { FileTooLargeError } from '../errors/input-errors.ts';
@@ -32,7 +33,10 @@ export function readingTimeBudget(
   };
 }
 
-/** A run's input through the engine: the options of its prefix's rule, the run's moment, the reading budget. */
+/**
+ * A run's input through the engine: the options of its prefix's rule, the run's moment, the reading budget, and
+ * the saved segmentation when the run keeps one.
+ */
 export function analyseWithinTime(
   clock: RunClock,
   bytes: AsyncIterable<Uint8Array>,
@@ -42,6 +46,8 @@ export function analyseWithinTime(
     now: Date;
     activity?: ActivityWindows;
     trendWarnings?: WarningThresholds;
+    /** The saved segmentation to score with between refits (kept-segmentation.ts); a fit when absent. */
+    segmentation?: SegmentationModel | undefined;
   },
 ): Promise<AnalysisResult> {
   return analyzeCsv(bytes, {
@@ -50,6 +56,7 @@ export function analyseWithinTime(
     now: input.now,
     activity: input.activity,
     trendWarnings: input.trendWarnings,
+    segmentation: input.segmentation,
     // The plausibility review compares it with the series' earlier files (duplicate content).
     fingerprint: true,
     onProgress: readingTimeBudget(clock, input.sourceName),

@@ -42,6 +42,14 @@ describe('inputs in the configuration', () => {
     );
   });
 
+  it('turn purchase diversity off for a prefix, and refuse anything but true or false', () => {
+    const inputs = { 'incoming/erp/': { purchaseDiversity: false } };
+    expect(parseAppConfig({ ...MINIMAL, inputs }).inputs).toEqual(inputs);
+    expect(refusal({ ...MINIMAL, inputs: { 'incoming/erp/': { purchaseDiversity: 'off' } } })).toBe(
+      'configuration: inputs["incoming/erp/"].purchaseDiversity: must be true or false',
+    );
+  });
+
   it.each(['erp sales', 'erp/sales', '', 'ventes-été'])('refuse the dataset %j', (dataset) => {
     expect(refusal({ ...MINIMAL, inputs: { 'incoming/erp/': { dataset } } })).toBe(
       'configuration: inputs["incoming/erp/"].dataset: must be letters, digits, - or _, such as erp-sales',

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { rejectionReportKey, uploadClaimKey } from '../../lambda/delivery/archive-layout.ts';
 import { POLL_INTERVAL_MS, acquireClaim } from '../../lambda/delivery/run-claim.ts';
 import { type UploadedObject, runUploadReport } from '../../lambda/delivery/upload-run.ts';
+import { readSegmentationModel } from '../../lambda/engine/clustering/saved/segmentation-model-schema.ts';
 import { SILENT_LOGGER } from '../support/fake-clock.ts';
 import { MEMORY_TIMEOUT_MS, MemoryDelivery } from '../support/memory-delivery.ts';
 import { sampleSlice } from '../support/sample-data.ts';
@@ -50,10 +51,15 @@ describe('an upload run', () => {
     ]);
     const archive = outcome.status === 'sent' ? outcome.archive : '';
     expect(world.keys(archive)).toEqual(
-      ['analysis.json', 'customers.csv', 'report.html', 'report.txt', 'segments.json'].map(
+      ['analysis.json', 'customers.csv', 'model.json', 'report.html', 'report.txt', 'segments.json'].map(
         (file) => `${archive}${file}`,
       ),
     );
+    // The segmentation the run fitted, as the command line's --model writes it and a later run reads it back.
+    const model = readSegmentationModel(
+      JSON.parse((await world.store.readText(`${archive}model.json`))?.text ?? ''),
+    );
+    expect(model).toMatchObject({ shape: 'transactions', source: `s3://memory-bucket/${object.key}` });
     expect(await world.claim(claimKeyOf(world, object))).toMatchObject({
       runId: 'request-attempt-1',
       state: 'sent',

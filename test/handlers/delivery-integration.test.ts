@@ -108,6 +108,7 @@ describe('an uploaded file', () => {
         'charts/revenue-trend.png',
         'charts/segment-buyers.png',
         'customers.csv',
+        'model.json',
         'report.html',
         'report.txt',
         'segments.json',

@@ -26,6 +26,7 @@ describe('readEnvironment', () => {
       recipients: TEST_CONFIG.recipients,
       prefixes: { incoming: 'incoming/', reports: 'reports/', rejected: 'rejected/', runs: 'runs/' },
       scheduleSource: 'newest',
+      segmentationRefit: 'monthly',
       maxAttachmentBytes: 2_000_000,
       linkExpiryDays: 7,
     });
@@ -94,6 +95,7 @@ describe('readEnvironment', () => {
       'configuration: prefixes.reports: must not overlap the input prefix data/',
     ],
     [{ scheduleSource: 'oldest' }, 'configuration: scheduleSource: '],
+    [{ segmentationRefit: 'weekly' }, 'configuration: segmentationRefit: '],
     [
       { report: { currency: 'EURO' } },
       'configuration: report.currency: must be a three-letter ISO 4217 code',
