@@ -32,6 +32,7 @@ import { benchmarkSqlPath } from './steps/sql-path.ts';
 import { benchmarkValueCost } from './steps/value-cost.ts';
 import { benchmarkValueFitTime } from './steps/value-fit-time.ts';
 import { benchmarkStageBreakdown } from './steps/stage-breakdown.ts';
+import { benchmarkDiversityCost } from './steps/diversity-cost.ts';
 import { benchmarkRecordSplitting } from './steps/record-splitting.ts';
 import { benchmarkEmailRender } from './steps/email-render.ts';
 import { benchmarkLambdaBundle } from './steps/lambda-bundle.ts';
@@ -74,6 +75,7 @@ async function main(): Promise<void> {
   const manyCustomers = await benchmarkManyCustomers(log);
   const stages = await benchmarkStageBreakdown(realExport.onlineRetail, log);
   const recordSplitting = await benchmarkRecordSplitting(realExport.onlineRetail, log);
+  const diversityCost = await benchmarkDiversityCost(realExport.onlineRetail, log);
   const emailRender = await benchmarkEmailRender(log);
   const lambdaBundle = await benchmarkLambdaBundle(log);
   const kmeans = await benchmarkKmeansEngines(log);
@@ -87,6 +89,7 @@ async function main(): Promise<void> {
     manyCustomers,
     stageBreakdown: stages,
     recordSplitting,
+    diversityCost,
     emailRender,
     lambdaBundle,
     kmeans,
