@@ -140,8 +140,8 @@ describe('S3 faults during an upload run: exactly one email', () => {
     ['S3 down from the 3rd request of the run', { arm: ({ s3 }) => s3.down({ after: 2 }) }],
     ['S3 down from the 6th request of the run', { arm: ({ s3 }) => s3.down({ after: 5 }) }],
     [
-      'S3 down from the 9th request of the run (the "sending" mark)',
-      { arm: ({ s3 }) => s3.down({ after: 8 }) },
+      'S3 down from the 10th request of the run (the "sending" mark)',
+      { arm: ({ s3 }) => s3.down({ after: 9 }) },
     ],
     [
       'the run killed while archiving (a request that never returns)',
@@ -168,8 +168,9 @@ describe('S3 faults during an upload run: exactly one email', () => {
   });
 
   it('S3 down right after SES accepted (the claim cannot say "sent"): one email, then the alarm, never a second', async () => {
-    // The 10th request of an upload run is the "sent" mark, just after SendEmail.
-    const delivery = await deliverUpload({ arm: ({ s3 }) => s3.down({ after: 9 }) });
+    // The 11th request of an upload run is the "sent" mark, just after SendEmail (the archive's model.json is
+    // among the writes before it).
+    const delivery = await deliverUpload({ arm: ({ s3 }) => s3.down({ after: 10 }) });
 
     expectLoudlyUncertain(delivery, 1);
   });
