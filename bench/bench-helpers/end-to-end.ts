@@ -77,3 +77,8 @@ function summarise(program: ProgramCommand, measurements: readonly ProcessMeasur
     lastStdout: measurements.at(-1)?.stdout ?? '',
   };
 }
+
+/** One program's row of a side-by-side table: its label, median wall seconds (3 decimals), median peak RSS MB. */
+export function medianRow(runs: ProgramSummary): string[] {
+  return [runs.label, runs.medianWallSeconds.toFixed(3), runs.medianPeakRssMb.toFixed(0)];
+}

@@ -2,7 +2,7 @@
 // email, so reading and clustering are most of the time), with the default (products read, distinct products and
 // the top product's share clustered beside R, F and M) and with `--no-diversity`, as whole processes, interleaved,
 // medians. The target is the budget the README states: diversity adds at most half to the job's wall time.
-import { compareInterleaved, type ProgramCommand } from '../bench-helpers/end-to-end.ts';
+import { compareInterleaved, medianRow, type ProgramCommand } from '../bench-helpers/end-to-end.ts';
 import { formatTable, verdict } from '../bench-helpers/format-table.ts';
 import { join } from 'node:path';
 import { benchDirectory, documentedCommand } from '../bench-helpers/paths.ts';
@@ -37,11 +37,6 @@ export async function benchmarkDiversityCost(
   const [on, off] = await compareInterleaved(analyze(input, true), analyze(input, false), ROUNDS, log);
   const ratio = on.medianWallSeconds / off.medianWallSeconds;
   const withinBudget = ratio <= DIVERSITY_COST_LIMIT;
-  const row = (runs: typeof on) => [
-    runs.label,
-    runs.medianWallSeconds.toFixed(3),
-    runs.medianPeakRssMb.toFixed(0),
-  ];
   return {
     results: {
       input: fromRoot(input),
@@ -57,7 +52,7 @@ export async function benchmarkDiversityCost(
     lines: [
       '',
       `Purchase diversity: analyze ${fromRoot(input)} --json, with against without (median of ${ROUNDS})`,
-      formatTable(['run', 'wall s', 'peak MB'], [row(on), row(off)]),
+      formatTable(['run', 'wall s', 'peak MB'], [medianRow(on), medianRow(off)]),
       `${verdict(withinBudget)}  with / without wall time ${ratio.toFixed(3)} (at most ${DIVERSITY_COST_LIMIT})`,
     ],
   };

@@ -6,7 +6,7 @@
 // more inputs); that is the step's target.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { compareInterleaved, type ProgramCommand } from '../bench-helpers/end-to-end.ts';
+import { compareInterleaved, medianRow, type ProgramCommand } from '../bench-helpers/end-to-end.ts';
 import { formatTable, verdict } from '../bench-helpers/format-table.ts';
 import { benchDirectory, documentedCommand } from '../bench-helpers/paths.ts';
 import { fromRoot } from '../bench-helpers/programs.ts';
@@ -45,11 +45,6 @@ export async function benchmarkRecordSplitting(
   const [fastJson, generalJson] = await Promise.all([fast.json, general.json].map(withoutMoment));
   const identical = fastJson === generalJson;
   const ratio = fastRuns.medianWallSeconds / generalRuns.medianWallSeconds;
-  const row = (runs: typeof fastRuns) => [
-    runs.label,
-    runs.medianWallSeconds.toFixed(3),
-    runs.medianPeakRssMb.toFixed(0),
-  ];
   return {
     results: {
       input: fromRoot(input),
@@ -64,7 +59,7 @@ export async function benchmarkRecordSplitting(
     lines: [
       '',
       `Record splitting: analyze ${fromRoot(input)} --json, fast against general path (median of ${ROUNDS})`,
-      formatTable(['path', 'wall s', 'peak MB'], [row(fastRuns), row(generalRuns)]),
+      formatTable(['path', 'wall s', 'peak MB'], [medianRow(fastRuns), medianRow(generalRuns)]),
       `fast / general wall time: ${ratio.toFixed(3)}`,
       `${verdict(identical)}  the JSON archive byte-identical both ways (but its generatedAt)`,
     ],
