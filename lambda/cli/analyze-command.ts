@@ -105,7 +105,8 @@ async function analyzeAndWrite(
   }
   if (options.customers) {
     // In pieces: at 2M customers the whole text would cost about 400 MB more.
-    const csv = customersCsvChunks(result.customers, result.analysis.input.shape);
+    const { input, clusters } = result.analysis;
+    const csv = customersCsvChunks(result.customers, input.shape, clusters.ambiguousMargin);
     await writeOutputFile(options.customers, csv, options.file, flagOf('customers'));
   }
   const subject =

@@ -40,7 +40,7 @@ export async function archiveCustomers(
   folder: string,
 ): Promise<CustomersFile> {
   const { analysis, customers } = delivery.result;
-  const csv = formatCustomersCsv(customers, analysis.input.shape);
+  const csv = formatCustomersCsv(customers, analysis.input.shape, analysis.clusters.ambiguousMargin);
   const key = `${folder}${ARCHIVE_FILES.customers}`;
   await store.write(key, csv, 'text/csv; charset=utf-8');
   if (Buffer.byteLength(csv) > config.maxAttachmentBytes) {

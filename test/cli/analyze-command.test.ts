@@ -40,7 +40,7 @@ afterAll(async () => {
 });
 
 describe('runAnalyzeCommand on a customer table', () => {
-  it('writes --customers starting customer_id,cluster, then RFM and the clustered features, one row each', async () => {
+  it('writes --customers starting customer_id,cluster,cluster_margin,ambiguous, then RFM and the clustered features, one row each', async () => {
     const input = await writeFixture(dir, 'table.csv', customerTableCsv());
     const { io, stdout, stderr } = recordingIo();
     await runAnalyzeCommand(
@@ -52,7 +52,8 @@ describe('runAnalyzeCommand on a customer table', () => {
     expect(analysis.generatedAt).toBe('2025-01-01T00:00:00.000Z');
     const [header, ...rows] = (await readFile(join(dir, 'table-customers.csv'), 'utf8')).split('\n');
     expect(header).toBe(
-      'customer_id,cluster,recency_days,frequency,monetary,r_score,f_score,m_score,rfm_segment,' +
+      'customer_id,cluster,cluster_margin,ambiguous,recency_days,frequency,monetary,r_score,f_score,m_score,' +
+        'rfm_segment,' +
         analysis.clusters.features.map((feature) => feature.name).join(','),
     );
     expect(analysis.clusters.features.map((feature) => feature.name)).toEqual(

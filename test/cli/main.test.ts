@@ -19,8 +19,8 @@ import { ONLINE_RETAIL } from '../../tools/real-data.ts';
 
 const SAMPLE = join(REPO_ROOT, 'samples', 'online-retail-sample.csv.gz');
 const TRANSACTION_HEADER =
-  'customer_id,recency_days,frequency,monetary,r_score,f_score,m_score,rfm_segment,cluster,' +
-  'p_alive,expected_purchases,expected_order_value,clv,p_high_value,priority';
+  'customer_id,recency_days,frequency,monetary,r_score,f_score,m_score,rfm_segment,cluster,cluster_margin,' +
+  'ambiguous,p_alive,expected_purchases,expected_order_value,clv,p_high_value,priority';
 
 let dir = '';
 let startDir = '';

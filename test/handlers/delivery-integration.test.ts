@@ -30,8 +30,8 @@ import { SAMPLE_GZ, sampleSlice } from '../support/sample-data.ts';
 import { RunInProgressError } from '../../lambda/errors/delivery-errors.ts';
 
 const CUSTOMERS_HEADER =
-  'customer_id,recency_days,frequency,monetary,r_score,f_score,m_score,rfm_segment,cluster,' +
-  'p_alive,expected_purchases,expected_order_value,clv,p_high_value,priority';
+  'customer_id,recency_days,frequency,monetary,r_score,f_score,m_score,rfm_segment,cluster,cluster_margin,' +
+  'ambiguous,p_alive,expected_purchases,expected_order_value,clv,p_high_value,priority';
 /** Enough of the sample for a report with clusters, quicker to analyse than the whole of it. */
 const SLICE = sampleSlice(4000);
 

@@ -1,5 +1,6 @@
 import type { CustomerRow } from '../analysis/analysis-types.ts';
 import { RFM_SEGMENT_NAMES } from '../rfm/rfm-segments.ts';
+import { DEFAULT_CLUSTERING_OPTIONS } from '../clustering/segmentation/clustering-options.ts';
 
 const TRANSACTION_HEADER = [
   'customer_id',
@@ -11,6 +12,8 @@ const TRANSACTION_HEADER = [
   'm_score',
   'rfm_segment',
   'cluster',
+  'cluster_margin',
+  'ambiguous',
 ] as const;
 
 /**
@@ -30,14 +33,17 @@ const CHUNK_CHARACTERS = 1 << 16;
 
 /**
  * The per-customer file marketing acts on. Transaction logs: the fixed header above. Customer tables:
- * `customer_id,cluster` then RFM columns when the table allows them, then the clustered features.
+ * `customer_id,cluster,cluster_margin,ambiguous` then RFM columns when the table allows them, then the clustered
+ * features. `cluster_margin` to 4 decimals; `ambiguous` 1 when the margin is below `ambiguousMargin` (the
+ * analysis's, clusters.ambiguousMargin), else 0; both empty without clusters.
  * The whole file as one string; customersCsvChunks gives it in pieces, to write a large one as a stream.
  */
 export function formatCustomersCsv(
   rows: readonly CustomerRow[],
   shape: 'transactions' | 'customers',
+  ambiguousMargin: number = DEFAULT_CLUSTERING_OPTIONS.ambiguousMargin,
 ): string {
-  return [...customersCsvChunks(rows, shape)].join('');
+  return [...customersCsvChunks(rows, shape, ambiguousMargin)].join('');
 }
 
 /**
@@ -47,6 +53,7 @@ export function formatCustomersCsv(
 export function* customersCsvChunks(
   rows: Iterable<CustomerRow>,
   shape: 'transactions' | 'customers',
+  ambiguousMargin: number = DEFAULT_CLUSTERING_OPTIONS.ambiguousMargin,
 ): Generator<string> {
   let header: string | undefined;
   let hasRfm = false;
@@ -60,7 +67,11 @@ export function* customersCsvChunks(
       header = headerLine(shape, hasRfm, featureNames);
       chunk = header;
     }
-    chunk += shape === 'transactions' ? transactionLine(row) : customerTableLine(row, hasRfm, featureNames);
+    const cluster = clusterFields(row, ambiguousMargin);
+    chunk +=
+      shape === 'transactions'
+        ? transactionLine(row, cluster)
+        : customerTableLine(row, cluster, hasRfm, featureNames);
     if (chunk.length >= CHUNK_CHARACTERS) {
       yield chunk;
       chunk = '';
@@ -73,16 +84,28 @@ export function* customersCsvChunks(
  * A transaction log's row, written field by field: a file of millions of customers is millions of these, and
  * arrays spread and joined per row cost more than the writing (the same bytes as the customer table's way).
  */
-function transactionLine(row: CustomerRow): string {
-  let line = `\n${formatField(row.id)},${rfmFields(row)},${formatField(row.cluster)}`;
+function transactionLine(row: CustomerRow, cluster: string): string {
+  let line = `\n${formatField(row.id)},${rfmFields(row)},${cluster}`;
   for (const [, key, digits] of VALUE_COLUMNS) line += `,${fixed(row[key], digits)}`;
   return `${line},${row.priority ?? ''}`;
 }
 
-function customerTableLine(row: CustomerRow, hasRfm: boolean, featureNames: readonly string[]): string {
-  const fields = [formatField(row.id), formatField(row.cluster), ...(hasRfm ? [rfmFields(row)] : [])];
+function customerTableLine(
+  row: CustomerRow,
+  cluster: string,
+  hasRfm: boolean,
+  featureNames: readonly string[],
+): string {
+  const fields = [formatField(row.id), cluster, ...(hasRfm ? [rfmFields(row)] : [])];
   for (const name of featureNames) fields.push(formatField(row.features?.[name]));
   return `\n${fields.join(',')}`;
+}
+
+/** The cluster, its margin and whether it is ambiguous (the margin below `ambiguousMargin`), or empty cells. */
+function clusterFields(row: CustomerRow, ambiguousMargin: number): string {
+  const margin = row.cluster === null ? null : row.clusterMargin;
+  const ambiguous = margin === null || !Number.isFinite(margin) ? '' : margin < ambiguousMargin ? '1' : '0';
+  return `${formatField(row.cluster)},${fixed(margin, 4)},${ambiguous}`;
 }
 
 /** The RFM columns of a row: recency, frequency, monetary, the three scores and the segment's name. */
@@ -102,7 +125,14 @@ function headerLine(shape: 'transactions' | 'customers', hasRfm: boolean, featur
   const header =
     shape === 'transactions'
       ? [...TRANSACTION_HEADER, ...VALUE_COLUMNS.map(([name]) => name), 'priority']
-      : ['customer_id', 'cluster', ...(hasRfm ? TRANSACTION_HEADER.slice(1, 8) : []), ...featureNames];
+      : [
+          'customer_id',
+          'cluster',
+          'cluster_margin',
+          'ambiguous',
+          ...(hasRfm ? TRANSACTION_HEADER.slice(1, 8) : []),
+          ...featureNames,
+        ];
   return header.map(formatField).join(',');
 }
 

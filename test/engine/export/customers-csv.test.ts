@@ -26,9 +26,9 @@ function lineFor(id: string): string | undefined {
 }
 
 const TRANSACTION_HEADER =
-  'customer_id,recency_days,frequency,monetary,r_score,f_score,m_score,rfm_segment,cluster';
+  'customer_id,recency_days,frequency,monetary,r_score,f_score,m_score,rfm_segment,cluster,cluster_margin,ambiguous';
 const VALUE_HEADER = 'p_alive,expected_purchases,expected_order_value,clv,p_high_value,priority';
-const REST = '3,2,150,5,4,3,Loyal,High-value loyal,,,,,,';
+const REST = '3,2,150,5,4,3,Loyal,High-value loyal,0.5000,0,,,,,,';
 
 describe('customer ids in the customers CSV', () => {
   it.each([
@@ -74,8 +74,8 @@ describe('formatCustomersCsv', () => {
     expect(csv).toBe(
       [
         `${TRANSACTION_HEADER},${VALUE_HEADER}`,
-        "'=cmd,3,2,1234.57,5,4,3,Loyal,High-value loyal,,,,,,",
-        "C2,3,2,10,5,4,3,Can't lose them,,,,,,,",
+        "'=cmd,3,2,1234.57,5,4,3,Loyal,High-value loyal,0.5000,0,,,,,,",
+        "C2,3,2,10,5,4,3,Can't lose them,,,,,,,,,",
         '',
       ].join('\n'),
     );
@@ -92,20 +92,20 @@ describe('formatCustomersCsv', () => {
     const csv = formatCustomersCsv([predicted, row({ id: 'C2' })], 'transactions').split('\n');
     const strategic = formatCustomersCsv([row({ ...predicted, priority: 'strategic' })], 'transactions');
     expect(strategic.split('\n')[1]).toBe(`C1,${REST.slice(0, -6)},0.7266,1.200,24.66,30.00,,strategic`);
-    expect(csv[0]?.endsWith(`,cluster,${VALUE_HEADER}`)).toBe(true);
+    expect(csv[0]?.endsWith(`,cluster,cluster_margin,ambiguous,${VALUE_HEADER}`)).toBe(true);
     expect(csv[1]).toBe(`C1,${REST.slice(0, -6)},0.7266,1.200,24.66,30.00,,`);
     expect(csv[2]).toBe(`C2,${REST}`);
   });
 
-  it('writes customer tables as customer_id,cluster, the RFM columns when there are some, then the features', () => {
+  it('writes customer tables as customer_id,cluster,cluster_margin,ambiguous, the RFM columns when there are some, then the features', () => {
     const features = { Income: 52000, MntWines: 300 };
     const csv = formatCustomersCsv(
       [row({ id: '7', cluster: 'High Income, high MntWines', features })],
       'customers',
     );
     expect(csv.split('\n')).toEqual([
-      'customer_id,cluster,recency_days,frequency,monetary,r_score,f_score,m_score,rfm_segment,Income,MntWines',
-      '7,"High Income, high MntWines",3,2,150,5,4,3,Loyal,52000,300',
+      'customer_id,cluster,cluster_margin,ambiguous,recency_days,frequency,monetary,r_score,f_score,m_score,rfm_segment,Income,MntWines',
+      '7,"High Income, high MntWines",0.5000,0,3,2,150,5,4,3,Loyal,52000,300',
       '',
     ]);
   });
@@ -127,13 +127,17 @@ describe('formatCustomersCsv', () => {
       ],
       'customers',
     );
-    expect(csv).toBe('customer_id,cluster,Income\n7,High-value loyal,52000\n');
+    expect(csv).toBe(
+      'customer_id,cluster,cluster_margin,ambiguous,Income\n7,High-value loyal,0.5000,0,52000\n',
+    );
   });
 
   it('writes numbers as numbers (a negative number is no formula) and a missing one as an empty field', () => {
     const features = { Balance: -2, Ratio: 0.25, Broken: Number.NaN };
     const csv = formatCustomersCsv([row({ id: '1', segment: null, features })], 'customers');
-    expect(csv).toBe('customer_id,cluster,Balance,Ratio,Broken\n1,High-value loyal,-2,0.25,\n');
+    expect(csv).toBe(
+      'customer_id,cluster,cluster_margin,ambiguous,Balance,Ratio,Broken\n1,High-value loyal,0.5000,0,-2,0.25,\n',
+    );
   });
 
   it('writes only the header when there are no customers', () => {
@@ -145,6 +149,20 @@ describe('formatCustomersCsv', () => {
       [row({ id: '1', segment: null, features: { 'Spend, other': 3, '=cmd': 1, 'Say "hi"': 2 } })],
       'customers',
     );
-    expect(csv.split('\n')[0]).toBe(`customer_id,cluster,"Spend, other",'=cmd,"Say ""hi"""`);
+    expect(csv.split('\n')[0]).toBe(
+      `customer_id,cluster,cluster_margin,ambiguous,"Spend, other",'=cmd,"Say ""hi"""`,
+    );
+  });
+
+  it("flags a customer ambiguous when its margin is below the analysis's threshold", () => {
+    const rows = [row({ id: 'A', clusterMargin: 0.0999 }), row({ id: 'B', clusterMargin: 0.1 })];
+    expect(formatCustomersCsv(rows, 'transactions').split('\n').slice(1, 3)).toEqual([
+      'A,3,2,150,5,4,3,Loyal,High-value loyal,0.0999,1,,,,,,',
+      'B,3,2,150,5,4,3,Loyal,High-value loyal,0.1000,0,,,,,,',
+    ]);
+    // With another threshold an analysis was given (clusters.ambiguousMargin): 0.3 here.
+    expect(formatCustomersCsv(rows, 'transactions', 0.3).split('\n')[2]).toBe(
+      'B,3,2,150,5,4,3,Loyal,High-value loyal,0.1000,1,,,,,,',
+    );
   });
 });

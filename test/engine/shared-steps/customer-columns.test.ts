@@ -131,14 +131,15 @@ describe('customersCsvChunks', () => {
     const whole = chunks.join('');
     expect(whole).toBe(formatCustomersCsv([...many], 'transactions'));
     expect(whole.split('\n')).toHaveLength(5_002);
-    expect(whole.split('\n')[1]).toBe('9,10,1,12.35,5,2,3,Potential loyalists,Lapsed,,,,,,');
+    // Margin 0: ambiguous.
+    expect(whole.split('\n')[1]).toBe('9,10,1,12.35,5,2,3,Potential loyalists,Lapsed,0.0000,1,,,,,,');
     expect(whole.endsWith('\n')).toBe(true);
   });
 
   it('writes a header alone when there is no customer', () => {
     expect([...customersCsvChunks([], 'transactions')].join('')).toBe(
-      'customer_id,recency_days,frequency,monetary,r_score,f_score,m_score,rfm_segment,cluster,' +
-        'p_alive,expected_purchases,expected_order_value,clv,p_high_value,priority\n',
+      'customer_id,recency_days,frequency,monetary,r_score,f_score,m_score,rfm_segment,cluster,cluster_margin,' +
+        'ambiguous,p_alive,expected_purchases,expected_order_value,clv,p_high_value,priority\n',
     );
   });
 });
