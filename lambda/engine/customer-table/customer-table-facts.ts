@@ -39,7 +39,11 @@ export async function readTableFacts(
     dateOrder: options.dateOrder,
     onProgress: options.onProgress,
   });
-  const asOfDay = resolveAsOfDay(parseAsOf(options.asOf), latestDate(profiles), options.now.getTime());
+  // Scored with a saved segmentation, the dates are days before the model's as-of day unless one is given: the
+  // file's own latest date would make each customer's features depend on the other customers of the file.
+  const asOf =
+    options.asOf ?? (options.segmentation?.shape === 'customers' ? options.segmentation.asOf : undefined);
+  const asOfDay = resolveAsOfDay(parseAsOf(asOf), latestDate(profiles), options.now.getTime());
   const asOfMs = asOfDay * MS_PER_DAY;
   const model = options.segmentation;
   const choice = model?.columns
