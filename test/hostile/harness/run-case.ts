@@ -40,16 +40,20 @@ export interface CaseRun {
 }
 
 /**
- * Runs `analyze ...args` measured, with the sha256 of every file in `inputs` taken before and after: a budget
- * overrun, a kill or a changed input is a problem.
+ * Runs `analyze ...args` (or `command ...args`: `score`) measured, with the sha256 of every file in `inputs` taken
+ * before and after: a budget overrun, a kill or a changed input is a problem.
  */
 export async function runCase(
   args: readonly string[],
-  { inputs, cwd }: { inputs: readonly string[]; cwd?: string },
+  {
+    inputs,
+    cwd,
+    command = 'analyze',
+  }: { inputs: readonly string[]; cwd?: string; command?: 'analyze' | 'score' },
 ): Promise<CaseRun> {
   const resolved = inputs.map((path) => (isAbsolute(path) || cwd === undefined ? path : join(cwd, path)));
   const before = await Promise.all(resolved.map(sha256File));
-  const run = await runMeasuredCli(['analyze', ...args], {
+  const run = await runMeasuredCli([command, ...args], {
     ...(cwd === undefined ? {} : { cwd }),
     killAfterSeconds: KILL_AT.seconds,
     killAboveMb: KILL_AT.mb,
