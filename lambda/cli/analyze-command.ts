@@ -18,7 +18,8 @@ import { InputError, InvalidOptionError } from '../errors/input-errors.ts';
 import { parseReportSettings } from '../report/report-settings.ts';
 import { analysisJsonText, budgetOfAnalysis } from '../report/view-model/budget-json.ts';
 import type { SegmentationModel } from '../engine/clustering/saved/segmentation-model.ts';
-import { modelFileText, readModelFile } from './model-file.ts';
+import { modelFileText } from '../engine/clustering/saved/model-file-text.ts';
+import { readModelFile } from './model-file.ts';
 
 export interface CommandIo {
   stdout: (text: string) => void;
